@@ -1,0 +1,41 @@
+# handslag – the two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+RUN_ENV := DEBUG=1 HANDSLAG_DEMO=1 TASKS_BACKEND=immediate
+
+.PHONY: run test install lint format messages demo bench
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py load_demo
+	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Regenerate and compile the Swedish translations (needs GNU gettext).
+messages: install
+	cd handslag && for app in */; do \
+	  if [ -d "$$app/locale" ]; then (cd $$app && ../../$(PY) ../../manage.py makemessages -l sv --no-obsolete >/dev/null); fi; done
+	$(PY) manage.py makemessages -l sv --no-obsolete --ignore 'handslag/*' --ignore '.venv/*'
+	$(PY) manage.py compilemessages --ignore '.venv/*'
+
+bench: install
+	for script in bench/bench_*.py; do $(PY) $$script; done

@@ -1,0 +1,88 @@
+"""The one JSON API (/api/v1/), with a Router per app.
+
+Browser sessions (with CSRF) and personal bearer tokens both authenticate. Service
+errors become 4xx JSON answers in the user's language; a malformed body is a 400 or
+422, never a 500.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.security import HttpBearer, django_auth
+
+from handslag.accounts.services import api_token_authenticate
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str):  # noqa: ANN201
+        user = api_token_authenticate(raw=token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="handslag API",
+    version="1.0.0",
+    description="Innovation procurement: challenges, needs, projects, calls, tenders, partnerships and benefit.",
+    auth=[TokenAuth(), django_auth],
+    urls_namespace="api-1.0.0",
+)
+
+
+def _validation_payload(error: ValidationError) -> dict:
+    if hasattr(error, "error_dict"):
+        errors = {
+            field: [str(m) for m in messages] for field, messages in error.message_dict.items()
+        }
+        first = next(iter(errors.values()))[0] if errors else _("The request is not valid.")
+        return {"detail": first, "errors": errors}
+    return {"detail": " ".join(str(m) for m in error.messages), "errors": {}}
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    return api.create_response(request, _validation_payload(exc), status=400)
+
+
+@api.exception_handler(PermissionDenied)
+def on_permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    detail = str(exc) or _("You do not have permission to do this.")
+    return api.create_response(request, {"detail": detail}, status=403)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": _("Not found, or you do not have access to it.")}, status=404
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": _("Sign in or send a valid API token.")}, status=401
+    )
+
+
+def _add_routers() -> None:
+    from handslag.accounts.api import router as accounts_router
+    from handslag.benefits.api import router as benefits_router
+    from handslag.market.api import router as market_router
+    from handslag.needs.api import router as needs_router
+    from handslag.partnership.api import router as partnership_router
+    from handslag.projects.api import router as projects_router
+    from handslag.tendering.api import router as tendering_router
+
+    api.add_router("/", accounts_router)
+    api.add_router("/needs/", needs_router)
+    api.add_router("/projects/", projects_router)
+    api.add_router("/market/", market_router)
+    api.add_router("/tendering/", tendering_router)
+    api.add_router("/partnership/", partnership_router)
+    api.add_router("/benefits/", benefits_router)
+
+
+_add_routers()

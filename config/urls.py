@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import URLPattern, URLResolver, include, path
+from django.views.i18n import set_language
+
+from config.api import api
+
+
+def _public(patterns: list) -> list:
+    """Let the API's own authentication (token or session) decide, not the sign-in redirect."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            _public(pattern.url_patterns)
+        elif isinstance(pattern, URLPattern):
+            pattern.callback.login_required = False
+    return patterns
+
+
+api_patterns, api_app_name, api_namespace = api.urls
+
+urlpatterns = [
+    path("", include("handslag.core.urls")),
+    path("accounts/", include("handslag.accounts.urls")),
+    path("needs/", include("handslag.needs.urls")),
+    path("projects/", include("handslag.projects.urls")),
+    path("market/", include("handslag.market.urls")),
+    path("tendering/", include("handslag.tendering.urls")),
+    path("partnership/", include("handslag.partnership.urls")),
+    path("benefits/", include("handslag.benefits.urls")),
+    path("knowledge/", include("handslag.knowledge.urls")),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("api/v1/", include((_public(api_patterns), api_app_name), namespace=api_namespace)),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

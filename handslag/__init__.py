@@ -1,0 +1,1 @@
+"""handslag: innovation procurement for public buyers."""

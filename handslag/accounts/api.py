@@ -1,0 +1,53 @@
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from handslag.accounts.selectors import organisation_list_visible
+
+router = Router(tags=["accounts"])
+
+
+class MembershipOut(Schema):
+    organisation_id: int
+    organisation: str
+    kind: str
+    role: str
+
+
+class MeOut(Schema):
+    id: int
+    username: str
+    name: str
+    memberships: list[MembershipOut]
+
+
+class OrganisationOut(Schema):
+    id: int
+    name: str
+    kind: str
+    org_number: str
+    is_sme: bool
+    is_nonprofit: bool
+
+
+@router.get("/me", response=MeOut, summary="The signed-in person and their organisations")
+def me(request: HttpRequest) -> dict:
+    user = request.user
+    return {
+        "id": user.pk,
+        "username": user.username,
+        "name": user.get_full_name(),
+        "memberships": [
+            {
+                "organisation_id": m.organisation_id,
+                "organisation": m.organisation.name,
+                "kind": m.organisation.kind,
+                "role": m.role,
+            }
+            for m in user.active_memberships
+        ],
+    }
+
+
+@router.get("/organisations", response=list[OrganisationOut], summary="Registered organisations")
+def organisations(request: HttpRequest):  # noqa: ANN201
+    return organisation_list_visible(user=request.user)

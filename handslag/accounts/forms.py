@@ -1,0 +1,54 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from handslag.accounts import services
+from handslag.accounts.roles import OrganisationKind
+
+
+def client_ip(request) -> str:  # noqa: ANN001
+    return request.META.get("REMOTE_ADDR", "")
+
+
+class LoginForm(AuthenticationForm):
+    """Sign-in with a pause after repeated failures for one account from one address."""
+
+    error_messages = {
+        "invalid_login": _("The username or password is wrong. Check them and try again."),
+        "inactive": _("This account is not active."),
+        "throttled": _("Too many failed attempts. Wait 15 minutes and try again."),
+    }
+
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        ip = client_ip(self.request) if self.request else ""
+        if username and services.login_is_throttled(username=username, ip=ip):
+            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            if username:
+                services.login_failure_record(username=username, ip=ip)
+            raise
+        services.login_failures_clear(username=username, ip=ip)
+        return cleaned
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=100,
+        help_text=_("For example the name of the system that will use it."),
+    )
+
+
+class OrganisationForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=OrganisationKind.choices)
+    org_number = forms.CharField(
+        label=_("Organisation number"),
+        max_length=13,
+        help_text=_("Ten digits, for example 212000-0688."),
+    )
+    is_sme = forms.BooleanField(label=_("Small or medium-sized enterprise"), required=False)
+    is_nonprofit = forms.BooleanField(label=_("Non-profit organisation"), required=False)

@@ -1,0 +1,137 @@
+"""People, organisations, memberships and API tokens."""
+
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from handslag.accounts.roles import OrganisationKind, OrganisationRole
+from handslag.core.models import TimeStampedModel
+from handslag.core.validators import validate_org_number
+
+
+class User(AbstractUser):
+    """A person who signs in: buyer staff, a supplier's employee or a partner."""
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @cached_property
+    def active_memberships(self) -> list["Membership"]:
+        return list(self.memberships.select_related("organisation").filter(is_active=True))
+
+    @property
+    def organisations(self) -> list["Organisation"]:
+        return [m.organisation for m in self.active_memberships]
+
+    @property
+    def organisation_ids(self) -> set[int]:
+        return {m.organisation_id for m in self.active_memberships}
+
+    @property
+    def buyer_organisation_ids(self) -> set[int]:
+        return {
+            m.organisation_id
+            for m in self.active_memberships
+            if m.organisation.kind == OrganisationKind.BUYER
+        }
+
+    @property
+    def supplier_organisation_ids(self) -> set[int]:
+        return {
+            m.organisation_id
+            for m in self.active_memberships
+            if m.organisation.kind == OrganisationKind.SUPPLIER
+        }
+
+    @property
+    def is_buyer_staff(self) -> bool:
+        return bool(self.buyer_organisation_ids)
+
+    @property
+    def is_supplier(self) -> bool:
+        return bool(self.supplier_organisation_ids)
+
+    def has_org_role(self, organisation_id: int, *roles: str) -> bool:
+        return any(
+            m.organisation_id == organisation_id and m.role in roles
+            for m in self.active_memberships
+        )
+
+
+class Organisation(TimeStampedModel):
+    """A buyer (municipality, region, agency), a supplier or a partner organisation."""
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+    org_number = models.CharField(
+        _("organisation number"),
+        max_length=11,
+        unique=True,
+        validators=[validate_org_number],
+        help_text=_("Ten digits, for example 212000-0688."),
+    )
+    is_sme = models.BooleanField(_("small or medium-sized enterprise"), default=False)
+    is_nonprofit = models.BooleanField(_("non-profit organisation"), default=False)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=4000)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(TimeStampedModel):
+    """A person's membership of an organisation, with their role there."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(
+        _("role"), max_length=30, choices=OrganisationRole.choices, default=OrganisationRole.STAFF
+    )
+    title = models.CharField(_("job title"), max_length=200, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"],
+                name="membership_unique_user_organisation",
+                violation_error_message=_("The person is already a member of the organisation."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organisation}"
+
+
+class ApiToken(TimeStampedModel):
+    """A personal token for API clients; only its SHA-256 digest is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=12)
+    digest = models.CharField(max_length=64, unique=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

@@ -1,0 +1,147 @@
+"""Changes to people, organisations, memberships and tokens; sign-in throttling."""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from handslag.accounts.models import ApiToken, Membership, Organisation, User
+from handslag.audit.services import audit_record
+from handslag.core.validators import normalise_org_number
+
+TOKEN_PREFIX = "hs_"  # noqa: S105 - a label, not a secret
+
+
+@transaction.atomic
+def organisation_create(
+    *,
+    actor: User | None,
+    name: str,
+    kind: str,
+    org_number: str,
+    is_sme: bool = False,
+    is_nonprofit: bool = False,
+    website: str = "",
+    description: str = "",
+) -> Organisation:
+    number = normalise_org_number(org_number)
+    if Organisation.objects.filter(org_number=number).exists():
+        raise ValidationError(
+            {
+                "org_number": _(
+                    "An organisation with this organisation number is already registered."
+                )
+            }
+        )
+    organisation = Organisation(
+        name=name.strip(),
+        kind=kind,
+        org_number=number,
+        is_sme=is_sme,
+        is_nonprofit=is_nonprofit,
+        website=website,
+        description=description,
+    )
+    organisation.full_clean()
+    organisation.save()
+    audit_record(
+        actor=actor,
+        action="organisation.create",
+        target=organisation,
+        organisation_id=organisation.pk,
+        data={"kind": kind, "org_number": number},
+    )
+    return organisation
+
+
+@transaction.atomic
+def membership_add(
+    *, actor: User | None, user: User, organisation: Organisation, role: str, title: str = ""
+) -> Membership:
+    membership = Membership(user=user, organisation=organisation, role=role, title=title)
+    membership.full_clean()
+    membership.save()
+    audit_record(
+        actor=actor,
+        action="membership.add",
+        target=membership,
+        organisation_id=organisation.pk,
+        data={"user": user.username, "role": role},
+    )
+    return membership
+
+
+def _digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    token: ApiToken
+    raw: str  # shown once, never stored
+
+
+@transaction.atomic
+def api_token_create(*, actor: User, name: str) -> IssuedToken:
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": _("Give the token a name so you can recognise it later.")})
+    if len(name) > 100:
+        raise ValidationError({"name": _("The name can be at most 100 characters.")})
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(user=actor, name=name, prefix=raw[:10], digest=_digest(raw))
+    audit_record(actor=actor, action="api_token.create", target=token, data={"name": name})
+    return IssuedToken(token=token, raw=raw)
+
+
+@transaction.atomic
+def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at", "updated_at"])
+        audit_record(actor=actor, action="api_token.revoke", target=token)
+    return token
+
+
+def api_token_authenticate(*, raw: str) -> User | None:
+    """The active user behind a token, or None. Updates last use at most once a minute."""
+    if not raw or not raw.startswith(TOKEN_PREFIX):
+        return None
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(digest=_digest(raw), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
+
+
+def _throttle_key(username: str, ip: str) -> str:
+    return "login-fail:" + _digest(f"{username.lower()}|{ip}")
+
+
+def login_is_throttled(*, username: str, ip: str) -> bool:
+    return cache.get(_throttle_key(username, ip), 0) >= settings.LOGIN_FAILURE_LIMIT
+
+
+def login_failure_record(*, username: str, ip: str) -> None:
+    key = _throttle_key(username, ip)
+    cache.add(key, 0, settings.LOGIN_FAILURE_WINDOW)
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, settings.LOGIN_FAILURE_WINDOW)
+
+
+def login_failures_clear(*, username: str, ip: str) -> None:
+    cache.delete(_throttle_key(username, ip))

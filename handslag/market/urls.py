@@ -1,0 +1,7 @@
+from django.urls import path
+
+from handslag.market import views
+
+app_name = "market"
+
+urlpatterns: list = []

@@ -1,0 +1,153 @@
+"""Challenges raised in operations and the need statements they become."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from handslag.core.models import TimeStampedModel
+
+
+class ChallengeStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    REFINED = "refined", _("Refined into a need statement")
+    MERGED = "merged", _("Merged into another challenge")
+    PARKED = "parked", _("Parked in the idea bank")
+    MOVED = "moved", _("Moved to another process")
+    DECLINED = "declined", _("Declined")
+
+
+class Challenge(TimeStampedModel):
+    """A problem raised by someone in a buyer's operations (utmaning), before triage."""
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="challenges"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("what is hard today"), max_length=5000)
+    affected = models.TextField(_("for whom"), max_length=2000, blank=True)
+    frequency = models.CharField(_("how often"), max_length=200, blank=True)
+    cost_today = models.TextField(_("what it costs today"), max_length=2000, blank=True)
+    area = models.CharField(_("area"), max_length=100, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="challenges_submitted"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ChallengeStatus.choices,
+        default=ChallengeStatus.SUBMITTED,
+    )
+    triage_reason = models.TextField(_("reason"), max_length=2000, blank=True)
+    triaged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="challenges_triaged",
+    )
+    triaged_at = models.DateTimeField(null=True, blank=True)
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_challenges"
+    )
+    is_published = models.BooleanField(_("published to the market"), default=False)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("challenge")
+        verbose_name_plural = _("challenges")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(merged_into__isnull=True) | ~Q(merged_into=F("id")),
+                name="challenge_not_merged_into_itself",
+                violation_error_message=_("A challenge cannot be merged into itself."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MarketCheck(models.TextChoices):
+    UNKNOWN = "unknown", _("Not checked yet")
+    NO_SOLUTION = "no_solution", _("No solution exists on the market")
+    PARTIAL = "partial", _("Parts exist, but not the whole solution")
+    SOLUTION_EXISTS = "solution_exists", _("A solution exists on the market")
+
+
+class NeedStatement(TimeStampedModel):
+    """A defined need (behovsbeskrivning): problem, target group, expected effects, requirements."""
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="need_statements"
+    )
+    challenge = models.ForeignKey(
+        Challenge,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="need_statements",
+        verbose_name=_("challenge"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    problem = models.TextField(_("problem"), max_length=5000)
+    target_group = models.TextField(_("target group"), max_length=2000, blank=True)
+    stakeholders = models.TextField(_("stakeholders"), max_length=2000, blank=True)
+    functional_requirements = models.TextField(
+        _("functional requirements"), max_length=10000, blank=True
+    )
+    constraints = models.TextField(_("constraints"), max_length=5000, blank=True)
+    strategy_links = models.TextField(
+        _("links to strategies and goals"), max_length=2000, blank=True
+    )
+    market_check = models.CharField(
+        _("market check"), max_length=20, choices=MarketCheck.choices, default=MarketCheck.UNKNOWN
+    )
+    market_check_notes = models.TextField(_("market check notes"), max_length=2000, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="need_statements_created"
+    )
+
+    class Meta:
+        verbose_name = _("need statement")
+        verbose_name_plural = _("need statements")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ExpectedEffect(TimeStampedModel):
+    """An effect the solution should bring, with the indicator it is measured by."""
+
+    need = models.ForeignKey(NeedStatement, on_delete=models.CASCADE, related_name="effects")
+    description = models.CharField(_("expected effect"), max_length=500)
+    indicator = models.CharField(_("indicator"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=50)
+    baseline = models.DecimalField(_("baseline"), max_digits=16, decimal_places=4)
+    target = models.DecimalField(_("target"), max_digits=16, decimal_places=4)
+    measurement_method = models.CharField(_("how it is measured"), max_length=500, blank=True)
+    measurement_frequency = models.CharField(
+        _("how often it is measured"), max_length=100, blank=True
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("expected effect")
+        verbose_name_plural = _("expected effects")
+        ordering = ["need", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(baseline=F("target")),
+                name="effect_target_differs_from_baseline",
+                violation_error_message=_("The target must differ from the baseline."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+    @property
+    def direction(self) -> str:
+        return "increase" if self.target > self.baseline else "decrease"

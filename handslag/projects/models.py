@@ -1,0 +1,239 @@
+"""Procurement projects, the procedure templates they follow, their stages and gates, and team."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from handslag.accounts.roles import ProjectRole
+from handslag.core.models import TimeStampedModel
+
+
+class ProcedureTemplate(TimeStampedModel):
+    """A procedure (innovation partnership, negotiated, ...) as an ordered list of stages."""
+
+    key = models.SlugField(_("key"), max_length=60)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="procedure_templates",
+        help_text=_("Empty for the templates shipped with handslag."),
+    )
+    legal_procedure = models.CharField(_("legal procedure"), max_length=40, blank=True)
+    is_default = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("procedure template")
+        verbose_name_plural = _("procedure templates")
+        ordering = ["name", "-version"]
+        constraints = [
+            # Two partial constraints instead of NULLS NOT DISTINCT, which SQLite lacks.
+            models.UniqueConstraint(
+                fields=["key", "version"],
+                condition=Q(organisation__isnull=True),
+                name="proceduretemplate_unique_shipped_version",
+            ),
+            models.UniqueConstraint(
+                fields=["key", "version", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="proceduretemplate_unique_org_version",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} (v{self.version})"
+
+
+class StageTemplate(models.Model):
+    """One stage of a procedure template, with its typical duration."""
+
+    template = models.ForeignKey(ProcedureTemplate, on_delete=models.CASCADE, related_name="stages")
+    order = models.PositiveSmallIntegerField()
+    key = models.SlugField(max_length=60)
+    name = models.CharField(_("name"), max_length=200)
+    guidance = models.TextField(_("guidance"), blank=True)
+    typical_days = models.PositiveIntegerField(_("typical duration (days)"), default=30)
+
+    class Meta:
+        ordering = ["template", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["template", "order"], name="stagetemplate_unique_order")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ChecklistItemTemplate(models.Model):
+    """A default checklist item of a stage's gate."""
+
+    stage = models.ForeignKey(StageTemplate, on_delete=models.CASCADE, related_name="items")
+    order = models.PositiveSmallIntegerField()
+    text = models.CharField(_("text"), max_length=300)
+    guidance = models.TextField(_("guidance"), blank=True)
+    required = models.BooleanField(_("required"), default=True)
+
+    class Meta:
+        ordering = ["stage", "order"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ProjectStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    STOPPED = "stopped", _("Stopped")
+    COMPLETED = "completed", _("Completed")
+
+
+class Project(TimeStampedModel):
+    """One procurement carrying a need from first idea to a solution in daily use."""
+
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=5000, blank=True)
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="projects",
+        verbose_name=_("lead buyer"),
+    )
+    partner_buyers = models.ManyToManyField(
+        "accounts.Organisation",
+        blank=True,
+        related_name="joint_projects",
+        verbose_name=_("other buyer organisations"),
+    )
+    template = models.ForeignKey(
+        ProcedureTemplate,
+        on_delete=models.PROTECT,
+        related_name="projects",
+        verbose_name=_("procedure"),
+    )
+    needs = models.ManyToManyField(
+        "needs.NeedStatement",
+        blank=True,
+        related_name="projects",
+        verbose_name=_("need statements"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.ACTIVE
+    )
+    status_reason = models.TextField(_("reason"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="projects_created"
+    )
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ProjectMember(TimeStampedModel):
+    """A person's role in a project; one row per role held."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_memberships"
+    )
+    role = models.CharField(_("role"), max_length=30, choices=ProjectRole.choices)
+
+    class Meta:
+        verbose_name = _("project member")
+        verbose_name_plural = _("project members")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "user", "role"],
+                name="projectmember_unique_role",
+                violation_error_message=_("The person already holds this role in the project."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()}"
+
+
+class StageStatus(models.TextChoices):
+    PENDING = "pending", _("Not started")
+    OPEN = "open", _("In progress")
+    PASSED = "passed", _("Gate passed")
+
+
+class Stage(TimeStampedModel):
+    """A stage of one project; its gate must pass before the next stage opens."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="stages")
+    order = models.PositiveSmallIntegerField()
+    key = models.SlugField(max_length=60)
+    name = models.CharField(_("name"), max_length=200)
+    guidance = models.TextField(_("guidance"), blank=True)
+    typical_days = models.PositiveIntegerField(_("typical duration (days)"), default=30)
+    status = models.CharField(
+        _("status"), max_length=20, choices=StageStatus.choices, default=StageStatus.PENDING
+    )
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    actual_start = models.DateField(_("actual start"), null=True, blank=True)
+    actual_end = models.DateField(_("actual end"), null=True, blank=True)
+    gate_passed_at = models.DateTimeField(null=True, blank=True)
+    gate_passed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    gate_override_reason = models.TextField(_("override reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("stage")
+        verbose_name_plural = _("stages")
+        ordering = ["project", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "order"], name="stage_unique_order"),
+            models.CheckConstraint(
+                condition=Q(planned_end__isnull=True)
+                | Q(planned_start__isnull=True)
+                | Q(planned_end__gte=F("planned_start")),
+                name="stage_planned_dates_in_order",
+                violation_error_message=_("The planned end cannot be before the planned start."),
+            ),
+            models.CheckConstraint(
+                condition=Q(actual_end__isnull=True)
+                | Q(actual_start__isnull=True)
+                | Q(actual_end__gte=F("actual_start")),
+                name="stage_actual_dates_in_order",
+                violation_error_message=_("The actual end cannot be before the actual start."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ChecklistItem(TimeStampedModel):
+    """One item on a stage's gate checklist."""
+
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="items")
+    order = models.PositiveSmallIntegerField(default=0)
+    text = models.CharField(_("text"), max_length=300)
+    guidance = models.TextField(_("guidance"), blank=True)
+    required = models.BooleanField(_("required"), default=True)
+    done = models.BooleanField(_("done"), default=False)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    done_at = models.DateTimeField(null=True, blank=True)
+    evidence_url = models.URLField(_("evidence link"), blank=True)
+
+    class Meta:
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
+        ordering = ["stage", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text

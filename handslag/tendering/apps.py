@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TenderingConfig(AppConfig):
+    name = "handslag.tendering"
+    label = "tendering"
+    verbose_name = _("Tenders and evaluation")

@@ -1,0 +1,167 @@
+"""Sealed tenders, their opening, evaluation and the award decision."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from handslag.core.models import TimeStampedModel
+
+
+class CallKey(TimeStampedModel):
+    """A call's tender key, stored only wrapped by the key-encryption key from configuration."""
+
+    call = models.OneToOneField("market.Call", on_delete=models.PROTECT, related_name="tender_key")
+    wrapped_key = models.BinaryField()
+    kek_id = models.CharField(max_length=16)
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tender key")
+        verbose_name_plural = _("tender keys")
+
+
+class TenderStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    REPLACED = "replaced", _("Replaced")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Tender(TimeStampedModel):
+    """A supplier's tender: sealed (encrypted) until the call's opening."""
+
+    call = models.ForeignKey("market.Call", on_delete=models.PROTECT, related_name="tenders")
+    supplier = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="tenders"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="tenders_submitted"
+    )
+    round = models.PositiveSmallIntegerField(_("round"), default=1)
+    status = models.CharField(
+        _("status"), max_length=20, choices=TenderStatus.choices, default=TenderStatus.SUBMITTED
+    )
+    submitted_at = models.DateTimeField(_("submitted"))
+    ciphertext = models.BinaryField()
+    content_sha256 = models.CharField(max_length=64)
+    receipt = models.CharField(_("receipt"), max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("tender")
+        verbose_name_plural = _("tenders")
+        ordering = ["submitted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "supplier", "round"],
+                condition=Q(status="submitted"),
+                name="tender_one_active_per_supplier_round",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.receipt[:8]} ({self.call.reference})"
+
+
+class OpeningConfirmation(TimeStampedModel):
+    """One appointed official's confirmation of the opening of a call's tenders."""
+
+    call = models.ForeignKey(
+        "market.Call", on_delete=models.PROTECT, related_name="opening_confirmations"
+    )
+    official = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("opening confirmation")
+        verbose_name_plural = _("opening confirmations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "official"],
+                name="openingconfirmation_unique_official",
+                violation_error_message=_("You have already confirmed this opening."),
+            )
+        ]
+
+
+class CriterionKind(models.TextChoices):
+    QUALITY = "quality", _("Quality")
+    PRICE = "price", _("Price or life-cycle cost")
+
+
+class Criterion(TimeStampedModel):
+    """An award criterion with its weight in percent and an anchored 0–5 scale."""
+
+    call = models.ForeignKey("market.Call", on_delete=models.CASCADE, related_name="criteria")
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("what is assessed"), blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=CriterionKind.choices, default=CriterionKind.QUALITY
+    )
+    weight = models.PositiveSmallIntegerField(
+        _("weight (%)"), validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("award criterion")
+        verbose_name_plural = _("award criteria")
+        ordering = ["call", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.weight} %)"
+
+
+class Score(TimeStampedModel):
+    """An evaluator's score (or the team's consensus score) of one tender on one criterion."""
+
+    tender = models.ForeignKey(Tender, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="scores")
+    evaluator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    is_consensus = models.BooleanField(default=False)
+    score = models.PositiveSmallIntegerField(
+        _("score (0–5)"), validators=[MinValueValidator(0), MaxValueValidator(5)]
+    )
+    justification = models.TextField(_("justification"), blank=True)
+    external_justification = models.TextField(_("justification to the tenderer"), blank=True)
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tender", "criterion", "evaluator", "is_consensus"],
+                name="score_unique_per_evaluator",
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=0) & Q(score__lte=5),
+                name="score_in_range",
+                violation_error_message=_("A score must be between 0 and 5."),
+            ),
+        ]
+
+
+class Award(TimeStampedModel):
+    """The award decision (tilldelningsbeslut), its standstill period and the contract date."""
+
+    call = models.OneToOneField("market.Call", on_delete=models.PROTECT, related_name="award")
+    tender = models.ForeignKey(Tender, on_delete=models.PROTECT, related_name="awards")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"))
+    justification = models.TextField(_("justification"))
+    notice_sent_on = models.DateField(_("award notice sent"))
+    sent_electronically = models.BooleanField(_("sent electronically"), default=True)
+    standstill_end = models.DateField(_("end of the standstill period"))
+    contract_signed_on = models.DateField(_("contract signed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("award decision")
+        verbose_name_plural = _("award decisions")
+
+    def __str__(self) -> str:
+        return f"{self.call.reference} → {self.tender.supplier}"
