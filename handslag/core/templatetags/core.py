@@ -33,7 +33,5 @@ def active_if(request: HttpRequest, prefix: str) -> SafeString:
     if not match or not match.view_name:
         return mark_safe("")  # noqa: S308
     name = match.view_name
-    current = (
-        name == prefix or (prefix.endswith(":") or not name == prefix) and name.startswith(prefix)
-    )
+    current = name.startswith(prefix)
     return mark_safe('aria-current="page"' if current else "")  # noqa: S308
