@@ -845,10 +845,10 @@ def present_values(model: BenefitModel) -> tuple[LinePresentValue, ...]:
             name=line.name,
             category=line.category,
             kind=line.kind,
-            present_value=float(abs(unit_pv) * likely),
+            present_value=abs(unit_pv) * likely,
         )
         for line, unit_pv, likely in zip(
-            model.lines, prepared.unit_pv, prepared.likely, strict=True
+            model.lines, prepared.unit_pv.tolist(), prepared.likely.tolist(), strict=True
         )
     )
 
@@ -1037,7 +1037,9 @@ def sensitivity(
     prepared = _prepare(model)
     base = float(prepared.unit_pv @ prepared.likely)
     rows = []
-    for line, unit_pv, likely in zip(model.lines, prepared.unit_pv, prepared.likely, strict=True):
+    for line, unit_pv, likely in zip(
+        model.lines, prepared.unit_pv.tolist(), prepared.likely.tolist(), strict=True
+    ):
         u = line.uncertainty
         low, high = (1.0 - step, 1.0 + step) if u is None else (u.low, u.high)
         rows.append(
@@ -1047,8 +1049,8 @@ def sensitivity(
                 kind=line.kind,
                 low_multiplier=low,
                 high_multiplier=high,
-                npv_low=base + (low - likely) * float(unit_pv),
-                npv_high=base + (high - likely) * float(unit_pv),
+                npv_low=base + (low - likely) * unit_pv,
+                npv_high=base + (high - likely) * unit_pv,
                 from_range=u is not None,
             )
         )
@@ -1101,12 +1103,10 @@ def critical_variables(model: BenefitModel, threshold: float = 1.0) -> tuple[Cri
     contributions = prepared.unit_pv * prepared.likely
     base = float(contributions.sum())
     found = []
-    for line, contribution in zip(model.lines, contributions, strict=True):
+    for line, contribution in zip(model.lines, contributions.tolist(), strict=True):
         if contribution == 0.0:
             continue
-        elasticity = (
-            float(contribution) / base if base != 0.0 else math.copysign(math.inf, contribution)
-        )
+        elasticity = contribution / base if base != 0.0 else math.copysign(math.inf, contribution)
         if abs(elasticity) > limit:
             found.append(CriticalVariable(line.name, line.category, line.kind, elasticity))
     found.sort(key=lambda item: (-abs(item.elasticity), item.name))
