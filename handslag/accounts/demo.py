@@ -15,6 +15,10 @@ ORGANISATIONS = {
     "trelleborg": ("Trelleborgs kommun", K.BUYER, "212000-1124", False, False),
     "skurup": ("Skurups kommun", K.BUYER, "212000-1108", False, False),
     "ystad": ("Ystads kommun", K.BUYER, "212000-1231", False, False),
+    # The three municipalities that joined Innovationsupphandling Syd's sharing service.
+    "simrishamn": ("Simrishamns kommun", K.BUYER, "212000-1215", False, False),
+    "sjobo": ("Sjöbo kommun", K.BUYER, "212000-1140", False, False),
+    "tomelilla": ("Tomelilla kommun", K.BUYER, "212000-1173", False, False),
     "ostergotland": ("Region Östergötland", K.BUYER, "232100-0040", False, False),
     "upphandlingsmyndigheten": ("Upphandlingsmyndigheten", K.PARTNER, "202100-5307", False, False),
     # Fictional suppliers.

@@ -1,0 +1,78 @@
+"""Who may see and do what in a procurement project.
+
+Other apps (market, tendering, partnership, benefits) build their own rules on these
+predicates, so "who is in the team" is decided in one place.
+"""
+
+from handslag.accounts.models import User
+from handslag.accounts.roles import OrganisationRole, ProjectRole
+from handslag.core.permissions import forbidden, not_found
+from handslag.projects.models import Project, ProjectMember
+
+MANAGER_ROLES = (ProjectRole.PROJECT_LEAD, ProjectRole.PROCUREMENT_OFFICER)
+
+
+def project_roles(*, user: User, project: Project) -> set[str]:
+    if not user.is_authenticated:
+        return set()
+    cache = getattr(project, "_roles_cache", None)
+    if cache is None:
+        cache = {}
+        project._roles_cache = cache
+    if user.pk not in cache:
+        cache[user.pk] = set(
+            ProjectMember.objects.filter(project=project, user=user).values_list("role", flat=True)
+        )
+    return cache[user.pk]
+
+
+def is_team_member(*, user: User, project: Project) -> bool:
+    return bool(project_roles(user=user, project=project))
+
+
+def has_project_role(*, user: User, project: Project, roles: tuple[str, ...]) -> bool:
+    return bool(project_roles(user=user, project=project) & set(roles))
+
+
+def buyer_organisation_ids(project: Project) -> set[int]:
+    """The lead buyer and every buyer that owns the project jointly."""
+    ids = {project.organisation_id}
+    ids.update(project.partner_buyers.values_list("id", flat=True))
+    return ids
+
+
+def can_view_project(*, user: User, project: Project) -> bool:
+    """Team members, and staff of the buyer organisations that own the project."""
+    if not user.is_authenticated:
+        return False
+    if is_team_member(user=user, project=project):
+        return True
+    return bool(user.buyer_organisation_ids & buyer_organisation_ids(project))
+
+
+def can_manage_project(*, user: User, project: Project) -> bool:
+    """The project lead and the project's procurement officers run the project."""
+    return has_project_role(user=user, project=project, roles=MANAGER_ROLES)
+
+
+def can_lead_project(*, user: User, project: Project) -> bool:
+    return has_project_role(user=user, project=project, roles=(ProjectRole.PROJECT_LEAD,))
+
+
+def can_create_project(*, user: User, organisation_id: int) -> bool:
+    return user.has_org_role(
+        organisation_id,
+        OrganisationRole.PROCUREMENT_OFFICER,
+        OrganisationRole.NEED_OWNER,
+        OrganisationRole.ADMIN,
+    )
+
+
+def access_project(*, user: User, project_id: int, manage: bool = False) -> Project:
+    """The project, if the user may see it (404 otherwise); with manage=True, also run it (403)."""
+    project = Project.objects.select_related("organisation", "template").filter(pk=project_id).first()
+    if project is None or not can_view_project(user=user, project=project):
+        raise not_found()
+    if manage and not can_manage_project(user=user, project=project):
+        raise forbidden()
+    return project
