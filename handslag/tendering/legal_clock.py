@@ -233,7 +233,7 @@ def standstill_end(award_sent: dt.date, electronic: bool = True) -> dt.date:
     1992 act; extending is nevertheless the safe reading for a buyer, since signing later
     never breaches a standstill while signing one day too early can void the contract.
 
-    Not modelled: the cases without standstill (LOU 20 kap. 3 §) and the extended
+    Not modelled: the cases where no standstill applies (LOU 20 kap.) and the extended
     standstill while a review application is pending.
 
     >>> standstill_end(dt.date(2026, 3, 26))  # day 10 is Easter Day, then Easter Monday
@@ -251,9 +251,8 @@ def earliest_contract_date(award_sent: dt.date, electronic: bool = True) -> dt.d
 def contract_allowed(award_sent: dt.date, contract_date: dt.date, electronic: bool = True) -> bool:
     """True if a contract dated *contract_date* falls after the standstill (LOU 20 kap. 1 §).
 
-    The contract date must be strictly after :func:`standstill_end`: on the last day of
-    the standstill a supplier may still apply for review, which keeps the contract
-    from being concluded.
+    The contract date must be strictly after :func:`standstill_end`: the last day
+    belongs to the standstill, and suppliers may apply for review until it ends.
     """
     contract_date = _require_date(contract_date, "contract_date")
     return contract_date > standstill_end(award_sent, electronic)
