@@ -1,15 +1,11 @@
-"""Test-wide defaults: safe settings for tests, fast hashing, tasks run at once."""
+"""Test-wide defaults: fast hashing and Swedish as the language under test.
 
-import os
+Environment defaults for tests (secret key, immediate tasks, test key-encryption key)
+are set in config/settings.py when pytest runs, because pytest-django loads the
+settings before this file.
+"""
 
-os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
-os.environ.setdefault("TASKS_BACKEND", "immediate")
-os.environ.setdefault("SECURE_COOKIES", "0")
-os.environ.setdefault("STATIC_MANIFEST", "0")
-# A fixed key-encryption key for tests only (32 bytes, urlsafe base64).
-os.environ.setdefault("TENDER_KEY_ENCRYPTION_KEY", "dGVzdC1vbmx5LWtleS1lbmNyeXB0aW9uLWtleS0zMmI=")
-
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(autouse=True)

@@ -25,6 +25,19 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# Under pytest, safe test-only defaults (pytest sets PYTEST_VERSION before settings load).
+TESTING = "PYTEST_VERSION" in os.environ
+if TESTING:
+    for _name, _value in {
+        "SECRET_KEY": "test-only-secret-key",
+        "TASKS_BACKEND": "immediate",
+        "SECURE_COOKIES": "0",
+        "STATIC_MANIFEST": "0",
+        # A fixed key-encryption key for tests only (32 bytes, urlsafe base64).
+        "TENDER_KEY_ENCRYPTION_KEY": "dGVzdC1vbmx5LWtleS1lbmNyeXB0aW9uLWtleS0zMmI=",
+    }.items():
+        os.environ.setdefault(_name, _value)
+
 DEBUG = env_bool("DEBUG")
 # Demo mode lists the demo accounts on the sign-in page. Never on in production.
 DEMO_MODE = env_bool("HANDSLAG_DEMO")

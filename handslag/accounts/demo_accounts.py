@@ -3,7 +3,7 @@
 The people are fictional role holders in the real public bodies from the seeds.
 """
 
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 DEMO_PASSWORD = "handslag-demo"  # noqa: S105 - shown on the sign-in page in demo mode only
 
@@ -15,7 +15,7 @@ DEMO_ACCOUNTS = [
         "Lindqvist",
         "vaxjo",
         "procurement_officer",
-        N_("Procurement officer, Växjö kommun"),
+        gettext_noop("Procurement officer, Växjö kommun"),
     ),
     (
         "behovsagare",
@@ -23,15 +23,15 @@ DEMO_ACCOUNTS = [
         "Berg",
         "vaxjo",
         "need_owner",
-        N_("Need owner (technical services), Växjö kommun"),
+        gettext_noop("Need owner (technical services), Växjö kommun"),
     ),
-    ("utvarderare", "Sara", "Holm", "vaxjo", "staff", N_("Evaluator, Växjö kommun")),
+    ("utvarderare", "Sara", "Holm", "vaxjo", "staff", gettext_noop("Evaluator, Växjö kommun")),
     (
         "leverantor",
         "Ali",
         "Haddad",
         "sensorbolaget",
         "admin",
-        N_("Supplier, Sensorbolaget i Småland AB"),
+        gettext_noop("Supplier, Sensorbolaget i Småland AB"),
     ),
 ]

@@ -27,7 +27,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = factory.Faker("first_name")
     last_name = factory.Faker("last_name")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "secret-pass-123")
+    password = factory.django.Password("secret-pass-123")
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

@@ -1,0 +1,55 @@
+import pytest
+
+from handslag.accounts import services
+from handslag.accounts.tests.factories import buyer, member
+
+pytestmark = pytest.mark.django_db
+
+
+def _bearer(user):
+    return {"HTTP_AUTHORIZATION": f"Bearer {services.api_token_create(actor=user, name='t').raw}"}
+
+
+def test_me_with_token(client):
+    org = buyer(name="Växjö kommun")
+    user = member(org, role="procurement_officer", username="maria")
+    response = client.get("/api/v1/me", **_bearer(user))
+    assert response.status_code == 200
+    data = response.json()
+    assert data["username"] == "maria"
+    assert data["memberships"] == [
+        {"organisation_id": org.pk, "organisation": "Växjö kommun", "kind": "buyer", "role": "procurement_officer"}
+    ]
+
+
+def test_me_with_session(client):
+    client.force_login(member(buyer()))
+    assert client.get("/api/v1/me").status_code == 200
+
+
+def test_unauthenticated_gets_401_json_not_a_redirect(client):
+    response = client.get("/api/v1/me")
+    assert response.status_code == 401
+    assert "detail" in response.json()
+
+
+def test_revoked_and_forged_tokens_are_refused(client):
+    user = member(buyer())
+    issued = services.api_token_create(actor=user, name="t")
+    services.api_token_revoke(actor=user, token=issued.token)
+    assert client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {issued.raw}").status_code == 401
+    assert client.get("/api/v1/me", HTTP_AUTHORIZATION="Bearer hs_forged").status_code == 401
+
+
+def test_inactive_users_token_is_refused(client):
+    user = member(buyer())
+    headers = _bearer(user)
+    user.is_active = False
+    user.save()
+    assert client.get("/api/v1/me", **headers).status_code == 401
+
+
+def test_openapi_document_is_served(client):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    assert response.json()["info"]["title"] == "handslag API"
