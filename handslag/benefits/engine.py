@@ -62,6 +62,7 @@ __all__ = [
     "KINDS",
     "MAX_DISCOUNT_RATE",
     "MAX_HORIZON_YEARS",
+    "MAX_MONTE_CARLO_ITERATIONS",
     "MAX_OPTIMISM_BIAS",
     "MAX_TABLE_YEARS",
     "MIN_DISCOUNT_RATE",
@@ -265,22 +266,7 @@ class OptimismBiasBounds:
     cost_basis: Literal["capital expenditure", "operating expenditure"] = "capital expenditure"
 
 
-OPTIMISM_BIAS_SOURCE: Final = Parameter(
-    value="GREEN_BOOK_OPTIMISM_BIAS",
-    source=(
-        "HM Treasury, The Green Book supplementary guidance: Optimism bias, based on "
-        "Mott MacDonald, Review of Large Public Procurement in the UK (2002), Table 2 "
-        "(upper and lower bound optimism bias levels)"
-    ),
-    version="2003 supplementary guidance, still referenced by the Green Book 2022",
-    price_base_year=None,
-    note=(
-        "Indicative starting values; the Green Book expects the uplift to be reduced as "
-        "project risks are mitigated (uplift = upper bound × (1 − mitigation factor))."
-    ),
-)
-
-#: Green Book optimism-bias bounds per project type (see OPTIMISM_BIAS_SOURCE).
+#: Green Book optimism-bias bounds per project type (source in OPTIMISM_BIAS_SOURCE).
 GREEN_BOOK_OPTIMISM_BIAS: Final[Mapping[str, OptimismBiasBounds]] = MappingProxyType(
     {
         "standard_buildings": OptimismBiasBounds(0.24, 0.02, 0.04, 0.01),
@@ -292,6 +278,21 @@ GREEN_BOOK_OPTIMISM_BIAS: Final[Mapping[str, OptimismBiasBounds]] = MappingProxy
             0.41, 0.0, None, None, cost_basis="operating expenditure"
         ),
     }
+)
+
+OPTIMISM_BIAS_SOURCE: Final = Parameter(
+    value=GREEN_BOOK_OPTIMISM_BIAS,
+    source=(
+        "HM Treasury, The Green Book supplementary guidance: Optimism bias, based on "
+        "Mott MacDonald, Review of Large Public Procurement in the UK (2002), Table 2 "
+        "(upper and lower bound optimism bias levels)"
+    ),
+    version="2003 supplementary guidance, still referenced by the Green Book 2022",
+    price_base_year=None,
+    note=(
+        "Indicative starting values; the Green Book expects the uplift to be reduced as "
+        "project risks are mitigated (uplift = upper bound × (1 − mitigation factor))."
+    ),
 )
 
 # Validation bounds. They are sanity limits, not policy: a real rate outside

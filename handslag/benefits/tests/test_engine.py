@@ -11,12 +11,13 @@ import math
 import subprocess
 import sys
 import tracemalloc
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from handslag.benefits import engine
@@ -71,7 +72,9 @@ def simple_project(rate: float = 0.10) -> BenefitModel:
     return BenefitModel(
         (
             CashFlowLine("Purchase", "investment", "cost", (1000.0, 0.0, 0.0, 0.0, 0.0)),
-            CashFlowLine("Staff time", "internal_savings", "benefit", (0.0, 400.0, 400.0, 400.0, 400.0)),
+            CashFlowLine(
+                "Staff time", "internal_savings", "benefit", (0.0, 400.0, 400.0, 400.0, 400.0)
+            ),
         ),
         discount_rate=rate,
     )
@@ -182,7 +185,9 @@ def test_default_parameters_carry_their_provenance() -> None:
 def test_green_book_optimism_bias_table() -> None:
     standard = GREEN_BOOK_OPTIMISM_BIAS["standard_buildings"]
     assert (standard.capital_expenditure_upper, standard.works_duration_upper) == (0.24, 0.04)
-    assert GREEN_BOOK_OPTIMISM_BIAS["non_standard_civil_engineering"].capital_expenditure_upper == 0.66
+    assert (
+        GREEN_BOOK_OPTIMISM_BIAS["non_standard_civil_engineering"].capital_expenditure_upper == 0.66
+    )
     assert GREEN_BOOK_OPTIMISM_BIAS["equipment_development"].capital_expenditure_upper == 2.0
     assert GREEN_BOOK_OPTIMISM_BIAS["outsourcing"].cost_basis == "operating expenditure"
     for bounds in GREEN_BOOK_OPTIMISM_BIAS.values():
@@ -278,7 +283,11 @@ def test_optimism_bias_uplifts_costs_only() -> None:
 
 def test_deterministic_result_uses_the_likely_multiplier() -> None:
     line = CashFlowLine(
-        "Energy", "energy", "benefit", (100.0, 100.0), uncertainty=Uncertainty(low=0.5, likely=0.8, high=1.0)
+        "Energy",
+        "energy",
+        "benefit",
+        (100.0, 100.0),
+        uncertainty=Uncertainty(low=0.5, likely=0.8, high=1.0),
     )
     result = evaluate(BenefitModel((line,), discount_rate=0.0))
     assert result.npv == pytest.approx(160.0)
@@ -392,14 +401,17 @@ def test_monte_carlo_probability_matches_triangular_tail() -> None:
     # P(NPV > 0) = P(m > 1.5) = (2 - 1.5)^2 / ((2 - 0)(2 - 1)) = 0.125.
     model = BenefitModel(
         (
-            CashFlowLine("Benefit", "social", "benefit", (100.0,), uncertainty=Uncertainty(low=0.0, high=2.0)),
+            CashFlowLine(
+                "Benefit", "social", "benefit", (100.0,), uncertainty=Uncertainty(low=0.0, high=2.0)
+            ),
             CashFlowLine("Cost", "operation", "cost", (150.0,)),
         )
     )
     result = monte_carlo(model, iterations=100_000)
     standard_error = math.sqrt(0.125 * 0.875 / 100_000)
     assert abs(result.p_npv_positive - 0.125) < 4 * standard_error
-    assert result.p50 == pytest.approx(100 * (1 - math.sqrt(0.5)) * 2 - 50, abs=1.0)
+    # The triangle is symmetric, so the median multiplier is 1: NPV 100 - 150.
+    assert result.p50 == pytest.approx(-50.0, abs=1.0)
 
 
 def test_seeded_monte_carlo_repeats_exactly() -> None:
@@ -429,7 +441,7 @@ def test_monte_carlo_summary_is_consistent_with_samples() -> None:
 def test_monte_carlo_without_uncertainty_is_the_deterministic_npv() -> None:
     model = simple_project(0.035)
     result = monte_carlo(model, iterations=1_000, keep_samples=True)
-    assert result.std == 0.0
+    assert result.std == pytest.approx(0.0, abs=1e-9)
     assert result.samples is not None
     assert np.allclose(result.samples, evaluate(model).npv)
     assert result.p_npv_positive == 1.0
@@ -444,7 +456,9 @@ def test_monte_carlo_does_not_allocate_per_year_per_line_arrays() -> None:
                 "other",
                 "benefit" if i % 2 else "cost",
                 tuple(float(10 + i + t) for t in range(years)),
-                uncertainty=Uncertainty(low=0.8, high=1.3, distribution="pert" if i % 3 else "triangular"),
+                uncertainty=Uncertainty(
+                    low=0.8, high=1.3, distribution="pert" if i % 3 else "triangular"
+                ),
             )
             for i in range(lines)
         )
@@ -476,19 +490,30 @@ def test_sensitivity_rows_match_recomputed_models_and_are_sorted() -> None:
             assert (row.low_multiplier, row.high_multiplier) == (0.8, 1.2)
             assert not row.from_range
         else:
-            assert (row.low_multiplier, row.high_multiplier) == (line.uncertainty.low, line.uncertainty.high)
+            assert (row.low_multiplier, row.high_multiplier) == (
+                line.uncertainty.low,
+                line.uncertainty.high,
+            )
             assert row.from_range
-        assert row.npv_low == pytest.approx(evaluate(scaled(model, row.name, row.low_multiplier)).npv)
-        assert row.npv_high == pytest.approx(evaluate(scaled(model, row.name, row.high_multiplier)).npv)
+        assert row.npv_low == pytest.approx(
+            evaluate(scaled(model, row.name, row.low_multiplier)).npv
+        )
+        assert row.npv_high == pytest.approx(
+            evaluate(scaled(model, row.name, row.high_multiplier)).npv
+        )
 
 
 def test_switching_value_brings_npv_to_zero() -> None:
     model = uncertain_model()
-    for line in model.lines:
-        multiplier = switching_value(model, line)
+    # NPV is about 604; Energy (PV 304) and CO2 (PV 46) could vanish and the NPV would
+    # still be positive, so they have no switching value.
+    assert switching_value(model, "Energy") is None
+    assert switching_value(model, "CO2") is None
+    for name in ("Purchase", "Staff time", "Maintenance"):
+        multiplier = switching_value(model, name)
         assert multiplier is not None
-        assert evaluate(scaled(model, line.name, multiplier)).npv == pytest.approx(0.0, abs=1e-8)
-    benefit = switching_value(model, "Staff time")
+        assert evaluate(scaled(model, name, multiplier)).npv == pytest.approx(0.0, abs=1e-8)
+    benefit = switching_value(model, model.line("Staff time"))
     assert benefit is not None and benefit < 1.0
     assert switching_value(simple_project(0.035), "Purchase") == pytest.approx(
         1 + evaluate(simple_project(0.035)).npv / 1000.0
@@ -554,7 +579,9 @@ def test_lcc_against_closed_form() -> None:
     assert result.use == pytest.approx(100 * factor)
     assert result.external == pytest.approx(20 * factor)
     assert result.acquisition == 1000.0
-    parts = result.acquisition + result.use + result.maintenance + result.end_of_life + result.external
+    parts = (
+        result.acquisition + result.use + result.maintenance + result.end_of_life + result.external
+    )
     assert result.total == pytest.approx(parts)
 
 
@@ -641,7 +668,9 @@ BAD_INPUTS = {
     "nan optimism bias": lambda: BenefitModel((line(),), optimism_bias=math.nan),
     "schedule not from year 0": lambda: discount_factors([(1, 0.035)], 10),
     "schedule not increasing": lambda: discount_factors([(0, 0.035), (30, 0.03), (30, 0.025)], 10),
-    "schedule rate out of range": lambda: BenefitModel((line(),), discount_schedule=((0, 0.035), (31, 0.5))),
+    "schedule rate out of range": lambda: BenefitModel(
+        (line(),), discount_schedule=((0, 0.035), (31, 0.5))
+    ),
     "zero years of factors": lambda: discount_factors(0.035, 0),
     "zero iterations": lambda: monte_carlo(simple_project(), iterations=0),
     "negative seed": lambda: monte_carlo(simple_project(), seed=-1),
@@ -652,7 +681,7 @@ BAD_INPUTS = {
 
 
 @pytest.mark.parametrize("make", BAD_INPUTS.values(), ids=BAD_INPUTS.keys())
-def test_bad_inputs_raise_benefit_input_error(make) -> None:  # noqa: ANN001
+def test_bad_inputs_raise_benefit_input_error(make: Callable[[], object]) -> None:
     with pytest.raises(BenefitInputError) as caught:
         make()
     assert isinstance(caught.value, ValueError)
@@ -729,11 +758,14 @@ def test_higher_rate_never_raises_npv_of_cost_then_benefit_project(
 @PROPERTY_SETTINGS
 @given(
     investment=st.floats(min_value=1.0, max_value=1e6),
-    benefits=st.lists(st.floats(min_value=0.0, max_value=1e6), min_size=1, max_size=40).filter(
-        lambda values: sum(values) > 1e-3
-    ),
+    benefits=st.lists(st.floats(min_value=0.0, max_value=1e6), min_size=1, max_size=40),
 )
-def test_irr_of_a_conventional_project_zeroes_the_npv(investment: float, benefits: list[float]) -> None:
+def test_irr_of_a_conventional_project_zeroes_the_npv(
+    investment: float, benefits: list[float]
+) -> None:
+    # Benefits a million times smaller than the investment put the IRR within 1e-6 of
+    # -100 %, outside any meaningful range; the property is about real projects.
+    assume(max(benefits) >= 1e-6 * investment)
     flows = [-investment, *benefits]
     rate = irr(flows)
     assert rate is not None
@@ -753,7 +785,9 @@ def test_irr_of_a_conventional_project_zeroes_the_npv(investment: float, benefit
     position=st.integers(min_value=0, max_value=19),
     bad=st.sampled_from([math.nan, math.inf, -math.inf]),
 )
-def test_non_finite_values_are_always_rejected(values: list[float], position: int, bad: float) -> None:
+def test_non_finite_values_are_always_rejected(
+    values: list[float], position: int, bad: float
+) -> None:
     values[position % len(values)] = bad
     with pytest.raises(BenefitInputError):
         CashFlowLine("Line", "other", "cost", tuple(values))
@@ -780,12 +814,13 @@ def test_engine_imports_without_django() -> None:
         "import importlib.util, sys\n"
         f"spec = importlib.util.spec_from_file_location('benefit_engine', {str(path)!r})\n"
         "module = importlib.util.module_from_spec(spec)\n"
+        "sys.modules[spec.name] = module\n"
         "spec.loader.exec_module(module)\n"
         "assert not any(name.split('.')[0] == 'django' for name in sys.modules), 'django imported'\n"
-        "print(round(module.npv([-1.0, 1.1], 0.1), 12))\n"
+        "print(abs(module.npv([-1.0, 1.1], 0.1)) < 1e-12)\n"
     )
     completed = subprocess.run(  # noqa: S603 - fixed interpreter and code
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
     )
     assert completed.returncode == 0, completed.stderr
-    assert completed.stdout.strip() == "0.0"
+    assert completed.stdout.strip() == "True"
