@@ -1,3 +1,201 @@
-from ninja import Router
+"""JSON API for partnership contracts and phases (mounted at /api/v1/partnership/).
+
+The operations call the same permissions and services as the pages.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+
+from handslag.partnership import services
+from handslag.partnership.models import Contract, Phase
+from handslag.partnership.permissions import (
+    access_award_for_contract,
+    access_contract,
+    access_phase,
+)
+from handslag.partnership.selectors import contract_state, dashboard_for, phase_list
 
 router = Router(tags=["partnership"])
+
+
+class MilestoneOut(Schema):
+    id: int
+    name: str
+    due_on: dt.date
+    completed_on: dt.date | None
+
+
+class PhaseOut(Schema):
+    id: int
+    contract_id: int
+    order: int
+    name: str
+    goal: str
+    planned_start: dt.date
+    planned_end: dt.date
+    payment: Decimal
+    status: str
+    started_at: dt.datetime | None
+    decision: str
+    decision_reason: str
+    decided_at: dt.datetime | None
+    milestones: list[MilestoneOut] = []
+
+
+class ContractOut(Schema):
+    id: int
+    award_id: int
+    project_id: int
+    supplier_id: int
+    supplier: str
+    signed_on: dt.date
+    ip_terms: str
+    risk_sharing: str
+    acquisition_terms: str
+    maintenance_terms: str
+    state: str
+    phases: list[PhaseOut]
+
+
+class ContractIn(Schema):
+    award_id: int
+    signed_on: dt.date
+    ip_terms: str = Field("", max_length=10000)
+    risk_sharing: str = Field("", max_length=10000)
+    acquisition_terms: str = Field("", max_length=10000)
+    maintenance_terms: str = Field("", max_length=10000)
+
+
+class PhaseIn(Schema):
+    name: str = Field(..., max_length=200)
+    goal: str = Field(..., max_length=5000)
+    planned_start: dt.date
+    planned_end: dt.date
+    payment: Decimal = Field(Decimal("0"), ge=0, max_digits=14, decimal_places=2)
+
+
+class DecisionIn(Schema):
+    decision: str = Field(..., max_length=20)
+    reason: str = Field(..., max_length=10000)
+    lesson_title: str = Field("", max_length=200)
+    lesson_text: str = Field("", max_length=5000)
+
+
+class DashboardPhaseOut(Schema):
+    phase_id: int
+    contract_id: int
+    project: str
+    name: str
+    planned_end: dt.date
+    overdue: bool = False
+
+
+class DashboardOut(Schema):
+    active_phases: list[DashboardPhaseOut]
+    upcoming_decisions: list[DashboardPhaseOut]
+    supplier_contracts: list[ContractOut]
+
+
+def _phase_out(phase: Phase) -> dict:
+    return {
+        "id": phase.pk,
+        "contract_id": phase.contract_id,
+        "order": phase.order,
+        "name": phase.name,
+        "goal": phase.goal,
+        "planned_start": phase.planned_start,
+        "planned_end": phase.planned_end,
+        "payment": phase.payment,
+        "status": phase.status,
+        "started_at": phase.started_at,
+        "decision": phase.decision,
+        "decision_reason": phase.decision_reason,
+        "decided_at": phase.decided_at,
+        "milestones": [
+            {"id": m.pk, "name": m.name, "due_on": m.due_on, "completed_on": m.completed_on}
+            for m in phase.milestones.all()
+        ],
+    }
+
+
+def _contract_out(contract: Contract) -> dict:
+    phases = phase_list(contract=contract)
+    return {
+        "id": contract.pk,
+        "award_id": contract.award_id,
+        "project_id": contract.project_id,
+        "supplier_id": contract.supplier_id,
+        "supplier": contract.supplier.name,
+        "signed_on": contract.signed_on,
+        "ip_terms": contract.ip_terms,
+        "risk_sharing": contract.risk_sharing,
+        "acquisition_terms": contract.acquisition_terms,
+        "maintenance_terms": contract.maintenance_terms,
+        "state": contract_state(contract=contract, phases=phases),
+        "phases": [_phase_out(p) for p in phases],
+    }
+
+
+@router.get("/dashboard", response=DashboardOut, summary="Phases and decisions to act on")
+def dashboard(request: HttpRequest) -> dict:
+    data = dashboard_for(user=request.user)
+
+    def row(phase: Phase, overdue: bool = False) -> dict:
+        return {
+            "phase_id": phase.pk,
+            "contract_id": phase.contract_id,
+            "project": phase.contract.project.title,
+            "name": phase.name,
+            "planned_end": phase.planned_end,
+            "overdue": overdue,
+        }
+
+    return {
+        "active_phases": [row(p) for p in data["active_phases"]],
+        "upcoming_decisions": [row(d["phase"], d["overdue"]) for d in data["upcoming_decisions"]],
+        "supplier_contracts": [_contract_out(i["contract"]) for i in data["supplier_contracts"]],
+    }
+
+
+@router.post("/contracts", response={201: ContractOut}, summary="Record a signed contract")
+def contract_create(request: HttpRequest, payload: ContractIn) -> tuple[int, dict]:
+    award = access_award_for_contract(user=request.user, award_id=payload.award_id)
+    data = payload.dict()
+    data.pop("award_id")
+    contract = services.contract_create(actor=request.user, award=award, **data)
+    return 201, _contract_out(contract)
+
+
+@router.get("/contracts/{contract_id}", response=ContractOut, summary="A contract and its phases")
+def contract_get(request: HttpRequest, contract_id: int) -> dict:
+    return _contract_out(access_contract(user=request.user, contract_id=contract_id))
+
+
+@router.get(
+    "/contracts/{contract_id}/phases", response=list[PhaseOut], summary="A contract's phases"
+)
+def phase_list_get(request: HttpRequest, contract_id: int) -> list[dict]:
+    contract = access_contract(user=request.user, contract_id=contract_id)
+    return [_phase_out(p) for p in phase_list(contract=contract)]
+
+
+@router.post("/contracts/{contract_id}/phases", response={201: PhaseOut}, summary="Plan a phase")
+def phase_add(request: HttpRequest, contract_id: int, payload: PhaseIn) -> tuple[int, dict]:
+    contract = access_contract(user=request.user, contract_id=contract_id, manage=True)
+    phase = services.phase_add(actor=request.user, contract=contract, **payload.dict())
+    return 201, _phase_out(phase)
+
+
+@router.post("/phases/{phase_id}/start", response=PhaseOut, summary="Start the next phase")
+def phase_start(request: HttpRequest, phase_id: int) -> dict:
+    phase = access_phase(user=request.user, phase_id=phase_id, manage=True)
+    return _phase_out(services.phase_start(actor=request.user, phase=phase))
+
+
+@router.post("/phases/{phase_id}/decide", response=PhaseOut, summary="Gate decision after a phase")
+def phase_decide(request: HttpRequest, phase_id: int, payload: DecisionIn) -> dict:
+    phase = access_phase(user=request.user, phase_id=phase_id, decide=True)
+    return _phase_out(services.phase_decide(actor=request.user, phase=phase, **payload.dict()))

@@ -85,3 +85,20 @@ class Phase(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Milestone(TimeStampedModel):
+    """A milestone inside an R&D phase: a dated deliverable the phase's goal is checked by."""
+
+    phase = models.ForeignKey(Phase, on_delete=models.CASCADE, related_name="milestones")
+    name = models.CharField(_("name"), max_length=200)
+    due_on = models.DateField(_("due"))
+    completed_on = models.DateField(_("completed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["phase", "due_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.name

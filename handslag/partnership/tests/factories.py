@@ -1,0 +1,127 @@
+"""Factories for partnership tests: a project with a call, a tender, an award and a contract.
+
+Awards are created directly (the tendering app owns how they are decided).
+"""
+
+import datetime as dt
+import hashlib
+
+import factory
+from django.utils import timezone
+
+from handslag.accounts.roles import OrganisationRole, ProjectRole
+from handslag.accounts.tests.factories import UserFactory, buyer, member, supplier
+from handslag.market.models import Call
+from handslag.partnership.models import Contract, Phase, PhaseDecision, PhaseStatus
+from handslag.projects.models import ProcedureTemplate, Project, ProjectMember
+from handslag.tendering import legal_clock
+from handslag.tendering.models import Award, Tender
+
+NOTICE_SENT = dt.date(2024, 3, 1)
+
+
+class TemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProcedureTemplate
+        django_get_or_create = ("key", "version")
+
+    key = "innovation-partnership-test"
+    name = "Innovation partnership"
+    version = 1
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    title = factory.Sequence(lambda n: f"Project {n}")
+    organisation = factory.LazyFunction(buyer)
+    template = factory.SubFactory(TemplateFactory)
+    created_by = factory.SubFactory(UserFactory)
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Call
+
+    project = factory.SubFactory(ProjectFactory)
+    reference = factory.Sequence(lambda n: f"REF-{n:04d}")
+    title = "Call"
+    summary = "What we want to achieve."
+    legal_procedure = "innovation_partnership"
+    status = "closed"
+    max_partners = 1
+    created_by = factory.LazyAttribute(lambda c: c.project.created_by)
+
+
+class TenderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tender
+
+    call = factory.SubFactory(CallFactory)
+    supplier = factory.LazyFunction(supplier)
+    submitted_by = factory.SubFactory(UserFactory)
+    submitted_at = factory.LazyFunction(timezone.now)
+    ciphertext = b"sealed"
+    content_sha256 = hashlib.sha256(b"x").hexdigest()
+    receipt = factory.Sequence(lambda n: f"receipt-{n:08d}")
+
+
+class AwardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Award
+
+    call = factory.SubFactory(CallFactory)
+    tender = factory.LazyAttribute(lambda a: TenderFactory(call=a.call))
+    decided_by = factory.LazyAttribute(lambda a: a.call.created_by)
+    decided_at = factory.LazyFunction(timezone.now)
+    justification = "Best value for money."
+    notice_sent_on = NOTICE_SENT
+    sent_electronically = True
+    standstill_end = factory.LazyAttribute(lambda a: legal_clock.standstill_end(a.notice_sent_on))
+
+
+class ContractFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contract
+
+    award = factory.SubFactory(AwardFactory)
+    project = factory.LazyAttribute(lambda c: c.award.call.project)
+    supplier = factory.LazyAttribute(lambda c: c.award.tender.supplier)
+    signed_on = factory.LazyAttribute(lambda c: c.award.standstill_end + dt.timedelta(days=1))
+    ip_terms = "The supplier keeps the IP; the buyer gets a free licence."
+    risk_sharing = "Each phase paid on delivery of its target."
+
+
+class PhaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Phase
+
+    contract = factory.SubFactory(ContractFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    name = factory.LazyAttribute(lambda p: f"Phase {p.order}")
+    goal = "A working prototype."
+    planned_start = dt.date(2024, 5, 1)
+    planned_end = dt.date(2024, 12, 31)
+    payment = 100000
+    status = PhaseStatus.PLANNED
+
+
+def project_member(project: Project, role: str = ProjectRole.PROJECT_LEAD, **user_fields):  # noqa: ANN003, ANN201
+    """A person of the project's lead buyer who holds `role` in the project."""
+    user = member(project.organisation, OrganisationRole.PROCUREMENT_OFFICER, **user_fields)
+    ProjectMember.objects.create(project=project, user=user, role=role)
+    return user
+
+
+def supplier_person(contract: Contract):  # noqa: ANN201
+    return member(contract.supplier, OrganisationRole.ADMIN)
+
+
+def completed(phase: Phase, decision: str = PhaseDecision.CONTINUE) -> Phase:
+    phase.status = PhaseStatus.COMPLETED
+    phase.decision = decision
+    phase.decision_reason = "Target reached."
+    phase.decided_at = timezone.now()
+    phase.save()
+    return phase
