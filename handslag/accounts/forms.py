@@ -19,6 +19,11 @@ class LoginForm(AuthenticationForm):
         "throttled": _("Too many failed attempts. Wait 15 minutes and try again."),
     }
 
+    def __init__(self, *args, **kwargs):  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        # Autofocus would skip the skip link and the page's heading for screen-reader users.
+        self.fields["username"].widget.attrs.pop("autofocus", None)
+
     def clean(self):
         username = self.cleaned_data.get("username") or ""
         ip = client_ip(self.request) if self.request else ""

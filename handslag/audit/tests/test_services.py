@@ -5,6 +5,7 @@ from django.db import connection, transaction
 from django.db.utils import DatabaseError
 
 from handslag.accounts.tests.factories import OrganisationFactory, UserFactory
+from handslag.audit.guards import remove_guards
 from handslag.audit.models import AppendOnlyError, AuditEntry
 from handslag.audit.services import GENESIS, audit_record, audit_trail, audit_verify
 
@@ -61,13 +62,7 @@ def _drop_guards():
     The test's transaction is rolled back afterwards, and with it the DROP (DDL is
     transactional on PostgreSQL and SQLite), so later tests have their guards back.
     """
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("DROP TRIGGER audit_auditentry_no_update ON audit_auditentry")
-            cursor.execute("DROP TRIGGER audit_auditentry_no_delete ON audit_auditentry")
-        else:
-            cursor.execute("DROP TRIGGER audit_auditentry_no_update")
-            cursor.execute("DROP TRIGGER audit_auditentry_no_delete")
+    remove_guards(connection)
 
 
 def test_verify_reports_the_first_tampered_entry():
