@@ -1,3 +1,213 @@
-from ninja import Router
+"""JSON API for challenges, triage, need statements and expected effects (/api/v1/needs/).
+
+Thin: every operation goes through the same permissions, selectors and services as
+the pages, so no rule exists twice.
+"""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from ninja.pagination import paginate
+
+from handslag.accounts.models import Organisation
+from handslag.core.permissions import not_found
+from handslag.needs import selectors, services
+from handslag.needs.models import ChallengeStatus, NeedStatement
+from handslag.needs.permissions import (
+    access_challenge,
+    access_effect,
+    access_need,
+    access_public_challenge,
+    access_submit_organisation,
+)
+from handslag.needs.schemas import (
+    ChallengeIn,
+    ChallengeOut,
+    CompletenessOut,
+    EffectIn,
+    EffectOut,
+    EffectPatch,
+    NeedIn,
+    NeedOut,
+    NeedPatch,
+    NeedSummaryOut,
+    PublicChallengeOut,
+    TriageIn,
+    TriageOut,
+)
 
 router = Router(tags=["needs"])
+
+
+class ChallengeFilters(Schema):
+    status: ChallengeStatus | None = None
+    area: str = ""
+    sort: str = "newest"
+
+
+# --- Challenges ---------------------------------------------------------------------------
+
+
+@router.get("/challenges", response=list[ChallengeOut], summary="Challenges of my organisations")
+@paginate
+def challenge_list(request: HttpRequest, filters: Query[ChallengeFilters]):  # noqa: ANN201
+    return selectors.challenge_list_visible(
+        user=request.user,
+        status=filters.status or "",
+        area=filters.area,
+        sort=filters.sort,
+    ).prefetch_related("need_statements")
+
+
+@router.post("/challenges", response={201: ChallengeOut}, summary="Submit a challenge")
+def challenge_create(request: HttpRequest, payload: ChallengeIn):  # noqa: ANN201
+    data = payload.dict()
+    organisation = access_submit_organisation(
+        user=request.user, organisation_id=data.pop("organisation_id")
+    )
+    return 201, services.challenge_submit(actor=request.user, organisation=organisation, **data)
+
+
+@router.get("/challenges/{challenge_id}", response=ChallengeOut, summary="One challenge")
+def challenge_get(request: HttpRequest, challenge_id: int):  # noqa: ANN201
+    return access_challenge(user=request.user, challenge_id=challenge_id)
+
+
+@router.post(
+    "/challenges/{challenge_id}/triage",
+    response=TriageOut,
+    summary="Triage: refine, merge, park, move to another process, or decline",
+)
+def challenge_triage(request: HttpRequest, challenge_id: int, payload: TriageIn):  # noqa: ANN201
+    challenge = access_challenge(user=request.user, challenge_id=challenge_id, triage=True)
+    merge_into = None
+    if payload.merge_into_id is not None:
+        merge_into = access_challenge(user=request.user, challenge_id=payload.merge_into_id)
+    result = services.challenge_triage(
+        actor=request.user,
+        challenge=challenge,
+        outcome=payload.outcome,
+        reason=payload.reason,
+        merge_into=merge_into,
+    )
+    need_id = result.pk if isinstance(result, NeedStatement) else None
+    challenge.refresh_from_db()
+    return {"challenge": challenge, "need_id": need_id}
+
+
+@router.post(
+    "/challenges/{challenge_id}/publish", response=ChallengeOut, summary="Publish to the market"
+)
+def challenge_publish(request: HttpRequest, challenge_id: int):  # noqa: ANN201
+    challenge = access_challenge(user=request.user, challenge_id=challenge_id, triage=True)
+    return services.challenge_publish(actor=request.user, challenge=challenge)
+
+
+@router.post("/challenges/{challenge_id}/unpublish", response=ChallengeOut, summary="Unpublish")
+def challenge_unpublish(request: HttpRequest, challenge_id: int):  # noqa: ANN201
+    challenge = access_challenge(user=request.user, challenge_id=challenge_id, triage=True)
+    return services.challenge_unpublish(actor=request.user, challenge=challenge)
+
+
+# --- Published challenges -----------------------------------------------------------------
+
+
+@router.get(
+    "/public/challenges",
+    response=list[PublicChallengeOut],
+    auth=None,
+    summary="Challenges published to the market",
+)
+@paginate
+def public_challenge_list(request: HttpRequest):  # noqa: ANN201
+    return selectors.public_challenge_list()
+
+
+@router.get(
+    "/public/challenges/{challenge_id}",
+    response=PublicChallengeOut,
+    auth=None,
+    summary="One published challenge",
+)
+def public_challenge_get(request: HttpRequest, challenge_id: int):  # noqa: ANN201
+    return access_public_challenge(challenge_id=challenge_id)
+
+
+# --- Need statements ----------------------------------------------------------------------
+
+
+@router.get("/statements", response=list[NeedSummaryOut], summary="Need statements I may read")
+@paginate
+def need_list(request: HttpRequest):  # noqa: ANN201
+    return selectors.need_list_visible(user=request.user)
+
+
+@router.post("/statements", response={201: NeedOut}, summary="Write a need statement directly")
+def need_create(request: HttpRequest, payload: NeedIn):  # noqa: ANN201
+    data = payload.dict()
+    organisation_id = data.pop("organisation_id")
+    if organisation_id not in request.user.buyer_organisation_ids:
+        raise not_found()
+    organisation = Organisation.objects.get(pk=organisation_id)
+    return 201, services.need_create(actor=request.user, organisation=organisation, **data)
+
+
+@router.get(
+    "/statements/{need_id}", response=NeedOut, summary="One need statement with its effects"
+)
+def need_get(request: HttpRequest, need_id: int):  # noqa: ANN201
+    return access_need(user=request.user, need_id=need_id)
+
+
+@router.patch("/statements/{need_id}", response=NeedOut, summary="Change a need statement")
+def need_update(request: HttpRequest, need_id: int, payload: NeedPatch):  # noqa: ANN201
+    need = access_need(user=request.user, need_id=need_id, edit=True)
+    fields = payload.dict(exclude_unset=True)
+    if not fields:
+        raise ValidationError(_("Send at least one field to change."))
+    return services.need_update(actor=request.user, need=need, **fields)
+
+
+@router.get(
+    "/statements/{need_id}/completeness",
+    response=CompletenessOut,
+    summary="What is still missing from a need statement",
+)
+def need_completeness(request: HttpRequest, need_id: int):  # noqa: ANN201
+    need = access_need(user=request.user, need_id=need_id)
+    completeness = selectors.need_completeness(need)
+    return {
+        "percent": completeness.percent,
+        "missing": completeness.missing,
+        "ready": completeness.complete,
+        "market_advice": selectors.market_check_advice(need),
+        "wording_warnings": selectors.requirement_wording_warnings(need.functional_requirements),
+    }
+
+
+# --- Expected effects ---------------------------------------------------------------------
+
+
+@router.post(
+    "/statements/{need_id}/effects", response={201: EffectOut}, summary="Add an expected effect"
+)
+def effect_create(request: HttpRequest, need_id: int, payload: EffectIn):  # noqa: ANN201
+    need = access_need(user=request.user, need_id=need_id, edit=True)
+    return 201, services.effect_add(actor=request.user, need=need, **payload.dict())
+
+
+@router.patch("/effects/{effect_id}", response=EffectOut, summary="Change an expected effect")
+def effect_update(request: HttpRequest, effect_id: int, payload: EffectPatch):  # noqa: ANN201
+    effect = access_effect(user=request.user, effect_id=effect_id, edit=True)
+    fields = payload.dict(exclude_unset=True)
+    if not fields:
+        raise ValidationError(_("Send at least one field to change."))
+    return services.effect_update(actor=request.user, effect=effect, **fields)
+
+
+@router.delete("/effects/{effect_id}", response={204: None}, summary="Remove an expected effect")
+def effect_delete(request: HttpRequest, effect_id: int):  # noqa: ANN201
+    effect = access_effect(user=request.user, effect_id=effect_id, edit=True)
+    services.effect_remove(actor=request.user, effect=effect)
+    return 204, None

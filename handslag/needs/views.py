@@ -1,1 +1,367 @@
-"""Views."""
+"""Pages for challenges, triage, the idea bank, need statements and published challenges."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from handslag.core.forms import add_service_error
+from handslag.core.permissions import not_found
+from handslag.needs import selectors, services
+from handslag.needs.forms import (
+    ChallengeFilterForm,
+    ChallengeForm,
+    EffectForm,
+    NeedForm,
+    TriageForm,
+)
+from handslag.needs.models import NeedStatement
+from handslag.needs.permissions import (
+    access_challenge,
+    access_effect,
+    access_need,
+    access_public_challenge,
+    access_submit_organisation,
+    can_edit_need,
+    can_triage_challenge,
+    submit_organisations,
+)
+
+PER_PAGE = 25
+
+
+def _page(request: HttpRequest, queryset: QuerySet) -> Page:
+    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+
+
+def _require_buyer_staff(request: HttpRequest) -> None:
+    # Challenges and needs are buyers' internal work; others may not know the pages exist.
+    if not request.user.is_buyer_staff:
+        raise not_found()
+
+
+# --- Challenges ---------------------------------------------------------------------------
+
+
+@require_GET
+def challenge_list(request: HttpRequest) -> HttpResponse:
+    _require_buyer_staff(request)
+    form = ChallengeFilterForm(
+        request.GET or None, areas=selectors.challenge_areas(user=request.user)
+    )
+    filters: dict[str, str] = {}
+    if form.is_bound and form.is_valid():
+        filters = {k: v for k, v in form.cleaned_data.items() if v}
+    page_obj = _page(request, selectors.challenge_list_visible(user=request.user, **filters))
+    return render(
+        request,
+        "needs/challenge_list.html",
+        {
+            "filter_form": form,
+            "filtered": bool({k for k in filters if k != "sort"}),
+            "page_obj": page_obj,
+            "query": urlencode(filters),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def challenge_create(request: HttpRequest) -> HttpResponse:
+    _require_buyer_staff(request)
+    organisations = submit_organisations(user=request.user)
+    form = ChallengeForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        organisation = access_submit_organisation(
+            user=request.user, organisation_id=data.pop("organisation").pk
+        )
+        try:
+            challenge = services.challenge_submit(
+                actor=request.user, organisation=organisation, **data
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Thank you. Your challenge has been submitted."))
+            return redirect("needs:challenge_detail", pk=challenge.pk)
+    return render(
+        request,
+        "needs/challenge_form.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    challenge = access_challenge(user=request.user, challenge_id=pk)
+    may_triage = can_triage_challenge(user=request.user, challenge=challenge)
+    return render(
+        request,
+        "needs/challenge_detail.html",
+        {
+            "challenge": challenge,
+            "may_triage": may_triage,
+            "triageable": challenge.status in services.TRIAGEABLE,
+            "publishable": challenge.status in services.PUBLISHABLE,
+            "needs": challenge.need_statements.all(),
+            "merged_here": challenge.merged_challenges.all(),
+            "history": selectors.challenge_history(challenge=challenge),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def challenge_triage(request: HttpRequest, pk: int) -> HttpResponse:
+    challenge = access_challenge(user=request.user, challenge_id=pk, triage=True)
+    form = TriageForm(
+        request.POST or None,
+        challenge=challenge,
+        candidates=selectors.challenge_merge_candidates(challenge=challenge),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.challenge_triage(
+                actor=request.user,
+                challenge=challenge,
+                outcome=form.cleaned_data["outcome"],
+                reason=form.cleaned_data["reason"],
+                merge_into=form.cleaned_data["merge_into"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            if isinstance(result, NeedStatement):
+                messages.success(request, _("A need statement was created. Complete it below."))
+                return redirect("needs:need_edit", pk=result.pk)
+            messages.success(
+                request,
+                _("The challenge is now: %(status)s.") % {"status": result.get_status_display()},
+            )
+            return redirect("needs:challenge_detail", pk=challenge.pk)
+    return render(
+        request,
+        "needs/challenge_triage.html",
+        {"challenge": challenge, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _confirm(
+    request: HttpRequest,
+    *,
+    title: str,
+    question: str,
+    submit_label: str,
+    cancel_url: str,
+    error: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    return render(
+        request,
+        "needs/confirm.html",
+        {
+            "title": title,
+            "question": question,
+            "submit_label": submit_label,
+            "cancel_url": cancel_url,
+            "action": request.path,
+            "error": error,
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def challenge_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    challenge = access_challenge(user=request.user, challenge_id=pk, triage=True)
+    context: dict[str, Any] = {
+        "title": _("Publish the challenge"),
+        "question": _(
+            "Publish “%(title)s” to the market? Anyone can then read its title, description, "
+            "for whom, area and your organisation's name. Submitter, reasons and notes stay internal."
+        )
+        % {"title": challenge.title},
+        "submit_label": _("Publish"),
+        "cancel_url": reverse("needs:challenge_detail", args=[challenge.pk]),
+    }
+    if request.method == "POST":
+        try:
+            services.challenge_publish(actor=request.user, challenge=challenge)
+        except ValidationError as error:
+            return _confirm(request, error=" ".join(error.messages), status=400, **context)
+        messages.success(request, _("The challenge is published to the market."))
+        return redirect("needs:challenge_detail", pk=challenge.pk)
+    return _confirm(request, **context)
+
+
+@require_http_methods(["GET", "POST"])
+def challenge_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
+    challenge = access_challenge(user=request.user, challenge_id=pk, triage=True)
+    context: dict[str, Any] = {
+        "title": _("Unpublish the challenge"),
+        "question": _("Take “%(title)s” off the published challenges?")
+        % {"title": challenge.title},
+        "submit_label": _("Unpublish"),
+        "cancel_url": reverse("needs:challenge_detail", args=[challenge.pk]),
+    }
+    if request.method == "POST":
+        try:
+            services.challenge_unpublish(actor=request.user, challenge=challenge)
+        except ValidationError as error:
+            return _confirm(request, error=" ".join(error.messages), status=400, **context)
+        messages.success(request, _("The challenge is no longer published."))
+        return redirect("needs:challenge_detail", pk=challenge.pk)
+    return _confirm(request, **context)
+
+
+@require_GET
+def idea_bank(request: HttpRequest) -> HttpResponse:
+    _require_buyer_staff(request)
+    page_obj = _page(request, selectors.idea_bank_list(user=request.user))
+    return render(request, "needs/idea_bank.html", {"page_obj": page_obj})
+
+
+# --- Need statements ----------------------------------------------------------------------
+
+
+@require_GET
+def need_list(request: HttpRequest) -> HttpResponse:
+    _require_buyer_staff(request)
+    page_obj = _page(request, selectors.need_list_visible(user=request.user))
+    return render(request, "needs/need_list.html", {"page_obj": page_obj})
+
+
+@require_GET
+def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    need = access_need(user=request.user, need_id=pk)
+    effects = list(need.effects.all())
+    return render(
+        request,
+        "needs/need_detail.html",
+        {
+            "need": need,
+            "effects": effects,
+            "may_edit": can_edit_need(user=request.user, need=need),
+            "completeness": selectors.need_completeness(need),
+            "market_advice": selectors.market_check_advice(need),
+            "wording_warnings": selectors.requirement_wording_warnings(
+                need.functional_requirements
+            ),
+            "projects": need.projects.all(),
+            "history": selectors.need_history(need=need),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    need = access_need(user=request.user, need_id=pk, edit=True)
+    initial = {name: getattr(need, name) for name in services.NEED_FIELDS}
+    form = NeedForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.need_update(actor=request.user, need=need, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The need statement was saved."))
+            for warning in selectors.requirement_wording_warnings(need.functional_requirements):
+                messages.warning(request, warning)
+            return redirect("needs:need_detail", pk=need.pk)
+    return render(
+        request,
+        "needs/need_form.html",
+        {
+            "need": need,
+            "form": form,
+            "completeness": selectors.need_completeness(need),
+            "effects": need.effects.all(),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def effect_add(request: HttpRequest, pk: int) -> HttpResponse:
+    need = access_need(user=request.user, need_id=pk, edit=True)
+    form = EffectForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.effect_add(actor=request.user, need=need, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The expected effect was added."))
+            return redirect("needs:need_detail", pk=need.pk)
+    return render(
+        request,
+        "needs/effect_form.html",
+        {"need": need, "form": form, "effect": None},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def effect_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    effect = access_effect(user=request.user, effect_id=pk, edit=True)
+    initial = {name: getattr(effect, name) for name in services.EFFECT_FIELDS}
+    form = EffectForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.effect_update(actor=request.user, effect=effect, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The expected effect was saved."))
+            return redirect("needs:need_detail", pk=effect.need_id)
+    return render(
+        request,
+        "needs/effect_form.html",
+        {"need": effect.need, "form": form, "effect": effect},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def effect_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    effect = access_effect(user=request.user, effect_id=pk, edit=True)
+    need_id = effect.need_id
+    if request.method == "POST":
+        services.effect_remove(actor=request.user, effect=effect)
+        messages.success(request, _("The expected effect was removed."))
+        return redirect("needs:need_detail", pk=need_id)
+    return _confirm(
+        request,
+        title=_("Remove the expected effect"),
+        question=_("Remove the expected effect “%(effect)s”? The history keeps what it said.")
+        % {"effect": effect.description},
+        submit_label=_("Remove"),
+        cancel_url=reverse("needs:need_detail", args=[need_id]),
+    )
+
+
+# --- Published challenges (public) --------------------------------------------------------
+
+
+@login_not_required
+@require_GET
+def public_challenge_list(request: HttpRequest) -> HttpResponse:
+    page_obj = _page(request, selectors.public_challenge_list())
+    return render(request, "needs/public_challenge_list.html", {"page_obj": page_obj})
+
+
+@login_not_required
+@require_GET
+def public_challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    challenge = access_public_challenge(challenge_id=pk)
+    return render(request, "needs/public_challenge_detail.html", {"challenge": challenge})

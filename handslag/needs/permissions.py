@@ -1,0 +1,141 @@
+"""Who may see and change challenges and need statements.
+
+Challenges are internal to the buyer organisation that raised them until they are
+published to the market; need statements are internal too, but a project team that
+carries a need (possibly a joint project with other buyers) may read it.
+"""
+
+from django.db.models import Q, QuerySet
+
+from handslag.accounts.models import Organisation, User
+from handslag.accounts.roles import OrganisationKind, OrganisationRole
+from handslag.core.permissions import forbidden, not_found
+from handslag.needs.models import Challenge, ExpectedEffect, NeedStatement
+
+# The organisation roles that triage challenges and write need statements.
+EDITOR_ROLES = (
+    OrganisationRole.NEED_OWNER,
+    OrganisationRole.PROCUREMENT_OFFICER,
+    OrganisationRole.ADMIN,
+)
+
+
+def can_submit_challenge(*, user: User, organisation_id: int) -> bool:
+    """Anyone in a buyer organisation may raise a challenge for it."""
+    return user.is_authenticated and organisation_id in user.buyer_organisation_ids
+
+
+def submit_organisations(*, user: User) -> QuerySet[Organisation]:
+    """The buyer organisations the user may raise challenges for."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        pk__in=user.buyer_organisation_ids, kind=OrganisationKind.BUYER
+    ).order_by("name")
+
+
+def can_view_challenge(*, user: User, challenge: Challenge) -> bool:
+    return user.is_authenticated and challenge.organisation_id in user.buyer_organisation_ids
+
+
+def can_triage_challenge(*, user: User, challenge: Challenge) -> bool:
+    """Need owners, procurement officers and administrators of the challenge's organisation."""
+    return user.is_authenticated and user.has_org_role(challenge.organisation_id, *EDITOR_ROLES)
+
+
+def can_triage_in(*, user: User, organisation_id: int) -> bool:
+    return user.is_authenticated and user.has_org_role(organisation_id, *EDITOR_ROLES)
+
+
+def _project_can_view(*, user: User, need: NeedStatement) -> bool:
+    # Imported here: projects depends on needs, not the other way round.
+    from handslag.projects.permissions import can_view_project
+
+    return any(can_view_project(user=user, project=p) for p in need.projects.all())
+
+
+def can_view_need(*, user: User, need: NeedStatement) -> bool:
+    """Members of the need's organisation, and anyone who may view a project carrying it."""
+    if not user.is_authenticated:
+        return False
+    if need.organisation_id in user.buyer_organisation_ids:
+        return True
+    return _project_can_view(user=user, need=need)
+
+
+def can_edit_need(*, user: User, need: NeedStatement) -> bool:
+    return user.is_authenticated and user.has_org_role(need.organisation_id, *EDITOR_ROLES)
+
+
+def need_queryset_visible(*, user: User) -> QuerySet[NeedStatement]:
+    """Need statements the user may read (own organisations, plus those in visible projects)."""
+    if not user.is_authenticated:
+        return NeedStatement.objects.none()
+    from handslag.projects.models import ProjectMember
+
+    buyer_ids = user.buyer_organisation_ids
+    team_project_ids = ProjectMember.objects.filter(user=user).values("project_id")
+    return NeedStatement.objects.filter(
+        Q(organisation_id__in=buyer_ids)
+        | Q(projects__in=team_project_ids)
+        | Q(projects__organisation_id__in=buyer_ids)
+        | Q(projects__partner_buyers__in=buyer_ids)
+    ).distinct()
+
+
+def access_challenge(*, user: User, challenge_id: int, triage: bool = False) -> Challenge:
+    """The challenge, if the user may see it (404); with triage=True, also triage it (403)."""
+    challenge = (
+        Challenge.objects.select_related(
+            "organisation", "submitted_by", "triaged_by", "merged_into"
+        )
+        .filter(pk=challenge_id)
+        .first()
+    )
+    if challenge is None or not can_view_challenge(user=user, challenge=challenge):
+        raise not_found()
+    if triage and not can_triage_challenge(user=user, challenge=challenge):
+        raise forbidden()
+    return challenge
+
+
+def access_public_challenge(*, challenge_id: int) -> Challenge:
+    """A challenge published to the market; anything else does not exist for the public."""
+    challenge = (
+        Challenge.objects.select_related("organisation")
+        .filter(pk=challenge_id, is_published=True)
+        .first()
+    )
+    if challenge is None:
+        raise not_found()
+    return challenge
+
+
+def access_need(*, user: User, need_id: int, edit: bool = False) -> NeedStatement:
+    """The need statement, if the user may see it (404); with edit=True, also edit it (403)."""
+    need = (
+        NeedStatement.objects.select_related("organisation", "challenge", "created_by")
+        .filter(pk=need_id)
+        .first()
+    )
+    if need is None or not can_view_need(user=user, need=need):
+        raise not_found()
+    if edit and not can_edit_need(user=user, need=need):
+        raise forbidden()
+    return need
+
+
+def access_effect(*, user: User, effect_id: int, edit: bool = False) -> ExpectedEffect:
+    effect = ExpectedEffect.objects.select_related("need").filter(pk=effect_id).first()
+    if effect is None or not can_view_need(user=user, need=effect.need):
+        raise not_found()
+    if edit and not can_edit_need(user=user, need=effect.need):
+        raise forbidden()
+    return effect
+
+
+def access_submit_organisation(*, user: User, organisation_id: int) -> Organisation:
+    """The buyer organisation a challenge is raised for; others do not exist for this user."""
+    if not can_submit_challenge(user=user, organisation_id=organisation_id):
+        raise not_found()
+    return Organisation.objects.get(pk=organisation_id)

@@ -1,0 +1,201 @@
+"""Shapes of the needs API's requests and answers. Types only; the rules live in services.
+
+Patch schemas use `str = None` on purpose: a field left out is not changed, while an
+explicit null is a type error (422) instead of a null in a NOT NULL column.
+"""
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from ninja import Schema
+from pydantic import model_validator
+
+from handslag.needs.models import MarketCheck
+
+MarketCheckValue = Literal[tuple(MarketCheck.values)]  # type: ignore[valid-type]
+OutcomeValue = Literal["refine", "merge", "park", "move", "decline"]
+
+
+class _In(Schema):
+    """Rejects NUL characters, which no text column can store."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nul(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for value in data.values():
+                if isinstance(value, str) and "\x00" in value:
+                    raise ValueError("Text may not contain NUL characters.")
+        return data
+
+
+class ChallengeIn(_In):
+    organisation_id: int
+    title: str
+    description: str
+    affected: str = ""
+    frequency: str = ""
+    cost_today: str = ""
+    area: str = ""
+
+
+class ChallengeOut(Schema):
+    id: int
+    organisation_id: int
+    organisation: str
+    title: str
+    description: str
+    affected: str
+    frequency: str
+    cost_today: str
+    area: str
+    status: str
+    triage_reason: str
+    triaged_at: datetime | None
+    merged_into_id: int | None
+    need_ids: list[int]
+    is_published: bool
+    published_at: datetime | None
+    submitted_by: str
+    created_at: datetime
+
+    @staticmethod
+    def resolve_organisation(obj: Any) -> str:
+        return obj.organisation.name
+
+    @staticmethod
+    def resolve_submitted_by(obj: Any) -> str:
+        return str(obj.submitted_by)
+
+    @staticmethod
+    def resolve_need_ids(obj: Any) -> list[int]:
+        return [n.pk for n in obj.need_statements.all()]
+
+
+class TriageIn(_In):
+    outcome: OutcomeValue
+    reason: str = ""
+    merge_into_id: int | None = None
+
+
+class TriageOut(Schema):
+    challenge: ChallengeOut
+    need_id: int | None = None
+
+
+class PublicChallengeOut(Schema):
+    """What the market may see: never the submitter, reasons or internal notes."""
+
+    id: int
+    title: str
+    description: str
+    affected: str
+    area: str
+    organisation: str
+    published_at: datetime | None
+
+    @staticmethod
+    def resolve_organisation(obj: Any) -> str:
+        return obj.organisation.name
+
+
+class EffectIn(_In):
+    description: str
+    indicator: str
+    unit: str
+    baseline: Decimal
+    target: Decimal
+    measurement_method: str = ""
+    measurement_frequency: str = ""
+
+
+class EffectPatch(_In):
+    description: str = None  # type: ignore[assignment]
+    indicator: str = None  # type: ignore[assignment]
+    unit: str = None  # type: ignore[assignment]
+    baseline: Decimal = None  # type: ignore[assignment]
+    target: Decimal = None  # type: ignore[assignment]
+    measurement_method: str = None  # type: ignore[assignment]
+    measurement_frequency: str = None  # type: ignore[assignment]
+
+
+class EffectOut(Schema):
+    id: int
+    need_id: int
+    description: str
+    indicator: str
+    unit: str
+    baseline: Decimal
+    target: Decimal
+    measurement_method: str
+    measurement_frequency: str
+    direction: str
+
+
+class CompletenessOut(Schema):
+    percent: int
+    missing: list[str]
+    ready: bool
+    market_advice: str
+    wording_warnings: list[str]
+
+
+class NeedIn(_In):
+    organisation_id: int
+    title: str
+    problem: str
+    target_group: str = ""
+    stakeholders: str = ""
+    functional_requirements: str = ""
+    constraints: str = ""
+    strategy_links: str = ""
+    market_check: MarketCheckValue = MarketCheck.UNKNOWN.value  # type: ignore[valid-type]
+    market_check_notes: str = ""
+
+
+class NeedPatch(_In):
+    title: str = None  # type: ignore[assignment]
+    problem: str = None  # type: ignore[assignment]
+    target_group: str = None  # type: ignore[assignment]
+    stakeholders: str = None  # type: ignore[assignment]
+    functional_requirements: str = None  # type: ignore[assignment]
+    constraints: str = None  # type: ignore[assignment]
+    strategy_links: str = None  # type: ignore[assignment]
+    market_check: MarketCheckValue = None  # type: ignore[valid-type,assignment]
+    market_check_notes: str = None  # type: ignore[assignment]
+
+
+class NeedOut(Schema):
+    id: int
+    organisation_id: int
+    organisation: str
+    challenge_id: int | None
+    title: str
+    problem: str
+    target_group: str
+    stakeholders: str
+    functional_requirements: str
+    constraints: str
+    strategy_links: str
+    market_check: str
+    market_check_notes: str
+    created_at: datetime
+    updated_at: datetime
+    effects: list[EffectOut]
+
+    @staticmethod
+    def resolve_organisation(obj: Any) -> str:
+        return obj.organisation.name
+
+    @staticmethod
+    def resolve_effects(obj: Any) -> list[Any]:
+        return list(obj.effects.all())
+
+
+class NeedSummaryOut(Schema):
+    id: int
+    organisation_id: int
+    title: str
+    challenge_id: int | None
+    updated_at: datetime
