@@ -136,6 +136,12 @@ class Score(TimeStampedModel):
                 fields=["tender", "criterion", "evaluator", "is_consensus"],
                 name="score_unique_per_evaluator",
             ),
+            models.UniqueConstraint(
+                fields=["tender", "criterion"],
+                condition=Q(is_consensus=True),
+                name="score_one_consensus_per_criterion",
+                violation_error_message=_("The tender already has a consensus score here."),
+            ),
             models.CheckConstraint(
                 condition=Q(score__gte=0) & Q(score__lte=5),
                 name="score_in_range",

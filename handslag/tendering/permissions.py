@@ -1,0 +1,173 @@
+"""Who may tender, open, read, score and award (DESIGN §4.4, §6).
+
+Before the opening nobody at the buyer may read a tender or learn how many have arrived
+(OSL 2009:400 19 kap. 3 § andra stycket). The fetchers here therefore answer 404 for a
+tender to anyone but its own supplier until the call is opened, and the one way to read a
+tender's content is :func:`access_tender_content`.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from handslag.accounts.models import Organisation, User
+from handslag.accounts.roles import OrganisationKind, ProjectRole
+from handslag.core.permissions import forbidden, not_found
+from handslag.market.models import ApplicationStatus, Call, CallStatus
+from handslag.projects.permissions import (
+    can_lead_project,
+    can_manage_project,
+    can_view_project,
+    has_project_role,
+    is_team_member,
+)
+from handslag.tendering.models import CallKey, Tender
+from handslag.tendering.sealing import unseal
+
+# Procedures with a selection stage: only invited applicants may tender.
+SELECTION_PROCEDURES = frozenset(
+    {"innovation_partnership", "negotiated_with_publication", "competitive_dialogue", "restricted"}
+)
+# Calls a supplier can see on the tendering side (never drafts).
+VISIBLE_CALL_STATUSES = (CallStatus.PUBLISHED, CallStatus.CLOSED)
+
+
+def call_opened_at(call: Call):  # noqa: ANN201
+    """When the call's tenders were opened, or None while they are sealed."""
+    key = CallKey.objects.filter(call=call).only("opened_at").first()
+    return key.opened_at if key else None
+
+
+def is_opened(call: Call) -> bool:
+    return call_opened_at(call) is not None
+
+
+def eligible_supplier_ids(*, call: Call) -> set[int] | None:
+    """Supplier organisations invited to tender, or None when any supplier may (open procedure)."""
+    if call.legal_procedure in SELECTION_PROCEDURES:
+        return set(
+            call.applications.filter(status=ApplicationStatus.INVITED).values_list(
+                "supplier_id", flat=True
+            )
+        )
+    return None
+
+
+def tendering_organisations(*, user: User, call: Call) -> list[Organisation]:
+    """The supplier organisations on whose behalf `user` may tender in `call`."""
+    if not user.is_authenticated:
+        return []
+    own = user.supplier_organisation_ids
+    eligible = eligible_supplier_ids(call=call)
+    allowed = own if eligible is None else own & eligible
+    return list(Organisation.objects.filter(pk__in=allowed, kind=OrganisationKind.SUPPLIER))
+
+
+def can_tender(*, user: User, call: Call) -> bool:
+    return bool(tendering_organisations(user=user, call=call))
+
+
+def access_call_for_supplier(*, user: User, call_id: int) -> Call:
+    """A published (or closed) call that `user` may tender in; 404 otherwise."""
+    call = (
+        Call.objects.select_related("project")
+        .filter(pk=call_id, status__in=VISIBLE_CALL_STATUSES)
+        .first()
+    )
+    if call is None or not can_tender(user=user, call=call):
+        raise not_found()
+    return call
+
+
+def access_call_for_team(*, user: User, call_id: int) -> Call:
+    """A call for its project team: 404 to those who may not see the project, 403 to
+    buyer staff who may see the project but are not in its team."""
+    call = Call.objects.select_related("project").filter(pk=call_id).first()
+    if call is None or not user.is_authenticated:
+        raise not_found()
+    if not can_view_project(user=user, project=call.project):
+        raise not_found()
+    if not is_team_member(user=user, project=call.project):
+        raise forbidden(_("Only the project team can work with the call's tenders."))
+    return call
+
+
+def is_tender_supplier(*, user: User, tender: Tender) -> bool:
+    return user.is_authenticated and tender.supplier_id in user.supplier_organisation_ids
+
+
+def access_tender(*, user: User, tender_id: int) -> Tender:
+    """A tender's metadata: to its supplier always; to the team only after the opening.
+
+    Before the opening the buyer gets 404, so it cannot even learn that the tender exists.
+    """
+    tender = (
+        Tender.objects.select_related("call", "call__project", "supplier", "submitted_by")
+        .filter(pk=tender_id)
+        .first()
+    )
+    if tender is None or not user.is_authenticated:
+        raise not_found()
+    if is_tender_supplier(user=user, tender=tender):
+        return tender
+    if is_team_member(user=user, project=tender.call.project) and is_opened(tender.call):
+        return tender
+    raise not_found()
+
+
+def access_supplier_tender(*, user: User, tender_id: int) -> Tender:
+    """A tender for its own supplier only (receipts, withdrawal); 404 for anyone else."""
+    tender = access_tender(user=user, tender_id=tender_id)
+    if not is_tender_supplier(user=user, tender=tender):
+        raise not_found()
+    return tender
+
+
+@dataclass(frozen=True)
+class TenderContent:
+    """A tender's decrypted content."""
+
+    content: str
+    price: Decimal
+
+
+def access_tender_content(*, user: User, tender: Tender) -> TenderContent:
+    """Decrypt a tender for the team (or its own supplier) — only after the opening."""
+    if not user.is_authenticated:
+        raise not_found()
+    supplier = is_tender_supplier(user=user, tender=tender)
+    team = is_team_member(user=user, project=tender.call.project)
+    if not (supplier or team):
+        raise not_found()
+    if not is_opened(tender.call):
+        if supplier:
+            raise forbidden(_("Tenders are sealed until the opening."))
+        raise not_found()
+    data = unseal(tender=tender)
+    return TenderContent(content=data["content"], price=data["price"])
+
+
+def can_confirm_opening(*, user: User, call: Call) -> bool:
+    return has_project_role(user=user, project=call.project, roles=(ProjectRole.OPENING_OFFICIAL,))
+
+
+def can_manage_criteria(*, user: User, call: Call) -> bool:
+    return can_manage_project(user=user, project=call.project)
+
+
+def can_score(*, user: User, call: Call) -> bool:
+    return has_project_role(user=user, project=call.project, roles=(ProjectRole.EVALUATOR,))
+
+
+def can_record_consensus(*, user: User, call: Call) -> bool:
+    return can_manage_project(user=user, project=call.project)
+
+
+def can_award(*, user: User, call: Call) -> bool:
+    return can_lead_project(user=user, project=call.project)
+
+
+def can_see_tenders(*, user: User, call: Call) -> bool:
+    """The team sees the list of tenders, and only once they are opened."""
+    return is_team_member(user=user, project=call.project) and is_opened(call)

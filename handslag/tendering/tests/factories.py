@@ -1,0 +1,141 @@
+"""Factories for tendering tests: projects with a team, calls, applications and tenders."""
+
+import datetime as dt
+from decimal import Decimal
+
+import factory
+from django.utils import timezone
+
+from handslag.accounts.roles import ProjectRole
+from handslag.accounts.tests.factories import UserFactory, buyer, member, supplier
+from handslag.market.models import Application, ApplicationStatus, Call, CallStatus
+from handslag.projects.models import ProcedureTemplate, Project, ProjectMember
+from handslag.tendering import services
+
+
+class ProcedureTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProcedureTemplate
+
+    key = factory.Sequence(lambda n: f"template-{n}")
+    name = "Innovation partnership"
+    legal_procedure = "innovation_partnership"
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    title = factory.Sequence(lambda n: f"Project {n}")
+    organisation = factory.LazyFunction(buyer)
+    template = factory.SubFactory(ProcedureTemplateFactory)
+    created_by = factory.SubFactory(UserFactory)
+
+
+class ProjectMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectMember
+
+    project = factory.SubFactory(ProjectFactory)
+    user = factory.SubFactory(UserFactory)
+    role = ProjectRole.EVALUATOR
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Call
+
+    project = factory.SubFactory(ProjectFactory)
+    reference = factory.Sequence(lambda n: f"REF-{n:04d}")
+    title = factory.Sequence(lambda n: f"Call {n}")
+    summary = "Need-based collection."
+    legal_procedure = "innovation_partnership"
+    status = CallStatus.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=60))
+    application_deadline = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=30))
+    tender_deadline = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=10))
+    created_by = factory.SubFactory(UserFactory)
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    call = factory.SubFactory(CallFactory)
+    supplier = factory.LazyFunction(supplier)
+    submitted_by = factory.SubFactory(UserFactory)
+    text = "We meet the selection criteria."
+    status = ApplicationStatus.INVITED
+
+
+def team_member(project: Project, *roles: str):  # noqa: ANN201
+    """A buyer staff member of the project's organisation holding `roles` in the project."""
+    user = member(project.organisation)
+    for role in roles:
+        ProjectMemberFactory(project=project, user=user, role=role)
+    return user
+
+
+def invited_supplier_user(call: Call):  # noqa: ANN201
+    """A person at a new supplier organisation that is invited to tender in `call`."""
+    organisation = supplier()
+    user = member(organisation)
+    ApplicationFactory(call=call, supplier=organisation, submitted_by=user)
+    return user
+
+
+class Scenario:
+    """A call with its team, two invited suppliers and helpers to move it along."""
+
+    def __init__(self, **call_fields) -> None:  # noqa: ANN003
+        self.call = CallFactory(**call_fields)
+        project = self.call.project
+        self.project = project
+        self.lead = team_member(project, ProjectRole.PROJECT_LEAD)
+        self.officer = team_member(
+            project, ProjectRole.PROCUREMENT_OFFICER, ProjectRole.OPENING_OFFICIAL
+        )
+        self.official = team_member(project, ProjectRole.OPENING_OFFICIAL)
+        self.evaluator = team_member(project, ProjectRole.EVALUATOR)
+        self.evaluator2 = team_member(project, ProjectRole.EVALUATOR)
+        self.team = team_member(project, ProjectRole.NEED_OWNER)
+        self.outsider_staff = member(project.organisation)
+        self.supplier_a = invited_supplier_user(self.call)
+        self.supplier_b = invited_supplier_user(self.call)
+        self.criteria = services.criteria_set(
+            actor=self.lead, call=self.call, criteria=services.default_criteria()
+        )
+
+    def submit(self, user, content: str = "Our tender", price: str = "100000", **kw):  # noqa: ANN001, ANN003, ANN201
+        return services.tender_submit(
+            actor=user, call=self.call, content=content, price=Decimal(price), **kw
+        )
+
+    def after_deadline(self) -> dt.datetime:
+        return self.call.tender_deadline + dt.timedelta(seconds=1)
+
+    def open(self) -> None:
+        now = self.after_deadline()
+        services.opening_confirm(actor=self.officer, call=self.call, now=now)
+        services.opening_confirm(actor=self.official, call=self.call, now=now)
+
+    def score_all(self, evaluator, value: int = 3) -> None:  # noqa: ANN001
+        from handslag.tendering.evaluation import active_tenders
+
+        for tender in active_tenders(call=self.call):
+            services.scores_record(
+                actor=evaluator,
+                tender=tender,
+                scores=[(c, value, "Because.") for c in self.criteria],
+            )
+
+    def consensus_all(self, values: dict | None = None) -> None:
+        from handslag.tendering.evaluation import active_tenders
+
+        for tender in active_tenders(call=self.call):
+            value = (values or {}).get(tender.pk, 3)
+            services.consensus_record_many(
+                actor=self.officer,
+                tender=tender,
+                scores=[(c, value, "Internal.", "External.") for c in self.criteria],
+            )
