@@ -15,6 +15,20 @@ class CallStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class LegalProcedure(models.TextChoices):
+    """The legal procedures a call can follow; the values are the legal clock's."""
+
+    INNOVATION_PARTNERSHIP = "innovation_partnership", _("Innovation partnership")
+    NEGOTIATED_WITH_PUBLICATION = (
+        "negotiated_with_publication",
+        _("Negotiated procedure with prior publication"),
+    )
+    COMPETITIVE_DIALOGUE = "competitive_dialogue", _("Competitive dialogue")
+    RESTRICTED = "restricted", _("Restricted procedure")
+    OPEN = "open", _("Open procedure")
+    PRE_COMMERCIAL = "pre_commercial", _("Pre-commercial procurement")
+
+
 class Call(TimeStampedModel):
     """The published call (annons) of a procurement: need, effects, criteria, timetable."""
 
@@ -35,6 +49,28 @@ class Call(TimeStampedModel):
     )
     tender_deadline = models.DateTimeField(_("deadline for tenders"), null=True, blank=True)
     max_partners = models.PositiveSmallIntegerField(_("maximum number of partners"), default=1)
+    selection_criteria = models.TextField(
+        _("selection criteria"),
+        max_length=10000,
+        blank=True,
+        help_text=_(
+            "What a supplier must show to be qualified, for example capacity and experience."
+        ),
+    )
+    timetable = models.TextField(
+        _("timetable"),
+        max_length=5000,
+        blank=True,
+        help_text=_("The planned steps after the deadlines: dialogue, negotiation, award, start."),
+    )
+    internal_notes = models.TextField(
+        _("internal notes"),
+        max_length=10000,
+        blank=True,
+        help_text=_("Seen only by the buyer's staff; never published."),
+    )
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    cancel_reason = models.TextField(_("reason for cancelling"), max_length=5000, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="calls_created"
     )
@@ -57,6 +93,15 @@ class Call(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
+
+    @property
+    def legal_procedure_label(self) -> str:
+        return str(dict(LegalProcedure.choices).get(self.legal_procedure, self.legal_procedure))
+
+    @property
+    def is_public(self) -> bool:
+        """Published once: the call's page stays public, also after it closes or is cancelled."""
+        return self.published_at is not None and self.status != CallStatus.DRAFT
 
 
 class ApplicationStatus(models.TextChoices):
@@ -88,7 +133,9 @@ class Application(TimeStampedModel):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    invited_at = models.DateTimeField(_("invited to tender"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("application")

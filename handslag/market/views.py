@@ -1,1 +1,405 @@
-"""Views."""
+"""Pages for calls and applications. Thin: parse, call a service or selector, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from handslag.accounts.models import Organisation
+from handslag.core.forms import add_service_error
+from handslag.core.htmx import render_page
+from handslag.core.permissions import forbidden
+from handslag.market import selectors, services
+from handslag.market.forms import ApplicationForm, CallForm, CancelForm, DecisionForm
+from handslag.market.models import ApplicationStatus, CallStatus
+from handslag.market.permissions import (
+    access_application,
+    access_call,
+    access_call_applications,
+    access_public_call,
+    can_apply,
+    can_decide_applications,
+    can_manage_call,
+    can_see_applications,
+    can_view_call,
+    is_own_application,
+)
+from handslag.projects.permissions import access_project
+
+PER_PAGE = 25
+
+
+def _page(request: HttpRequest, items: QuerySet) -> Page:
+    return Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+
+
+# --- Public pages -------------------------------------------------------------------------
+
+
+@login_not_required
+@require_GET
+def public_call_list(request: HttpRequest) -> HttpResponse:
+    page = _page(request, selectors.call_list_published())
+    return render_page(
+        request, "market/public_call_list.html", {"page_obj": page, "calls": page.object_list}
+    )
+
+
+@login_not_required
+@require_GET
+def public_call_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    call = access_public_call(call_id=pk)
+    user = request.user
+    own_application = None
+    if user.is_authenticated and user.is_supplier:
+        own_application = selectors.application_for_supplier(user=user, call=call)
+    now = timezone.now()
+    return render_page(
+        request,
+        "market/public_call_detail.html",
+        {
+            "call": call,
+            "needs": selectors.call_needs(call=call),
+            "criteria": selectors.call_criteria(call=call),
+            "open_for_applications": call.status == CallStatus.PUBLISHED
+            and call.application_deadline is not None
+            and call.application_deadline > now,
+            "own_application": own_application,
+            "can_view_internal": can_view_call(user=user, call=call),
+        },
+    )
+
+
+# --- Buyer pages --------------------------------------------------------------------------
+
+
+@require_GET
+def call_list(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_buyer_staff:
+        raise forbidden(_("Only buyer organisations' staff have calls to manage."))
+    page = _page(request, selectors.call_list_for_user(user=request.user))
+    return render_page(
+        request, "market/call_list.html", {"page_obj": page, "calls": page.object_list}
+    )
+
+
+def _call_form_data(form: CallForm) -> dict:
+    data = dict(form.cleaned_data)
+    data.pop("reference", None)
+    return data
+
+
+@require_http_methods(["GET", "POST"])
+def call_create(request: HttpRequest, project_pk: int) -> HttpResponse:
+    project = access_project(user=request.user, project_id=project_pk, manage=True)
+    if request.method == "POST":
+        form = CallForm(request.POST)
+        if form.is_valid():
+            try:
+                call = services.call_create(
+                    actor=request.user,
+                    project=project,
+                    reference=form.cleaned_data.get("reference", ""),
+                    **_call_form_data(form),
+                )
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, _("The call was saved as a draft."))
+                return redirect("market:call_detail", pk=call.pk)
+    else:
+        form = CallForm(initial=services.call_defaults(project=project))
+    return render_page(
+        request,
+        "market/call_form.html",
+        {"form": form, "project": project, "call": None},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    call = access_call(user=request.user, call_id=pk)
+    user = request.user
+    context = {
+        "call": call,
+        "needs": selectors.call_needs(call=call),
+        "criteria": selectors.call_criteria(call=call),
+        "can_manage": can_manage_call(user=user, call=call),
+        "can_see_applications": can_see_applications(user=user, call=call),
+        "can_decide": can_decide_applications(user=user, call=call),
+        "warnings": selectors.call_plan_warnings(call=call)
+        if call.status == CallStatus.DRAFT
+        else [],
+        "after_application_deadline": call.application_deadline is not None
+        and call.application_deadline <= timezone.now(),
+    }
+    if context["can_see_applications"]:
+        applications = selectors.application_list_for_call(user=user, call=call)
+        page = _page(request, applications)
+        context["page_obj"] = page
+        context["applications"] = page.object_list
+        context["status_counts"] = [
+            (label, selectors.application_status_counts(user=user, call=call).get(value, 0))
+            for value, label in ApplicationStatus.choices
+        ]
+        context["qualified_count"] = applications.filter(status=ApplicationStatus.QUALIFIED).count()
+    return render_page(request, "market/call_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def call_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    call = access_call(user=request.user, call_id=pk, manage=True)
+    if call.status != CallStatus.DRAFT:
+        messages.error(request, _("Only a draft call can be changed."))
+        return redirect("market:call_detail", pk=call.pk)
+    if request.method == "POST":
+        form = CallForm(request.POST, editing=True)
+        if form.is_valid():
+            try:
+                services.call_update(actor=request.user, call=call, **_call_form_data(form))
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, _("The call was saved."))
+                return redirect("market:call_detail", pk=call.pk)
+    else:
+        form = CallForm(
+            editing=True,
+            initial={name: getattr(call, name) for name in services.CALL_EDITABLE_FIELDS},
+        )
+    return render_page(
+        request,
+        "market/call_form.html",
+        {"form": form, "project": call.project, "call": call},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def call_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    call = access_call(user=request.user, call_id=pk, manage=True)
+    errors: list[str] = []
+    if request.method == "POST":
+        try:
+            services.call_publish(actor=request.user, call=call)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, _("The call is published. Suppliers can now apply."))
+            return redirect("market:call_detail", pk=call.pk)
+    return render_page(
+        request,
+        "market/call_publish.html",
+        {
+            "call": call,
+            "warnings": selectors.call_plan_warnings(call=call),
+            "errors": errors,
+            "is_draft": call.status == CallStatus.DRAFT,
+        },
+        status=400 if errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def call_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    call = access_call(user=request.user, call_id=pk, manage=True)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.call_cancel(actor=request.user, call=call, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The call was cancelled."))
+            return redirect("market:call_detail", pk=call.pk)
+    return render_page(
+        request,
+        "market/call_cancel.html",
+        {"call": call, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def call_invite_qualified(request: HttpRequest, pk: int) -> HttpResponse:
+    call = access_call_applications(user=request.user, call_id=pk, decide=True)
+    errors: list[str] = []
+    if request.method == "POST":
+        try:
+            invited = services.application_invite_qualified(actor=request.user, call=call)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(
+                request,
+                _("%(count)s suppliers were invited to tender.") % {"count": len(invited)},
+            )
+            return redirect("market:call_detail", pk=call.pk)
+    qualified = selectors.application_list_for_call(user=request.user, call=call).filter(
+        status=ApplicationStatus.QUALIFIED
+    )
+    return render_page(
+        request,
+        "market/call_invite.html",
+        {"call": call, "qualified": qualified, "errors": errors},
+        status=400 if errors else 200,
+    )
+
+
+# --- Applications -------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def application_create(request: HttpRequest, call_pk: int) -> HttpResponse:
+    call = access_public_call(call_id=call_pk)
+    if not can_apply(user=request.user):
+        raise forbidden(_("Only suppliers can apply. Your account does not belong to a supplier."))
+    organisations = Organisation.objects.filter(
+        pk__in=request.user.supplier_organisation_ids
+    ).order_by("name")
+    form = ApplicationForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.application_create(
+                actor=request.user,
+                call=call,
+                supplier=form.cleaned_data["supplier"],
+                text=form.cleaned_data["text"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Your application has been sent."))
+            return redirect("market:application_detail", pk=application.pk)
+    return render_page(
+        request,
+        "market/application_form.html",
+        {"call": call, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = access_application(user=request.user, application_id=pk)
+    user = request.user
+    call = application.call
+    now = timezone.now()
+    own = is_own_application(user=user, application=application)
+    return render_page(
+        request,
+        "market/application_detail.html",
+        {
+            "application": application,
+            "call": call,
+            "is_own": own,
+            "can_withdraw": own
+            and application.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.QUALIFIED)
+            and call.application_deadline is not None
+            and now < call.application_deadline,
+            "can_decide": can_decide_applications(user=user, call=call)
+            and application.status in services.DECIDABLE
+            and call.status == CallStatus.PUBLISHED,
+            "can_invite": can_decide_applications(user=user, call=call)
+            and application.status == ApplicationStatus.QUALIFIED
+            and call.status == CallStatus.PUBLISHED
+            and call.application_deadline is not None
+            and now >= call.application_deadline,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    application = access_application(user=request.user, application_id=pk, withdraw=True)
+    errors: list[str] = []
+    if request.method == "POST":
+        try:
+            services.application_withdraw(actor=request.user, application=application)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, _("Your application was withdrawn."))
+            return redirect("market:application_detail", pk=application.pk)
+    return render_page(
+        request,
+        "market/application_withdraw.html",
+        {"application": application, "call": application.call, "errors": errors},
+        status=400 if errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    application = access_application(user=request.user, application_id=pk, decide=True)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_decide(
+                actor=request.user,
+                application=application,
+                qualified=form.cleaned_data["decision"] == "qualify",
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The decision was saved."))
+            return redirect("market:call_detail", pk=application.call_id)
+    return render_page(
+        request,
+        "market/application_decide.html",
+        {"application": application, "call": application.call, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+def application_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    application = access_application(user=request.user, application_id=pk, decide=True)
+    try:
+        services.application_invite(actor=request.user, application=application)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _("%(supplier)s was invited to tender.") % {"supplier": application.supplier.name},
+        )
+    return redirect("market:application_detail", pk=application.pk)
+
+
+# --- Supplier home ------------------------------------------------------------------------
+
+
+@require_GET
+def supplier_home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not user.is_supplier:
+        raise forbidden(
+            _("This page is for suppliers. Your account does not belong to a supplier.")
+        )
+    applications = selectors.application_list_for_supplier(user=user)
+    page = _page(request, applications)
+    return render_page(
+        request,
+        "market/supplier_home.html",
+        {
+            "page_obj": page,
+            "applications": page.object_list,
+            "invitations": list(
+                applications.filter(status=ApplicationStatus.INVITED).order_by(
+                    "call__tender_deadline"
+                )[:PER_PAGE]
+            ),
+            "open_calls": list(selectors.calls_open_for_supplier(user=user)[:10]),
+        },
+    )
