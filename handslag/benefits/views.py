@@ -1,1 +1,164 @@
-"""Views."""
+"""Pages for a project's benefit models: lines with low / likely / high values, and figures."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from handslag.benefits import services
+from handslag.benefits.forms import BenefitLineForm, BenefitModelForm
+from handslag.benefits.permissions import (
+    access_benefit_line,
+    access_benefit_model,
+    can_manage_benefit_model,
+)
+from handslag.benefits.selectors import benefit_figures, benefit_line_list, benefit_model_list
+from handslag.core.forms import add_service_error
+from handslag.projects.permissions import access_project, can_manage_project
+
+PER_PAGE = 25
+
+
+@require_GET
+def model_list(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access_project(user=request.user, project_id=pk)
+    page = Paginator(benefit_model_list(project=project), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "benefits/model_list.html",
+        {
+            "project": project,
+            "page_obj": page,
+            "can_manage": can_manage_project(user=request.user, project=project),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def model_create(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access_project(user=request.user, project_id=pk, manage=True)
+    form = BenefitModelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            model = services.benefit_model_create(
+                actor=request.user, project=project, **form.service_data()
+            )
+        except ValidationError as error:
+            _percent_errors(error)
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request, _("The benefit model was created. Add its costs and benefits.")
+            )
+            return redirect("benefits:model_detail", model.pk)
+    return render(
+        request,
+        "benefits/model_form.html",
+        {"form": form, "project": project, "model": None},
+        status=400 if form.errors else 200,
+    )
+
+
+def _percent_errors(error: ValidationError) -> None:
+    """The form asks for the rate in per cent; move the service's error onto that field."""
+    if hasattr(error, "error_dict") and "discount_rate" in error.error_dict:
+        error.error_dict["discount_rate_percent"] = error.error_dict.pop("discount_rate")
+
+
+@require_http_methods(["GET", "POST"])
+def model_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    model = access_benefit_model(user=request.user, model_id=pk, manage=True)
+    form = BenefitModelForm(request.POST or None, initial=BenefitModelForm.initial_for(model))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.benefit_model_update(actor=request.user, model=model, **form.service_data())
+        except ValidationError as error:
+            _percent_errors(error)
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The benefit model was saved."))
+            return redirect("benefits:model_detail", model.pk)
+    return render(
+        request,
+        "benefits/model_form.html",
+        {"form": form, "project": model.project, "model": model},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+def model_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    model = access_benefit_model(user=request.user, model_id=pk)
+    lines = list(benefit_line_list(model=model))
+    return render(
+        request,
+        "benefits/model_detail.html",
+        {
+            "model": model,
+            "project": model.project,
+            "lines": lines,
+            "figures": benefit_figures(model=model),
+            "can_manage": can_manage_benefit_model(user=request.user, model=model),
+            "discount_rate_percent": model.discount_rate * 100,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def line_add(request: HttpRequest, pk: int) -> HttpResponse:
+    model = access_benefit_model(user=request.user, model_id=pk, manage=True)
+    form = BenefitLineForm(request.POST or None, initial={"last_year": model.horizon_years - 1})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.benefit_line_add(actor=request.user, model=model, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The line was added."))
+            return redirect("benefits:model_detail", model.pk)
+    return render(
+        request,
+        "benefits/line_form.html",
+        {"form": form, "model": model, "project": model.project, "line": None},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def line_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    line = access_benefit_line(user=request.user, line_id=pk, manage=True)
+    initial = {key: getattr(line, key) for key in services.LINE_FIELDS}
+    form = BenefitLineForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.benefit_line_update(actor=request.user, line=line, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The line was saved."))
+            return redirect("benefits:model_detail", line.model_id)
+    return render(
+        request,
+        "benefits/line_form.html",
+        {"form": form, "model": line.model, "project": line.model.project, "line": line},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def line_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    line = access_benefit_line(user=request.user, line_id=pk, manage=True)
+    if request.method == "POST":
+        services.benefit_line_remove(actor=request.user, line=line)
+        messages.success(request, _("The line “%(name)s” was removed.") % {"name": line.name})
+        return redirect("benefits:model_detail", line.model_id)
+    return render(
+        request,
+        "benefits/line_remove.html",
+        {"line": line, "model": line.model, "project": line.model.project},
+    )

@@ -1,0 +1,274 @@
+"""Reads for benefit models, and the thin adapter between stored lines and the engine.
+
+Every figure a page or the API shows comes from handslag.benefits.engine; this module
+only turns the stored lines (a yearly amount over a span of years, low / likely / high)
+into the engine's inputs and its results into something templates and schemas can show.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Protocol
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from handslag.benefits import engine
+from handslag.benefits.models import BenefitModel, LineKind, Scenario
+from handslag.projects.models import Project
+
+#: Monte Carlo draws for a page view: enough for P(NPV > 0) to ±0.5 %, fast to render.
+MONTE_CARLO_ITERATIONS = engine.DEFAULT_MONTE_CARLO_ITERATIONS.value
+MONTE_CARLO_SEED = engine.DEFAULT_SEED.value
+
+
+class LineLike(Protocol):
+    name: str
+    kind: str
+    category: str
+    first_year: int
+    last_year: int
+    low: Decimal
+    likely: Decimal
+    high: Decimal
+
+
+@dataclass(frozen=True)
+class YearRow:
+    year: int
+    costs: float
+    benefits: float
+    net: float
+    discount_factor: float
+    discounted_net: float
+
+
+@dataclass(frozen=True)
+class LineValue:
+    name: str
+    kind: str
+    category: str
+    present_value: float
+
+
+@dataclass(frozen=True)
+class MonteCarloFigures:
+    iterations: int
+    seed: int
+    p_npv_positive: float
+    p10: float
+    p50: float
+    p90: float
+    mean: float
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The engine's results for one model, or why there are none (``available`` False)."""
+
+    available: bool
+    message: str = ""
+    discount_rate: float = 0.0
+    horizon_years: int = 0
+    pv_benefits: float = 0.0
+    pv_costs: float = 0.0
+    npv: float = 0.0
+    bcr: float | None = None
+    npv_ratio: float | None = None
+    irr: float | None = None
+    irr_note: str = ""
+    simple_payback_year: int | None = None
+    discounted_payback_year: int | None = None
+    years: list[YearRow] = field(default_factory=list)
+    lines: list[LineValue] = field(default_factory=list)
+    monte_carlo: MonteCarloFigures | None = None
+    engine_version: str = engine.ENGINE_VERSION
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "available": self.available,
+            "message": self.message,
+            "discount_rate": self.discount_rate,
+            "horizon_years": self.horizon_years,
+            "pv_benefits": self.pv_benefits,
+            "pv_costs": self.pv_costs,
+            "npv": self.npv,
+            "bcr": self.bcr,
+            "npv_ratio": self.npv_ratio,
+            "irr": self.irr,
+            "irr_note": self.irr_note,
+            "simple_payback_year": self.simple_payback_year,
+            "discounted_payback_year": self.discounted_payback_year,
+            "years": [vars(row) for row in self.years],
+            "lines": [vars(line) for line in self.lines],
+            "monte_carlo": vars(self.monte_carlo) if self.monte_carlo else None,
+            "engine_version": self.engine_version,
+        }
+
+
+def _irr_note(note: str | None) -> str:
+    if note is None:
+        return ""
+    return {
+        engine.IRR_NOTE_NO_SIGN_CHANGE: _("No single IRR: the net cash flow never changes sign."),
+        engine.IRR_NOTE_MULTIPLE_SIGN_CHANGES: _(
+            "No single IRR: the net cash flow changes sign more than once; use the NPV."
+        ),
+        engine.IRR_NOTE_NO_ROOT: _("No single IRR: no discount rate makes the NPV zero."),
+    }.get(note, _("No single IRR."))
+
+
+def _engine_line(line: LineLike, name: str, horizon: int) -> engine.CashFlowLine:
+    likely = float(line.likely)
+    values = tuple(
+        likely if line.first_year <= year <= line.last_year else 0.0 for year in range(horizon)
+    )
+    uncertainty = None
+    if line.low != line.high and likely > 0:
+        uncertainty = engine.Uncertainty.from_amounts(float(line.low), likely, float(line.high))
+    return engine.CashFlowLine(name, line.category, line.kind, values, uncertainty=uncertainty)
+
+
+def _unique_names(lines: Sequence[LineLike]) -> list[str]:
+    names: list[str] = []
+    for line in lines:
+        name, n = line.name, 2
+        while name in names:
+            name, n = f"{line.name} ({n})", n + 1
+        names.append(name)
+    return names
+
+
+def figures_from_inputs(
+    *,
+    discount_rate: Decimal | float,
+    horizon_years: int,
+    lines: Sequence[LineLike],
+    monte_carlo: bool = True,
+) -> Figures:
+    """Evaluate a model given as parameters and lines (stored or posted) with the engine."""
+    kinds = {line.kind for line in lines}
+    if LineKind.COST not in kinds or LineKind.BENEFIT not in kinds:
+        return Figures(available=False, message=_("Add a cost and a benefit to see the figures."))
+    try:
+        names = _unique_names(lines)
+        cash = [
+            _engine_line(line, name, horizon_years) for line, name in zip(lines, names, strict=True)
+        ]
+        rate = float(discount_rate)
+
+        def build(selected: Iterable[engine.CashFlowLine]) -> engine.BenefitModel:
+            return engine.BenefitModel(
+                tuple(selected), discount_rate=rate, horizon=horizon_years, optimism_bias=0.0
+            )
+
+        model = build(cash)
+        result = engine.evaluate(model)
+        costs = engine.evaluate(build(c for c in cash if c.kind == LineKind.COST)).annual_net_flows
+        gains = engine.evaluate(
+            build(c for c in cash if c.kind == LineKind.BENEFIT)
+        ).annual_net_flows
+        simulation = None
+        if monte_carlo and any(c.uncertainty and not c.uncertainty.is_degenerate for c in cash):
+            mc = engine.monte_carlo(model, iterations=MONTE_CARLO_ITERATIONS, seed=MONTE_CARLO_SEED)
+            simulation = MonteCarloFigures(
+                iterations=mc.iterations,
+                seed=mc.seed,
+                p_npv_positive=mc.p_npv_positive,
+                p10=mc.p10,
+                p50=mc.p50,
+                p90=mc.p90,
+                mean=mc.mean,
+            )
+    except engine.BenefitInputError as error:
+        return Figures(
+            available=False,
+            message=_("The figures cannot be computed: %(reason)s") % {"reason": error},
+        )
+    years = [
+        YearRow(
+            year=year,
+            costs=-costs[year],
+            benefits=gains[year],
+            net=result.annual_net_flows[year],
+            discount_factor=result.discount_factors[year],
+            discounted_net=result.annual_discounted_net_flows[year],
+        )
+        for year in range(horizon_years)
+    ]
+    return Figures(
+        available=True,
+        discount_rate=rate,
+        horizon_years=horizon_years,
+        pv_benefits=result.pv_benefits,
+        pv_costs=result.pv_costs,
+        npv=result.npv,
+        bcr=result.bcr,
+        npv_ratio=result.npv_ratio,
+        irr=result.irr,
+        irr_note=_irr_note(result.irr_note),
+        simple_payback_year=result.simple_payback_year,
+        discounted_payback_year=result.discounted_payback_year,
+        years=years,
+        lines=[
+            LineValue(lp.name, lp.kind, lp.category, lp.present_value)
+            for lp in result.line_present_values
+        ],
+        monte_carlo=simulation,
+    )
+
+
+def benefit_figures(*, model: BenefitModel, monte_carlo: bool = True) -> Figures:
+    """The engine's figures for a stored model (the caller has checked access)."""
+    return figures_from_inputs(
+        discount_rate=model.discount_rate,
+        horizon_years=model.horizon_years,
+        lines=list(model.lines.order_by("kind", "pk")),
+        monte_carlo=monte_carlo,
+    )
+
+
+def benefit_model_list(*, project: Project) -> QuerySet[BenefitModel]:
+    """The project's models; the caller has checked the user may view the project."""
+    return BenefitModel.objects.filter(project=project).order_by("scenario", "-created_at", "-pk")
+
+
+def benefit_line_list(*, model: BenefitModel) -> QuerySet:
+    return model.lines.order_by("kind", "pk")
+
+
+def _headline(model: BenefitModel) -> dict[str, Any] | None:
+    figures = benefit_figures(model=model, monte_carlo=False)
+    if not figures.available:
+        return None
+    return {
+        "model_id": model.pk,
+        "name": model.name,
+        "npv": figures.npv,
+        "bcr": figures.bcr,
+        "pv_benefits": figures.pv_benefits,
+        "pv_costs": figures.pv_costs,
+    }
+
+
+def benefit_summary(*, project: Project) -> dict[str, Any] | None:
+    """The benefit figure for the project page and the leadership report.
+
+    The latest forecast's NPV and benefit–cost ratio and, when the pilot has produced an
+    outturn scenario, the realised figures with the realisation ratio (realised present
+    value of benefits against the forecast's). None when the project has no model with
+    figures yet. The caller has checked the user may view the project.
+    """
+    models = list(BenefitModel.objects.filter(project=project).order_by("-created_at", "-pk"))
+    forecast = next(
+        (h for m in models if m.scenario == Scenario.FORECAST for h in [_headline(m)] if h), None
+    )
+    outturn = next(
+        (h for m in models if m.scenario == Scenario.OUTTURN for h in [_headline(m)] if h), None
+    )
+    if forecast is None and outturn is None:
+        return None
+    ratio = None
+    if forecast and outturn and forecast["pv_benefits"] > 0:
+        ratio = outturn["pv_benefits"] / forecast["pv_benefits"]
+    return {"forecast": forecast, "outturn": outturn, "realisation_ratio": ratio}
