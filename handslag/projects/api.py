@@ -1,3 +1,258 @@
+"""JSON API for projects, stages, gates and team, at /api/v1/projects/.
+
+Thin: the same permissions, selectors and services as the pages, so no rule exists twice.
+"""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from handslag.accounts.models import Organisation, User
+from handslag.needs.models import NeedStatement
+from handslag.projects import services
+from handslag.projects.models import Project, Stage
+from handslag.projects.permissions import (
+    access_checklist_item,
+    access_member,
+    access_project,
+    access_stage,
+)
+from handslag.projects.schemas import (
+    ChecklistItemIn,
+    ChecklistItemOut,
+    ErrorOut,
+    GatePassIn,
+    MemberIn,
+    MemberOut,
+    ProjectIn,
+    ProjectOut,
+    StageDatesIn,
+    StageOut,
+    StopIn,
+    TemplateOut,
+)
+from handslag.projects.selectors import (
+    default_template,
+    project_for_board,
+    project_list_visible,
+    project_position,
+    stage_is_late,
+    template_list_visible,
+)
 
 router = Router(tags=["projects"])
+
+ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+
+
+def _project(project: Project) -> dict:
+    position = project_position(project=project)
+    return {
+        "id": project.pk,
+        "title": project.title,
+        "summary": project.summary,
+        "organisation_id": project.organisation_id,
+        "organisation": project.organisation.name,
+        "partner_buyer_ids": [o.pk for o in project.partner_buyers.all()],
+        "template_id": project.template_id,
+        "template_key": project.template.key,
+        "template_version": project.template.version,
+        "need_ids": [n.pk for n in project.needs.all()],
+        "status": project.status,
+        "status_reason": project.status_reason,
+        "status_changed_at": project.status_changed_at,
+        "current_stage_id": position.current.pk if position.current else None,
+        "current_stage": position.current.name if position.current else None,
+        "where": position.where,
+        "next_decision": position.next_decision,
+        "created_at": project.created_at,
+    }
+
+
+def _stage(stage: Stage) -> dict:
+    return {
+        **{
+            name: getattr(stage, name)
+            for name in (
+                "id",
+                "order",
+                "key",
+                "name",
+                "guidance",
+                "typical_days",
+                "status",
+                "planned_start",
+                "planned_end",
+                "actual_start",
+                "actual_end",
+                "gate_passed_at",
+                "gate_passed_by_id",
+                "gate_override_reason",
+            )
+        },
+        "is_late": stage_is_late(stage),
+        "items": list(stage.items.all()),
+    }
+
+
+def _member(member) -> dict:  # noqa: ANN001
+    return {
+        "id": member.pk,
+        "user_id": member.user_id,
+        "name": str(member.user),
+        "role": member.role,
+    }
+
+
+@router.get("/templates", response=list[TemplateOut], summary="Procedure templates you can use")
+def template_list(request: HttpRequest):  # noqa: ANN201
+    return template_list_visible(user=request.user).prefetch_related("stages__items")
+
+
+@router.get("/", response=list[ProjectOut], summary="Projects you can see")
+@paginate(LimitOffsetPagination)
+def project_list(request: HttpRequest):  # noqa: ANN201
+    projects = project_list_visible(user=request.user).prefetch_related("needs", "partner_buyers")
+    return [_project(p) for p in projects]
+
+
+@router.post("/", response={201: ProjectOut, **ERRORS}, summary="Start a project")
+def project_create(request: HttpRequest, payload: ProjectIn):  # noqa: ANN201
+    organisation = Organisation.objects.filter(pk=payload.organisation_id).first()
+    if organisation is None:
+        raise ValidationError({"organisation_id": _("There is no such organisation.")})
+    if payload.template_id is None:
+        template = default_template()
+    else:
+        template = template_list_visible(user=request.user).filter(pk=payload.template_id).first()
+    if template is None:
+        raise ValidationError({"template_id": _("Choose one of the procedures offered to you.")})
+    needs = list(NeedStatement.objects.filter(pk__in=payload.need_ids))
+    if len(needs) != len(set(payload.need_ids)):
+        raise ValidationError({"need_ids": _("One or more need statements do not exist.")})
+    partners = list(Organisation.objects.filter(pk__in=payload.partner_buyer_ids))
+    if len(partners) != len(set(payload.partner_buyer_ids)):
+        raise ValidationError({"partner_buyer_ids": _("One or more organisations do not exist.")})
+    project = services.project_create(
+        actor=request.user,
+        organisation=organisation,
+        title=payload.title,
+        summary=payload.summary,
+        template=template,
+        needs=needs,
+        partner_buyers=partners,
+    )
+    return 201, _project(project_for_board(project_id=project.pk))
+
+
+@router.get("/{int:project_id}", response={200: ProjectOut, 404: ErrorOut}, summary="One project")
+def project_get(request: HttpRequest, project_id: int):  # noqa: ANN201
+    access_project(user=request.user, project_id=project_id)
+    return _project(project_for_board(project_id=project_id))
+
+
+@router.get(
+    "/{int:project_id}/stages",
+    response={200: list[StageOut], 404: ErrorOut},
+    summary="The project's stages with their checklists",
+)
+def stage_list(request: HttpRequest, project_id: int):  # noqa: ANN201
+    access_project(user=request.user, project_id=project_id)
+    return [_stage(s) for s in project_for_board(project_id=project_id).stages.all()]
+
+
+@router.patch(
+    "/stages/{int:stage_id}",
+    response={200: StageOut, **ERRORS},
+    summary="Change a stage's planned dates",
+)
+def stage_update(request: HttpRequest, stage_id: int, payload: StageDatesIn):  # noqa: ANN201
+    stage = access_stage(user=request.user, stage_id=stage_id)
+    fields = payload.dict(exclude_unset=True)
+    if not fields:
+        raise ValidationError(_("Send at least one field to change."))
+    stage = services.stage_dates_update(
+        stage=stage,
+        actor=request.user,
+        planned_start=fields.get("planned_start", stage.planned_start),
+        planned_end=fields.get("planned_end", stage.planned_end),
+    )
+    return _stage(stage)
+
+
+@router.post(
+    "/checklist-items/{int:item_id}",
+    response={200: ChecklistItemOut, **ERRORS},
+    summary="Mark a checklist item of the current stage done or not done",
+)
+def checklist_item_set(request: HttpRequest, item_id: int, payload: ChecklistItemIn):  # noqa: ANN201
+    item = access_checklist_item(user=request.user, item_id=item_id)
+    return services.checklist_item_set_done(
+        item=item, actor=request.user, done=payload.done, evidence_url=payload.evidence_url
+    )
+
+
+@router.post(
+    "/stages/{int:stage_id}/gate",
+    response={200: StageOut, **ERRORS},
+    summary="Pass the gate of the stage in progress and open the next stage",
+)
+def gate_pass(request: HttpRequest, stage_id: int, payload: GatePassIn):  # noqa: ANN201
+    stage = access_stage(user=request.user, stage_id=stage_id)
+    stage = services.gate_pass(
+        stage=stage,
+        actor=request.user,
+        override_reason=payload.override_reason,
+        lesson=payload.lesson.dict() if payload.lesson else None,
+    )
+    return _stage(stage)
+
+
+@router.post(
+    "/{int:project_id}/stop",
+    response={200: ProjectOut, **ERRORS},
+    summary="Stop the project, with the reason",
+)
+def project_stop(request: HttpRequest, project_id: int, payload: StopIn):  # noqa: ANN201
+    project = access_project(user=request.user, project_id=project_id)
+    services.project_stop(project=project, actor=request.user, reason=payload.reason)
+    return _project(project_for_board(project_id=project_id))
+
+
+@router.get(
+    "/{int:project_id}/members",
+    response={200: list[MemberOut], 404: ErrorOut},
+    summary="The team: one row per role held",
+)
+def member_list(request: HttpRequest, project_id: int):  # noqa: ANN201
+    project = access_project(user=request.user, project_id=project_id)
+    return [_member(m) for m in project.members.select_related("user").order_by("pk")]
+
+
+@router.post(
+    "/{int:project_id}/members",
+    response={201: MemberOut, **ERRORS},
+    summary="Give a person a role in the project",
+)
+def member_add(request: HttpRequest, project_id: int, payload: MemberIn):  # noqa: ANN201
+    project = access_project(user=request.user, project_id=project_id)
+    user = User.objects.filter(pk=payload.user_id).first()
+    if user is None:
+        raise ValidationError({"user_id": _("There is no such person.")})
+    member = services.project_member_add(
+        project=project, actor=request.user, user=user, role=payload.role
+    )
+    return 201, _member(member)
+
+
+@router.delete(
+    "/members/{int:member_id}",
+    response={204: None, **ERRORS},
+    summary="Take a role away from a person",
+)
+def member_remove(request: HttpRequest, member_id: int):  # noqa: ANN201
+    member = access_member(user=request.user, member_id=member_id)
+    services.project_member_remove(member=member, actor=request.user)
+    return 204, None

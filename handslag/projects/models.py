@@ -124,6 +124,7 @@ class Project(TimeStampedModel):
         _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.ACTIVE
     )
     status_reason = models.TextField(_("reason"), blank=True)
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="projects_created"
     )

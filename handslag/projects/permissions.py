@@ -7,7 +7,7 @@ predicates, so "who is in the team" is decided in one place.
 from handslag.accounts.models import User
 from handslag.accounts.roles import OrganisationRole, ProjectRole
 from handslag.core.permissions import forbidden, not_found
-from handslag.projects.models import Project, ProjectMember
+from handslag.projects.models import ChecklistItem, Project, ProjectMember, Stage
 
 MANAGER_ROLES = (ProjectRole.PROJECT_LEAD, ProjectRole.PROCUREMENT_OFFICER)
 
@@ -70,9 +70,48 @@ def can_create_project(*, user: User, organisation_id: int) -> bool:
 
 def access_project(*, user: User, project_id: int, manage: bool = False) -> Project:
     """The project, if the user may see it (404 otherwise); with manage=True, also run it (403)."""
-    project = Project.objects.select_related("organisation", "template").filter(pk=project_id).first()
+    project = (
+        Project.objects.select_related("organisation", "template").filter(pk=project_id).first()
+    )
     if project is None or not can_view_project(user=user, project=project):
         raise not_found()
     if manage and not can_manage_project(user=user, project=project):
         raise forbidden()
     return project
+
+
+def can_work_in_project(*, user: User, project: Project) -> bool:
+    """Team members work in the project (checklists, lessons); other viewers only read."""
+    return is_team_member(user=user, project=project)
+
+
+def access_project_for_lead(*, user: User, project_id: int) -> Project:
+    """The project, if the user may see it (404) and leads it (403)."""
+    project = access_project(user=user, project_id=project_id)
+    if not can_lead_project(user=user, project=project):
+        raise forbidden()
+    return project
+
+
+def access_stage(*, user: User, stage_id: int) -> Stage:
+    """A stage of a project the user may see; 404 otherwise."""
+    stage = Stage.objects.select_related("project__organisation").filter(pk=stage_id).first()
+    if stage is None or not can_view_project(user=user, project=stage.project):
+        raise not_found()
+    return stage
+
+
+def access_checklist_item(*, user: User, item_id: int) -> ChecklistItem:
+    """A checklist item of a project the user may see; 404 otherwise."""
+    item = ChecklistItem.objects.select_related("stage__project").filter(pk=item_id).first()
+    if item is None or not can_view_project(user=user, project=item.stage.project):
+        raise not_found()
+    return item
+
+
+def access_member(*, user: User, member_id: int) -> ProjectMember:
+    """A team membership of a project the user may see; 404 otherwise."""
+    member = ProjectMember.objects.select_related("project", "user").filter(pk=member_id).first()
+    if member is None or not can_view_project(user=user, project=member.project):
+        raise not_found()
+    return member

@@ -4,4 +4,14 @@ from handslag.projects import views
 
 app_name = "projects"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.project_list, name="project_list"),
+    path("new/", views.project_create, name="project_create"),
+    path("<int:pk>/", views.project_detail, name="project_detail"),
+    path("<int:pk>/team/", views.project_team, name="project_team"),
+    path("<int:pk>/stop/", views.project_stop, name="project_stop"),
+    path("stages/<int:pk>/gate/", views.gate_pass, name="gate_pass"),
+    path("stages/<int:pk>/plan/", views.stage_edit, name="stage_edit"),
+    path("items/<int:pk>/", views.checklist_item_update, name="checklist_item_update"),
+    path("members/<int:pk>/remove/", views.member_remove, name="member_remove"),
+]

@@ -1,0 +1,167 @@
+"""Forms for the project workspace; they parse input, the services decide."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from handslag.accounts.models import Organisation, User
+from handslag.accounts.roles import OrganisationKind, OrganisationRole, ProjectRole
+from handslag.knowledge.models import Visibility
+from handslag.needs.models import NeedStatement
+from handslag.projects.models import Project
+from handslag.projects.selectors import default_template, member_candidates, template_list_visible
+
+CREATOR_ROLES = (
+    OrganisationRole.PROCUREMENT_OFFICER,
+    OrganisationRole.NEED_OWNER,
+    OrganisationRole.ADMIN,
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs) -> None:  # noqa: ANN003
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class NeedLabelChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: NeedStatement) -> str:
+        return f"{obj.title} ({obj.organisation})"
+
+
+class ProjectCreateForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Lead buyer"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(
+        label=_("Summary"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What the project should achieve, in a few sentences."),
+    )
+    needs = NeedLabelChoiceField(
+        label=_("Need statements"),
+        queryset=NeedStatement.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The project carries these needs from idea to a solution in use."),
+        error_messages={"required": _("Choose at least one need statement.")},
+    )
+    template = forms.ModelChoiceField(
+        label=_("Procedure"),
+        queryset=None,
+        empty_label=None,
+        help_text=_(
+            "Innovation partnership fits when no solution exists on the market yet. "
+            "The stages and checklists are copied into the project."
+        ),
+    )
+    partner_buyers = forms.ModelMultipleChoiceField(
+        label=_("Other buyer organisations that own the project together"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, user: User, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        creator_org_ids = [
+            m.organisation_id
+            for m in user.active_memberships
+            if m.organisation.kind == OrganisationKind.BUYER and m.role in CREATOR_ROLES
+        ]
+        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=creator_org_ids)
+        self.fields["needs"].queryset = (
+            NeedStatement.objects.filter(organisation_id__in=user.buyer_organisation_ids)
+            .select_related("organisation")
+            .order_by("-created_at")
+        )
+        self.fields["template"].queryset = template_list_visible(user=user)
+        default = default_template()
+        if default is not None:
+            self.fields["template"].initial = default.pk
+        self.fields["partner_buyers"].queryset = Organisation.objects.filter(
+            kind=OrganisationKind.BUYER
+        ).exclude(pk__in=creator_org_ids)
+
+
+class ChecklistItemForm(forms.Form):
+    done = forms.BooleanField(label=_("Done"), required=False)
+    evidence_url = forms.URLField(
+        label=_("Evidence link"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Optional: a link to the document or minutes that show it is done."),
+    )
+
+
+class GatePassForm(forms.Form):
+    override_reason = forms.CharField(
+        label=_("Why should the gate pass with the checklist incomplete?"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Only needed when required checklist items are not done. The reason is kept with "
+            "the stage for good."
+        ),
+    )
+    lesson_title = forms.CharField(label=_("Lesson: a short title"), required=False, max_length=200)
+    lesson_design = forms.CharField(
+        label=_("Design: how was this stage set up?"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    lesson_execution = forms.CharField(
+        label=_("Execution: what worked, what did not, what would you do differently?"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    lesson_results = forms.CharField(
+        label=_("Results: what did the stage achieve?"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    lesson_visibility = forms.ChoiceField(
+        label=_("Who may read the lesson"),
+        choices=Visibility.choices,
+        initial=Visibility.ORGANISATION,
+        required=False,
+    )
+
+    def lesson(self) -> dict[str, str]:
+        data = self.cleaned_data
+        return {
+            "title": data.get("lesson_title", ""),
+            "design": data.get("lesson_design", ""),
+            "execution": data.get("lesson_execution", ""),
+            "results": data.get("lesson_results", ""),
+            "visibility": data.get("lesson_visibility") or Visibility.ORGANISATION,
+        }
+
+
+class StageDatesForm(forms.Form):
+    planned_start = forms.DateField(label=_("Planned start"), required=False, widget=DateInput())
+    planned_end = forms.DateField(label=_("Planned end"), required=False, widget=DateInput())
+
+
+class MemberAddForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
+    role = forms.ChoiceField(label=_("Role in the project"), choices=ProjectRole.choices)
+
+    def __init__(self, *args, project: Project, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = member_candidates(project=project)
+
+
+class ProjectStopForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the project stopped?"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The reason is shown on the project page and kept for others to learn from."),
+    )

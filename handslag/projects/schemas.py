@@ -1,0 +1,138 @@
+"""Shapes of the projects API's requests and answers."""
+
+import datetime as dt
+
+from ninja import Field, Schema
+
+
+class ChecklistItemTemplateOut(Schema):
+    order: int
+    text: str
+    guidance: str
+    required: bool
+
+
+class StageTemplateOut(Schema):
+    order: int
+    key: str
+    name: str
+    guidance: str
+    typical_days: int
+    items: list[ChecklistItemTemplateOut]
+
+
+class TemplateOut(Schema):
+    id: int
+    key: str
+    name: str
+    description: str
+    version: int
+    legal_procedure: str
+    is_default: bool
+    organisation_id: int | None
+    stages: list[StageTemplateOut]
+
+
+class ChecklistItemOut(Schema):
+    id: int
+    order: int
+    text: str
+    guidance: str
+    required: bool
+    done: bool
+    done_by_id: int | None
+    done_at: dt.datetime | None
+    evidence_url: str
+
+
+class StageOut(Schema):
+    id: int
+    order: int
+    key: str
+    name: str
+    guidance: str
+    typical_days: int
+    status: str
+    planned_start: dt.date | None
+    planned_end: dt.date | None
+    actual_start: dt.date | None
+    actual_end: dt.date | None
+    is_late: bool
+    gate_passed_at: dt.datetime | None
+    gate_passed_by_id: int | None
+    gate_override_reason: str
+    items: list[ChecklistItemOut]
+
+
+class ProjectOut(Schema):
+    id: int
+    title: str
+    summary: str
+    organisation_id: int
+    organisation: str
+    partner_buyer_ids: list[int]
+    template_id: int
+    template_key: str
+    template_version: int
+    need_ids: list[int]
+    status: str
+    status_reason: str
+    status_changed_at: dt.datetime | None
+    current_stage_id: int | None
+    current_stage: str | None
+    where: str
+    next_decision: str
+    created_at: dt.datetime
+
+
+class ProjectIn(Schema):
+    organisation_id: int
+    title: str = Field(..., max_length=200)
+    summary: str = Field("", max_length=5000)
+    template_id: int | None = None
+    need_ids: list[int]
+    partner_buyer_ids: list[int] = []
+
+
+class ChecklistItemIn(Schema):
+    done: bool
+    evidence_url: str | None = Field(None, max_length=200)
+
+
+class LessonIn(Schema):
+    title: str = Field("", max_length=200)
+    design: str = Field("", max_length=5000)
+    execution: str = Field("", max_length=5000)
+    results: str = Field("", max_length=5000)
+    tags: str = Field("", max_length=300)
+    visibility: str = Field("organisation", max_length=20)
+
+
+class GatePassIn(Schema):
+    override_reason: str = Field("", max_length=5000)
+    lesson: LessonIn | None = None
+
+
+class StageDatesIn(Schema):
+    planned_start: dt.date | None = None
+    planned_end: dt.date | None = None
+
+
+class MemberOut(Schema):
+    id: int
+    user_id: int
+    name: str
+    role: str
+
+
+class MemberIn(Schema):
+    user_id: int
+    role: str = Field(..., max_length=30)
+
+
+class StopIn(Schema):
+    reason: str = Field(..., max_length=5000)
+
+
+class ErrorOut(Schema):
+    detail: str

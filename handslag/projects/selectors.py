@@ -1,0 +1,238 @@
+"""Reads about projects, always filtered to what the person may see."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from handslag.accounts.models import User
+from handslag.accounts.roles import OrganisationKind, ProjectRole
+from handslag.projects.models import (
+    ProcedureTemplate,
+    Project,
+    ProjectMember,
+    ProjectStatus,
+    Stage,
+    StageStatus,
+)
+from handslag.projects.permissions import buyer_organisation_ids
+
+# The competences the seeds say an innovation procurement needs, and the project roles that
+# bring each of them. A need owner speaks for the operations, so counts as subject expertise.
+RECOMMENDED_COMPETENCES: list[tuple[str, Any, tuple[str, ...]]] = [
+    ("procurement", gettext_lazy("Procurement"), (ProjectRole.PROCUREMENT_OFFICER,)),
+    ("legal", gettext_lazy("Legal"), (ProjectRole.LEGAL,)),
+    ("it", gettext_lazy("IT"), (ProjectRole.IT,)),
+    ("finance", gettext_lazy("Finance"), (ProjectRole.FINANCE,)),
+    (
+        "subject",
+        gettext_lazy("Subject expertise"),
+        (ProjectRole.SUBJECT_EXPERT, ProjectRole.NEED_OWNER),
+    ),
+    ("process", gettext_lazy("Process and change leadership"), (ProjectRole.PROCESS_LEAD,)),
+    ("end_users", gettext_lazy("End users"), (ProjectRole.END_USER,)),
+    ("sponsor", gettext_lazy("Leadership sponsor"), (ProjectRole.SPONSOR,)),
+]
+
+
+def template_list_visible(*, user: User) -> QuerySet[ProcedureTemplate]:
+    """The shipped procedure templates and those of the person's own organisations."""
+    return ProcedureTemplate.objects.filter(
+        Q(organisation__isnull=True) | Q(organisation_id__in=user.organisation_ids)
+    ).order_by("-is_default", "name", "-version")
+
+
+def default_template() -> ProcedureTemplate | None:
+    return (
+        ProcedureTemplate.objects.filter(organisation__isnull=True, is_default=True)
+        .order_by("-version")
+        .first()
+    )
+
+
+def project_list_visible(*, user: User) -> QuerySet[Project]:
+    """Projects the person is in the team of, or that their buyer organisations own."""
+    if not user.is_authenticated:
+        return Project.objects.none()
+    buyer_ids = user.buyer_organisation_ids
+    ids = Project.objects.filter(
+        Q(members__user=user) | Q(organisation_id__in=buyer_ids) | Q(partner_buyers__in=buyer_ids)
+    ).values("pk")
+    return (
+        Project.objects.filter(pk__in=ids)
+        .select_related("organisation", "template")
+        .prefetch_related(
+            Prefetch("stages", queryset=Stage.objects.prefetch_related("items").order_by("order"))
+        )
+        .order_by("-created_at")
+    )
+
+
+def project_for_board(*, project_id: int) -> Project:
+    """One project with what its stage board shows, in a bounded number of queries."""
+    return (
+        Project.objects.select_related("organisation", "template", "created_by")
+        .prefetch_related(
+            Prefetch(
+                "stages",
+                queryset=Stage.objects.select_related("gate_passed_by")
+                .prefetch_related("items__done_by")
+                .order_by("order"),
+            ),
+            "needs",
+            "partner_buyers",
+        )
+        .get(pk=project_id)
+    )
+
+
+def stage_is_late(stage: Stage, *, today: date | None = None) -> bool:
+    """A stage runs late when its planned end has passed and its gate has not."""
+    today = today or timezone.localdate()
+    return bool(
+        stage.planned_end and stage.planned_end < today and stage.status != StageStatus.PASSED
+    )
+
+
+@dataclass
+class Position:
+    """Where a project stands and what the next decision is."""
+
+    project: Project
+    current: Stage | None
+    number: int
+    count: int
+    required_total: int = 0
+    required_done: int = 0
+    late: list[Stage] = field(default_factory=list)
+
+    @property
+    def is_active(self) -> bool:
+        return self.project.status == ProjectStatus.ACTIVE
+
+    @property
+    def checklist_complete(self) -> bool:
+        return self.required_done >= self.required_total
+
+    @property
+    def where(self) -> str:
+        project = self.project
+        if project.status == ProjectStatus.STOPPED:
+            when = project.status_changed_at or project.updated_at
+            return _("Stopped on %(date)s: %(reason)s") % {
+                "date": date_format(timezone.localdate(when)),
+                "reason": project.status_reason,
+            }
+        if project.status == ProjectStatus.COMPLETED or self.current is None:
+            return _("Completed: every gate has been passed.")
+        text = _("Stage %(number)d of %(count)d, %(stage)s, in progress since %(date)s.") % {
+            "number": self.number,
+            "count": self.count,
+            "stage": self.current.name,
+            "date": date_format(self.current.actual_start) if self.current.actual_start else "–",
+        }
+        if self.current in self.late:
+            text += " " + _("It is running late: it was planned to end on %(date)s.") % {
+                "date": date_format(self.current.planned_end)
+            }
+        return text
+
+    @property
+    def next_decision(self) -> str:
+        if not self.is_active or self.current is None:
+            return _("No decision is pending.")
+        return _(
+            "Next decision: pass the gate of “%(stage)s” (%(done)d of %(total)d required "
+            "checklist items done)."
+        ) % {
+            "stage": self.current.name,
+            "done": self.required_done,
+            "total": self.required_total,
+        }
+
+
+def project_position(*, project: Project, today: date | None = None) -> Position:
+    """Works on prefetched stages (and items, when prefetched) without extra queries."""
+    today = today or timezone.localdate()
+    stages = list(project.stages.all())
+    current = next((s for s in stages if s.status == StageStatus.OPEN), None)
+    number = stages.index(current) + 1 if current else len(stages)
+    position = Position(project=project, current=current, number=number, count=len(stages))
+    if project.status == ProjectStatus.ACTIVE:
+        position.late = [s for s in stages if stage_is_late(s, today=today)]
+    if current is not None:
+        required = [i for i in current.items.all() if i.required]
+        position.required_total = len(required)
+        position.required_done = sum(1 for i in required if i.done)
+    return position
+
+
+def team_list(*, project: Project) -> list[dict[str, Any]]:
+    """The team, one entry per person with the roles they hold."""
+    people: dict[int, dict[str, Any]] = {}
+    for member in (
+        ProjectMember.objects.filter(project=project)
+        .select_related("user")
+        .order_by("user__first_name", "user__last_name", "role")
+    ):
+        entry = people.setdefault(member.user_id, {"user": member.user, "memberships": []})
+        entry["memberships"].append(member)
+    return list(people.values())
+
+
+def competence_matrix(*, project: Project) -> list[dict[str, Any]]:
+    """Each recommended competence, who brings it, and whether it is missing."""
+    holders: dict[str, list[User]] = {}
+    for member in ProjectMember.objects.filter(project=project).select_related("user"):
+        holders.setdefault(member.role, []).append(member.user)
+    matrix = []
+    for key, label, roles in RECOMMENDED_COMPETENCES:
+        people = {u.pk: u for role in roles for u in holders.get(role, [])}
+        matrix.append(
+            {"key": key, "label": label, "covered": bool(people), "people": list(people.values())}
+        )
+    return matrix
+
+
+def member_candidates(*, project: Project) -> QuerySet[User]:
+    """People who may join the team: staff of the owning buyers and of partner organisations."""
+    return (
+        User.objects.filter(is_active=True, memberships__is_active=True)
+        .filter(
+            Q(memberships__organisation_id__in=buyer_organisation_ids(project))
+            | Q(memberships__organisation__kind=OrganisationKind.PARTNER)
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def dashboard_for(*, user: User) -> dict[str, Any]:
+    """The person's active projects with their current stage and next decision, and late stages."""
+    if not user.is_authenticated:
+        return {"my_projects": [], "late_stages": []}
+    projects = (
+        Project.objects.filter(members__user=user, status=ProjectStatus.ACTIVE)
+        .distinct()
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch(
+                "stages",
+                queryset=Stage.objects.prefetch_related("items").order_by("order"),
+            )
+        )
+        .order_by("-created_at")
+    )
+    today = timezone.localdate()
+    my_projects = []
+    late_stages = []
+    for project in projects:
+        position = project_position(project=project, today=today)
+        my_projects.append({"project": project, "position": position})
+        late_stages.extend(position.late)
+    return {"my_projects": my_projects, "late_stages": late_stages}
