@@ -194,7 +194,9 @@ def need_completeness(request: HttpRequest, need_id: int):  # noqa: ANN201
 )
 def effect_create(request: HttpRequest, need_id: int, payload: EffectIn):  # noqa: ANN201
     need = access_need(user=request.user, need_id=need_id, edit=True)
-    return 201, services.effect_add(actor=request.user, need=need, **payload.dict())
+    effect = services.effect_add(actor=request.user, need=need, **payload.dict())
+    effect.refresh_from_db()  # answer with the stored precision, as a later GET would
+    return 201, effect
 
 
 @router.patch("/effects/{effect_id}", response=EffectOut, summary="Change an expected effect")
@@ -203,7 +205,9 @@ def effect_update(request: HttpRequest, effect_id: int, payload: EffectPatch):  
     fields = payload.dict(exclude_unset=True)
     if not fields:
         raise ValidationError(_("Send at least one field to change."))
-    return services.effect_update(actor=request.user, effect=effect, **fields)
+    effect = services.effect_update(actor=request.user, effect=effect, **fields)
+    effect.refresh_from_db()
+    return effect
 
 
 @router.delete("/effects/{effect_id}", response={204: None}, summary="Remove an expected effect")

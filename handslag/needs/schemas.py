@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from ninja import Schema
-from pydantic import model_validator
+from pydantic import field_validator
 
 from handslag.needs.models import MarketCheck
 
@@ -20,14 +20,12 @@ OutcomeValue = Literal["refine", "merge", "park", "move", "decline"]
 class _In(Schema):
     """Rejects NUL characters, which no text column can store."""
 
-    @model_validator(mode="before")
+    @field_validator("*", mode="after")
     @classmethod
-    def _no_nul(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            for value in data.values():
-                if isinstance(value, str) and "\x00" in value:
-                    raise ValueError("Text may not contain NUL characters.")
-        return data
+    def _no_nul(cls, value: Any) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("Text may not contain NUL characters.")
+        return value
 
 
 class ChallengeIn(_In):
