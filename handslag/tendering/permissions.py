@@ -69,14 +69,19 @@ def can_tender(*, user: User, call: Call) -> bool:
 
 
 def access_call_for_supplier(*, user: User, call_id: int) -> Call:
-    """A published (or closed) call that `user` may tender in; 404 otherwise."""
+    """A published (or closed) call that `user` may tender in.
+
+    404 for drafts and unknown calls; 403 for a public call the user may not tender in.
+    """
     call = (
         Call.objects.select_related("project")
         .filter(pk=call_id, status__in=VISIBLE_CALL_STATUSES)
         .first()
     )
-    if call is None or not can_tender(user=user, call=call):
+    if call is None or not user.is_authenticated:
         raise not_found()
+    if not can_tender(user=user, call=call):
+        raise forbidden(_("Your organisation has not been invited to tender in this call."))
     return call
 
 

@@ -37,8 +37,6 @@ from handslag.tendering.permissions import (
 )
 from handslag.tendering.services import opening_record
 
-SEALED_MESSAGE_TEXT = "Tenders are sealed until the opening."
-
 
 def sealed_message() -> str:
     return _("Tenders are sealed until the opening.")
@@ -143,6 +141,11 @@ def opening_overview(*, user: User, call: Call) -> dict[str, Any]:
             and user.pk not in confirmed_ids
         ),
         "record": opening_record(call=call) if state.opened_at else None,
+        "record_tenders": list(
+            Tender.objects.filter(call=call).select_related("supplier").order_by("submitted_at")
+        )
+        if state.opened_at
+        else [],
         "sealed_message": sealed_message(),
     }
 

@@ -1,3 +1,20 @@
+from django.urls import path
+
+from handslag.tendering import views
+
 app_name = "tendering"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("mine/", views.tender_list, name="tender_list"),
+    path("calls/<int:call_id>/submit/", views.tender_submit, name="tender_submit"),
+    path("tenders/<int:pk>/", views.tender_receipt, name="tender_receipt"),
+    path("tenders/<int:pk>/withdraw/", views.tender_withdraw, name="tender_withdraw"),
+    path("calls/<int:pk>/opening/", views.opening, name="opening"),
+    path("calls/<int:pk>/criteria/", views.criteria, name="criteria"),
+    path("calls/<int:pk>/evaluation/", views.evaluation_page, name="evaluation"),
+    path("tenders/<int:pk>/evaluate/", views.tender_evaluate, name="tender_evaluate"),
+    path("tenders/<int:pk>/score/", views.tender_score, name="tender_score"),
+    path("tenders/<int:pk>/consensus/", views.tender_consensus, name="tender_consensus"),
+    path("calls/<int:pk>/award/", views.award, name="award"),
+    path("calls/<int:pk>/contract/", views.contract, name="contract"),
+]

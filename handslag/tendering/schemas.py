@@ -1,0 +1,129 @@
+"""API shapes. Validation of meaning (deadlines, weights, roles) is in the services."""
+
+import datetime as dt
+from decimal import Decimal
+
+from ninja import Field, Schema
+
+
+class TenderIn(Schema):
+    content: str = Field(..., max_length=100_000)
+    price: Decimal = Field(..., ge=0, max_digits=15, decimal_places=2)
+    supplier_id: int | None = None
+
+
+class ReceiptOut(Schema):
+    id: int
+    call_id: int
+    call_reference: str
+    supplier: str
+    status: str
+    round: int
+    submitted_at: dt.datetime
+    receipt: str
+    sha256: str
+
+
+class TenderRow(Schema):
+    id: int
+    supplier: str
+    supplier_id: int
+    status: str
+    submitted_at: dt.datetime
+    sha256: str
+
+
+class TenderContentOut(Schema):
+    id: int
+    content: str
+    price: Decimal
+
+
+class ConfirmationOut(Schema):
+    official: str
+    at: dt.datetime
+
+
+class OpeningOut(Schema):
+    call_id: int
+    opened_at: dt.datetime | None
+    confirmations: list[ConfirmationOut]
+    tenders: list[TenderRow] | None = None
+    sealed: bool
+
+
+class CriterionIn(Schema):
+    name: str = Field(..., max_length=200)
+    description: str = Field("", max_length=10_000)
+    kind: str = "quality"
+    weight: int
+
+
+class CriteriaIn(Schema):
+    criteria: list[CriterionIn] = Field(..., max_length=50)
+
+
+class CriterionOut(Schema):
+    id: int
+    name: str
+    description: str
+    kind: str
+    weight: int
+
+
+class ScoreItemIn(Schema):
+    criterion_id: int
+    score: int = Field(..., ge=0, le=5)
+    justification: str = Field(..., max_length=10_000)
+
+
+class ScoresIn(Schema):
+    scores: list[ScoreItemIn] = Field(..., min_length=1, max_length=50)
+
+
+class ConsensusItemIn(ScoreItemIn):
+    external_justification: str = Field(..., max_length=10_000)
+
+
+class ConsensusIn(Schema):
+    scores: list[ConsensusItemIn] = Field(..., min_length=1, max_length=50)
+
+
+class ScoreOut(Schema):
+    criterion_id: int
+    score: int
+    justification: str
+    is_consensus: bool
+
+
+class RankingRowOut(Schema):
+    rank: int
+    tender_id: int
+    supplier: str
+    points: Decimal
+    complete: bool
+    scores: dict[str, int | None]
+
+
+class AwardIn(Schema):
+    tender_id: int
+    justification: str = Field(..., max_length=20_000)
+    notice_sent_on: dt.date
+    sent_electronically: bool = True
+
+
+class AwardOut(Schema):
+    id: int
+    call_id: int
+    tender_id: int
+    supplier: str
+    decided_at: dt.datetime
+    justification: str
+    notice_sent_on: dt.date
+    sent_electronically: bool
+    standstill_end: dt.date
+    contract_signed_on: dt.date | None
+
+
+class ContractIn(Schema):
+    signed_on: dt.date

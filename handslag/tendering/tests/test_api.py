@@ -1,0 +1,213 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from handslag.accounts.services import api_token_create
+from handslag.accounts.tests.factories import member, supplier
+from handslag.tendering.models import Tender
+from handslag.tendering.tests.factories import Scenario
+
+pytestmark = pytest.mark.django_db
+
+BASE = "/api/v1/tendering"
+
+
+def auth(user) -> dict:  # noqa: ANN001
+    return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
+
+
+@pytest.fixture
+def s():
+    return Scenario()
+
+
+def post(client, url, user, data=None):  # noqa: ANN001, ANN201
+    return client.post(url, data or {}, content_type="application/json", **auth(user))
+
+
+def test_unauthenticated_401(client, s):
+    assert client.get(f"{BASE}/tenders/mine").status_code == 401
+    assert (
+        client.post(
+            f"{BASE}/calls/{s.call.pk}/tenders", {}, content_type="application/json"
+        ).status_code
+        == 401
+    )
+
+
+def test_submit_replace_withdraw_and_receipts(client, s):
+    url = f"{BASE}/calls/{s.call.pk}/tenders"
+    first = post(client, url, s.supplier_a, {"content": "One", "price": "100"})
+    assert first.status_code == 201, first.content
+    second = post(client, url, s.supplier_a, {"content": "Two", "price": "90.50"})
+    assert second.status_code == 201
+    assert Tender.objects.get(pk=first.json()["id"]).status == "replaced"
+    mine = client.get(f"{BASE}/tenders/mine", **auth(s.supplier_a)).json()
+    assert {r["receipt"] for r in mine} == {first.json()["receipt"], second.json()["receipt"]}
+    assert "content" not in second.json() and "price" not in second.json()
+    other = client.get(f"{BASE}/tenders/{second.json()['id']}/receipt", **auth(s.supplier_b))
+    assert other.status_code == 404
+    withdrawn = post(client, f"{BASE}/tenders/{second.json()['id']}/withdraw", s.supplier_a)
+    assert withdrawn.status_code == 200 and withdrawn.json()["status"] == "withdrawn"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"content": "x"},
+        {"content": "x", "price": "abc"},
+        {"content": "x", "price": -1},
+        {"content": "", "price": 1},
+        {"content": "x", "price": "1.234"},
+        "not json",
+    ],
+)
+def test_malformed_submit_is_4xx(client, s, body):
+    if isinstance(body, str):
+        response = client.post(
+            f"{BASE}/calls/{s.call.pk}/tenders",
+            body,
+            content_type="application/json",
+            **auth(s.supplier_a),
+        )
+    else:
+        response = post(client, f"{BASE}/calls/{s.call.pk}/tenders", s.supplier_a, body)
+    assert 400 <= response.status_code < 500
+    assert not Tender.objects.exists()
+
+
+def test_not_invited_and_buyer_cannot_submit(client, s):
+    url = f"{BASE}/calls/{s.call.pk}/tenders"
+    assert post(client, url, member(supplier()), {"content": "x", "price": 1}).status_code == 403
+    assert post(client, url, s.lead, {"content": "x", "price": 1}).status_code == 403
+    assert (
+        post(
+            client, f"{BASE}/calls/999999/tenders", s.supplier_a, {"content": "x", "price": 1}
+        ).status_code
+        == 404
+    )
+
+
+def test_buyer_gets_nothing_before_opening(client, s):
+    tender = s.submit(s.supplier_a)
+    for user in (s.lead, s.evaluator, s.official, s.team):
+        headers = auth(user)
+        assert client.get(f"{BASE}/calls/{s.call.pk}/tenders", **headers).status_code == 403
+        assert client.get(f"{BASE}/calls/{s.call.pk}/ranking", **headers).status_code == 403
+        assert client.get(f"{BASE}/tenders/{tender.pk}/content", **headers).status_code == 404
+        opening = client.get(f"{BASE}/calls/{s.call.pk}/opening", **headers).json()
+        assert opening["sealed"] is True and opening["tenders"] is None
+    response = post(
+        client,
+        f"{BASE}/calls/{s.call.pk}/award",
+        s.lead,
+        {"tender_id": tender.pk, "justification": "x", "notice_sent_on": "2030-01-01"},
+    )
+    assert response.status_code == 403
+    response = post(
+        client,
+        f"{BASE}/calls/{s.call.pk}/award",
+        s.lead,
+        {"tender_id": 999999, "justification": "x", "notice_sent_on": "2030-01-01"},
+    )
+    assert response.status_code == 403  # same answer: no id is confirmed to exist
+
+
+def test_criteria_put(client, s):
+    url = f"{BASE}/calls/{s.call.pk}/criteria"
+    bad = {
+        "criteria": [
+            {"name": "Kvalitet", "weight": 60},
+            {"name": "Pris", "kind": "price", "weight": 30},
+        ]
+    }
+    response = client.put(url, bad, content_type="application/json", **auth(s.lead))
+    assert response.status_code == 400 and "100" in response.json()["detail"]
+    good = {
+        "criteria": [
+            {"name": "Kvalitet", "weight": 70},
+            {"name": "Pris", "kind": "price", "weight": 30},
+        ]
+    }
+    assert (
+        client.put(url, good, content_type="application/json", **auth(s.evaluator)).status_code
+        == 403
+    )
+    response = client.put(url, good, content_type="application/json", **auth(s.lead))
+    assert response.status_code == 200 and len(response.json()) == 2
+
+
+def test_full_flow(client, s):
+    a = s.submit(s.supplier_a, content="Alpha")
+    b = s.submit(s.supplier_b, content="Beta")
+    s.call.tender_deadline = timezone.now() - dt.timedelta(seconds=1)
+    s.call.application_deadline = timezone.now() - dt.timedelta(days=5)
+    s.call.save()
+    opening_url = f"{BASE}/calls/{s.call.pk}/opening"
+    assert post(client, opening_url, s.evaluator).status_code == 403
+    first = post(client, opening_url, s.officer)
+    assert first.status_code == 200 and first.json()["sealed"] is True
+    assert post(client, opening_url, s.officer).status_code == 400
+    second = post(client, opening_url, s.official)
+    assert second.json()["sealed"] is False and len(second.json()["tenders"]) == 2
+
+    rows = client.get(f"{BASE}/calls/{s.call.pk}/tenders", **auth(s.team)).json()
+    assert {r["id"] for r in rows} == {a.pk, b.pk}
+    content = client.get(f"{BASE}/tenders/{a.pk}/content", **auth(s.team)).json()
+    assert content["content"] == "Alpha"
+
+    consensus_body = {
+        "scores": [
+            {"criterion_id": c.pk, "score": 3, "justification": "i", "external_justification": "e"}
+            for c in s.criteria
+        ]
+    }
+    assert (
+        post(client, f"{BASE}/tenders/{a.pk}/consensus", s.officer, consensus_body).status_code
+        == 400
+    )
+    for evaluator in (s.evaluator, s.evaluator2):
+        for tender, value in ((a, 5), (b, 1)):
+            body = {
+                "scores": [
+                    {"criterion_id": c.pk, "score": value, "justification": "j"} for c in s.criteria
+                ]
+            }
+            response = post(client, f"{BASE}/tenders/{tender.pk}/scores", evaluator, body)
+            assert response.status_code == 200, response.content
+    bad = {"scores": [{"criterion_id": s.criteria[0].pk, "score": 9, "justification": "j"}]}
+    assert post(client, f"{BASE}/tenders/{a.pk}/scores", s.evaluator, bad).status_code in (400, 422)
+    for tender, value in ((a, 5), (b, 1)):
+        body = {
+            "scores": [
+                {
+                    "criterion_id": c.pk,
+                    "score": value,
+                    "justification": "i",
+                    "external_justification": "e",
+                }
+                for c in s.criteria
+            ]
+        }
+        assert (
+            post(client, f"{BASE}/tenders/{tender.pk}/consensus", s.officer, body).status_code
+            == 200
+        )
+    ranking = client.get(f"{BASE}/calls/{s.call.pk}/ranking", **auth(s.team)).json()
+    assert ranking[0]["tender_id"] == a.pk and ranking[0]["points"] == "100.00"
+
+    today = timezone.localdate()
+    award_body = {"tender_id": a.pk, "justification": "Best.", "notice_sent_on": today.isoformat()}
+    assert post(client, f"{BASE}/calls/{s.call.pk}/award", s.officer, award_body).status_code == 403
+    response = post(client, f"{BASE}/calls/{s.call.pk}/award", s.lead, award_body)
+    assert response.status_code == 201, response.content
+    contract = post(
+        client, f"{BASE}/calls/{s.call.pk}/award/contract", s.lead, {"signed_on": today.isoformat()}
+    )
+    assert contract.status_code == 400
+    assert post(
+        client, f"{BASE}/calls/{s.call.pk}/award/contract", s.lead, {"signed_on": "nope"}
+    ).status_code in (400, 422)
+    assert client.get(f"{BASE}/calls/{s.call.pk}/award", **auth(s.team)).json()["tender_id"] == a.pk
