@@ -28,6 +28,7 @@ from handslag.partnership.permissions import (
 from handslag.partnership.selectors import contract_is_ended, contracts_for_call
 from handslag.tendering import legal_clock
 from handslag.tendering.models import Award
+from handslag.tendering.services import award_record_contract
 
 TEXT_LIMIT = 10000
 
@@ -98,6 +99,15 @@ def contract_create(
         )
     if signed_on > _today(now):
         raise ValidationError({"signed_on": _("The signing date cannot be in the future.")})
+    if award.contract_signed_on is not None and award.contract_signed_on != signed_on:
+        raise ValidationError(
+            {
+                "signed_on": _(
+                    "The award decision records the contract as signed on %(date)s; use that date."
+                )
+                % {"date": award.contract_signed_on.isoformat()}
+            }
+        )
     for name, value in (
         ("ip_terms", ip_terms),
         ("risk_sharing", risk_sharing),
@@ -121,10 +131,10 @@ def contract_create(
     contract.full_clean()
     contract.save()
     if award.contract_signed_on is None:
-        # The award records when its contract was concluded (the field is nullable and
-        # has no rule of its own in the tendering app); the contract is the source.
-        Award.objects.filter(pk=award.pk).update(contract_signed_on=signed_on)
-        award.contract_signed_on = signed_on
+        # The award records when its contract was concluded; the tendering app owns that
+        # field and its rule, so it is written through the tendering service.
+        award_record_contract(actor=actor, award=award, signed_on=signed_on, now=now)
+        award.refresh_from_db(fields=["contract_signed_on"])
     audit_record(
         actor=actor,
         action="partnership.contract_create",

@@ -75,6 +75,16 @@ class TestContractCreate:
         with pytest.raises(ValidationError):
             create(award, lead, signed_on=dt.date(2024, 4, 1), now=at(dt.date(2024, 3, 20)))
 
+    def test_date_already_recorded_on_award_must_match(self) -> None:
+        award = AwardFactory()
+        lead = project_member(award.call.project)
+        recorded = award.standstill_end + dt.timedelta(days=2)
+        award.contract_signed_on = recorded
+        award.save()
+        with pytest.raises(ValidationError):
+            create(award, lead, signed_on=recorded - dt.timedelta(days=1))
+        assert create(award, lead, signed_on=recorded).signed_on == recorded
+
     def test_procurement_officer_who_is_not_lead_is_refused(self) -> None:
         award = AwardFactory()
         officer = project_member(award.call.project, ProjectRole.PROCUREMENT_OFFICER)
