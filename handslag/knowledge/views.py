@@ -54,7 +54,7 @@ def lesson_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def lesson_create(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = access_project_for_lesson(user=request.user, project_id=project_pk)
-    form = LessonForm(request.POST or None, project=project)
+    form = LessonForm(request.POST if request.method == "POST" else None, project=project)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -45,6 +45,11 @@ from handslag.projects.selectors import (
 PAGE_SIZE = 25
 
 
+def _posted(request: HttpRequest):  # noqa: ANN202
+    """The POST data, even when empty, so an empty submission is validated, not ignored."""
+    return request.POST if request.method == "POST" else None
+
+
 @require_GET
 def project_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(project_list_visible(user=request.user), PAGE_SIZE).get_page(
@@ -64,7 +69,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
     need_id = request.GET.get("need", "")
     if need_id.isdigit():
         initial["needs"] = [int(need_id)]
-    form = ProjectCreateForm(request.POST or None, user=request.user, initial=initial)
+    form = ProjectCreateForm(_posted(request), user=request.user, initial=initial)
     if not form.fields["organisation"].queryset.exists():
         raise forbidden(
             _(
@@ -161,7 +166,7 @@ def gate_pass(request: HttpRequest, pk: int) -> HttpResponse:
     project = stage.project
     if not can_lead_project(user=request.user, project=project):
         raise forbidden(_("Only the project lead can pass a gate."))
-    form = GatePassForm(request.POST or None)
+    form = GatePassForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.gate_pass(
@@ -200,7 +205,7 @@ def stage_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_manage_project(user=request.user, project=project):
         raise forbidden(_("Only the project lead and procurement officers can change the plan."))
     form = StageDatesForm(
-        request.POST or None,
+        _posted(request),
         initial={"planned_start": stage.planned_start, "planned_end": stage.planned_end},
     )
     if request.method == "POST" and form.is_valid():
@@ -228,7 +233,7 @@ def stage_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def project_team(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, project_id=pk)
     can_lead = can_lead_project(user=request.user, project=project)
-    form = MemberAddForm(request.POST or None, project=project) if can_lead else None
+    form = MemberAddForm(_posted(request), project=project) if can_lead else None
     if request.method == "POST":
         if form is None:
             raise forbidden(_("Only the project lead can change the team."))
@@ -285,7 +290,7 @@ def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def project_stop(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project_for_lead(user=request.user, project_id=pk)
-    form = ProjectStopForm(request.POST or None)
+    form = ProjectStopForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.project_stop(
