@@ -1,0 +1,333 @@
+"""Demo tenders, openings, evaluations and awards for the seeds' cases (DESIGN §8).
+
+Runs after market/demo.py and builds on its calls (handslag.market.demo.call(key)) and
+invitations. Everything goes through the services, with ``now=`` for historical times.
+Idempotent: each step looks for what it would create and skips what exists. A case whose
+call, invitations or team is missing is skipped with a note.
+"""
+
+import datetime as dt
+import sys
+from decimal import Decimal
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.utils import timezone
+
+from handslag.accounts.models import User
+from handslag.accounts.roles import ProjectRole
+from handslag.market.models import Application, ApplicationStatus, Call
+from handslag.projects.models import ProjectMember
+from handslag.tendering import evaluation, legal_clock, services
+from handslag.tendering.models import Award, CallKey, OpeningConfirmation, Score, Tender
+
+CRITERIA = [
+    {
+        "name": "Genomförbarhet",
+        "kind": "quality",
+        "weight": 30,
+        "description": "Hur sannolikt det är att lösningen kan utvecklas och fungera hos oss.",
+    },
+    {
+        "name": "Effekt",
+        "kind": "quality",
+        "weight": 30,
+        "description": "Hur väl lösningen når de förväntade effekterna i behovsbeskrivningen.",
+    },
+    {
+        "name": "Affärsmässighet",
+        "kind": "quality",
+        "weight": 20,
+        "description": "Om affärsmodell och villkor håller för båda parter.",
+    },
+    {
+        "name": "Pris",
+        "kind": "price",
+        "weight": 20,
+        "description": "Pris för utvecklingsfaserna och förvärvet, på den absoluta skalan 0–5.",
+    },
+]
+COST_QUALITY = [
+    {
+        "name": "Kvalitet och genomförbarhet",
+        "kind": "quality",
+        "weight": 40,
+        "description": "Lösningens kvalitet för patienterna och hur den kan införas.",
+    },
+    {"name": "Effekt för patient och vård", "kind": "quality", "weight": 30, "description": ""},
+    {
+        "name": "Kostnad",
+        "kind": "price",
+        "weight": 30,
+        "description": "Livscykelkostnad på den absoluta skalan 0–5.",
+    },
+]
+
+# key: (opening officials, evaluators, consensus by, winner org key, criteria, contract date)
+CASES = {
+    "waste": (
+        ("upphandlare", "oppnare"),
+        ("utvarderare", "behovsagare"),
+        "upphandlare",
+        "sensorbolaget",
+        CRITERIA,
+        None,
+    ),
+    "snow": (
+        ("upphandlare", "oppnare"),
+        ("utvarderare", "behovsagare"),
+        "upphandlare",
+        None,
+        CRITERIA,
+        None,
+    ),
+    "sharing": (
+        ("syd-projektledare", "skurup-behov"),
+        ("ystad-behov",),
+        "syd-projektledare",
+        "delningstjanst",
+        CRITERIA,
+        dt.date(2019, 11, 28),
+    ),
+    "home_monitoring": (
+        ("og-upphandlare", "og-oppnare"),
+        ("og-behov",),
+        "og-upphandlare",
+        "vardnara",
+        COST_QUALITY,
+        dt.date(2020, 3, 16),
+    ),
+}
+SEALED_CASES = {"irrigation": CRITERIA}
+
+TENDER_TEXT = (
+    "Anbud från {supplier} på {title}.\n\nVi föreslår en lösning i tre faser: utveckling, "
+    "test i er verksamhet och leverans. Vi delar risken genom fasta delmål och betalning "
+    "per fas."
+)
+
+
+def _note(message: str) -> None:
+    sys.stdout.write(f"tendering demo: {message}\n")
+
+
+def _call(key: str) -> Call | None:
+    try:
+        from handslag.market import demo as market_demo
+    except ImportError:
+        return None
+    getter = getattr(market_demo, "call", None)
+    if getter is None:
+        return None
+    try:
+        return getter(key)
+    except (ObjectDoesNotExist, KeyError, LookupError):
+        return None
+
+
+def _user(username: str) -> User | None:
+    return User.objects.filter(username=username).first()
+
+
+def _lead(call: Call) -> User | None:
+    member = (
+        ProjectMember.objects.filter(project=call.project, role=ProjectRole.PROJECT_LEAD)
+        .select_related("user")
+        .first()
+    )
+    return member.user if member else None
+
+
+def _ensure_role(call: Call, user: User, role: str) -> bool:
+    if ProjectMember.objects.filter(project=call.project, user=user, role=role).exists():
+        return True
+    lead = _lead(call)
+    if lead is None:
+        return False
+    from handslag.projects.services import project_member_add
+
+    try:
+        project_member_add(project=call.project, actor=lead, user=user, role=role)
+    except (ValidationError, PermissionDenied):
+        return False
+    return True
+
+
+def _tenderers(call: Call) -> list[tuple[User, object]]:
+    """(person, organisation) for each invited supplier (or each applicant, open procedure)."""
+    applications = Application.objects.filter(call=call).select_related("supplier", "submitted_by")
+    if call.legal_procedure != "open":
+        applications = applications.filter(status=ApplicationStatus.INVITED)
+    return [(a.submitted_by, a.supplier) for a in applications.order_by("pk")]
+
+
+def _submit_all(call: Call, at: dt.datetime | None, winner_key: str | None) -> None:
+    from handslag.accounts.demo import ORGANISATIONS
+
+    winner_number = ORGANISATIONS[winner_key][2] if winner_key else None
+    for position, (person, organisation) in enumerate(_tenderers(call)):
+        if Tender.objects.filter(call=call, supplier=organisation).exists():
+            continue
+        price = Decimal(2_400_000 + 350_000 * position)
+        if organisation.org_number == winner_number:
+            price = Decimal(2_300_000)
+        services.tender_submit(
+            actor=person,
+            call=call,
+            content=TENDER_TEXT.format(supplier=organisation.name, title=call.title),
+            price=price,
+            supplier=organisation,
+            now=at - dt.timedelta(days=2, hours=position) if at else None,
+        )
+
+
+def _criteria(call: Call, criteria: list[dict], before: dt.datetime | None) -> bool:
+    if evaluation.criteria_of(call=call):
+        return True
+    lead = _lead(call)
+    if lead is None:
+        return False
+    services.criteria_set(actor=lead, call=call, criteria=criteria, now=before)
+    return True
+
+
+def _historical_case(key: str, spec: tuple) -> None:
+    officials, evaluators, manager_name, winner_key, criteria, contract_on = spec
+    call = _call(key)
+    if call is None or call.tender_deadline is None:
+        _note(f"skipped {key}: its call is not in the demo data")
+        return
+    if Award.objects.filter(call=call, contract_signed_on__isnull=False).exists():
+        return
+    deadline = call.tender_deadline
+    if deadline > timezone.now():
+        _note(f"skipped {key}: the call's tender deadline is in the future")
+        return
+    if not _tenderers(call):
+        _note(f"skipped {key}: no supplier is invited to tender")
+        return
+    if not _criteria(call, criteria, deadline - dt.timedelta(days=20)):
+        _note(f"skipped {key}: the project has no project lead")
+        return
+    if not CallKey.objects.filter(call=call, opened_at__isnull=False).exists():
+        _submit_all(call, deadline, winner_key)
+    people = {name: _user(name) for name in (*officials, *evaluators, manager_name)}
+    if not all(people.values()):
+        _note(f"skipped the opening of {key}: demo people missing")
+        return
+    if not all(_ensure_role(call, people[n], ProjectRole.OPENING_OFFICIAL) for n in officials):
+        _note(f"skipped the opening of {key}: officials could not be appointed")
+        return
+    for offset, name in enumerate(officials):
+        if CallKey.objects.filter(call=call, opened_at__isnull=False).exists():
+            break
+        if not OpeningConfirmation.objects.filter(call=call, official=people[name]).exists():
+            services.opening_confirm(
+                actor=people[name], call=call, now=deadline + dt.timedelta(hours=1, minutes=offset)
+            )
+    tenders = evaluation.active_tenders(call=call)
+    crit = evaluation.criteria_of(call=call)
+    winner_number = _org_number(winner_key) if winner_key else None
+    winner = next(
+        (t for t in tenders if t.supplier.org_number == winner_number),
+        tenders[0] if tenders else None,
+    )
+    if winner is None:
+        return
+    if not all(_ensure_role(call, people[n], ProjectRole.EVALUATOR) for n in evaluators):
+        _note(f"skipped the evaluation of {key}: evaluators could not be appointed")
+        return
+    for name in evaluators:
+        evaluator = people[name]
+        for tender in tenders:
+            if Score.objects.filter(
+                tender=tender, evaluator=evaluator, is_consensus=False
+            ).exists():
+                continue
+            value = 4 if tender == winner else 3
+            services.scores_record(
+                actor=evaluator,
+                tender=tender,
+                scores=[(c, value, _justification(c.name, value)) for c in crit],
+            )
+    manager = people[manager_name]
+    for tender in tenders:
+        if Score.objects.filter(tender=tender, is_consensus=True).exists():
+            continue
+        value = 4 if tender == winner else 3
+        services.consensus_record_many(
+            actor=manager,
+            tender=tender,
+            scores=[
+                (c, value, _justification(c.name, value), _external(c.name, value)) for c in crit
+            ],
+        )
+    lead = _lead(call)
+    award = Award.objects.filter(call=call).first()
+    decided = deadline + dt.timedelta(days=21)
+    if award is None:
+        award = services.award_decide(
+            actor=lead,
+            call=call,
+            tender=winner,
+            justification=(
+                f"{winner.supplier.name} har det bästa förhållandet mellan pris och kvalitet "
+                "enligt tilldelningskriterierna."
+            ),
+            notice_sent_on=timezone.localdate(decided),
+            now=decided,
+        )
+    signed_on = contract_on or legal_clock.earliest_contract_date(
+        award.notice_sent_on, award.sent_electronically
+    ) + dt.timedelta(days=7)
+    if not legal_clock.contract_allowed(award.notice_sent_on, signed_on, award.sent_electronically):
+        signed_on = legal_clock.earliest_contract_date(
+            award.notice_sent_on, award.sent_electronically
+        )
+    if signed_on > timezone.localdate():
+        return
+    services.award_record_contract(
+        actor=lead,
+        award=award,
+        signed_on=signed_on,
+        now=timezone.make_aware(dt.datetime.combine(signed_on, dt.time(15))),
+    )
+
+
+def _org_number(key: str) -> str:
+    from handslag.accounts.demo import ORGANISATIONS
+
+    return ORGANISATIONS[key][2]
+
+
+def _justification(criterion: str, value: int) -> str:
+    return f"{criterion}: bedömd till {value} av 5 utifrån anbudets beskrivning."
+
+
+def _external(criterion: str, value: int) -> str:
+    quality = "mycket väl" if value >= 4 else "väl"
+    return f"Anbudet uppfyller kriteriet {criterion.lower()} {quality} ({value} av 5)."
+
+
+def _sealed_case(key: str, criteria: list[dict]) -> None:
+    call = _call(key)
+    if call is None or call.tender_deadline is None:
+        _note(f"skipped {key}: its call is not in the demo data")
+        return
+    if call.tender_deadline <= timezone.now():
+        _note(f"skipped {key}: the call's tender deadline has passed")
+        return
+    _criteria(call, criteria, None)
+    try:
+        _submit_all(call, None, None)
+    except (ValidationError, PermissionDenied) as error:
+        _note(f"skipped tenders for {key}: {error}")
+
+
+def load() -> None:
+    for key, spec in CASES.items():
+        try:
+            _historical_case(key, spec)
+        except (ValidationError, PermissionDenied) as error:
+            _note(f"stopped {key}: {'; '.join(getattr(error, 'messages', [str(error)]))}")
+    for key, criteria in SEALED_CASES.items():
+        _sealed_case(key, criteria)
