@@ -28,7 +28,9 @@ def test_unauthenticated_is_401(client, world) -> None:  # noqa: ANN001
     challenge = ChallengeFactory(organisation=world.org)
     assert client.get(f"{BASE}/challenges").status_code == 401
     assert client.get(f"{BASE}/challenges/{challenge.pk}").status_code == 401
-    assert client.post(f"{BASE}/challenges", "{}", content_type="application/json").status_code == 401
+    assert (
+        client.post(f"{BASE}/challenges", "{}", content_type="application/json").status_code == 401
+    )
     assert client.get(f"{BASE}/statements").status_code == 401
 
 
@@ -44,8 +46,12 @@ def test_list_and_get_challenges(client, world) -> None:  # noqa: ANN001
     assert client.get(f"{BASE}/challenges?status=bogus", **_auth(world.staff)).status_code == 422
     response = client.get(f"{BASE}/challenges/{mine.pk}", **_auth(world.staff))
     assert response.json()["title"] == mine.title
-    assert client.get(f"{BASE}/challenges/{mine.pk}", **_auth(world.other_officer)).status_code == 404
-    assert client.get(f"{BASE}/challenges/{mine.pk}", **_auth(world.supplier_user)).status_code == 404
+    assert (
+        client.get(f"{BASE}/challenges/{mine.pk}", **_auth(world.other_officer)).status_code == 404
+    )
+    assert (
+        client.get(f"{BASE}/challenges/{mine.pk}", **_auth(world.supplier_user)).status_code == 404
+    )
     assert client.get(f"{BASE}/challenges", **_auth(world.supplier_user)).json()["count"] == 0
 
 
@@ -107,7 +113,9 @@ def test_triage_merge(client, world) -> None:  # noqa: ANN001
     foreign = ChallengeFactory(organisation=world.other_org)
     url = f"{BASE}/challenges/{challenge.pk}/triage"
     body = {"outcome": "merge", "reason": "Samma"}
-    assert _post(client, url, world.officer, {**body, "merge_into_id": foreign.pk}).status_code == 404
+    assert (
+        _post(client, url, world.officer, {**body, "merge_into_id": foreign.pk}).status_code == 404
+    )
     response = _post(client, url, world.officer, {**body, "merge_into_id": challenge.pk})
     assert response.status_code == 400
     assert "merge_into" in response.json()["errors"]
@@ -126,7 +134,13 @@ def test_publish_and_public_api(client, world) -> None:  # noqa: ANN001
     assert listing.status_code == 200
     item = listing.json()["items"][0]
     assert set(item) == {
-        "id", "title", "description", "affected", "area", "organisation", "published_at"
+        "id",
+        "title",
+        "description",
+        "affected",
+        "area",
+        "organisation",
+        "published_at",
     }
     assert "triage_reason" not in json.dumps(listing.json())
     assert client.get(f"{BASE}/public/challenges/{challenge.pk}").status_code == 200
@@ -138,7 +152,12 @@ def test_need_crud(client, world) -> None:  # noqa: ANN001
     data = {"organisation_id": world.org.pk, "title": "Bevattning", "problem": "Manuellt"}
     assert _post(client, f"{BASE}/statements", world.staff, data).status_code == 403
     assert (
-        _post(client, f"{BASE}/statements", world.officer, {**data, "organisation_id": world.other_org.pk}).status_code
+        _post(
+            client,
+            f"{BASE}/statements",
+            world.officer,
+            {**data, "organisation_id": world.other_org.pk},
+        ).status_code
         == 404
     )
     response = _post(client, f"{BASE}/statements", world.officer, data)
@@ -184,7 +203,10 @@ def test_effects(client, world) -> None:  # noqa: ANN001
     assert response.json()["direction"] == "decrease"
     effect_url = f"{BASE}/effects/{effect_id}"
     assert _post(client, effect_url, world.officer, {"target": "120"}, "patch").status_code == 400
-    assert _post(client, effect_url, world.officer, {"target": 60}, "patch").json()["target"] == "60.0000"
+    assert (
+        _post(client, effect_url, world.officer, {"target": 60}, "patch").json()["target"]
+        == "60.0000"
+    )
     assert client.delete(effect_url, **_auth(world.staff)).status_code == 403
     assert client.delete(effect_url, **_auth(world.officer)).status_code == 204
     assert not ExpectedEffect.objects.exists()

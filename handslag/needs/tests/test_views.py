@@ -68,7 +68,9 @@ def test_supplier_gets_404_everywhere(client, world, challenge, need) -> None:  
         assert client.get(url).status_code == 404, url
 
 
-def test_other_buyer_gets_404_for_the_objects_and_empty_lists(client, world, challenge, need) -> None:  # noqa: ANN001
+def test_other_buyer_gets_404_for_the_objects_and_empty_lists(
+    client, world, challenge, need
+) -> None:  # noqa: ANN001
     client.force_login(world.other_officer)
     pages = _pages(challenge, need)
     for url in pages[:4]:
@@ -255,14 +257,18 @@ def test_publish_and_public_pages(client, world, challenge) -> None:  # noqa: AN
     client.force_login(world.officer)
     client.post(reverse("needs:challenge_unpublish", args=[challenge.pk]))
     client.logout()
-    assert client.get(reverse("needs:public_challenge_detail", args=[challenge.pk])).status_code == 404
+    assert (
+        client.get(reverse("needs:public_challenge_detail", args=[challenge.pk])).status_code == 404
+    )
 
 
 def test_public_list_empty_and_unpublished_hidden(client, world, challenge) -> None:  # noqa: ANN001
     response = client.get(reverse("needs:public_challenge_list"))
     assert response.status_code == 200
     assert b"empty" in response.content
-    assert client.get(reverse("needs:public_challenge_detail", args=[challenge.pk])).status_code == 404
+    assert (
+        client.get(reverse("needs:public_challenge_detail", args=[challenge.pk])).status_code == 404
+    )
 
 
 def test_need_detail_shows_completeness_advice_and_warnings(client, world, need) -> None:  # noqa: ANN001
@@ -272,7 +278,7 @@ def test_need_detail_shows_completeness_advice_and_warnings(client, world, need)
     client.force_login(world.staff)
     html = client.get(reverse("needs:need_detail", args=[need.pk])).content.decode()
     assert "<progress" in html
-    assert "normal upphandling" in html
+    assert "vanlig upphandling" in html
     assert "Gardena" in html and "varumärke" in html
 
 
@@ -313,7 +319,9 @@ def test_effect_forms(client, world, need) -> None:  # noqa: ANN001
     assert response.status_code == 400
     assert "utgångsläget" in response.content.decode()
     assert need.effects.count() == 1
-    response = client.post(reverse("needs:effect_add", args=[need.pk]), {**data, "target": "9000,5"})
+    response = client.post(
+        reverse("needs:effect_add", args=[need.pk]), {**data, "target": "9000,5"}
+    )
     assert response.status_code == 302
     effect = need.effects.order_by("-pk").first()
     assert str(effect.target) == "9000.5000"
