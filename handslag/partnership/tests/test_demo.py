@@ -1,0 +1,60 @@
+"""The demo loaders build the seeds' partnerships and benefit models, and load twice cleanly."""
+
+import sys
+import types
+
+import pytest
+
+from handslag.audit.models import AuditEntry
+from handslag.benefits import demo as benefits_demo
+from handslag.benefits.models import BenefitModel
+from handslag.benefits.selectors import benefit_summary
+from handslag.knowledge.models import Lesson
+from handslag.partnership import demo
+from handslag.partnership.models import Contract, PhaseStatus
+from handslag.partnership.tests.factories import AwardFactory, project_member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_modules(monkeypatch):  # noqa: ANN001, ANN201
+    awards = {key: AwardFactory() for key in demo.CASES}
+    for award in awards.values():
+        project_member(award.call.project)
+    market = types.ModuleType("handslag.market.demo")
+    market.call = lambda key: awards[key].call
+    projects = types.ModuleType("handslag.projects.demo")
+    projects.project = lambda key: awards[key].call.project if key in awards else None
+    monkeypatch.setitem(sys.modules, "handslag.market.demo", market)
+    monkeypatch.setitem(sys.modules, "handslag.projects.demo", projects)
+    return awards
+
+
+def test_loads_cases_and_is_idempotent(demo_modules) -> None:  # noqa: ANN001
+    demo.load()
+    benefits_demo.load()
+    entries = AuditEntry.objects.count()
+    demo.load()
+    benefits_demo.load()
+    assert AuditEntry.objects.count() == entries
+    assert Contract.objects.count() == 4
+    waste = Contract.objects.get(award=demo_modules["waste"])
+    statuses = [p.status for p in waste.phases.order_by("order")]
+    assert statuses == [PhaseStatus.COMPLETED, PhaseStatus.ACTIVE, PhaseStatus.PLANNED]
+    sharing = Contract.objects.get(award=demo_modules["sharing"])
+    assert {p.status for p in sharing.phases.all()} == {PhaseStatus.COMPLETED}
+    assert Lesson.objects.count() == 2
+    assert BenefitModel.objects.count() == 5
+    summary = benefit_summary(project=demo_modules["home_monitoring"].call.project)
+    assert summary["forecast"]["npv"] > 0
+    assert 0 < summary["realisation_ratio"] < 1
+
+
+def test_skips_without_earlier_demo_data(monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setitem(sys.modules, "handslag.market.demo", None)
+    monkeypatch.setitem(sys.modules, "handslag.projects.demo", None)
+    demo.load()
+    benefits_demo.load()
+    assert not Contract.objects.exists()
+    assert not BenefitModel.objects.exists()
