@@ -11,6 +11,8 @@ Other apps' demo modules use NEEDS and need(key).
 from decimal import Decimal
 from typing import Any
 
+from django.utils import translation
+
 from handslag.accounts.demo import org, person
 from handslag.accounts.models import Organisation
 from handslag.needs import services
@@ -30,7 +32,7 @@ NEEDS = {
 
 _VAXJO_STRATEGY = (
     "Växjö kommuns hållbarhetsprogram; Diaccess (EU:s Urban Innovative Actions); "
-    "kommunens mål att vara en långsiktig innovationskultur."
+    "kommunens mål om en långsiktig kultur av innovation."
 )
 
 # key: organisation, submitter, triager, publish?, challenge, need, effects
@@ -546,7 +548,10 @@ def _load_resident_extras(main: Challenge) -> None:
 
 
 def load() -> None:
-    for key, case in CASES.items():
-        challenge = _load_case(key, case)
-        if key == "residents":
-            _load_resident_extras(challenge)
+    # Text the services compose (the prefilled problem, the e-mail to the submitter)
+    # should be in the demo's language, whatever language the command runs in.
+    with translation.override("sv"):
+        for key, case in CASES.items():
+            challenge = _load_case(key, case)
+            if key == "residents":
+                _load_resident_extras(challenge)
