@@ -1,0 +1,258 @@
+"""Demo projects from the seeds' cases (DESIGN §8), one per demo need statement.
+
+Each project is advanced by passing its gates with completed checklists, on the dates the
+seeds give (Innovationsupphandling Syd, Region Östergötland) or, for Växjö's ongoing
+partnerships, on dates relative to today so they show as current. Idempotent: a project
+that exists (same organisation and title) is left as it is.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+
+from handslag.accounts.demo import org, person
+from handslag.accounts.roles import ProjectRole
+from handslag.projects import services
+from handslag.projects.models import ProcedureTemplate, Project, StageStatus
+
+PROJECTS = {
+    "irrigation": "Automatiserad bevattning i staden",
+    "meals": "Digital matbeställning för omsorgstagare",
+    "waste": "Sophämtning efter behov och fyllnadsgrad",
+    "heating": "Värmesystem med lägre kostnad och klimatpåverkan",
+    "snow": "Beslutsstöd för snöröjning och halkbekämpning",
+    "floors": "Rena och torra golv i förskolor",
+    "sharing": "Interkommunal delningstjänst",
+    "residents": "Digitaliserad service för kommuninvånare",
+    "home_monitoring": "Hemmonitorering i Ekosystem för e-Hälsa",
+}
+
+SUMMARIES = {
+    "irrigation": "Styra stadens bevattning utan personal i fält, med färre transporter och "
+    "mindre onödig vattenåtgång. Innovationspartnerskap inom Diaccess (EU Urban Innovative "
+    "Actions).",
+    "meals": "Digitalisera och optimera matbeställningen till omsorgstagare: större "
+    "valfrihet, mindre administration och färre transporter.",
+    "waste": "Från datumstyrd tömning till tömning efter behov och fyllnadsgrad, för färre "
+    "transporter.",
+    "heating": "Värmesystem för byggnader som minskar kostnaden och klimatpåverkan.",
+    "snow": "Beslutsstöd för var man ska snöröja och halkbekämpa, med mindre manuell "
+    "kommunikation och bemanningsarbete.",
+    "floors": "Arbetspaket 1 i Innovationsupphandling Syd (Trelleborg, Skurup och Ystad, "
+    "Vinnova FRÖN). Lång behovskartläggning och leverantörsdialog; stoppades före annonsering.",
+    "sharing": "Arbetspaket 2 i Innovationsupphandling Syd: en delningstjänst för kommuner. "
+    "Upphandlad; tre kommuner till har anslutit. Införande från januari 2020.",
+    "residents": "Arbetspaket 3 i Innovationsupphandling Syd. Många behov kartlagda, vissa "
+    "flyttade till andra processer; sex företag valda; innovationssprintar.",
+    "home_monitoring": "Upphandling av hemmonitorering i projektet Ekosystem för e-Hälsa "
+    "(Vinnova). Workshop, RFI, förhandlat förfarande: 21 ansökningar, 5 fick lämna anbud. "
+    "Avtal mars 2020; införandet försenat av pandemin.",
+}
+
+SYD_PARTNERS = ["skurup", "ystad"]
+SHARING_PARTNERS = ["skurup", "ystad", "simrishamn", "sjobo", "tomelilla"]
+
+
+def _at(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(10, 0)))
+
+
+def project(key: str) -> Project:
+    return Project.objects.get(title=PROJECTS[key])
+
+
+def _template(key: str) -> ProcedureTemplate:
+    return (
+        ProcedureTemplate.objects.filter(key=key, organisation__isnull=True)
+        .order_by("-version")
+        .first()
+    )
+
+
+def _advance(project: Project, lead, passes: list[date]) -> None:  # noqa: ANN001
+    """Pass one gate per date, ticking every checklist item done the same day."""
+    for day in passes:
+        stage = project.stages.get(status=StageStatus.OPEN)
+        for item in stage.items.all():
+            services.checklist_item_set_done(item=item, actor=lead, done=True, now=_at(day))
+        services.gate_pass(stage=stage, actor=lead, now=_at(day))
+
+
+def _tick_some(project: Project, lead, count: int, day: date) -> None:  # noqa: ANN001
+    stage = project.stages.get(status=StageStatus.OPEN)
+    for item in stage.items.all()[:count]:
+        services.checklist_item_set_done(item=item, actor=lead, done=True, now=_at(day))
+
+
+def _team(project: Project, lead, members: list[tuple[str, str]]) -> None:  # noqa: ANN001
+    for username, role in members:
+        services.project_member_add(project=project, actor=lead, user=person(username), role=role)
+
+
+def _create(
+    key: str,
+    *,
+    lead_username: str,
+    org_key: str,
+    template_key: str,
+    start: date,
+    partners: list[str] = (),
+) -> tuple[Project, object]:
+    from handslag.needs.demo import need
+
+    lead = person(lead_username)
+    created = services.project_create(
+        actor=lead,
+        organisation=org(org_key),
+        title=PROJECTS[key],
+        summary=SUMMARIES[key],
+        template=_template(template_key),
+        needs=[need(key)],
+        partner_buyers=[org(k) for k in partners],
+        now=_at(start),
+    )
+    return created, lead
+
+
+VAXJO_TEAM = [
+    ("behovsagare", ProjectRole.NEED_OWNER),
+    ("utvarderare", ProjectRole.EVALUATOR),
+    ("upphandlare", ProjectRole.OPENING_OFFICIAL),
+    ("oppnare", ProjectRole.OPENING_OFFICIAL),
+]
+
+# Växjö's partnerships are shown as ongoing: the stage in progress is this one (1-based).
+VAXJO_CURRENT = {"irrigation": 5, "meals": 4, "waste": 7, "heating": 2, "snow": 7}
+# How long the stage in progress has run, in days, so no two projects look alike.
+DAYS_INTO_CURRENT = {"irrigation": 40, "meals": 25, "waste": 150, "heating": 30, "snow": 210}
+
+
+def _load_vaxjo(key: str) -> None:
+    template = _template("innovation_partnership")
+    current = VAXJO_CURRENT[key]
+    durations = list(template.stages.order_by("order").values_list("typical_days", flat=True))
+    start = timezone.localdate() - timedelta(
+        days=sum(durations[: current - 1]) + DAYS_INTO_CURRENT[key]
+    )
+    created, lead = _create(
+        key,
+        lead_username="upphandlare",
+        org_key="vaxjo",
+        template_key="innovation_partnership",
+        start=start,
+    )
+    _team(created, lead, VAXJO_TEAM)
+    passes = list(
+        created.stages.order_by("order").values_list("planned_end", flat=True)[: current - 1]
+    )
+    _advance(created, lead, passes)
+    _tick_some(created, lead, 2, timezone.localdate() - timedelta(days=3))
+
+
+def _load_syd(key: str) -> Project:
+    partners = SHARING_PARTNERS if key == "sharing" else SYD_PARTNERS
+    created, lead = _create(
+        key,
+        lead_username="syd-projektledare",
+        org_key="trelleborg",
+        template_key="innovation_partnership",
+        start=date(2016, 9, 1),  # the pre-study: Sept 2016 – May 2017
+        partners=partners,
+    )
+    need_owners = {
+        "floors": ["skurup-behov"],
+        "residents": ["ystad-behov"],
+        "sharing": ["skurup-behov", "ystad-behov"],
+    }[key]
+    _team(
+        created,
+        lead,
+        [(u, ProjectRole.NEED_OWNER) for u in need_owners]
+        + [("radgivare", ProjectRole.EXTERNAL_ADVISOR)],
+    )
+    if key == "floors":
+        _advance(created, lead, [date(2017, 5, 31), date(2018, 9, 28)])
+        services.project_stop(
+            project=created,
+            actor=lead,
+            reason="Flera i arbetsgruppen hade inte tillräckligt med tid för att driva arbetet "
+            "vidare, och resurserna räckte inte. Arbetspaketet avslutades efter behovskartläggning "
+            "och leverantörsdialog, före annonsering.",
+            now=_at(date(2019, 2, 28)),
+        )
+    elif key == "sharing":
+        _advance(
+            created,
+            lead,
+            [
+                date(2017, 5, 31),
+                date(2018, 1, 31),
+                date(2018, 6, 29),
+                date(2018, 9, 28),
+                date(2018, 11, 30),
+                date(2019, 1, 31),
+                date(2020, 1, 8),  # implementation from January 2020
+            ],
+        )
+        stage = created.stages.get(key="acquisition_maintenance")
+        services.stage_dates_update(
+            stage=stage, actor=lead, planned_start=date(2020, 1, 8), planned_end=date(2027, 12, 31)
+        )
+    else:  # residents: market dialogue with innovation sprints
+        _advance(created, lead, [date(2017, 5, 31)])
+        _tick_some(created, lead, 2, date(2019, 11, 15))
+    return created
+
+
+def _load_home_monitoring() -> None:
+    created, lead = _create(
+        "home_monitoring",
+        lead_username="og-upphandlare",
+        org_key="ostergotland",
+        template_key="negotiated_with_publication",
+        start=date(2019, 4, 1),
+    )
+    _team(
+        created,
+        lead,
+        [
+            ("og-behov", ProjectRole.NEED_OWNER),
+            ("og-behov", ProjectRole.EVALUATOR),
+            ("og-upphandlare", ProjectRole.OPENING_OFFICIAL),
+            ("og-oppnare", ProjectRole.OPENING_OFFICIAL),
+        ],
+    )
+    _advance(
+        created,
+        lead,
+        [
+            date(2019, 5, 31),  # needs defined after a workshop
+            date(2019, 8, 30),  # RFI answered
+            date(2019, 10, 15),  # documents ready
+            date(2019, 12, 6),  # 21 applications, 5 invited to tender
+            date(2020, 2, 7),  # negotiation and final tenders
+            date(2020, 3, 13),  # award on cost and quality; contract March 2020
+        ],
+    )
+
+
+def load() -> None:
+    try:
+        from handslag.needs.demo import need
+    except ModuleNotFoundError:
+        return  # the needs demo is not there yet; projects build on its need statements
+    from handslag.needs.models import NeedStatement
+
+    for key in PROJECTS:
+        if Project.objects.filter(title=PROJECTS[key]).exists():
+            continue
+        try:
+            need(key)
+        except (KeyError, NeedStatement.DoesNotExist):
+            continue  # that case's need statement is missing: skip the case
+        if key in VAXJO_CURRENT:
+            _load_vaxjo(key)
+        elif key == "home_monitoring":
+            _load_home_monitoring()
+        else:
+            _load_syd(key)
