@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from handslag.accounts.models import Organisation
@@ -239,7 +240,12 @@ def call_invite_qualified(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(count)s suppliers were invited to tender.") % {"count": len(invited)},
+                ngettext(
+                    "%(count)s supplier was invited to tender.",
+                    "%(count)s suppliers were invited to tender.",
+                    len(invited),
+                )
+                % {"count": len(invited)},
             )
             return redirect("market:call_detail", pk=call.pk)
     qualified = selectors.application_list_for_call(user=request.user, call=call).filter(
