@@ -7,17 +7,23 @@ call, invitations or team is missing is skipped with a note.
 """
 
 import datetime as dt
+import importlib
 import sys
 from decimal import Decimal
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import (
+    ImproperlyConfigured,
+    ObjectDoesNotExist,
+    PermissionDenied,
+    ValidationError,
+)
 from django.utils import timezone
 
 from handslag.accounts.models import User
 from handslag.accounts.roles import ProjectRole
 from handslag.market.models import Application, ApplicationStatus, Call
 from handslag.projects.models import ProjectMember
-from handslag.tendering import evaluation, legal_clock, services
+from handslag.tendering import crypto, evaluation, legal_clock, services
 from handslag.tendering.models import Award, CallKey, OpeningConfirmation, Score, Tender
 
 CRITERIA = [
@@ -112,7 +118,7 @@ def _note(message: str) -> None:
 
 def _call(key: str) -> Call | None:
     try:
-        from handslag.market import demo as market_demo
+        market_demo = importlib.import_module("handslag.market.demo")
     except ImportError:
         return None
     getter = getattr(market_demo, "call", None)
@@ -276,9 +282,10 @@ def _historical_case(key: str, spec: tuple) -> None:
             notice_sent_on=timezone.localdate(decided),
             now=decided,
         )
-    signed_on = contract_on or legal_clock.earliest_contract_date(
-        award.notice_sent_on, award.sent_electronically
-    ) + dt.timedelta(days=7)
+    signed_on = contract_on or legal_clock.next_working_day(
+        legal_clock.earliest_contract_date(award.notice_sent_on, award.sent_electronically)
+        + dt.timedelta(days=7)
+    )
     if not legal_clock.contract_allowed(award.notice_sent_on, signed_on, award.sent_electronically):
         signed_on = legal_clock.earliest_contract_date(
             award.notice_sent_on, award.sent_electronically
@@ -324,6 +331,11 @@ def _sealed_case(key: str, criteria: list[dict]) -> None:
 
 
 def load() -> None:
+    try:
+        crypto.current_kek_id()
+    except ImproperlyConfigured as error:
+        _note(f"skipped: tenders cannot be sealed without a key-encryption key ({error})")
+        return
     for key, spec in CASES.items():
         try:
             _historical_case(key, spec)
