@@ -29,44 +29,48 @@ CASES: dict[str, dict[str, Any]] = {
     "waste": {
         "preferred_signed_on": dt.date(2020, 9, 1),
         "ip_terms": (
-            "The supplier keeps the intellectual property in the fill-level sensors and the "
-            "route software. Växjö kommun has a free, perpetual right to use the results and "
-            "the collected data, and may share the data with other public bodies."
+            "Leverantören behåller de immateriella rättigheterna till fyllnadsgradssensorerna "
+            "och ruttplaneringsprogrammet. Växjö kommun får en kostnadsfri och tidsobegränsad "
+            "nyttjanderätt till resultaten och till insamlade data, och får dela data med andra "
+            "offentliga aktörer."
         ),
         "risk_sharing": (
-            "Each phase is paid in an instalment when its intermediate target is met. If a "
-            "phase fails, the municipality pays the documented costs of that phase up to 50 % "
-            "of the instalment; the supplier bears the rest."
+            "Varje fas ersätts med en delbetalning när fasens delmål har uppnåtts. Om en fas "
+            "misslyckas ersätter kommunen fasens styrkta kostnader med upp till 50 % av "
+            "delbetalningen; resten står leverantören för."
         ),
         "acquisition_terms": (
-            "Agreed up front: after a successful pilot the municipality buys sensors for up to "
-            "4 000 bins at 1 150 SEK each and the route service at 18 000 SEK per month, "
-            "without a new procurement."
+            "Avtalat redan när partnerskapet ingicks: efter en lyckad pilot köper kommunen "
+            "sensorer till upp till 4 000 sopkärl för 1 150 kr styck och ruttplaneringstjänsten "
+            "för 18 000 kr per månad, utan ny upphandling."
         ),
         "maintenance_terms": (
-            "Five years of service and maintenance, sensor replacement within 10 working days, "
-            "with an option of two more years at the same price indexed by KPI."
+            "Service och underhåll i fem år med byte av trasig sensor inom tio arbetsdagar, "
+            "med option på ytterligare två år till samma pris, indexreglerat enligt KPI."
         ),
         "phases": [
             (
-                "Phase 1: prototype",
-                "Fill-level sensors in 50 bins report reliably for three months.",
+                "Fas 1: prototyp",
+                "Fyllnadsgradssensorer i 50 sopkärl rapporterar tillförlitligt under tre månader.",
                 14,
                 180,
                 Decimal("350000"),
                 "continue",
             ),
             (
-                "Phase 2: pilot in one district",
-                "Collection by need in one district with at least 25 % fewer runs.",
+                "Fas 2: pilot i en stadsdel",
+                (
+                    "Tömning efter behov i en stadsdel med minst 25 % färre turer än med "
+                    "fasta tömningsdatum."
+                ),
                 200,
                 270,
                 Decimal("650000"),
                 "active",
             ),
             (
-                "Phase 3: verification",
-                "Route planning by need across the municipality, verified against the baseline.",
+                "Fas 3: verifiering",
+                "Behovsstyrd ruttplanering i hela kommunen, verifierad mot utgångsläget.",
                 480,
                 180,
                 Decimal("400000"),
@@ -77,30 +81,33 @@ CASES: dict[str, dict[str, Any]] = {
     "snow": {
         "preferred_signed_on": dt.date(2020, 10, 15),
         "ip_terms": (
-            "Results are owned by the supplier; Växjö kommun receives a free licence to use "
-            "them and owns its own weather and road data."
+            "Leverantören äger resultaten; Växjö kommun får en kostnadsfri licens att använda "
+            "dem och äger sina egna väder- och väglagsdata."
         ),
         "risk_sharing": (
-            "Instalments per phase on meeting the intermediate target. Phase 1 failing ends "
-            "the partnership with payment for documented work only."
+            "Delbetalning per fas när delmålet har uppnåtts. Om fas 1 inte når sitt delmål "
+            "avslutas partnerskapet och endast styrkt utfört arbete ersätts."
         ),
         "acquisition_terms": (
-            "Agreed up front: the decision-support service at 240 000 SEK per winter season "
-            "for the whole municipality, bought without a new procurement."
+            "Avtalat redan när partnerskapet ingicks: beslutsstödet köps för hela kommunen "
+            "för 240 000 kr per vintersäsong, utan ny upphandling."
         ),
-        "maintenance_terms": "Support on duty during the winter season, 24/7, for four seasons.",
+        "maintenance_terms": "Support dygnet runt under vintersäsongen, i fyra säsonger.",
         "phases": [
             (
-                "Phase 1: concept and data",
-                "Weather and road-condition data combined into a call-out proposal.",
+                "Fas 1: koncept och data",
+                (
+                    "Väder- och väglagsdata kombineras till ett förslag om var snöröjning och "
+                    "halkbekämpning behövs."
+                ),
                 14,
                 150,
                 Decimal("300000"),
                 "continue",
             ),
             (
-                "Phase 2: winter pilot",
-                "The on-duty manager uses the support for a full winter season.",
+                "Fas 2: vinterpilot",
+                "Vakthavande arbetsledare använder beslutsstödet under en hel vintersäsong.",
                 180,
                 200,
                 Decimal("500000"),
@@ -110,26 +117,26 @@ CASES: dict[str, dict[str, Any]] = {
     },
     "sharing": {
         "preferred_signed_on": dt.date(2018, 9, 3),
-        "ip_terms": "The service is the supplier's; the municipalities own their users' data.",
-        "risk_sharing": "Instalments per phase; the six municipalities share the cost by population.",
+        "ip_terms": "Tjänsten tillhör leverantören; kommunerna äger sina användares data.",
+        "risk_sharing": "Delbetalning per fas; kommunerna delar kostnaden efter invånarantal.",
         "acquisition_terms": (
-            "Agreed up front: a licence per municipality of 58 000 SEK a year, open to "
-            "municipalities in the network that join later. In use since January 2020 in six "
-            "municipalities."
+            "Avtalat redan när partnerskapet ingicks: en licens per kommun för 58 000 kr per år, "
+            "på samma villkor för kommuner i nätverket som ansluter senare. Implementeringen "
+            "inleddes i januari 2020 och tjänsten används nu i sex kommuner."
         ),
-        "maintenance_terms": "Operation, support and updates included in the licence for four years.",
+        "maintenance_terms": "Drift, support och uppdateringar ingår i licensen i fyra år.",
         "phases": [
             (
-                "Phase 1: development",
-                "A sharing service that residents can book in.",
+                "Fas 1: utveckling",
+                "En interkommunal delningstjänst där invånarna kan boka och låna utrustning.",
                 14,
                 240,
                 Decimal("450000"),
                 "continue",
             ),
             (
-                "Phase 2: testbed in three municipalities",
-                "Trelleborg, Skurup and Ystad run the service with residents.",
+                "Fas 2: testbädd i tre kommuner",
+                "Trelleborg, Skurup och Ystad använder tjänsten tillsammans med sina invånare.",
                 270,
                 180,
                 Decimal("350000"),
@@ -139,26 +146,26 @@ CASES: dict[str, dict[str, Any]] = {
     },
     "home_monitoring": {
         "preferred_signed_on": dt.date(2020, 3, 16),
-        "ip_terms": "All results and rights pass to the region.",
+        "ip_terms": "Alla resultat och rättigheter övergår till regionen.",
         "risk_sharing": (
-            "The supplier bears all development risk; payment only on delivery of the whole "
-            "solution. (The suppliers said afterwards that the partnership was not in the "
-            "commercial terms.)"
+            "Leverantören bär hela utvecklingsrisken; betalning sker först när hela lösningen "
+            "har levererats. (Leverantörerna uppgav efteråt att partnerskapet inte återspeglades "
+            "i de kommersiella villkoren.)"
         ),
-        "acquisition_terms": "Volumes to be agreed after the pilot.",
-        "maintenance_terms": "To be agreed.",
+        "acquisition_terms": "Volymer avtalas efter piloten.",
+        "maintenance_terms": "Avtalas senare.",
         "phases": [
             (
-                "Phase 1: pilot with patients at home",
-                "50 patients monitored at home with fewer physical visits.",
+                "Fas 1: pilot med patienter i hemmet",
+                "50 patienter monitoreras i hemmet och behöver färre fysiska besök.",
                 30,
                 240,
                 Decimal("800000"),
                 "active",
             ),
             (
-                "Phase 2: scale-up",
-                "Monitoring offered in all the region's primary care.",
+                "Fas 2: uppskalning",
+                "Hemmonitorering erbjuds i hela regionens primärvård.",
                 300,
                 365,
                 Decimal("1200000"),
@@ -169,9 +176,18 @@ CASES: dict[str, dict[str, Any]] = {
 }
 
 PHASE1_DELAY_DAYS = {"home_monitoring": 270}  # the pandemic pushed the start back
+# Per case: (title, text) of the lesson captured at the decision after phase 1.
 LESSONS = {
-    "waste": "Involve the drivers when placing the first sensors: they knew which bins overflow.",
-    "sharing": "Let the first three municipalities agree the booking rules before the others join.",
+    "waste": (
+        "Låt chaufförerna vara med och placera sensorerna",
+        "Involvera chaufförerna när de första sensorerna placeras: de visste vilka kärl som "
+        "brukar bli överfulla.",
+    ),
+    "sharing": (
+        "Gemensamma bokningsregler innan fler kommuner ansluter",
+        "Låt de tre första kommunerna komma överens om bokningsreglerna innan fler kommuner "
+        "ansluter.",
+    ),
 }
 
 
@@ -246,16 +262,18 @@ def _ensure_phases(key: str, contract: Contract, case: dict[str, Any]) -> None:
                 services.milestone_add(
                     actor=lead,
                     phase=phase,
-                    name="Equipment delivered to the first patients (delayed by the pandemic)",
+                    name="Utrustning levererad till de första patienterna (försenad av pandemin)",
                     due_on=actual + dt.timedelta(days=60),
                 )
         if target == "continue" and phase.status == PhaseStatus.ACTIVE:
+            lesson_title, lesson_text = LESSONS.get(key, ("", "")) if order == 1 else ("", "")
             services.phase_decide(
                 actor=lead,
                 phase=phase,
                 decision=PhaseDecision.CONTINUE,
-                reason="The intermediate target was met and verified at the gate meeting.",
-                lesson_text=LESSONS.get(key, "") if order == 1 else "",
+                reason="Delmålet uppnåddes och verifierades vid beslutspunkten.",
+                lesson_title=lesson_title,
+                lesson_text=lesson_text,
                 now=_at(end),
             )
 
