@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-RUN_ENV := DEBUG=1 HANDSLAG_DEMO=1 TASKS_BACKEND=immediate
+# The demo's key-encryption key for sealed tenders: made once, kept outside the database.
+RUN_ENV = DEBUG=1 HANDSLAG_DEMO=1 TASKS_BACKEND=immediate TENDER_KEY_ENCRYPTION_KEY=$$(cat .tender-key)
 
 .PHONY: run test install lint format messages demo bench
 
@@ -14,7 +15,11 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-run: install
+.tender-key:
+	$(PYTHON) -c "import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())" > $@
+	chmod 600 $@
+
+run: install .tender-key
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py load_demo
 	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000

@@ -70,6 +70,7 @@ def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRe
 def _add_routers() -> None:
     from handslag.accounts.api import router as accounts_router
     from handslag.benefits.api import router as benefits_router
+    from handslag.knowledge.api import router as knowledge_router
     from handslag.market.api import router as market_router
     from handslag.needs.api import router as needs_router
     from handslag.partnership.api import router as partnership_router
@@ -83,6 +84,7 @@ def _add_routers() -> None:
     api.add_router("/tendering/", tendering_router)
     api.add_router("/partnership/", partnership_router)
     api.add_router("/benefits/", benefits_router)
+    api.add_router("/knowledge/", knowledge_router)
 
 
 _add_routers()

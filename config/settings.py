@@ -52,7 +52,19 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Our apps first: where a message is also in Django's own catalogues (e.g. "Summary"),
+# our Swedish wins.
 INSTALLED_APPS = [
+    "handslag.core",
+    "handslag.accounts",
+    "handslag.audit",
+    "handslag.needs",
+    "handslag.projects",
+    "handslag.market",
+    "handslag.tendering",
+    "handslag.partnership",
+    "handslag.benefits",
+    "handslag.knowledge",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -65,16 +77,6 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
-    "handslag.core",
-    "handslag.accounts",
-    "handslag.audit",
-    "handslag.needs",
-    "handslag.projects",
-    "handslag.market",
-    "handslag.tendering",
-    "handslag.partnership",
-    "handslag.benefits",
-    "handslag.knowledge",
 ]
 
 MIDDLEWARE = [

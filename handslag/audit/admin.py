@@ -11,6 +11,17 @@ class AuditEntryAdmin(admin.ModelAdmin):
     list_filter = ("action",)
     search_fields = ("target_label", "actor_label", "action")
 
+    def get_queryset(self, request):  # noqa: ANN001, ANN201
+        # Entries about sealed tenders would let an administrator count the tenders
+        # before the opening; they appear once the call is opened.
+        from handslag.tendering.selectors import sealed_tender_ids
+
+        return (
+            super()
+            .get_queryset(request)
+            .exclude(target_type="tendering.tender", target_id__in=sealed_tender_ids())
+        )
+
     def has_add_permission(self, request):  # noqa: ANN001
         return False
 

@@ -2,10 +2,40 @@
 
 from typing import Any
 
+from django.utils import timezone
+
+from handslag.market.selectors import call_list_published
+from handslag.market.selectors import dashboard_for as market_dashboard
+from handslag.needs.selectors import dashboard_for as needs_dashboard
+from handslag.needs.selectors import public_challenge_list
+from handslag.partnership.selectors import dashboard_for as partnership_dashboard
+from handslag.projects.selectors import dashboard_for as projects_dashboard
+from handslag.tendering.selectors import dashboard_for as tendering_dashboard
+
 
 def public_overview() -> dict[str, Any]:
-    return {}
+    return {
+        "calls": list(call_list_published()[:5]),
+        "challenges": list(public_challenge_list()[:5]),
+    }
 
 
 def for_user(user: Any) -> dict[str, Any]:
-    return {}
+    context: dict[str, Any] = {}
+    for part in (
+        needs_dashboard,
+        projects_dashboard,
+        market_dashboard,
+        tendering_dashboard,
+        partnership_dashboard,
+    ):
+        context.update(part(user=user))
+    # An invitation matters only while tenders can still be sent.
+    now = timezone.now()
+    context["market_invitations"] = [
+        application
+        for application in context.get("market_invitations", [])
+        if application.call.tender_deadline and application.call.tender_deadline > now
+    ]
+    context["has_anything"] = any(bool(value) for value in context.values())
+    return context

@@ -320,3 +320,17 @@ def dashboard_for(*, user: User) -> dict[str, Any]:
         if ProjectRole.PROJECT_LEAD in roles and evaluation.consensus_complete(call=call):
             result["awaiting_award"].append(call)
     return result
+
+
+def sealed_tender_ids() -> list[str]:
+    """Ids (as the audit log stores them) of tenders whose call is not opened yet.
+
+    Used to keep even the audit log's view from revealing how many tenders arrived
+    before the opening (OSL 19:3).
+    """
+    return [
+        str(pk)
+        for pk in Tender.objects.filter(
+            Q(call__tender_key__isnull=True) | Q(call__tender_key__opened_at__isnull=True)
+        ).values_list("pk", flat=True)
+    ]

@@ -1,4 +1,4 @@
-"""The knowledge router, through the real API once it is mounted, else through ninja's client."""
+"""The knowledge API: its operations through ninja's test client, its mounting through Django's."""
 
 import pytest
 from django.urls import Resolver404, resolve
@@ -21,9 +21,12 @@ def _mounted() -> bool:
 
 @pytest.fixture
 def api():  # noqa: ANN201
-    if _mounted():
-        pytest.skip("Mounted in config/api.py; the project-level API tests cover it.")
     return TestClient(router)
+
+
+def test_router_is_mounted_and_requires_credentials(client):
+    assert _mounted()
+    assert client.get("/api/v1/knowledge/lessons").status_code == 401
 
 
 def test_list_get_and_search(api, project, lead, org, outsider):
