@@ -13,6 +13,8 @@ from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
 from handslag.core.permissions import forbidden
 from handslag.knowledge.selectors import lesson_list_for_project
+from handslag.needs.models import NeedStatement
+from handslag.needs.permissions import can_view_need
 from handslag.projects import services
 from handslag.projects.forms import (
     ChecklistItemForm,
@@ -68,7 +70,10 @@ def project_create(request: HttpRequest) -> HttpResponse:
     initial = {}
     need_id = request.GET.get("need", "")
     if need_id.isdigit():
-        initial["needs"] = [int(need_id)]
+        # Start from the need's own words, if the person may read that need.
+        need = NeedStatement.objects.filter(pk=int(need_id)).first()
+        if need is not None and can_view_need(user=request.user, need=need):
+            initial.update(needs=[need.pk], title=need.title, summary=need.problem)
     form = ProjectCreateForm(_posted(request), user=request.user, initial=initial)
     if not form.fields["organisation"].queryset.exists():
         raise forbidden(

@@ -98,7 +98,7 @@ def axe(browser) -> AxeChecker:  # noqa: ANN001
     return AxeChecker()
 
 
-def sign_in(page, username: str, password: str = "handslag-demo") -> None:  # noqa: ANN001
+def sign_in(page, username: str, password: str = "handslag-demo") -> None:  # noqa: ANN001, S107 - the demo password
     """Sign in through the form, as a person would."""
     page.goto("/accounts/login/")
     page.get_by_label("Användarnamn").fill(username)

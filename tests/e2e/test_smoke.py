@@ -4,7 +4,7 @@ import pytest
 
 from tests.e2e.conftest import SCREENSHOTS, sign_in, sign_out
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_landing_sign_in_and_accessibility_statement(page, axe, demo_data, settings):

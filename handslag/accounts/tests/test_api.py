@@ -18,7 +18,12 @@ def test_me_with_token(client):
     data = response.json()
     assert data["username"] == "maria"
     assert data["memberships"] == [
-        {"organisation_id": org.pk, "organisation": "Växjö kommun", "kind": "buyer", "role": "procurement_officer"}
+        {
+            "organisation_id": org.pk,
+            "organisation": "Växjö kommun",
+            "kind": "buyer",
+            "role": "procurement_officer",
+        }
     ]
 
 

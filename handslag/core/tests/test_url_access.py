@@ -33,7 +33,11 @@ def _walk(patterns, prefix="", namespace=""):
                 ns = f"{namespace}{pattern.namespace}:"
             yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), ns)
         elif isinstance(pattern, URLPattern):
-            yield prefix + str(pattern.pattern), f"{namespace}{pattern.name or ''}", pattern.callback
+            yield (
+                prefix + str(pattern.pattern),
+                f"{namespace}{pattern.name or ''}",
+                pattern.callback,
+            )
 
 
 def _views():
@@ -45,7 +49,9 @@ def _views():
 
 
 def test_only_listed_views_are_public():
-    public = {name for _, name, callback in _views() if not getattr(callback, "login_required", True)}
+    public = {
+        name for _, name, callback in _views() if not getattr(callback, "login_required", True)
+    }
     assert public <= PUBLIC_VIEWS, f"Public without being listed: {sorted(public - PUBLIC_VIEWS)}"
 
 
@@ -62,7 +68,9 @@ def test_anonymous_visitors_are_sent_to_sign_in_everywhere_else(client):
         if not getattr(callback, "login_required", True):
             continue
         response = client.get(_sample_path(route))
-        assert response.status_code in (302, 405), f"{name} ({route}) answered {response.status_code}"
+        assert response.status_code in (302, 405), (
+            f"{name} ({route}) answered {response.status_code}"
+        )
         if response.status_code == 302:
             assert "/accounts/login/" in response["Location"], name
         checked += 1
