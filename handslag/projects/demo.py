@@ -6,8 +6,10 @@ partnerships, on dates relative to today so they show as current. Idempotent: a 
 that exists (same organisation and title) is left as it is.
 """
 
+import importlib
 from datetime import date, datetime, time, timedelta
 
+from django.apps import apps as django_apps
 from django.utils import timezone
 
 from handslag.accounts.demo import org, person
@@ -236,7 +238,17 @@ def _load_home_monitoring() -> None:
     )
 
 
+def ensure_shipped_templates() -> None:
+    """Put back the shipped procedure templates if the database was emptied since migrating
+    (`manage.py flush`, or a test that empties it); the migration's own code, idempotent."""
+    shipped = importlib.import_module(
+        "handslag.projects.migrations.0002_shipped_procedure_templates"
+    )
+    shipped.add_templates(django_apps, None)
+
+
 def load() -> None:
+    ensure_shipped_templates()
     try:
         from handslag.needs.demo import need
     except ModuleNotFoundError:
