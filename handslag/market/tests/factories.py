@@ -11,35 +11,11 @@ from handslag.accounts.roles import OrganisationRole, ProjectRole
 from handslag.accounts.tests.factories import UserFactory, buyer, member, supplier
 from handslag.market.models import Application, ApplicationStatus, Call, CallStatus
 from handslag.needs.models import ExpectedEffect, NeedStatement
-from handslag.projects.models import ProcedureTemplate, Project, ProjectMember
-
-
-class ProcedureTemplateFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ProcedureTemplate
-
-    key = factory.Sequence(lambda n: f"market-template-{n}")
-    name = "Innovation partnership"
-    legal_procedure = "innovation_partnership"
-
-
-class ProjectFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Project
-
-    title = factory.Sequence(lambda n: f"City irrigation {n}")
-    organisation = factory.LazyFunction(buyer)
-    template = factory.SubFactory(ProcedureTemplateFactory)
-    created_by = factory.SubFactory(UserFactory)
-
-
-class ProjectMemberFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ProjectMember
-
-    project = factory.SubFactory(ProjectFactory)
-    user = factory.SubFactory(UserFactory)
-    role = ProjectRole.NEED_OWNER
+from handslag.projects.models import Project
+from handslag.projects.tests.factories import (
+    ProjectFactory,
+    ProjectMemberFactory,
+)
 
 
 class NeedFactory(factory.django.DjangoModelFactory):

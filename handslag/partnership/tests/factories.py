@@ -10,34 +10,15 @@ import factory
 from django.utils import timezone
 
 from handslag.accounts.roles import OrganisationRole, ProjectRole
-from handslag.accounts.tests.factories import UserFactory, buyer, member, supplier
+from handslag.accounts.tests.factories import UserFactory, member, supplier
 from handslag.market.models import Call
 from handslag.partnership.models import Contract, Phase, PhaseDecision, PhaseStatus
-from handslag.projects.models import ProcedureTemplate, Project, ProjectMember
+from handslag.projects.models import Project, ProjectMember
+from handslag.projects.tests.factories import ProjectFactory
 from handslag.tendering import legal_clock
 from handslag.tendering.models import Award, Tender
 
 NOTICE_SENT = dt.date(2024, 3, 1)
-
-
-class TemplateFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ProcedureTemplate
-        django_get_or_create = ("key", "version")
-
-    key = "innovation-partnership-test"
-    name = "Innovation partnership"
-    version = 1
-
-
-class ProjectFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Project
-
-    title = factory.Sequence(lambda n: f"Project {n}")
-    organisation = factory.LazyFunction(buyer)
-    template = factory.SubFactory(TemplateFactory)
-    created_by = factory.SubFactory(UserFactory)
 
 
 class CallFactory(factory.django.DjangoModelFactory):

@@ -2,12 +2,46 @@
 
 from datetime import datetime
 
+import factory
+
 from handslag.accounts.models import Organisation, User
-from handslag.accounts.roles import OrganisationRole
+from handslag.accounts.roles import OrganisationRole, ProjectRole
 from handslag.accounts.tests.factories import UserFactory, buyer, member
 from handslag.needs.models import NeedStatement
 from handslag.projects import services
-from handslag.projects.models import ProcedureTemplate, Project
+from handslag.projects.models import ProcedureTemplate, Project, ProjectMember
+
+
+class ProcedureTemplateFactory(factory.django.DjangoModelFactory):
+    """A bare procedure template; tests that need the shipped stages use shipped()."""
+
+    class Meta:
+        model = ProcedureTemplate
+
+    key = factory.Sequence(lambda n: f"template-{n}")
+    name = "Innovation partnership"
+    legal_procedure = "innovation_partnership"
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    """A project row without stages, for other apps' tests that only need its identity."""
+
+    class Meta:
+        model = Project
+
+    title = factory.Sequence(lambda n: f"Project {n}")
+    organisation = factory.LazyFunction(buyer)
+    template = factory.SubFactory(ProcedureTemplateFactory)
+    created_by = factory.SubFactory(UserFactory)
+
+
+class ProjectMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProjectMember
+
+    project = factory.SubFactory(ProjectFactory)
+    user = factory.SubFactory(UserFactory)
+    role = ProjectRole.EVALUATOR
 
 
 def need_statement(organisation: Organisation, title: str = "Behov", **fields) -> NeedStatement:  # noqa: ANN003

@@ -7,38 +7,14 @@ import factory
 from django.utils import timezone
 
 from handslag.accounts.roles import ProjectRole
-from handslag.accounts.tests.factories import UserFactory, buyer, member, supplier
+from handslag.accounts.tests.factories import UserFactory, member, supplier
 from handslag.market.models import Application, ApplicationStatus, Call, CallStatus
-from handslag.projects.models import ProcedureTemplate, Project, ProjectMember
+from handslag.projects.models import Project
+from handslag.projects.tests.factories import (
+    ProjectFactory,
+    ProjectMemberFactory,
+)
 from handslag.tendering import services
-
-
-class ProcedureTemplateFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ProcedureTemplate
-
-    key = factory.Sequence(lambda n: f"template-{n}")
-    name = "Innovation partnership"
-    legal_procedure = "innovation_partnership"
-
-
-class ProjectFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Project
-
-    title = factory.Sequence(lambda n: f"Project {n}")
-    organisation = factory.LazyFunction(buyer)
-    template = factory.SubFactory(ProcedureTemplateFactory)
-    created_by = factory.SubFactory(UserFactory)
-
-
-class ProjectMemberFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ProjectMember
-
-    project = factory.SubFactory(ProjectFactory)
-    user = factory.SubFactory(UserFactory)
-    role = ProjectRole.EVALUATOR
 
 
 class CallFactory(factory.django.DjangoModelFactory):
