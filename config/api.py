@@ -70,6 +70,8 @@ def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRe
 def _add_routers() -> None:
     from handslag.accounts.api import router as accounts_router
     from handslag.benefits.api import router as benefits_router
+    from handslag.dialogue.api import router as dialogue_router
+    from handslag.documents.api import router as documents_router
     from handslag.knowledge.api import router as knowledge_router
     from handslag.market.api import router as market_router
     from handslag.needs.api import router as needs_router
@@ -85,6 +87,8 @@ def _add_routers() -> None:
     api.add_router("/partnership/", partnership_router)
     api.add_router("/benefits/", benefits_router)
     api.add_router("/knowledge/", knowledge_router)
+    api.add_router("/documents/", documents_router)
+    api.add_router("/dialogue/", dialogue_router)
 
 
 _add_routers()

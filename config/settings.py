@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "handslag.partnership",
     "handslag.benefits",
     "handslag.knowledge",
+    "handslag.documents",
+    "handslag.dialogue",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

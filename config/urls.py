@@ -29,6 +29,8 @@ urlpatterns = [
     path("partnership/", include("handslag.partnership.urls")),
     path("benefits/", include("handslag.benefits.urls")),
     path("knowledge/", include("handslag.knowledge.urls")),
+    path("documents/", include("handslag.documents.urls")),
+    path("dialogue/", include("handslag.dialogue.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("api/v1/", include((_public(api_patterns), api_app_name), namespace=api_namespace)),
     path("admin/", admin.site.urls),

@@ -13,6 +13,8 @@ DEMO_MODULES = [
     "handslag.partnership.demo",
     "handslag.benefits.demo",
     "handslag.knowledge.demo",
+    "handslag.dialogue.demo",
+    "handslag.documents.demo",
 ]
 
 
