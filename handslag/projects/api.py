@@ -10,13 +10,16 @@ from ninja import Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from handslag.accounts.models import Organisation, User
+from handslag.documents.render import file_response, to_xlsx
 from handslag.needs.models import NeedStatement
 from handslag.projects import services
-from handslag.projects.models import Project, Stage
+from handslag.projects.models import Project, Risk, Stage, WorkspaceArea
 from handslag.projects.permissions import (
+    access_area,
     access_checklist_item,
     access_member,
     access_project,
+    access_risk,
     access_stage,
 )
 from handslag.projects.schemas import (
@@ -28,6 +31,10 @@ from handslag.projects.schemas import (
     MemberOut,
     ProjectIn,
     ProjectOut,
+    RiskDetailOut,
+    RiskIn,
+    RiskOut,
+    RiskPatch,
     StageDatesIn,
     StageOut,
     StopIn,
@@ -38,6 +45,10 @@ from handslag.projects.selectors import (
     project_for_board,
     project_list_visible,
     project_position,
+    risk_history,
+    risk_is_overdue,
+    risk_list_visible,
+    risk_register_rows,
     stage_is_late,
     template_list_visible,
 )
@@ -256,3 +267,106 @@ def member_remove(request: HttpRequest, member_id: int):  # noqa: ANN201
     member = access_member(user=request.user, member_id=member_id)
     services.project_member_remove(member=member, actor=request.user)
     return 204, None
+
+
+# --- Risk register ---------------------------------------------------------------------------
+
+
+def _risk(risk: Risk) -> dict:
+    return {
+        "id": risk.pk,
+        "project_id": risk.project_id,
+        "title": risk.title,
+        "description": risk.description,
+        "probability": risk.probability,
+        "impact": risk.impact,
+        "score": risk.score,
+        "level": risk.level,
+        "owner_id": risk.owner_id,
+        "owner": str(risk.owner) if risk.owner_id else None,
+        "mitigation": risk.mitigation,
+        "status": risk.status,
+        "review_date": risk.review_date,
+        "review_overdue": risk_is_overdue(risk),
+        "internal_only": risk.internal_only,
+        "created_at": risk.created_at,
+        "updated_at": risk.updated_at,
+    }
+
+
+def _owner(project: Project, owner_id: int | None) -> User | None:
+    if owner_id is None:
+        return None
+    owner = User.objects.filter(pk=owner_id, project_memberships__project=project).first()
+    if owner is None:
+        raise ValidationError({"owner_id": _("The owner of a risk must be in the project team.")})
+    return owner
+
+
+@router.get(
+    "/{int:project_id}/risks",
+    response={200: list[RiskOut], 403: ErrorOut, 404: ErrorOut},
+    summary="The risk register, most serious first",
+)
+@paginate(LimitOffsetPagination)
+def risk_list(request: HttpRequest, project_id: int):  # noqa: ANN201
+    project = access_area(user=request.user, project_id=project_id, area=WorkspaceArea.RISKS)
+    return [_risk(r) for r in risk_list_visible(user=request.user, project=project)]
+
+
+@router.get(
+    "/{int:project_id}/risks.xlsx",
+    response={403: ErrorOut, 404: ErrorOut},
+    summary="The risk register as a spreadsheet (XLSX)",
+)
+def risk_export(request: HttpRequest, project_id: int):  # noqa: ANN201
+    project = access_area(user=request.user, project_id=project_id, area=WorkspaceArea.RISKS)
+    header, rows = risk_register_rows(user=request.user, project=project)
+    content = to_xlsx([(str(_("Risk register")), header, rows)])
+    return file_response(content, filename=f"risker-projekt-{project.pk}", kind="xlsx")
+
+
+@router.post(
+    "/{int:project_id}/risks", response={201: RiskOut, **ERRORS}, summary="Register a risk"
+)
+def risk_create(request: HttpRequest, project_id: int, payload: RiskIn):  # noqa: ANN201
+    project = access_area(user=request.user, project_id=project_id, area=WorkspaceArea.RISKS)
+    fields = payload.dict()
+    owner = _owner(project, fields.pop("owner_id"))
+    risk = services.risk_create(actor=request.user, project=project, owner=owner, **fields)
+    return 201, _risk(risk)
+
+
+@router.get(
+    "/risks/{int:risk_id}",
+    response={200: RiskDetailOut, 404: ErrorOut},
+    summary="One risk with the history of every change",
+)
+def risk_get(request: HttpRequest, risk_id: int):  # noqa: ANN201
+    risk = access_risk(user=request.user, risk_id=risk_id)
+    history = [
+        {
+            "when": h["when"],
+            "who": h["who"],
+            "what": str(h["label"]),
+            "changes": [
+                {"field": str(f), "before": str(b), "after": str(a)} for f, b, a in h["changes"]
+            ],
+        }
+        for h in risk_history(risk=risk)
+    ]
+    return {**_risk(risk), "history": history}
+
+
+@router.patch("/risks/{int:risk_id}", response={200: RiskOut, **ERRORS}, summary="Change a risk")
+def risk_update(request: HttpRequest, risk_id: int, payload: RiskPatch):  # noqa: ANN201
+    risk = access_risk(user=request.user, risk_id=risk_id)
+    fields = payload.dict(exclude_unset=True)
+    if not fields:
+        raise ValidationError(_("Send at least one field to change."))
+    if "owner_id" in fields:
+        fields["owner"] = _owner(risk.project, fields.pop("owner_id"))
+    for name in ("title", "probability", "impact", "status", "internal_only"):
+        if name in fields and fields[name] is None:
+            raise ValidationError({name: _("This field cannot be empty.")})
+    return _risk(services.risk_update(actor=request.user, risk=risk, **fields))

@@ -7,7 +7,7 @@ from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind, OrganisationRole, ProjectRole
 from handslag.knowledge.models import Visibility
 from handslag.needs.models import NeedStatement
-from handslag.projects.models import Project
+from handslag.projects.models import Project, RiskStatus
 from handslag.projects.selectors import default_template, member_candidates, template_list_visible
 
 CREATOR_ROLES = (
@@ -165,3 +165,74 @@ class ProjectStopForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The reason is shown on the project page and kept for others to learn from."),
     )
+
+
+PROBABILITY_CHOICES = [
+    (1, _("1 – Very unlikely")),
+    (2, _("2 – Unlikely")),
+    (3, _("3 – Possible")),
+    (4, _("4 – Likely")),
+    (5, _("5 – Almost certain")),
+]
+IMPACT_CHOICES = [
+    (1, _("1 – Negligible")),
+    (2, _("2 – Minor")),
+    (3, _("3 – Moderate")),
+    (4, _("4 – Major")),
+    (5, _("5 – Severe")),
+]
+
+
+class RiskForm(forms.Form):
+    title = forms.CharField(label=_("Risk"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What could happen, and what would it lead to?"),
+    )
+    probability = forms.TypedChoiceField(
+        label=_("Probability"),
+        choices=PROBABILITY_CHOICES,
+        coerce=int,
+        error_messages={
+            "invalid_choice": _("Choose a probability from 1 to 5; %(value)s is outside the scale.")
+        },
+    )
+    impact = forms.TypedChoiceField(
+        label=_("Impact"),
+        choices=IMPACT_CHOICES,
+        coerce=int,
+        error_messages={
+            "invalid_choice": _("Choose an impact from 1 to 5; %(value)s is outside the scale.")
+        },
+    )
+    owner = forms.ModelChoiceField(
+        label=_("Owner"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_("The team member who watches the risk and acts on it."),
+    )
+    mitigation = forms.CharField(
+        label=_("Mitigation"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What the team does to make the risk less likely or less harmful."),
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=RiskStatus.choices)
+    review_date = forms.DateField(label=_("Next review"), required=False, widget=DateInput())
+    internal_only = forms.BooleanField(
+        label=_("Internal only"),
+        required=False,
+        help_text=_("Hidden from external team members such as advisors and partners."),
+    )
+
+    def __init__(self, *args, project: Project, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = (
+            User.objects.filter(project_memberships__project=project)
+            .distinct()
+            .order_by("first_name", "last_name", "username")
+        )

@@ -238,3 +238,111 @@ class ChecklistItem(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.text
+
+
+class RiskStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    MITIGATING = "mitigating", _("Being mitigated")
+    OCCURRED = "occurred", _("Occurred")
+    CLOSED = "closed", _("Closed")
+
+
+SCALE = [(n, str(n)) for n in range(1, 6)]
+
+
+class Risk(TimeStampedModel):
+    """A risk to the project, scored by probability and impact on a 1–5 scale."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="risks")
+    title = models.CharField(_("risk"), max_length=200)
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    probability = models.PositiveSmallIntegerField(_("probability"), choices=SCALE)
+    impact = models.PositiveSmallIntegerField(_("impact"), choices=SCALE)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner"),
+    )
+    mitigation = models.TextField(_("mitigation"), max_length=5000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=RiskStatus.choices, default=RiskStatus.OPEN
+    )
+    review_date = models.DateField(_("next review"), null=True, blank=True)
+    internal_only = models.BooleanField(
+        _("internal only"),
+        default=False,
+        help_text=_("Hidden from external team members such as advisors and partners."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("risk")
+        verbose_name_plural = _("risks")
+        ordering = ["project", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(probability__gte=1, probability__lte=5),
+                name="risk_probability_1_to_5",
+                violation_error_message=_("The probability must be from 1 to 5."),
+            ),
+            models.CheckConstraint(
+                condition=Q(impact__gte=1, impact__lte=5),
+                name="risk_impact_1_to_5",
+                violation_error_message=_("The impact must be from 1 to 5."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def score(self) -> int:
+        return self.probability * self.impact
+
+    @property
+    def level(self) -> str:
+        """low (1–4), medium (5–9), high (10–16), critical (20–25)."""
+        score = self.score
+        if score <= 4:
+            return "low"
+        if score <= 9:
+            return "medium"
+        if score <= 16:
+            return "high"
+        return "critical"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == RiskStatus.CLOSED
+
+
+class WorkspaceArea(models.TextChoices):
+    RISKS = "risks", _("Risk register")
+    RESOURCES = "resources", _("Resources")
+
+
+class ExternalAccess(TimeStampedModel):
+    """An external team member's invitation to one area of the project."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="external_access")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    area = models.CharField(_("area"), max_length=20, choices=WorkspaceArea.choices)
+
+    class Meta:
+        verbose_name = _("external access")
+        verbose_name_plural = _("external access")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "user", "area"],
+                name="externalaccess_unique",
+                violation_error_message=_("The person is already invited to this area."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_area_display()}"

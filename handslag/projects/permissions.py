@@ -7,7 +7,14 @@ predicates, so "who is in the team" is decided in one place.
 from handslag.accounts.models import User
 from handslag.accounts.roles import OrganisationRole, ProjectRole
 from handslag.core.permissions import forbidden, not_found
-from handslag.projects.models import ChecklistItem, Project, ProjectMember, Stage
+from handslag.projects.models import (
+    ChecklistItem,
+    ExternalAccess,
+    Project,
+    ProjectMember,
+    Risk,
+    Stage,
+)
 
 MANAGER_ROLES = (ProjectRole.PROJECT_LEAD, ProjectRole.PROCUREMENT_OFFICER)
 
@@ -115,3 +122,72 @@ def access_member(*, user: User, member_id: int) -> ProjectMember:
     if member is None or not can_view_project(user=user, project=member.project):
         raise not_found()
     return member
+
+
+# --- Workspace areas: risks, resources; internal and external team members ------------------
+
+
+def is_internal_member(*, user: User, project: Project) -> bool:
+    """A team member who works for one of the buyers that own the project."""
+    return is_team_member(user=user, project=project) and bool(
+        user.buyer_organisation_ids & buyer_organisation_ids(project)
+    )
+
+
+def is_external_member(*, user: User, project: Project) -> bool:
+    """A team member from outside the owning buyers: an advisor or a partner organisation."""
+    return is_team_member(user=user, project=project) and not is_internal_member(
+        user=user, project=project
+    )
+
+
+def is_invited_to(*, user: User, project: Project, area: str) -> bool:
+    cache = getattr(project, "_areas_cache", None)
+    if cache is None:
+        cache = {}
+        project._areas_cache = cache
+    if user.pk not in cache:
+        cache[user.pk] = set(
+            ExternalAccess.objects.filter(project=project, user=user).values_list("area", flat=True)
+        )
+    return area in cache[user.pk]
+
+
+def can_view_area(*, user: User, project: Project, area: str) -> bool:
+    """Buyer staff who may see the project see every area; external members, what they are
+    invited to."""
+    if not can_view_project(user=user, project=project):
+        return False
+    if user.buyer_organisation_ids & buyer_organisation_ids(project):
+        return True
+    return is_invited_to(user=user, project=project, area=area)
+
+
+def sees_internal_items(*, user: User, project: Project) -> bool:
+    """Items marked internal-only are for the owning buyers' own staff."""
+    return bool(user.buyer_organisation_ids & buyer_organisation_ids(project))
+
+
+def can_edit_area(*, user: User, project: Project) -> bool:
+    """The buyers' own team members keep the risk register and the resources."""
+    return is_internal_member(user=user, project=project)
+
+
+def access_area(*, user: User, project_id: int, area: str, edit: bool = False) -> Project:
+    """The project, if the user may see this area of it (404/403), and with edit=True edit it."""
+    project = access_project(user=user, project_id=project_id)
+    if not can_view_area(user=user, project=project, area=area):
+        raise forbidden()
+    if edit and not can_edit_area(user=user, project=project):
+        raise forbidden()
+    return project
+
+
+def access_risk(*, user: User, risk_id: int) -> Risk:
+    """A risk the user may see; 404 for anything else (internal-only risks included)."""
+    risk = Risk.objects.select_related("project", "owner").filter(pk=risk_id).first()
+    if risk is None or not can_view_area(user=user, project=risk.project, area="risks"):
+        raise not_found()
+    if risk.internal_only and not sees_internal_items(user=user, project=risk.project):
+        raise not_found()
+    return risk

@@ -136,3 +136,64 @@ class StopIn(Schema):
 
 class ErrorOut(Schema):
     detail: str
+
+
+class RiskIn(Schema):
+    title: str
+    probability: int
+    impact: int
+    description: str = ""
+    owner_id: int | None = None
+    mitigation: str = ""
+    status: str = "open"
+    review_date: dt.date | None = None
+    internal_only: bool = False
+
+
+class RiskPatch(Schema):
+    title: str | None = None
+    probability: int | None = None
+    impact: int | None = None
+    description: str | None = None
+    owner_id: int | None = None
+    mitigation: str | None = None
+    status: str | None = None
+    review_date: dt.date | None = None
+    internal_only: bool | None = None
+
+
+class RiskChangeOut(Schema):
+    field: str
+    before: str
+    after: str
+
+
+class RiskHistoryOut(Schema):
+    when: dt.datetime
+    who: str
+    what: str
+    changes: list[RiskChangeOut]
+
+
+class RiskOut(Schema):
+    id: int
+    project_id: int
+    title: str
+    description: str
+    probability: int
+    impact: int
+    score: int
+    level: str
+    owner_id: int | None
+    owner: str | None
+    mitigation: str
+    status: str
+    review_date: dt.date | None
+    review_overdue: bool
+    internal_only: bool
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class RiskDetailOut(RiskOut):
+    history: list[RiskHistoryOut]

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -17,10 +17,11 @@ from handslag.projects.models import (
     Project,
     ProjectMember,
     ProjectStatus,
+    Risk,
     Stage,
     StageStatus,
 )
-from handslag.projects.permissions import buyer_organisation_ids
+from handslag.projects.permissions import buyer_organisation_ids, sees_internal_items
 
 # The competences the seeds say an innovation procurement needs, and the project roles that
 # bring each of them. A need owner speaks for the operations, so counts as subject expertise.
@@ -236,3 +237,140 @@ def dashboard_for(*, user: User) -> dict[str, Any]:
         my_projects.append({"project": project, "position": position})
         late_stages.extend(position.late)
     return {"my_projects": my_projects, "late_stages": late_stages}
+
+
+# --- Risk register ---------------------------------------------------------------------------
+
+
+def risk_list_visible(*, user: User, project: Project) -> QuerySet[Risk]:
+    """The project's risks the person may see, most serious first; internal-only risks are for
+    the owning buyers' staff. Callers check can_view_area(..., "risks") first."""
+    risks = Risk.objects.filter(project=project).select_related("owner")
+    if not sees_internal_items(user=user, project=project):
+        risks = risks.filter(internal_only=False)
+    return risks.annotate(risk_score=F("probability") * F("impact")).order_by(
+        "-risk_score", "-impact", "title", "pk"
+    )
+
+
+def risk_is_overdue(risk: Risk, *, today: date | None = None) -> bool:
+    """A review is overdue when its date has passed and the risk is not closed."""
+    today = today or timezone.localdate()
+    return bool(risk.review_date and risk.review_date < today and not risk.is_closed)
+
+
+@dataclass
+class MatrixCell:
+    probability: int
+    impact: int
+    level: str
+    risks: list[Risk]
+
+
+def risk_matrix(risks: list[Risk]) -> list[list[MatrixCell]]:
+    """A 5×5 grid of the risks that are not closed: rows from probability 5 down to 1,
+    columns impact 1 to 5."""
+    grid: dict[tuple[int, int], list[Risk]] = {}
+    for risk in risks:
+        if not risk.is_closed:
+            grid.setdefault((risk.probability, risk.impact), []).append(risk)
+    rows = []
+    for probability in range(5, 0, -1):
+        row = []
+        for impact in range(1, 6):
+            level = Risk(probability=probability, impact=impact).level
+            row.append(MatrixCell(probability, impact, level, grid.get((probability, impact), [])))
+        rows.append(row)
+    return rows
+
+
+RISK_FIELD_LABELS = {
+    "title": gettext_lazy("Risk"),
+    "description": gettext_lazy("Description"),
+    "probability": gettext_lazy("Probability"),
+    "impact": gettext_lazy("Impact"),
+    "owner": gettext_lazy("Owner"),
+    "mitigation": gettext_lazy("Mitigation"),
+    "status": gettext_lazy("Status"),
+    "review_date": gettext_lazy("Next review"),
+    "internal_only": gettext_lazy("Internal only"),
+}
+
+
+def _risk_value(name: str, value: Any) -> str:
+    from handslag.projects.models import RiskStatus
+
+    if value in (None, ""):
+        return "–"
+    if name == "status":
+        return str(dict(RiskStatus.choices).get(value, value))
+    if name == "internal_only":
+        return _("Yes") if value else _("No")
+    if name == "review_date":
+        try:
+            return date_format(date.fromisoformat(str(value)))
+        except ValueError:
+            return str(value)
+    return str(value)
+
+
+def risk_history(*, risk: Risk) -> list[dict[str, Any]]:
+    """Every change to the risk, oldest first, field by field."""
+    from handslag.audit.services import audit_trail
+
+    history = []
+    for entry in audit_trail(target=risk).select_related("actor"):
+        if entry.action == "risk.create":
+            label = _("Registered")
+            changes = [
+                (RISK_FIELD_LABELS[k], "", _risk_value(k, entry.data.get(k)))
+                for k in RISK_FIELD_LABELS
+                if entry.data.get(k) not in (None, "", False)
+            ]
+        else:
+            label = _("Changed")
+            changes = [
+                (
+                    RISK_FIELD_LABELS.get(k, k),
+                    _risk_value(k, v.get("before")),
+                    _risk_value(k, v.get("after")),
+                )
+                for k, v in (entry.data.get("changes") or {}).items()
+            ]
+        history.append(
+            {"when": entry.created_at, "who": entry.actor_label, "label": label, "changes": changes}
+        )
+    return history
+
+
+def risk_register_rows(*, user: User, project: Project) -> tuple[list[str], list[list]]:
+    """The risk register as header and rows, for the spreadsheet."""
+    header = [
+        _("Risk"),
+        _("Description"),
+        _("Probability"),
+        _("Impact"),
+        _("Score"),
+        _("Owner"),
+        _("Mitigation"),
+        _("Status"),
+        _("Next review"),
+        _("Review overdue"),
+    ]
+    today = timezone.localdate()
+    rows = [
+        [
+            r.title,
+            r.description,
+            r.probability,
+            r.impact,
+            r.score,
+            str(r.owner) if r.owner else "",
+            r.mitigation,
+            r.get_status_display(),
+            r.review_date,
+            _("Yes") if risk_is_overdue(r, today=today) else _("No"),
+        ]
+        for r in risk_list_visible(user=user, project=project)
+    ]
+    return header, rows

@@ -15,3 +15,11 @@ urlpatterns = [
     path("items/<int:pk>/", views.checklist_item_update, name="checklist_item_update"),
     path("members/<int:pk>/remove/", views.member_remove, name="member_remove"),
 ]
+
+urlpatterns += [
+    path("<int:pk>/risks/", views.risk_list, name="risk_list"),
+    path("<int:pk>/risks/new/", views.risk_create, name="risk_create"),
+    path("<int:pk>/risks/export.xlsx", views.risk_export, name="risk_export"),
+    path("risks/<int:pk>/", views.risk_detail, name="risk_detail"),
+    path("risks/<int:pk>/edit/", views.risk_edit, name="risk_edit"),
+]
