@@ -1,0 +1,45 @@
+"""The action list as a spreadsheet, for teams that follow up in Excel."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from handslag.dialogue.selectors import action_list
+from handslag.documents.render import to_xlsx
+from handslag.projects.models import Project
+
+
+def action_list_rows(*, project: Project) -> tuple[list[str], list[list[object]]]:
+    header = [
+        _("Action"),
+        _("Owner"),
+        _("Due date"),
+        _("Status"),
+        _("Meeting"),
+        _("Meeting date"),
+        _("Done on"),
+    ]
+    rows = []
+    for action in action_list(project=project):
+        if action.done:
+            status = _("Done")
+        elif action.is_overdue:
+            status = _("Overdue")
+        else:
+            status = _("Open")
+        rows.append(
+            [
+                action.text,
+                str(action.owner),
+                action.due_on,
+                status,
+                action.meeting.title,
+                action.meeting.held_on,
+                timezone.localtime(action.done_at).date() if action.done_at else None,
+            ]
+        )
+    return header, rows
+
+
+def action_list_xlsx(*, project: Project) -> bytes:
+    header, rows = action_list_rows(project=project)
+    return to_xlsx([(_("Actions"), header, rows)])
