@@ -135,3 +135,91 @@ class ApiToken(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class BuyerNetwork(TimeStampedModel):
+    """A buyer network (beställarnätverk): buyers that share needs analyses and run joint projects."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    description = models.TextField(_("description"), max_length=2000, blank=True)
+    created_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="buyer_networks_created"
+    )
+    organisations = models.ManyToManyField(
+        Organisation, through="NetworkMembership", related_name="buyer_networks"
+    )
+
+    class Meta:
+        verbose_name = _("buyer network")
+        verbose_name_plural = _("buyer networks")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NetworkMembership(TimeStampedModel):
+    """A buyer organisation's membership of a buyer network."""
+
+    network = models.ForeignKey(BuyerNetwork, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="network_memberships"
+    )
+
+    class Meta:
+        verbose_name = _("network membership")
+        verbose_name_plural = _("network memberships")
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "organisation"],
+                name="network_membership_unique",
+                violation_error_message=_("The organisation is already in the network."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.network}"
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class NetworkInvitation(TimeStampedModel):
+    """An invitation to a buyer organisation to join a buyer network, answered by that buyer."""
+
+    network = models.ForeignKey(BuyerNetwork, on_delete=models.CASCADE, related_name="invitations")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="network_invitations"
+    )
+    invited_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    message = models.TextField(_("message"), max_length=2000, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=InvitationStatus.choices,
+        default=InvitationStatus.PENDING,
+    )
+    answered_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("network invitation")
+        verbose_name_plural = _("network invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "organisation"],
+                condition=models.Q(status="pending"),
+                name="network_invitation_one_pending",
+                violation_error_message=_("The organisation already has a pending invitation."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} → {self.network}"

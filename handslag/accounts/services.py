@@ -6,12 +6,22 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from handslag.accounts.models import ApiToken, Membership, Organisation, User
+from handslag.accounts.models import (
+    ApiToken,
+    BuyerNetwork,
+    InvitationStatus,
+    Membership,
+    NetworkInvitation,
+    NetworkMembership,
+    Organisation,
+    User,
+)
+from handslag.accounts.roles import OrganisationKind
 from handslag.audit.services import audit_record
 from handslag.core.validators import normalise_org_number
 
@@ -145,3 +155,117 @@ def login_failure_record(*, username: str, ip: str) -> None:
 
 def login_failures_clear(*, username: str, ip: str) -> None:
     cache.delete(_throttle_key(username, ip))
+
+
+# --- Buyer networks -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def network_create(
+    *, actor: User, organisation: Organisation, name: str, description: str = ""
+) -> BuyerNetwork:
+    """Found a buyer network with the actor's buyer organisation as its first member."""
+    from handslag.accounts.permissions import network_role_org_ids
+
+    if organisation.pk not in network_role_org_ids(user=actor):
+        raise PermissionDenied(
+            _(
+                "Only need owners, procurement officers and administrators of a buyer "
+                "organisation can start a buyer network."
+            )
+        )
+    network = BuyerNetwork(
+        name=(name or "").strip(), description=(description or "").strip(), created_by=actor
+    )
+    network.full_clean()
+    network.save()
+    NetworkMembership.objects.create(network=network, organisation=organisation)
+    audit_record(
+        actor=actor,
+        action="network.create",
+        target=network,
+        organisation_id=organisation.pk,
+        data={"name": network.name},
+    )
+    return network
+
+
+@transaction.atomic
+def network_invite(
+    *, actor: User, network: BuyerNetwork, organisation: Organisation, message: str = ""
+) -> NetworkInvitation:
+    """Invite another buyer organisation; it joins only when one of its own people accepts."""
+    from handslag.accounts.permissions import can_invite_to_network
+
+    if not can_invite_to_network(user=actor, network=network):
+        raise PermissionDenied(_("Only member organisations can invite others to the network."))
+    if organisation.kind != OrganisationKind.BUYER:
+        raise ValidationError({"organisation": _("Only buyer organisations can join a network.")})
+    if network.memberships.filter(organisation=organisation).exists():
+        raise ValidationError(
+            {"organisation": _("The organisation is already in the network.")}, code="duplicate"
+        )
+    if network.invitations.filter(
+        organisation=organisation, status=InvitationStatus.PENDING
+    ).exists():
+        raise ValidationError(
+            {"organisation": _("The organisation already has a pending invitation.")},
+            code="duplicate",
+        )
+    invitation = NetworkInvitation(
+        network=network,
+        organisation=organisation,
+        invited_by=actor,
+        message=(message or "").strip(),
+    )
+    invitation.full_clean()
+    invitation.save()
+    audit_record(
+        actor=actor,
+        action="network.invite",
+        target=network,
+        organisation_id=organisation.pk,
+        data={"invitation_id": invitation.pk, "organisation_id": organisation.pk},
+    )
+    return invitation
+
+
+def _answer(*, actor: User, invitation: NetworkInvitation, status: str) -> NetworkInvitation:
+    from handslag.accounts.permissions import can_answer_invitation
+
+    if not can_answer_invitation(user=actor, invitation=invitation):
+        raise PermissionDenied(
+            _(
+                "Only the invited organisation's need owners, procurement officers and "
+                "administrators can answer."
+            )
+        )
+    if invitation.status != InvitationStatus.PENDING:
+        raise ValidationError(_("The invitation has already been answered."), code="wrong_state")
+    invitation.status = status
+    invitation.answered_by = actor
+    invitation.answered_at = timezone.now()
+    invitation.full_clean()
+    invitation.save()
+    if status == InvitationStatus.ACCEPTED:
+        NetworkMembership.objects.get_or_create(
+            network=invitation.network, organisation=invitation.organisation
+        )
+    audit_record(
+        actor=actor,
+        action=f"network.{status}",
+        target=invitation.network,
+        organisation_id=invitation.organisation_id,
+        data={"invitation_id": invitation.pk, "organisation_id": invitation.organisation_id},
+    )
+    return invitation
+
+
+@transaction.atomic
+def network_invitation_accept(*, actor: User, invitation: NetworkInvitation) -> NetworkInvitation:
+    return _answer(actor=actor, invitation=invitation, status=InvitationStatus.ACCEPTED)
+
+
+@transaction.atomic
+def network_invitation_decline(*, actor: User, invitation: NetworkInvitation) -> NetworkInvitation:
+    return _answer(actor=actor, invitation=invitation, status=InvitationStatus.DECLINED)

@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from handslag.accounts.models import Organisation
-from handslag.needs.models import Challenge, ChallengeStatus, MarketCheck
+from handslag.needs.models import Challenge, ChallengeStatus, MarketCheck, Visibility
 from handslag.needs.services import TriageOutcome
 
 
@@ -48,6 +48,23 @@ class ChallengeForm(forms.Form):
         required=False,
         help_text=_("For example parks, waste, care, buildings or streets."),
     )
+    unit = forms.CharField(
+        label=_("Unit"),
+        max_length=100,
+        required=False,
+        help_text=_("Your department or unit, for example Park department."),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who may find it?"),
+        choices=Visibility.choices,
+        initial=Visibility.ORGANISATION,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Shared with other buyers: other organisations may see the title and description "
+            "as a similar need. Comments and names are never shared."
+        ),
+    )
 
     def __init__(self, *args, organisations: QuerySet[Organisation], **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
@@ -64,15 +81,31 @@ class ChallengeFilterForm(forms.Form):
         choices=[("", _("All statuses")), *ChallengeStatus.choices],
     )
     area = forms.ChoiceField(label=_("Area"), required=False)
+    unit = forms.ChoiceField(label=_("Unit"), required=False)
+    min_support = forms.ChoiceField(
+        label=_("Support"),
+        required=False,
+        choices=[
+            ("", _("Any support")),
+            ("1", _("At least 1 supporter")),
+            ("3", _("At least 3 supporters")),
+            ("5", _("At least 5 supporters")),
+        ],
+    )
     sort = forms.ChoiceField(
         label=_("Sort"),
         required=False,
-        choices=[("newest", _("Newest first")), ("oldest", _("Oldest first"))],
+        choices=[
+            ("newest", _("Newest first")),
+            ("oldest", _("Oldest first")),
+            ("support", _("Most supported first")),
+        ],
     )
 
-    def __init__(self, *args, areas: list[str], **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, areas: list[str], units: list[str] = (), **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
         self.fields["area"].choices = [("", _("All areas"))] + [(a, a) for a in areas]
+        self.fields["unit"].choices = [("", _("All units"))] + [(u, u) for u in units]
 
 
 TRIAGE_CHOICES = [
@@ -165,6 +198,16 @@ class NeedForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    visibility = forms.ChoiceField(
+        label=_("Who may find it?"),
+        choices=Visibility.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Shared with other buyers: other organisations may find the title, problem, target "
+            "group and requirements as a similar need, and invite you to work together."
+        ),
+    )
 
 
 class EffectForm(forms.Form):
@@ -195,3 +238,73 @@ class EffectForm(forms.Form):
     measurement_frequency = forms.CharField(
         label=_("How often it is measured"), max_length=100, required=False
     )
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Comment"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only colleagues in your organisation see comments."),
+    )
+
+
+class VisibilityForm(forms.Form):
+    visibility = forms.ChoiceField(
+        label=_("Who may find it?"), choices=Visibility.choices, widget=forms.RadioSelect
+    )
+
+
+class JointProjectForm(forms.Form):
+    title = forms.CharField(label=_("Project title"), max_length=200)
+    template = forms.ModelChoiceField(
+        label=_("Procedure"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    partner_buyers = forms.ModelMultipleChoiceField(
+        label=_("Buyer organisations that own the project with you"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("More buyers can join later."),
+    )
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, templates: QuerySet, partners: QuerySet, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = templates
+        self.fields["partner_buyers"].queryset = partners
+
+
+class NetworkInviteForm(forms.Form):
+    network = forms.ModelChoiceField(
+        label=_("Buyer network"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("Start a new buyer network"),
+    )
+    name = forms.CharField(
+        label=_("Name of the new network"),
+        max_length=200,
+        required=False,
+        help_text=_("Only when starting a new network."),
+    )
+    message = forms.CharField(
+        label=_("Message to the invited organisation"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, networks: QuerySet, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.fields["network"].queryset = networks
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not data.get("network") and not (data.get("name") or "").strip():
+            self.add_error("name", _("Choose a network or give the new network a name."))
+        return data

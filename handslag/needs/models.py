@@ -17,6 +17,13 @@ class ChallengeStatus(models.TextChoices):
     DECLINED = "declined", _("Declined")
 
 
+class Visibility(models.TextChoices):
+    """Who outside the owning organisation may find a challenge or need (similar needs)."""
+
+    ORGANISATION = "organisation", _("Private to the organisation")
+    BUYERS = "buyers", _("Shared with other buyers")
+
+
 class Challenge(TimeStampedModel):
     """A problem raised by someone in a buyer's operations (utmaning), before triage."""
 
@@ -29,6 +36,13 @@ class Challenge(TimeStampedModel):
     frequency = models.CharField(_("how often"), max_length=200, blank=True)
     cost_today = models.TextField(_("what it costs today"), max_length=2000, blank=True)
     area = models.CharField(_("area"), max_length=100, blank=True)
+    unit = models.CharField(_("unit"), max_length=100, blank=True)
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.ORGANISATION,
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="challenges_submitted"
     )
@@ -105,6 +119,12 @@ class NeedStatement(TimeStampedModel):
         _("market check"), max_length=20, choices=MarketCheck.choices, default=MarketCheck.UNKNOWN
     )
     market_check_notes = models.TextField(_("market check notes"), max_length=2000, blank=True)
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.ORGANISATION,
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="need_statements_created"
     )
@@ -151,3 +171,80 @@ class ExpectedEffect(TimeStampedModel):
     @property
     def direction(self) -> str:
         return "increase" if self.target > self.baseline else "decrease"
+
+
+class ChallengeSupport(TimeStampedModel):
+    """A colleague's "me too": the challenge hurts them as well (one per person)."""
+
+    challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="challenge_supports"
+    )
+
+    class Meta:
+        verbose_name = _("support")
+        verbose_name_plural = _("supports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["challenge", "user"],
+                name="challenge_support_once_per_person",
+                violation_error_message=_("You already support this challenge."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} + {self.challenge}"
+
+
+class ChallengeComment(TimeStampedModel):
+    """A colleague's comment on a challenge; internal to the organisation, never published."""
+
+    challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="challenge_comments"
+    )
+    text = models.TextField(_("comment"), max_length=2000)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:50]
+
+
+class SimilarityKind(models.TextChoices):
+    CHALLENGE = "challenge", _("Challenge")
+    NEED = "need", _("Need statement")
+
+
+class SimilarityTerm(models.Model):
+    """One stemmed term of a challenge or need shared with other buyers (similar-needs index).
+
+    Only shared records are indexed, so the index itself holds nothing private. The
+    weight is the document's log-scaled term frequency, cosine-normalised (SMART "lnc");
+    inverse document frequency is applied on the query side ("ltc").
+    """
+
+    kind = models.CharField(max_length=10, choices=SimilarityKind.choices)
+    object_id = models.PositiveIntegerField()
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    term = models.CharField(max_length=60)
+    weight = models.FloatField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "term"], name="similarity_term_unique"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["term"], name="similarity_term_idx"),
+            models.Index(fields=["kind", "object_id"], name="similarity_object_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id}:{self.term}"

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind, OrganisationRole
 from handslag.core.permissions import forbidden, not_found
-from handslag.needs.models import Challenge, ExpectedEffect, NeedStatement
+from handslag.needs.models import Challenge, ChallengeStatus, ExpectedEffect, NeedStatement
 
 # The organisation roles that triage challenges and write need statements.
 EDITOR_ROLES = (
@@ -41,6 +41,28 @@ def can_view_challenge(*, user: User, challenge: Challenge) -> bool:
 def can_triage_challenge(*, user: User, challenge: Challenge) -> bool:
     """Need owners, procurement officers and administrators of the challenge's organisation."""
     return user.is_authenticated and user.has_org_role(challenge.organisation_id, *EDITOR_ROLES)
+
+
+# A "me too" matters while the challenge waits for a decision or sits in the idea bank.
+SUPPORTABLE = (ChallengeStatus.SUBMITTED, ChallengeStatus.PARKED)
+
+
+def can_support_challenge(*, user: User, challenge: Challenge) -> bool:
+    """Colleagues (not the submitter) may support an open challenge."""
+    return (
+        can_view_challenge(user=user, challenge=challenge)
+        and challenge.submitted_by_id != user.pk
+        and challenge.status in SUPPORTABLE
+    )
+
+
+def can_set_challenge_visibility(*, user: User, challenge: Challenge) -> bool:
+    """The submitter and the organisation's need owners, procurement officers and admins."""
+    if not can_view_challenge(user=user, challenge=challenge):
+        return False
+    return challenge.submitted_by_id == user.pk or can_triage_challenge(
+        user=user, challenge=challenge
+    )
 
 
 def can_triage_in(*, user: User, organisation_id: int) -> bool:

@@ -10,29 +10,124 @@ from django.utils.translation import gettext as _
 from handslag.accounts.models import User
 from handslag.audit.models import AuditEntry
 from handslag.audit.services import audit_trail
-from handslag.needs.models import Challenge, ChallengeStatus, MarketCheck, NeedStatement
+from handslag.needs import similarity
+from handslag.needs.models import (
+    Challenge,
+    ChallengeComment,
+    ChallengeStatus,
+    MarketCheck,
+    NeedStatement,
+    SimilarityKind,
+)
 from handslag.needs.permissions import EDITOR_ROLES, need_queryset_visible
 
-SORTS = {"newest": "-created_at", "oldest": "created_at"}
+SORTS = {"newest": "-created_at", "oldest": "created_at", "support": "-support_count"}
 
 
 # --- Challenges ---------------------------------------------------------------------------
 
 
 def challenge_list_visible(
-    *, user: User, status: str = "", area: str = "", sort: str = "newest"
+    *,
+    user: User,
+    status: str = "",
+    area: str = "",
+    unit: str = "",
+    min_support: int | str = 0,
+    sort: str = "newest",
 ) -> QuerySet[Challenge]:
-    """The challenges of the user's own buyer organisations, filtered and sorted."""
+    """The challenges of the user's own buyer organisations, filtered and sorted.
+
+    Each carries `support_count` and `comment_count`; "support" sorts the most
+    supported first (newest first among equals).
+    """
     if not user.is_authenticated:
         return Challenge.objects.none()
-    qs = Challenge.objects.select_related("organisation", "submitted_by").filter(
-        organisation_id__in=user.buyer_organisation_ids
+    qs = (
+        Challenge.objects.select_related("organisation", "submitted_by")
+        .filter(organisation_id__in=user.buyer_organisation_ids)
+        .annotate(
+            support_count=Count("supports", distinct=True),
+            comment_count=Count("comments", distinct=True),
+        )
     )
     if status:
         qs = qs.filter(status=status)
     if area:
         qs = qs.filter(area__iexact=area)
+    if unit:
+        qs = qs.filter(unit__iexact=unit)
+    try:
+        min_support = int(min_support or 0)
+    except (TypeError, ValueError):
+        min_support = 0
+    if min_support > 0:
+        qs = qs.filter(support_count__gte=min_support)
+    if sort == "support":
+        return qs.order_by("-support_count", "-created_at", "-pk")
     return qs.order_by(SORTS.get(sort, SORTS["newest"]), "-pk" if sort != "oldest" else "pk")
+
+
+def challenge_units(*, user: User) -> list[str]:
+    """The organisational units in use among the user's challenges, for the board's filter."""
+    if not user.is_authenticated:
+        return []
+    units = (
+        Challenge.objects.filter(organisation_id__in=user.buyer_organisation_ids)
+        .exclude(unit="")
+        .values_list("unit", flat=True)
+        .distinct()
+    )
+    return sorted(set(units), key=str.casefold)
+
+
+def challenge_comments(*, challenge: Challenge) -> QuerySet[ChallengeComment]:
+    """Comments, oldest first (the caller has checked the reader may see the challenge)."""
+    return challenge.comments.select_related("author").order_by("created_at", "pk")
+
+
+def challenge_support_summary(*, user: User, challenge: Challenge) -> dict[str, Any]:
+    supporters = list(
+        challenge.supports.select_related("user")
+        .order_by("created_at", "pk")
+        .values_list("user_id", flat=True)
+    )
+    return {"count": len(supporters), "mine": user.pk in supporters}
+
+
+def _exclude_orgs(*, user: User, organisation_id: int) -> set[int]:
+    # "Across organisations": never suggest the reader's own organisations' records.
+    return {organisation_id} | set(user.buyer_organisation_ids)
+
+
+def similar_for_need(
+    *, user: User, need: NeedStatement, text: str | None = None, limit: int = 5
+) -> list[similarity.SimilarItem]:
+    """Shared challenges and needs of other buyers most like this need (or the draft text)."""
+    if not user.is_authenticated or not user.is_buyer_staff:
+        return []
+    return similarity.similar_to_text(
+        text if text is not None else similarity.need_text(need),
+        exclude_organisation_ids=_exclude_orgs(user=user, organisation_id=need.organisation_id),
+        exclude=(SimilarityKind.NEED, need.pk),
+        limit=limit,
+    )
+
+
+def similar_for_challenge(
+    *, user: User, challenge: Challenge, limit: int = 5
+) -> list[similarity.SimilarItem]:
+    """Shared challenges and needs of other buyers most like this challenge."""
+    if not user.is_authenticated or not user.is_buyer_staff:
+        return []
+    return similarity.similar_to_text(
+        similarity.challenge_text(challenge),
+        exclude_organisation_ids=_exclude_orgs(
+            user=user, organisation_id=challenge.organisation_id
+        ),
+        exclude=(SimilarityKind.CHALLENGE, challenge.pk),
+        limit=limit,
+    )
 
 
 def challenge_areas(*, user: User) -> list[str]:
@@ -83,6 +178,11 @@ def _action_labels() -> dict[str, str]:
         "challenge.declined": _("Declined"),
         "challenge.publish": _("Published to the market"),
         "challenge.unpublish": _("Unpublished"),
+        "challenge.support": _("Supported (me too)"),
+        "challenge.unsupport": _("Support withdrawn"),
+        "challenge.comment": _("Commented"),
+        "challenge.visibility": _("Visibility changed"),
+        "need.joint_project": _("Joint project started"),
         "need.create": _("Need statement created"),
         "need.update": _("Need statement edited"),
         "effect.add": _("Expected effect added"),

@@ -16,16 +16,23 @@ from handslag.accounts.models import Organisation, User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.core.tasks import send_email
+from handslag.needs import similarity
 from handslag.needs.models import (
     Challenge,
+    ChallengeComment,
     ChallengeStatus,
+    ChallengeSupport,
     ExpectedEffect,
     NeedStatement,
+    Visibility,
 )
 from handslag.needs.permissions import (
     can_edit_need,
+    can_set_challenge_visibility,
     can_submit_challenge,
+    can_support_challenge,
     can_triage_challenge,
+    can_view_challenge,
 )
 
 
@@ -55,6 +62,7 @@ NEED_FIELDS = (
     "strategy_links",
     "market_check",
     "market_check_notes",
+    "visibility",
 )
 EFFECT_FIELDS = (
     "description",
@@ -85,6 +93,8 @@ def challenge_submit(
     frequency: str = "",
     cost_today: str = "",
     area: str = "",
+    unit: str = "",
+    visibility: str = Visibility.ORGANISATION,
 ) -> Challenge:
     """Raise a challenge for one of the actor's buyer organisations."""
     if not can_submit_challenge(user=actor, organisation_id=organisation.pk):
@@ -97,16 +107,24 @@ def challenge_submit(
         frequency=_clean(frequency),
         cost_today=_clean(cost_today),
         area=_clean(area),
+        unit=_clean(unit),
+        visibility=visibility,
         submitted_by=actor,
     )
     challenge.full_clean()
     challenge.save()
+    similarity.index_challenge(challenge)
     audit_record(
         actor=actor,
         action="challenge.submit",
         target=challenge,
         organisation_id=organisation.pk,
-        data={"title": challenge.title, "area": challenge.area},
+        data={
+            "title": challenge.title,
+            "area": challenge.area,
+            "unit": challenge.unit,
+            "visibility": challenge.visibility,
+        },
     )
     return challenge
 
@@ -163,6 +181,7 @@ def _apply_triage(
         challenge.is_published = False
     challenge.full_clean()
     challenge.save()
+    similarity.index_challenge(challenge)
     audit_record(
         actor=actor,
         action=f"challenge.{status}",
@@ -346,6 +365,100 @@ def challenge_unpublish(*, actor: User, challenge: Challenge) -> Challenge:
     return challenge
 
 
+# --- Support, comments and visibility ------------------------------------------------------
+
+
+@transaction.atomic
+def challenge_support(*, actor: User, challenge: Challenge) -> ChallengeSupport:
+    """A colleague's "me too": once per person, not by the one who raised it."""
+    if not can_view_challenge(user=actor, challenge=challenge):
+        raise forbidden(_("Only colleagues in the organisation can support the challenge."))
+    if challenge.submitted_by_id == actor.pk:
+        raise ValidationError(_("You raised this challenge yourself."), code="own_challenge")
+    if not can_support_challenge(user=actor, challenge=challenge):
+        raise ValidationError(
+            _("Only a challenge that is still open can be supported."), code="wrong_state"
+        )
+    if ChallengeSupport.objects.filter(challenge=challenge, user=actor).exists():
+        raise ValidationError(_("You already support this challenge."), code="duplicate")
+    support = ChallengeSupport(challenge=challenge, user=actor)
+    support.full_clean()
+    support.save()
+    audit_record(
+        actor=actor,
+        action="challenge.support",
+        target=challenge,
+        organisation_id=challenge.organisation_id,
+    )
+    return support
+
+
+@transaction.atomic
+def challenge_unsupport(*, actor: User, challenge: Challenge) -> None:
+    """Withdraw one's own support."""
+    support = ChallengeSupport.objects.filter(challenge=challenge, user=actor).first()
+    if support is None:
+        raise ValidationError(_("You do not support this challenge."), code="not_supported")
+    support.delete()
+    audit_record(
+        actor=actor,
+        action="challenge.unsupport",
+        target=challenge,
+        organisation_id=challenge.organisation_id,
+    )
+
+
+@transaction.atomic
+def challenge_comment_add(*, actor: User, challenge: Challenge, text: str) -> ChallengeComment:
+    """A colleague's comment; comments stay inside the organisation and are never deleted."""
+    if not can_view_challenge(user=actor, challenge=challenge):
+        raise forbidden(_("Only colleagues in the organisation can comment on the challenge."))
+    text = _clean(text or "")
+    if not text:
+        raise ValidationError({"text": _("Write a comment.")})
+    comment = ChallengeComment(challenge=challenge, author=actor, text=text)
+    comment.full_clean()
+    comment.save()
+    audit_record(
+        actor=actor,
+        action="challenge.comment",
+        target=challenge,
+        organisation_id=challenge.organisation_id,
+        data={"comment_id": comment.pk, "text": text},
+    )
+    return comment
+
+
+def _check_visibility(value: str) -> None:
+    if value not in Visibility.values:
+        raise ValidationError({"visibility": _("Choose who may find it.")})
+
+
+@transaction.atomic
+def challenge_set_visibility(*, actor: User, challenge: Challenge, visibility: str) -> Challenge:
+    """Share the challenge with other buyers (similar needs), or make it private again."""
+    if not can_set_challenge_visibility(user=actor, challenge=challenge):
+        raise forbidden(
+            _("Only the submitter, need owners and procurement officers can change this.")
+        )
+    _check_visibility(visibility)
+    previous = challenge.visibility
+    if previous == visibility:
+        return challenge
+    challenge.visibility = visibility
+    challenge.full_clean()
+    challenge.save()
+    similarity.index_challenge(challenge)
+    audit_record(
+        actor=actor,
+        action="challenge.visibility",
+        target=challenge,
+        organisation_id=challenge.organisation_id,
+        data={"from": previous, "to": visibility},
+    )
+    return challenge
+
+
 # --- Need statements ----------------------------------------------------------------------
 
 
@@ -374,6 +487,7 @@ def need_create(
     _check_need_editor(actor=actor, need=need)
     need.full_clean()
     need.save()
+    similarity.index_need(need)
     audit_record(
         actor=actor,
         action="need.create",
@@ -404,6 +518,7 @@ def need_update(*, actor: User, need: NeedStatement, **fields: Any) -> NeedState
         return need
     need.full_clean()
     need.save()
+    similarity.index_need(need)
     audit_record(
         actor=actor,
         action="need.update",
@@ -513,3 +628,45 @@ def effect_remove(*, actor: User, effect: ExpectedEffect) -> None:
         data={"need_id": need.pk, **snapshot},
     )
     effect.delete()
+
+
+# --- Joint projects -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def need_joint_project_start(
+    *,
+    actor: User,
+    need: NeedStatement,
+    title: str,
+    template: Any,
+    partner_buyers: list[Organisation],
+    summary: str = "",
+) -> Any:
+    """Start a project carrying this need, owned together with other buyer organisations."""
+    # Imported here: projects depends on needs, not the other way round.
+    from handslag.projects.services import project_create
+
+    _check_need_editor(actor=actor, need=need)
+    partners = [p for p in partner_buyers if p.pk != need.organisation_id]
+    if not partners:
+        raise ValidationError(
+            {"partner_buyers": _("Choose at least one other buyer organisation.")}
+        )
+    project = project_create(
+        actor=actor,
+        organisation=need.organisation,
+        title=title,
+        template=template,
+        needs=[need],
+        summary=summary,
+        partner_buyers=partners,
+    )
+    audit_record(
+        actor=actor,
+        action="need.joint_project",
+        target=need,
+        organisation_id=need.organisation_id,
+        data={"project_id": project.pk, "partner_buyers": [p.pk for p in partners]},
+    )
+    return project

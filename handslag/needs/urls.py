@@ -20,4 +20,21 @@ urlpatterns = [
     path("effects/<int:pk>/delete/", views.effect_delete, name="effect_delete"),
     path("published/", views.public_challenge_list, name="public_challenge_list"),
     path("published/<int:pk>/", views.public_challenge_detail, name="public_challenge_detail"),
+    path("challenges/<int:pk>/support/", views.challenge_support, name="challenge_support"),
+    path("challenges/<int:pk>/unsupport/", views.challenge_unsupport, name="challenge_unsupport"),
+    path("challenges/<int:pk>/comment/", views.challenge_comment, name="challenge_comment"),
+    path(
+        "challenges/<int:pk>/visibility/", views.challenge_visibility, name="challenge_visibility"
+    ),
+    path("statements/<int:pk>/similar/", views.need_similar, name="need_similar"),
+    path("statements/<int:pk>/export.<str:kind>", views.need_export, name="need_export"),
+    path("statements/<int:pk>/joint-project/", views.need_joint_project, name="need_joint_project"),
+    path("statements/<int:pk>/invite/", views.need_network_invite, name="need_network_invite"),
+    path("networks/", views.network_list, name="network_list"),
+    path("networks/<int:pk>/", views.network_detail, name="network_detail"),
+    path(
+        "networks/invitations/<int:pk>/<str:answer>/",
+        views.network_invitation_answer,
+        name="network_invitation_answer",
+    ),
 ]
