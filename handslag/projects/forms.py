@@ -7,6 +7,7 @@ from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind, OrganisationRole, ProjectRole
 from handslag.knowledge.models import Visibility
 from handslag.needs.models import NeedStatement
+from handslag.projects import advisor
 from handslag.projects.models import Project, RiskStatus
 from handslag.projects.selectors import default_template, member_candidates, template_list_visible
 
@@ -235,4 +236,65 @@ class RiskForm(forms.Form):
             User.objects.filter(project_memberships__project=project)
             .distinct()
             .order_by("first_name", "last_name", "username")
+        )
+
+
+class AdvisorForm(forms.Form):
+    """The procedure advisor's questions; sent with GET, nothing is saved."""
+
+    market_solution = forms.ChoiceField(
+        label=_("Does a solution to the need exist on the market?"),
+        choices=advisor.MARKET_CHOICES,
+        widget=forms.RadioSelect,
+    )
+    rnd_needed = forms.ChoiceField(
+        label=_("Is research and development needed to meet the need?"),
+        choices=advisor.YES_NO_UNSURE,
+        widget=forms.RadioSelect,
+    )
+    will_purchase = forms.ChoiceField(
+        label=_("Will you buy the result if the development succeeds?"),
+        choices=advisor.YES_NO_UNSURE,
+        widget=forms.RadioSelect,
+    )
+    estimated_value = forms.IntegerField(
+        label=_("Estimated value of the whole contract, in kronor excluding VAT"),
+        min_value=0,
+        max_value=10**12,
+        help_text=_("Include every option and extension; it is compared with the EU threshold."),
+    )
+    buyer_kind = forms.ChoiceField(
+        label=_("What kind of buyer are you?"),
+        choices=advisor.BUYER_KIND_CHOICES,
+        initial="sub_central",
+    )
+    contract_kind = forms.ChoiceField(
+        label=_("What is bought?"),
+        choices=advisor.CONTRACT_KIND_CHOICES,
+        initial="supplies_services",
+    )
+    several_buyers = forms.TypedChoiceField(
+        label=_("Will several buyer organisations procure together?"),
+        choices=[("no", _("No")), ("yes", _("Yes"))],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+    )
+    months_available = forms.IntegerField(
+        label=_("How many months are there until the solution must be in use?"),
+        min_value=1,
+        max_value=240,
+    )
+    need = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def answers(self) -> "advisor.Answers":
+        data = self.cleaned_data
+        return advisor.Answers(
+            market_solution=data["market_solution"],
+            rnd_needed=data["rnd_needed"],
+            will_purchase=data["will_purchase"],
+            estimated_value=data["estimated_value"],
+            several_buyers=data["several_buyers"],
+            months_available=data["months_available"],
+            buyer_kind=data["buyer_kind"],
+            contract_kind=data["contract_kind"],
         )

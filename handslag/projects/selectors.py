@@ -374,3 +374,11 @@ def risk_register_rows(*, user: User, project: Project) -> tuple[list[str], list
         for r in risk_list_visible(user=user, project=project)
     ]
     return header, rows
+
+
+def template_for_key(*, user: User, key: str) -> ProcedureTemplate | None:
+    """The newest version of a procedure: the person's organisation's own copy if there is one,
+    otherwise the shipped template."""
+    templates = template_list_visible(user=user).filter(key=key)
+    own = templates.filter(organisation__isnull=False).order_by("-version", "-pk").first()
+    return own or templates.filter(organisation__isnull=True).order_by("-version").first()

@@ -23,3 +23,7 @@ urlpatterns += [
     path("risks/<int:pk>/", views.risk_detail, name="risk_detail"),
     path("risks/<int:pk>/edit/", views.risk_edit, name="risk_edit"),
 ]
+
+urlpatterns += [
+    path("advisor/", views.procedure_advisor, name="procedure_advisor"),
+]

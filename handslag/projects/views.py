@@ -18,7 +18,9 @@ from handslag.knowledge.selectors import lesson_list_for_project
 from handslag.needs.models import NeedStatement
 from handslag.needs.permissions import can_view_need
 from handslag.projects import services
+from handslag.projects.advisor import ALL_KEYS, recommend
 from handslag.projects.forms import (
+    AdvisorForm,
     ChecklistItemForm,
     GatePassForm,
     MemberAddForm,
@@ -54,6 +56,8 @@ from handslag.projects.selectors import (
     risk_register_rows,
     stage_is_late,
     team_list,
+    template_for_key,
+    template_list_visible,
 )
 
 PAGE_SIZE = 25
@@ -86,6 +90,13 @@ def project_create(request: HttpRequest) -> HttpResponse:
         need = NeedStatement.objects.filter(pk=int(need_id)).first()
         if need is not None and can_view_need(user=request.user, need=need):
             initial.update(needs=[need.pk], title=need.title, summary=need.problem)
+    template_id = request.GET.get("template", "")
+    # Preselect the procedure the advisor recommended, if the person may use it.
+    if (
+        template_id.isdigit()
+        and template_list_visible(user=request.user).filter(pk=int(template_id)).exists()
+    ):
+        initial["template"] = int(template_id)
     form = ProjectCreateForm(_posted(request), user=request.user, initial=initial)
     if not form.fields["organisation"].queryset.exists():
         raise forbidden(
@@ -114,7 +125,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "projects/project_form.html",
-        {"form": form},
+        {"form": form, "need_id": need_id if need_id.isdigit() else ""},
         status=400 if form.errors else 200,
     )
 
@@ -427,3 +438,29 @@ def risk_export(request: HttpRequest, pk: int) -> HttpResponse:
     header, rows = risk_register_rows(user=request.user, project=project)
     content = to_xlsx([(str(_("Risk register")), header, rows)])
     return file_response(content, filename=f"risker-projekt-{project.pk}", kind="xlsx")
+
+
+# --- Procedure advisor -----------------------------------------------------------------------
+
+
+@require_GET
+def procedure_advisor(request: HttpRequest) -> HttpResponse:
+    submitted = any(name in request.GET for name in AdvisorForm.base_fields if name != "need")
+    need_id = request.GET.get("need", "")
+    form = AdvisorForm(request.GET if submitted else None, initial={"need": need_id})
+    context: dict = {"form": form, "need_id": need_id if need_id.isdigit() else ""}
+    if submitted and form.is_valid():
+        advice = recommend(form.answers())
+        templates = {key: template_for_key(user=request.user, key=key) for key in ALL_KEYS}
+        context.update(
+            advice=advice,
+            template=templates[advice.key],
+            ruled_out=[(templates[k], k, reason) for k, reason in advice.ruled_out.items()],
+            can_start=request.user.is_buyer_staff,
+        )
+    return render(
+        request,
+        "projects/advisor.html",
+        context,
+        status=400 if form.errors else 200,
+    )
