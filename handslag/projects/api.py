@@ -39,6 +39,7 @@ from handslag.projects.schemas import (
     StageOut,
     StopIn,
     TemplateOut,
+    TimelineOut,
 )
 from handslag.projects.selectors import (
     default_template,
@@ -52,6 +53,7 @@ from handslag.projects.selectors import (
     stage_is_late,
     template_list_visible,
 )
+from handslag.projects.timeline import project_timeline
 
 router = Router(tags=["projects"])
 
@@ -370,3 +372,34 @@ def risk_update(request: HttpRequest, risk_id: int, payload: RiskPatch):  # noqa
         if name in fields and fields[name] is None:
             raise ValidationError({name: _("This field cannot be empty.")})
     return _risk(services.risk_update(actor=request.user, risk=risk, **fields))
+
+
+@router.get(
+    "/{int:project_id}/timeline",
+    response={200: TimelineOut, 404: ErrorOut},
+    summary="Planned against actual dates per stage, with warnings",
+)
+def timeline_get(request: HttpRequest, project_id: int):  # noqa: ANN201
+    access_project(user=request.user, project_id=project_id)
+    timeline = project_timeline(project=project_for_board(project_id=project_id))
+    return {
+        "summary": timeline.summary,
+        "rows": [
+            {
+                "stage_id": r.stage.pk,
+                "order": r.stage.order,
+                "name": r.stage.name,
+                "status": r.stage.status,
+                "planned_start": r.stage.planned_start,
+                "planned_end": r.stage.planned_end,
+                "planned_days": r.planned_days,
+                "typical_days": r.stage.typical_days,
+                "actual_start": r.stage.actual_start,
+                "actual_end": r.stage.actual_end,
+                "actual_days": r.actual_days,
+                "late": r.late,
+                "warnings": r.warnings,
+            }
+            for r in timeline.rows
+        ],
+    }

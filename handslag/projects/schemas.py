@@ -197,3 +197,24 @@ class RiskOut(Schema):
 
 class RiskDetailOut(RiskOut):
     history: list[RiskHistoryOut]
+
+
+class TimelineRowOut(Schema):
+    stage_id: int
+    order: int
+    name: str
+    status: str
+    planned_start: dt.date | None
+    planned_end: dt.date | None
+    planned_days: int | None
+    typical_days: int
+    actual_start: dt.date | None
+    actual_end: dt.date | None
+    actual_days: int | None
+    late: bool
+    warnings: list[str]
+
+
+class TimelineOut(Schema):
+    summary: str
+    rows: list[TimelineRowOut]

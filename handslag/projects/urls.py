@@ -27,3 +27,7 @@ urlpatterns += [
 urlpatterns += [
     path("advisor/", views.procedure_advisor, name="procedure_advisor"),
 ]
+
+urlpatterns += [
+    path("<int:pk>/timeline/", views.project_timeline_view, name="project_timeline"),
+]

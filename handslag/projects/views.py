@@ -59,6 +59,7 @@ from handslag.projects.selectors import (
     template_for_key,
     template_list_visible,
 )
+from handslag.projects.timeline import project_timeline
 
 PAGE_SIZE = 25
 
@@ -147,6 +148,9 @@ def _board_context(request: HttpRequest, project: Project) -> dict:
         "can_work": can_work_in_project(user=user, project=project),
         "can_manage": can_manage_project(user=user, project=project),
         "can_lead": can_lead_project(user=user, project=project),
+        "timeline_warnings": project_timeline(project=project).open_warnings
+        if project.status == ProjectStatus.ACTIVE
+        else [],
         "can_see_risks": can_view_area(user=user, project=project, area=WorkspaceArea.RISKS),
         "gate_form": GatePassForm(),
         "lessons": lesson_list_for_project(user=user, project_id=project.pk)[:10],
@@ -463,4 +467,18 @@ def procedure_advisor(request: HttpRequest) -> HttpResponse:
         "projects/advisor.html",
         context,
         status=400 if form.errors else 200,
+    )
+
+
+# --- Timeline --------------------------------------------------------------------------------
+
+
+@require_GET
+def project_timeline_view(request: HttpRequest, pk: int) -> HttpResponse:
+    access_project(user=request.user, project_id=pk)
+    project = project_for_board(project_id=pk)
+    return render(
+        request,
+        "projects/timeline.html",
+        {"project": project, "timeline": project_timeline(project=project)},
     )
