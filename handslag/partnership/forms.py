@@ -89,3 +89,79 @@ class PhaseDecisionForm(forms.Form):
 class MilestoneForm(forms.Form):
     name = forms.CharField(label=_("Milestone"), max_length=200)
     due_on = forms.DateField(label=_("Due"), widget=DATE)
+
+
+KPI_CATEGORY_CHOICES = [
+    ("internal_savings", _("Internal savings")),
+    ("time", _("Time")),
+    ("transport", _("Transport")),
+    ("water", _("Water")),
+    ("energy", _("Energy")),
+    ("co2", _("CO2")),
+    ("social", _("Social")),
+    ("other", _("Other")),
+]
+
+
+class KpiValuationForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("Benefit category"),
+        choices=KPI_CATEGORY_CHOICES,
+        help_text=_("The benefit model's lines in this category are what the KPI measures."),
+    )
+    volume = forms.DecimalField(
+        label=_("Volume per year"),
+        localize=True,
+        max_digits=16,
+        decimal_places=4,
+        initial=Decimal("12"),
+        help_text=_(
+            "How many times a year the change counts, e.g. 12 for a value per month, or the "
+            "number of patients for a value per patient."
+        ),
+    )
+    unit_value = forms.DecimalField(
+        label=_("Value per unit (SEK)"),
+        localize=True,
+        max_digits=14,
+        decimal_places=2,
+        initial=Decimal("0"),
+        help_text=_("What one unit of change is worth, e.g. the cost of one transport."),
+    )
+    unit_value_source = forms.CharField(
+        label=_("Source of the unit value"), max_length=300, required=False
+    )
+
+
+class KpiForm(KpiValuationForm):
+    field_order = ["effect", "category", "volume", "unit_value", "unit_value_source"]
+
+    effect = forms.ModelChoiceField(
+        label=_("Expected effect"),
+        queryset=None,
+        empty_label=None,
+        help_text=_("Indicator, unit, baseline and target are taken from the need statement."),
+    )
+
+    def __init__(self, *args: object, effects: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["effect"].queryset = effects
+        self.fields["effect"].label_from_instance = lambda e: (
+            f"{e.indicator} ({e.unit}): {e.baseline.normalize():f} → {e.target.normalize():f}"
+        )
+
+
+class MeasurementForm(forms.Form):
+    measured_on = forms.DateField(label=_("Date measured"), widget=DATE)
+    value = forms.DecimalField(label=_("Value"), localize=True, max_digits=16, decimal_places=4)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class MeasurementImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV or XLSX file"),
+        help_text=_(
+            "Columns: indikator, datum, värde, enhet (and optionally anteckning). Dates as "
+            "2024-03-31; the unit must be the indicator's."
+        ),
+    )

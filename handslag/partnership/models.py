@@ -1,5 +1,7 @@
 """The partnership contract and its R&D phases with their gate decisions."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -102,3 +104,90 @@ class Milestone(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PilotKpi(TimeStampedModel):
+    """A KPI of the testbed pilot: an expected effect of the need, measured in the buyer's operations.
+
+    Indicator, unit, baseline and target are copied from the need statement's expected
+    effect when the KPI is set up, so later edits of the need do not rewrite a running
+    pilot. Volume and unit value turn a change of the KPI into money (realised benefit =
+    change against the baseline × volume per year × unit value).
+    """
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="kpis")
+    effect = models.ForeignKey(
+        "needs.ExpectedEffect",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pilot_kpis",
+        verbose_name=_("expected effect"),
+    )
+    indicator = models.CharField(_("indicator"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=50)
+    baseline = models.DecimalField(_("baseline"), max_digits=16, decimal_places=4)
+    target = models.DecimalField(_("target"), max_digits=16, decimal_places=4)
+    category = models.CharField(_("benefit category"), max_length=30, default="other")
+    volume = models.DecimalField(
+        _("volume per year"), max_digits=16, decimal_places=4, default=Decimal("1")
+    )
+    unit_value = models.DecimalField(
+        _("value per unit (SEK)"), max_digits=14, decimal_places=2, default=Decimal("0")
+    )
+    unit_value_source = models.CharField(_("source of the unit value"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("pilot KPI")
+        verbose_name_plural = _("pilot KPIs")
+        ordering = ["contract", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contract", "indicator"],
+                name="pilotkpi_unique_indicator",
+                violation_error_message=_("The pilot already measures this indicator."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(baseline=F("target")),
+                name="pilotkpi_target_differs_from_baseline",
+                violation_error_message=_("The target must differ from the baseline."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.indicator
+
+    @property
+    def direction(self) -> str:
+        return "increase" if self.target > self.baseline else "decrease"
+
+    def improvement(self, value: Decimal) -> Decimal:
+        """How far ``value`` has moved from the baseline towards the target (negative if away)."""
+        return value - self.baseline if self.target > self.baseline else self.baseline - value
+
+
+class Measurement(TimeStampedModel):
+    """One measured value of a pilot KPI on a date, in the KPI's unit."""
+
+    kpi = models.ForeignKey(PilotKpi, on_delete=models.CASCADE, related_name="measurements")
+    measured_on = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=4)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+        ordering = ["kpi", "measured_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kpi", "measured_on"],
+                name="measurement_unique_date",
+                violation_error_message=_("There is already a measurement on this date."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kpi}: {self.value} ({self.measured_on})"

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from handslag.accounts.models import User
 from handslag.core.permissions import forbidden, not_found
-from handslag.partnership.models import Contract, Phase
+from handslag.partnership.models import Contract, Phase, PilotKpi
 from handslag.projects.permissions import can_lead_project, can_manage_project, can_view_project
 from handslag.tendering.models import Award
 
@@ -82,3 +82,14 @@ def access_award_for_contract(*, user: User, award_id: int) -> Award:
     if not can_create_contract(user=user, award=award):
         raise forbidden(_("Only the project lead may sign the partnership contract."))
     return award
+
+
+def access_kpi(*, user: User, kpi_id: int, manage: bool = False) -> PilotKpi:
+    """A pilot KPI through its contract: visible to whoever sees the contract."""
+    kpi = PilotKpi.objects.filter(pk=kpi_id).only("pk", "contract_id").first()
+    if kpi is None:
+        raise not_found()
+    contract = access_contract(user=user, contract_id=kpi.contract_id, manage=manage)
+    kpi = PilotKpi.objects.get(pk=kpi_id)
+    kpi.contract = contract
+    return kpi

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from handslag.partnership import views
+from handslag.partnership import pilot_views, views
 
 app_name = "partnership"
 
@@ -13,4 +13,14 @@ urlpatterns = [
     path("phases/<int:pk>/decide/", views.phase_decide, name="phase_decide"),
     path("phases/<int:pk>/milestones/add/", views.milestone_add, name="milestone_add"),
     path("milestones/<int:pk>/complete/", views.milestone_complete, name="milestone_complete"),
+    path("contracts/<int:pk>/pilot/", pilot_views.pilot, name="pilot"),
+    path("contracts/<int:pk>/pilot/kpis/add/", pilot_views.kpi_add, name="kpi_add"),
+    path(
+        "contracts/<int:pk>/pilot/import/",
+        pilot_views.measurement_import,
+        name="measurement_import",
+    ),
+    path("kpis/<int:pk>/", pilot_views.kpi_detail, name="kpi_detail"),
+    path("kpis/<int:pk>/value/", pilot_views.kpi_value, name="kpi_value"),
+    path("kpis/<int:pk>/measurements/add/", pilot_views.measurement_add, name="measurement_add"),
 ]

@@ -106,3 +106,30 @@ def completed(phase: Phase, decision: str = PhaseDecision.CONTINUE) -> Phase:
     phase.decided_at = timezone.now()
     phase.save()
     return phase
+
+
+def pilot_kpi(contract: Contract, **fields):  # noqa: ANN003, ANN201
+    """A KPI measured in the pilot, set up from an expected effect of the project's need."""
+    from decimal import Decimal  # noqa: PLC0415
+
+    from handslag.needs.tests.factories import ExpectedEffectFactory  # noqa: PLC0415
+    from handslag.partnership.models import PilotKpi  # noqa: PLC0415
+
+    effect = ExpectedEffectFactory(
+        indicator=fields.pop("indicator", "Transports per month"),
+        unit=fields.pop("unit", "transports"),
+        baseline=fields.pop("baseline", Decimal("480")),
+        target=fields.pop("target", Decimal("300")),
+    )
+    contract.project.needs.add(effect.need)
+    values = {
+        "indicator": effect.indicator,
+        "unit": effect.unit,
+        "baseline": effect.baseline,
+        "target": effect.target,
+        "category": "transport",
+        "volume": Decimal("12"),
+        "unit_value": Decimal("1250"),
+    }
+    values.update(fields)
+    return PilotKpi.objects.create(contract=contract, effect=effect, **values)

@@ -1,0 +1,173 @@
+"""Pages for the testbed pilot: KPIs, measurements, imports and charts."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from handslag.core.forms import add_service_error
+from handslag.partnership import pilots
+from handslag.partnership.charts import kpi_chart
+from handslag.partnership.forms import (
+    KpiForm,
+    KpiValuationForm,
+    MeasurementForm,
+    MeasurementImportForm,
+)
+from handslag.partnership.permissions import access_contract, access_kpi, can_manage_contract
+from handslag.partnership.pilot_selectors import (
+    effect_candidates,
+    kpi_list,
+    kpi_periods,
+    kpi_status,
+    measurement_list,
+)
+
+
+@require_GET
+def pilot(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = access_contract(user=request.user, contract_id=pk)
+    kpis = kpi_list(contract=contract)
+    rows = [
+        {
+            "kpi": kpi,
+            "chart": kpi_chart(kpi, list(kpi.measurements.all())),
+            "status": kpi_status(kpi=kpi),
+            "periods": kpi_periods(kpi=kpi),
+        }
+        for kpi in kpis
+    ]
+    manage = can_manage_contract(user=request.user, contract=contract)
+    return render(
+        request,
+        "partnership/pilot.html",
+        {
+            "contract": contract,
+            "project": contract.project,
+            "rows": rows,
+            "can_manage": manage,
+            "has_candidates": manage and effect_candidates(contract=contract).exists(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def kpi_add(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = access_contract(user=request.user, contract_id=pk, manage=True)
+    form = KpiForm(request.POST or None, effects=effect_candidates(contract=contract))
+    if request.method == "POST" and form.is_valid():
+        try:
+            kpi = pilots.kpi_add_from_effect(
+                actor=request.user, contract=contract, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The KPI was added to the pilot."))
+            return redirect("partnership:kpi_detail", kpi.pk)
+    return render(
+        request,
+        "partnership/kpi_form.html",
+        {"form": form, "contract": contract, "project": contract.project},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+def kpi_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    kpi = access_kpi(user=request.user, kpi_id=pk)
+    measurements = list(kpi.measurements.order_by("measured_on"))
+    page = Paginator(measurement_list(kpi=kpi), 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "partnership/kpi_detail.html",
+        {
+            "kpi": kpi,
+            "contract": kpi.contract,
+            "project": kpi.contract.project,
+            "chart": kpi_chart(kpi, measurements),
+            "status": kpi_status(kpi=kpi),
+            "periods": kpi_periods(kpi=kpi),
+            "page_obj": page,
+            "can_manage": can_manage_contract(user=request.user, contract=kpi.contract),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def kpi_value(request: HttpRequest, pk: int) -> HttpResponse:
+    kpi = access_kpi(user=request.user, kpi_id=pk, manage=True)
+    initial = {
+        "category": kpi.category,
+        "volume": kpi.volume,
+        "unit_value": kpi.unit_value,
+        "unit_value_source": kpi.unit_value_source,
+    }
+    form = KpiValuationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pilots.kpi_update_valuation(actor=request.user, kpi=kpi, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The value of the KPI was saved."))
+            return redirect("partnership:kpi_detail", kpi.pk)
+    return render(
+        request,
+        "partnership/kpi_value.html",
+        {"form": form, "kpi": kpi, "contract": kpi.contract, "project": kpi.contract.project},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def measurement_add(request: HttpRequest, pk: int) -> HttpResponse:
+    kpi = access_kpi(user=request.user, kpi_id=pk, manage=True)
+    form = MeasurementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pilots.measurement_add(actor=request.user, kpi=kpi, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The measurement was recorded."))
+            return redirect("partnership:kpi_detail", kpi.pk)
+    return render(
+        request,
+        "partnership/measurement_form.html",
+        {"form": form, "kpi": kpi, "contract": kpi.contract, "project": kpi.contract.project},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def measurement_import(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = access_contract(user=request.user, contract_id=pk, manage=True)
+    form = MeasurementImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            count = pilots.measurements_import(
+                actor=request.user,
+                contract=contract,
+                content=upload.read(pilots.MAX_IMPORT_BYTES + 1),
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("%(count)d measurements were imported.") % {"count": count})
+            return redirect("partnership:pilot", contract.pk)
+    return render(
+        request,
+        "partnership/measurement_import.html",
+        {
+            "form": form,
+            "contract": contract,
+            "project": contract.project,
+            "indicators": kpi_list(contract=contract),
+        },
+        status=400 if form.errors else 200,
+    )
