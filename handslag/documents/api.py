@@ -1,3 +1,411 @@
-from ninja import Router
+"""JSON API for project documents and the template library (mounted at /api/v1/documents/).
+
+The operations call the same permissions, selectors and services as the pages. Downloads
+answer with the file itself, as an attachment that is never rendered as a page.
+"""
+
+import datetime as dt
+
+from django.http import FileResponse, HttpRequest
+from ninja import Field, File, Form, Router, Schema
+from ninja.files import UploadedFile
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from handslag.accounts.models import Organisation
+from handslag.core.permissions import forbidden, not_found
+from handslag.documents import library, selectors, services
+from handslag.documents.models import (
+    Attachment,
+    AttachmentVersion,
+    DocumentTemplate,
+    DocumentTemplateVersion,
+    GeneratedDocument,
+)
+from handslag.documents.permissions import (
+    access_attachment,
+    access_attachment_version,
+    access_generated,
+    access_project_documents,
+    access_template,
+    access_template_library,
+    can_edit_templates,
+)
+from handslag.documents.views import download_response
 
 router = Router(tags=["documents"])
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[str]] = {}
+
+
+class VersionOut(Schema):
+    id: int
+    attachment_id: int
+    number: int
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    uploaded_by: str
+    uploaded_at: dt.datetime
+    download_url: str
+
+
+class AttachmentOut(Schema):
+    id: int
+    project_id: int
+    name: str
+    description: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    latest: VersionOut | None
+
+
+class GeneratedOut(Schema):
+    id: int
+    project_id: int
+    kind: str
+    format: str
+    number: int
+    title: str
+    filename: str
+    size: int
+    sha256: str
+    template: str
+    template_version_id: int | None
+    created_by: str
+    created_at: dt.datetime
+    download_url: str
+
+
+class GenerateIn(Schema):
+    kind: str = Field(..., max_length=30)
+    format: str = Field(..., max_length=10)
+
+
+class SectionIO(Schema):
+    heading: str = Field(..., max_length=200)
+    body: str = Field("", max_length=10000)
+
+
+class TemplateVersionOut(Schema):
+    id: int
+    number: int
+    title: str
+    sections: list[SectionIO]
+    note: str
+    created_by: str
+    created_at: dt.datetime
+
+
+class TemplateOut(Schema):
+    id: int
+    organisation_id: int
+    organisation: str
+    kind: str
+    shipped_version: int
+    current: TemplateVersionOut | None
+
+
+class ShippedOut(Schema):
+    kind: str
+    label: str
+    version: int
+    title: str
+    sections: list[SectionIO]
+
+
+class LibraryOut(Schema):
+    shipped: list[ShippedOut]
+    templates: list[TemplateOut]
+    fields: dict[str, str]
+
+
+class TemplateCopyIn(Schema):
+    organisation_id: int
+    kind: str = Field(..., max_length=30)
+
+
+class TemplateVersionIn(Schema):
+    title: str = Field(..., max_length=300)
+    sections: list[SectionIO] = Field(..., max_length=library.MAX_SECTIONS)
+    note: str = Field("", max_length=500)
+
+
+def _version_out(version: AttachmentVersion) -> dict:
+    return {
+        "id": version.pk,
+        "attachment_id": version.attachment_id,
+        "number": version.number,
+        "filename": version.filename,
+        "content_type": version.content_type,
+        "size": version.size,
+        "sha256": version.sha256,
+        "uploaded_by": str(version.uploaded_by),
+        "uploaded_at": version.uploaded_at,
+        "download_url": f"/api/v1/documents/versions/{version.pk}/download",
+    }
+
+
+def _attachment_out(attachment: Attachment) -> dict:
+    versions = list(attachment.versions.all())
+    latest = max(versions, key=lambda v: v.number) if versions else None
+    return {
+        "id": attachment.pk,
+        "project_id": attachment.project_id,
+        "name": attachment.name,
+        "description": attachment.description,
+        "created_at": attachment.created_at,
+        "updated_at": attachment.updated_at,
+        "latest": _version_out(latest) if latest else None,
+    }
+
+
+def _generated_out(document: GeneratedDocument) -> dict:
+    return {
+        "id": document.pk,
+        "project_id": document.project_id,
+        "kind": document.kind,
+        "format": document.fmt,
+        "number": document.number,
+        "title": document.title,
+        "filename": document.filename,
+        "size": document.size,
+        "sha256": document.sha256,
+        "template": document.template_label,
+        "template_version_id": document.template_version_id,
+        "created_by": str(document.created_by),
+        "created_at": document.created_at,
+        "download_url": f"/api/v1/documents/generated/{document.pk}/download",
+    }
+
+
+def _template_version_out(version: DocumentTemplateVersion | None) -> dict | None:
+    if version is None:
+        return None
+    return {
+        "id": version.pk,
+        "number": version.number,
+        "title": version.title,
+        "sections": version.sections,
+        "note": version.note,
+        "created_by": str(version.created_by),
+        "created_at": version.created_at,
+    }
+
+
+def _template_out(template: DocumentTemplate) -> dict:
+    return {
+        "id": template.pk,
+        "organisation_id": template.organisation_id,
+        "organisation": template.organisation.name,
+        "kind": template.kind,
+        "shipped_version": template.shipped_version,
+        "current": _template_version_out(selectors.template_current(template=template)),
+    }
+
+
+# --- Attachments --------------------------------------------------------------------------
+
+
+@router.get(
+    "/projects/{project_id}/attachments",
+    response=list[AttachmentOut],
+    summary="The project's attachments, newest first",
+)
+@paginate(LimitOffsetPagination)
+def attachment_list(request: HttpRequest, project_id: int):  # noqa: ANN201
+    project = access_project_documents(user=request.user, project_id=project_id)
+    return [_attachment_out(a) for a in selectors.attachment_list(project=project)]
+
+
+@router.post(
+    "/projects/{project_id}/attachments",
+    response={201: VersionOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Upload an attachment (multipart: file, description)",
+)
+def attachment_upload(
+    request: HttpRequest,
+    project_id: int,
+    file: File[UploadedFile],
+    description: Form[str] = "",
+) -> tuple[int, dict]:
+    project = access_project_documents(user=request.user, project_id=project_id, add=True)
+    version = services.attachment_upload(
+        actor=request.user, project=project, upload=file, description=description
+    )
+    return 201, _version_out(version)
+
+
+@router.get(
+    "/attachments/{attachment_id}/versions",
+    response={200: list[VersionOut], 404: ErrorOut},
+    summary="Every version of an attachment, newest first",
+)
+@paginate(LimitOffsetPagination)
+def version_list(request: HttpRequest, attachment_id: int):  # noqa: ANN201
+    attachment = access_attachment(user=request.user, attachment_id=attachment_id)
+    return [_version_out(v) for v in selectors.attachment_versions(attachment=attachment)]
+
+
+@router.post(
+    "/attachments/{attachment_id}/versions",
+    response={201: VersionOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Upload a new version of an attachment (multipart: file)",
+)
+def version_add(
+    request: HttpRequest, attachment_id: int, file: File[UploadedFile]
+) -> tuple[int, dict]:
+    attachment = access_attachment(user=request.user, attachment_id=attachment_id, add=True)
+    version = services.attachment_version_add(
+        actor=request.user, attachment=attachment, upload=file
+    )
+    return 201, _version_out(version)
+
+
+@router.get(
+    "/versions/{version_id}/download",
+    response={200: None, 404: ErrorOut},
+    summary="Download one version of an attachment",
+)
+def version_download(request: HttpRequest, version_id: int) -> FileResponse:
+    version = access_attachment_version(user=request.user, version_id=version_id)
+    return download_response(
+        version.file, filename=version.filename, content_type=version.content_type
+    )
+
+
+# --- Generated documents ------------------------------------------------------------------
+
+
+@router.get(
+    "/projects/{project_id}/generated",
+    response=list[GeneratedOut],
+    summary="Every generated document version of the project, newest first",
+)
+@paginate(LimitOffsetPagination)
+def generated_list(request: HttpRequest, project_id: int):  # noqa: ANN201
+    project = access_project_documents(user=request.user, project_id=project_id)
+    return [_generated_out(d) for d in selectors.generated_list(project=project)]
+
+
+@router.post(
+    "/projects/{project_id}/generate",
+    response={201: GeneratedOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Generate a document (need_statement, procurement, leadership_report) as docx or pdf",
+)
+def generate(request: HttpRequest, project_id: int, payload: GenerateIn) -> tuple[int, dict]:
+    project = access_project_documents(user=request.user, project_id=project_id, add=True)
+    document = services.document_generate(
+        actor=request.user, project=project, kind=payload.kind, fmt=payload.format
+    )
+    return 201, _generated_out(document)
+
+
+@router.get(
+    "/generated/{document_id}/download",
+    response={200: None, 404: ErrorOut},
+    summary="Download a generated document",
+)
+def generated_download(request: HttpRequest, document_id: int) -> FileResponse:
+    document = access_generated(user=request.user, document_id=document_id)
+    content_type = (
+        "application/pdf"
+        if document.fmt == "pdf"
+        else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    return download_response(document.file, filename=document.filename, content_type=content_type)
+
+
+# --- Template library ---------------------------------------------------------------------
+
+
+@router.get(
+    "/templates",
+    response={200: LibraryOut, 403: ErrorOut},
+    summary="The shipped templates and your organisations' copies",
+)
+def template_library(request: HttpRequest) -> dict:
+    access_template_library(user=request.user)
+    shipped = []
+    for entry in selectors.template_library(user=request.user):
+        title, sections = entry["shipped"].resolved()
+        shipped.append(
+            {
+                "kind": entry["kind"],
+                "label": str(entry["label"]),
+                "version": entry["shipped"].version,
+                "title": title,
+                "sections": sections,
+            }
+        )
+    templates = selectors.template_list_for_organisations(
+        organisation_ids=request.user.buyer_organisation_ids
+    )
+    return {
+        "shipped": shipped,
+        "templates": [_template_out(t) for t in templates],
+        "fields": {name: str(text) for name, text in library.FIELDS.items()},
+    }
+
+
+@router.post(
+    "/templates",
+    response={201: TemplateOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Copy a shipped template to your organisation",
+)
+def template_copy(request: HttpRequest, payload: TemplateCopyIn) -> tuple[int, dict]:
+    access_template_library(user=request.user)
+    if payload.organisation_id not in request.user.buyer_organisation_ids:
+        raise not_found()
+    organisation = Organisation.objects.get(pk=payload.organisation_id)
+    if not can_edit_templates(user=request.user, organisation_id=organisation.pk):
+        raise forbidden()
+    template = services.template_copy(
+        actor=request.user, organisation=organisation, kind=payload.kind
+    )
+    return 201, _template_out(template)
+
+
+@router.get(
+    "/templates/{template_id}",
+    response={200: TemplateOut, 404: ErrorOut},
+    summary="One of your organisation's templates, with its latest version",
+)
+def template_detail(request: HttpRequest, template_id: int) -> dict:
+    return _template_out(access_template(user=request.user, template_id=template_id))
+
+
+@router.get(
+    "/templates/{template_id}/versions",
+    response={200: list[TemplateVersionOut], 404: ErrorOut},
+    summary="Every version of a template, newest first",
+)
+@paginate(LimitOffsetPagination)
+def template_versions(request: HttpRequest, template_id: int):  # noqa: ANN201
+    template = access_template(user=request.user, template_id=template_id)
+    return [
+        _template_version_out(v)
+        for v in template.versions.select_related("created_by").order_by("-number")
+    ]
+
+
+@router.post(
+    "/templates/{template_id}/versions",
+    response={201: TemplateVersionOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Save a new version of a template (refused if it names an unknown field)",
+)
+def template_version_save(
+    request: HttpRequest, template_id: int, payload: TemplateVersionIn
+) -> tuple[int, dict]:
+    template = access_template(user=request.user, template_id=template_id, edit=True)
+    version = services.template_version_save(
+        actor=request.user,
+        template=template,
+        title=payload.title,
+        sections=[s.dict() for s in payload.sections],
+        note=payload.note,
+    )
+    return 201, _template_version_out(version)

@@ -1,0 +1,1 @@
+from handslag.documents.tests.factories import _media, team  # noqa: F401

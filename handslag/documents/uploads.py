@@ -1,0 +1,183 @@
+"""Checking an uploaded file before it is kept: name, size, type from its content, checksum.
+
+The file is read in chunks, never whole into memory. Its type is decided from its first
+bytes (the `filetype` package), not from its name or the browser's word, and the name
+must agree with the content, so an executable or a web page cannot pass as a PDF.
+"""
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# The largest file accepted, in bytes (settings.DOCUMENT_MAX_BYTES, 50 MB by default).
+DOCUMENT_MAX_BYTES = getattr(settings, "DOCUMENT_MAX_BYTES", DEFAULT_MAX_BYTES)
+
+HEAD_BYTES = 64 * 1024
+TEXT_TYPES = {"txt": "text/plain", "csv": "text/csv"}
+ALLOWED: dict[str, tuple[str, frozenset[str]]] = {
+    "application/pdf": ("PDF", frozenset({"pdf"})),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (
+        "Word (DOCX)",
+        frozenset({"docx"}),
+    ),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": (
+        "Excel (XLSX)",
+        frozenset({"xlsx"}),
+    ),
+    "application/vnd.oasis.opendocument.text": ("OpenDocument (ODT)", frozenset({"odt"})),
+    "image/png": ("PNG", frozenset({"png"})),
+    "image/jpeg": ("JPEG", frozenset({"jpg", "jpeg"})),
+}
+# Markup a browser could run as a page or a script, whatever the file is called.
+MARKUP = (b"<!doctype", b"<html", b"<head", b"<body", b"<script", b"<svg", b"<?xml", b"<iframe")
+
+
+class Upload(Protocol):
+    name: str | None
+
+    def chunks(self, chunk_size: int | None = None) -> Iterable[bytes]: ...
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    filename: str
+    extension: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+def max_upload_bytes() -> int:
+    """Read at call time, so a changed setting (or a test's) applies at once."""
+    return int(getattr(settings, "DOCUMENT_MAX_BYTES", DOCUMENT_MAX_BYTES))
+
+
+def accepted_types_text() -> str:
+    return ", ".join([label for label, _exts in ALLOWED.values()] + [_("text (TXT, CSV)")])
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f}"
+
+
+def safe_filename(name: str | None) -> str:
+    """The name to show and to offer for download; a name with a folder path is refused."""
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"file": [_("The file has no name.")]})
+    if "/" in name or "\\" in name or "\x00" in name or name in {".", ".."}:
+        raise ValidationError(
+            {
+                "file": [
+                    _("The file name must not contain a folder path: give only the file's name.")
+                ]
+            }
+        )
+    stem, extension = os.path.splitext(name)
+    cleaned = get_valid_filename(stem.lstrip(".")) if stem.lstrip(".") else ""
+    extension = get_valid_filename(extension.lstrip(".")).lower() if extension else ""
+    if not cleaned or not extension:
+        raise ValidationError(
+            {"file": [_("The file name must end with its type, for example report.pdf.")]}
+        )
+    return f"{cleaned[: 250 - len(extension)]}.{extension}"
+
+
+def check_upload(upload: Upload, *, max_bytes: int | None = None) -> CheckedFile:
+    """Name, size, type and SHA-256 of the upload; ValidationError if it is refused."""
+    limit = max_bytes if max_bytes is not None else max_upload_bytes()
+    filename = safe_filename(upload.name)
+    extension = filename.rsplit(".", 1)[1]
+    too_large = ValidationError(
+        {
+            "file": [
+                _("The file is too large: the limit is %(limit)s MB.")
+                % {"limit": _megabytes(limit)}
+            ]
+        }
+    )
+    declared = getattr(upload, "size", None)
+    if declared is not None and declared > limit:
+        raise too_large
+    digest = hashlib.sha256()
+    size = 0
+    head = b""
+    has_nul = False
+    for chunk in upload.chunks():
+        size += len(chunk)
+        if size > limit:
+            raise too_large
+        digest.update(chunk)
+        if len(head) < HEAD_BYTES:
+            head += chunk[: HEAD_BYTES - len(head)]
+        has_nul = has_nul or b"\x00" in chunk
+    if size == 0:
+        raise ValidationError({"file": [_("The file is empty.")]})
+    content_type = _content_type(head, extension=extension, has_nul=has_nul)
+    return CheckedFile(
+        filename=filename,
+        extension=extension,
+        content_type=content_type,
+        size=size,
+        sha256=digest.hexdigest(),
+    )
+
+
+def _content_type(head: bytes, *, extension: str, has_nul: bool) -> str:
+    refused = _("Files of this type are not accepted. Accepted types: %(types)s.") % {
+        "types": accepted_types_text()
+    }
+    kind = filetype.guess(head)
+    if kind is not None:
+        if kind.mime not in ALLOWED:
+            raise ValidationError({"file": [refused]})
+        label, extensions = ALLOWED[kind.mime]
+        if extension not in extensions:
+            raise ValidationError(
+                {
+                    "file": [
+                        _(
+                            "The file's content is %(type)s, but its name ends in .%(extension)s. "
+                            "Upload the file under its right name."
+                        )
+                        % {"type": label, "extension": extension}
+                    ]
+                }
+            )
+        return kind.mime
+    # No known binary signature: only plain text is accepted, and only as .txt or .csv.
+    lowered = head.lower()
+    if any(marker in lowered for marker in MARKUP):
+        raise ValidationError(
+            {"file": [_("Files with web page or SVG markup (HTML, SVG, XML) are not accepted.")]}
+        )
+    if extension not in TEXT_TYPES:
+        if extension in {ext for _label, exts in ALLOWED.values() for ext in exts}:
+            raise ValidationError(
+                {
+                    "file": [
+                        _("The file's content does not match its name (.%(extension)s).")
+                        % {"extension": extension}
+                    ]
+                }
+            )
+        raise ValidationError({"file": [refused]})
+    if has_nul:
+        raise ValidationError(
+            {
+                "file": [
+                    _("The file is not plain text, although its name ends in .%(extension)s.")
+                    % {"extension": extension}
+                ]
+            }
+        )
+    return TEXT_TYPES[extension]
