@@ -101,3 +101,94 @@ def encrypt_tender(*, data_key: bytes, plaintext: bytes, call_id: int, receipt: 
 
 def decrypt_tender(*, data_key: bytes, ciphertext: bytes, call_id: int, receipt: str) -> bytes:
     return _unseal(data_key, ciphertext, _tender_aad(call_id, receipt))
+
+
+# --- Files: streamed in chunks ----------------------------------------------------------
+#
+# A sealed file is FILE_MAGIC followed by records, one per plaintext chunk of at most
+# FILE_CHUNK_BYTES: a 12-byte random nonce, the 4-byte big-endian length of the AES-GCM
+# output, then that output. The associated data of each chunk binds it to its call, its
+# file id, its index and whether it is the last chunk, so chunks cannot be reordered,
+# dropped, moved to another file, or the file cut short without the decryption failing.
+
+FILE_MAGIC = b"HSF1"
+FILE_CHUNK_BYTES = 1024 * 1024
+_LEN_BYTES = 4
+_TAG_BYTES = 16
+
+
+def _file_aad(call_id: int, file_id: str, index: int, last: bool) -> bytes:
+    return f"handslag/tender-file/v1/{call_id}/{file_id}/{index}/{int(last)}".encode()
+
+
+def _rechunk(chunks, size: int):  # noqa: ANN001, ANN202
+    """Yield (chunk, is_last) with every chunk exactly `size` bytes except the last one."""
+    buffer = bytearray()
+    pending: bytes | None = None
+    for piece in chunks:
+        buffer += piece
+        while len(buffer) >= size:
+            if pending is not None:
+                yield pending, False
+            pending = bytes(buffer[:size])
+            del buffer[:size]
+    if buffer:
+        if pending is not None:
+            yield pending, False
+        pending = bytes(buffer)
+    if pending is not None:
+        yield pending, True
+
+
+def encrypt_file_stream(*, data_key: bytes, chunks, call_id: int, file_id: str):  # noqa: ANN001, ANN201
+    """Yield the sealed form of a plaintext stream, record by record, starting with the magic."""
+    aead = AESGCM(data_key)
+    yield FILE_MAGIC
+    for index, (chunk, last) in enumerate(_rechunk(chunks, FILE_CHUNK_BYTES)):
+        nonce = os.urandom(NONCE_BYTES)
+        body = aead.encrypt(nonce, chunk, _file_aad(call_id, file_id, index, last))
+        yield nonce + len(body).to_bytes(_LEN_BYTES, "big") + body
+
+
+def decrypt_file_stream(*, data_key: bytes, stream, call_id: int, file_id: str):  # noqa: ANN001, ANN201
+    """Yield the plaintext of a sealed file read from a binary file object, chunk by chunk."""
+    aead = AESGCM(data_key)
+    if stream.read(len(FILE_MAGIC)) != FILE_MAGIC:
+        raise TenderDecryptionError("Not a sealed tender file.")
+    index, last_seen = 0, False
+    while True:
+        head = stream.read(NONCE_BYTES + _LEN_BYTES)
+        if not head:
+            break
+        if len(head) != NONCE_BYTES + _LEN_BYTES or last_seen:
+            raise TenderDecryptionError("The sealed file is truncated or has trailing data.")
+        nonce, length = head[:NONCE_BYTES], int.from_bytes(head[NONCE_BYTES:], "big")
+        if not _TAG_BYTES <= length <= FILE_CHUNK_BYTES + _TAG_BYTES:
+            raise TenderDecryptionError("The sealed file has a malformed record.")
+        body = stream.read(length)
+        if len(body) != length:
+            raise TenderDecryptionError("The sealed file is truncated.")
+        for last in (False, True):
+            try:
+                plain = aead.decrypt(nonce, body, _file_aad(call_id, file_id, index, last))
+            except InvalidTag:
+                continue
+            last_seen = last
+            break
+        else:
+            raise TenderDecryptionError("A chunk does not match its key or binding.")
+        yield plain
+        index += 1
+    if not last_seen:
+        raise TenderDecryptionError("The sealed file was cut short.")
+
+
+def encrypt_name(*, data_key: bytes, name: str, call_id: int, file_id: str) -> bytes:
+    return _seal(
+        data_key, name.encode("utf-8"), f"handslag/tender-file-name/v1/{call_id}/{file_id}".encode()
+    )
+
+
+def decrypt_name(*, data_key: bytes, blob: bytes, call_id: int, file_id: str) -> str:
+    aad = f"handslag/tender-file-name/v1/{call_id}/{file_id}".encode()
+    return _unseal(data_key, blob, aad).decode("utf-8")

@@ -3,9 +3,27 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from handslag.tendering.files import max_tender_bytes
 from handslag.tendering.models import Criterion, CriterionKind
 
 SCORE_CHOICES = [(str(n), str(n)) for n in range(6)]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field; each is checked by the submit service, not here."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):  # noqa: ANN001, ANN201
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
+        return [super().clean(data, initial)] if data else []
 
 
 class TenderForm(forms.Form):
@@ -28,9 +46,22 @@ class TenderForm(forms.Form):
         decimal_places=2,
         localize=True,
     )
+    files = MultipleFileField(
+        label=_("Files"),
+        required=False,
+        allow_empty_file=True,
+        help_text=_(
+            "Attachments to the tender: PDF, Word, Excel, PowerPoint, OpenDocument, ZIP, PNG, "
+            "JPEG, text or CSV, together at most %(limit)s MB. Each file is encrypted as it "
+            "arrives, and its SHA-256 goes on your receipt."
+        ),
+    )
 
     def __init__(self, *args, organisations=None, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
         super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = self.fields["files"].help_text % {
+            "limit": max_tender_bytes() // (1024 * 1024)
+        }
         organisations = list(organisations or [])
         if len(organisations) > 1:
             self.fields["supplier"].queryset = type(organisations[0]).objects.filter(

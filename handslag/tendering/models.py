@@ -171,3 +171,24 @@ class Award(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.call.reference} → {self.tender.supplier}"
+
+
+class TenderFile(TimeStampedModel):
+    """A file sent with a tender, stored only as ciphertext (see crypto.encrypt_file_stream).
+
+    The file's name is sealed too: a name can say as much as the content. What stays in
+    clear is what the receipt shows: size and the SHA-256 of the plaintext.
+    """
+
+    tender = models.ForeignKey(Tender, on_delete=models.CASCADE, related_name="files")
+    file_id = models.CharField(max_length=32, unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    sealed_name = models.BinaryField()
+    blob = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+
+    class Meta:
+        verbose_name = _("tender file")
+        verbose_name_plural = _("tender files")
+        ordering = ["tender", "position", "pk"]

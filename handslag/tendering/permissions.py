@@ -22,8 +22,8 @@ from handslag.projects.permissions import (
     has_project_role,
     is_team_member,
 )
-from handslag.tendering.models import CallKey, Tender
-from handslag.tendering.sealing import unseal
+from handslag.tendering.models import CallKey, Tender, TenderFile
+from handslag.tendering.sealing import unseal, unseal_file, unseal_file_name
 
 # Procedures with a selection stage: only invited applicants may tender.
 SELECTION_PROCEDURES = frozenset(
@@ -151,6 +151,35 @@ def access_tender_content(*, user: User, tender: Tender) -> TenderContent:
         raise not_found()
     data = unseal(tender=tender)
     return TenderContent(content=data["content"], price=data["price"])
+
+
+@dataclass(frozen=True)
+class OpenedFile:
+    """A tender file released after the opening: its name and a stream of its plaintext."""
+
+    record: TenderFile
+    name: str
+
+    def chunks(self):  # noqa: ANN201
+        return unseal_file(tender_file=self.record)
+
+
+def access_tender_file(*, user: User, file_id: int) -> OpenedFile:
+    """A tender's file, decrypted on the fly, under the same rule as access_tender_content."""
+    record = TenderFile.objects.select_related("tender__call__project").filter(pk=file_id).first()
+    if record is None:
+        raise not_found()
+    access_tender_content(user=user, tender=record.tender)
+    return OpenedFile(record=record, name=unseal_file_name(tender_file=record))
+
+
+def access_tender_files(*, user: User, tender: Tender) -> list[OpenedFile]:
+    """All of a tender's files with their names, under the rule of access_tender_content."""
+    access_tender_content(user=user, tender=tender)
+    return [
+        OpenedFile(record=record, name=unseal_file_name(tender_file=record))
+        for record in tender.files.all()
+    ]
 
 
 def can_confirm_opening(*, user: User, call: Call) -> bool:

@@ -6,11 +6,12 @@ permissions.access_tender_content(), which checks the opening and the team.
 
 import hashlib
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 
 from handslag.market.models import Call
-from handslag.tendering import crypto
-from handslag.tendering.models import CallKey, Tender
+from handslag.tendering import crypto, files
+from handslag.tendering.models import CallKey, Tender, TenderFile
 
 
 def canonical_payload(*, content: str, price: Decimal) -> bytes:
@@ -64,3 +65,36 @@ def unseal(*, tender: Tender) -> dict:
         raise crypto.TenderDecryptionError("The content does not match its receipt's SHA-256.")
     data = json.loads(plaintext)
     return {"content": data["content"], "price": Decimal(data["price"])}
+
+
+def data_key(*, key: CallKey) -> bytes:
+    """The call's data key in clear, for sealing files while they stream in."""
+    return _data_key(key)
+
+
+def unseal_file_name(*, tender_file: TenderFile) -> str:
+    key = CallKey.objects.get(call_id=tender_file.tender.call_id)
+    return crypto.decrypt_name(
+        data_key=_data_key(key),
+        blob=bytes(tender_file.sealed_name),
+        call_id=key.call_id,
+        file_id=tender_file.file_id,
+    )
+
+
+def unseal_file(*, tender_file: TenderFile) -> Iterator[bytes]:
+    """The file's plaintext, chunk by chunk, checked against the SHA-256 on the receipt.
+
+    The hash can only be compared at the end; a mismatch then raises, which breaks the
+    download rather than completing it (each chunk is already authenticated by AES-GCM).
+    """
+    key = CallKey.objects.get(call_id=tender_file.tender.call_id)
+    digest = hashlib.sha256()
+    with files.open_blob(tender_file.blob) as stream:
+        for chunk in crypto.decrypt_file_stream(
+            data_key=_data_key(key), stream=stream, call_id=key.call_id, file_id=tender_file.file_id
+        ):
+            digest.update(chunk)
+            yield chunk
+    if digest.hexdigest() != tender_file.sha256:
+        raise crypto.TenderDecryptionError("The file does not match its receipt's SHA-256.")

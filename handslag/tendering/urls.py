@@ -8,6 +8,7 @@ urlpatterns = [
     path("mine/", views.tender_list, name="tender_list"),
     path("calls/<int:call_id>/submit/", views.tender_submit, name="tender_submit"),
     path("tenders/<int:pk>/", views.tender_receipt, name="tender_receipt"),
+    path("files/<int:pk>/", views.tender_file_download, name="tender_file"),
     path("tenders/<int:pk>/withdraw/", views.tender_withdraw, name="tender_withdraw"),
     path("calls/<int:pk>/opening/", views.opening, name="opening"),
     path("calls/<int:pk>/criteria/", views.criteria, name="criteria"),

@@ -4,8 +4,9 @@ criteria, evaluation, award). Thin: parse, call one service or selector, render.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -29,6 +30,8 @@ from handslag.tendering.permissions import (
     access_supplier_tender,
     access_tender,
     access_tender_content,
+    access_tender_file,
+    access_tender_files,
     can_award,
     can_manage_criteria,
     is_tender_supplier,
@@ -53,7 +56,7 @@ def tender_list(request: HttpRequest) -> HttpResponse:
 def tender_submit(request: HttpRequest, call_id: int) -> HttpResponse:
     call = access_call_for_supplier(user=request.user, call_id=call_id)
     organisations = tendering_organisations(user=request.user, call=call)
-    form = TenderForm(request.POST or None, organisations=organisations)
+    form = TenderForm(request.POST or None, request.FILES or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
             tender = services.tender_submit(
@@ -62,6 +65,7 @@ def tender_submit(request: HttpRequest, call_id: int) -> HttpResponse:
                 content=form.cleaned_data["content"],
                 price=form.cleaned_data["price"],
                 supplier=form.cleaned_data.get("supplier"),
+                files=form.cleaned_data.get("files") or [],
             )
         except ValidationError as error:
             add_service_error(form, error)
@@ -95,6 +99,21 @@ def tender_receipt(request: HttpRequest, pk: int) -> HttpResponse:
             and tender.call.status == "published",
         },
     )
+
+
+@require_GET
+def tender_file_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """A tender's file for the team after the opening, decrypted as it streams out.
+
+    Always an attachment with a neutral type, so nothing uploaded is ever shown as a page.
+    """
+    opened = access_tender_file(user=request.user, file_id=pk)
+    response = StreamingHttpResponse(opened.chunks(), content_type="application/octet-stream")
+    response["Content-Length"] = str(opened.record.size)
+    response["Content-Disposition"] = content_disposition_header(True, opened.name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -212,6 +231,7 @@ def _tender_page(
             "tender": tender,
             "call": tender.call,
             "content": content,
+            "files": access_tender_files(user=request.user, tender=tender),
             "score_form": score_form,
             "consensus_form": consensus_form,
             **data,

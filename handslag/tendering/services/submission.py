@@ -1,10 +1,10 @@
 """Submitting, replacing and withdrawing sealed tenders before the deadline."""
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -14,11 +14,9 @@ from handslag.accounts.models import Organisation, User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.market.models import Call, CallStatus
-from handslag.tendering import sealing
-from handslag.tendering.models import (
-    Tender,
-    TenderStatus,
-)
+from handslag.tendering import crypto, sealing
+from handslag.tendering import files as tender_files
+from handslag.tendering.models import CallKey, Tender, TenderFile, TenderStatus
 from handslag.tendering.permissions import (
     is_opened,
     is_tender_supplier,
@@ -60,19 +58,7 @@ def _clean_price(price: Any) -> Decimal:
     return value
 
 
-@transaction.atomic
-def tender_submit(
-    *,
-    actor: User,
-    call: Call,
-    content: str,
-    price: Decimal,
-    supplier: Organisation | None = None,
-    now: dt.datetime | None = None,
-) -> Tender:
-    """Seal and store a supplier's tender; a new submission replaces the previous one."""
-    now = now or timezone.now()
-    call = _lock_call(call)
+def _choose_supplier(actor: User, call: Call, supplier: Organisation | None) -> Organisation:
     organisations = tendering_organisations(user=actor, call=call)
     if not organisations:
         raise forbidden(_("Your organisation has not been invited to tender in this call."))
@@ -81,11 +67,13 @@ def tender_submit(
             raise ValidationError(
                 {"supplier": _("Choose which of your organisations submits the tender.")}
             )
-        supplier = organisations[0]
-    elif supplier.pk not in {o.pk for o in organisations}:
+        return organisations[0]
+    if supplier.pk not in {o.pk for o in organisations}:
         raise forbidden(_("Your organisation has not been invited to tender in this call."))
-    _check_tender_period(call, now)
+    return supplier
 
+
+def _clean_content(content: str) -> str:
     content = (content or "").strip()
     if not content:
         raise ValidationError({"content": _("Write your tender.")})
@@ -96,16 +84,102 @@ def tender_submit(
                 % {"max": MAX_CONTENT_CHARS}
             }
         )
+    return content
+
+
+def _key_for(call: Call) -> CallKey:
+    key = CallKey.objects.filter(call=call).first()
+    if key is not None:
+        return key
+    with transaction.atomic():
+        return sealing.call_key_get_or_create(call=_lock_call(call))
+
+
+def tender_submit(
+    *,
+    actor: User,
+    call: Call,
+    content: str,
+    price: Decimal,
+    supplier: Organisation | None = None,
+    files: Sequence[tender_files.Upload] = (),
+    now: dt.datetime | None = None,
+) -> Tender:
+    """Seal and store a supplier's tender and its files; a new submission replaces the last.
+
+    The files are streamed, hashed and sealed into storage first; then one transaction
+    checks the deadline again under the call's lock and records the tender, its files and
+    the audit entry. If anything fails, the written blobs are deleted and nothing is
+    recorded, so no tender is ever marked submitted without all of its files.
+    """
+    now = now or timezone.now()
+    call = Call.objects.select_related("project").get(pk=call.pk)
+    supplier = _choose_supplier(actor, call, supplier)
+    _check_tender_period(call, now)
+    content = _clean_content(content)
     price = _clean_price(price)
     payload = sealing.canonical_payload(content=content, price=price)
-    if len(payload) > settings.TENDER_MAX_BYTES:
+    limit = tender_files.max_tender_bytes()
+    if len(payload) > limit:
         raise ValidationError({"content": _("The tender is larger than the limit.")})
+    uploads = list(files or ())
+    if len(uploads) > tender_files.MAX_FILES:
+        raise ValidationError(
+            {
+                "files": _("Send at most %(max)s files with a tender.")
+                % {"max": tender_files.MAX_FILES}
+            }
+        )
+    for upload in uploads:
+        tender_files.clean_name(upload.name)
+    declared = sum(getattr(upload, "size", 0) or 0 for upload in uploads)
+    if len(payload) + declared > limit:
+        raise ValidationError(
+            {
+                "files": _("The tender's files are larger than the limit of %(limit)s.")
+                % {"limit": tender_files._megabytes(limit)}
+            }
+        )
 
-    key = sealing.call_key_get_or_create(call=call)
+    key = _key_for(call)
+    written: list[tender_files.SealedBlob] = []
+    try:
+        data_key = sealing.data_key(key=key)
+        used = len(payload)
+        for upload in uploads:
+            sealed = tender_files.seal_to_storage(
+                data_key=data_key,
+                call_id=call.pk,
+                upload=upload,
+                budget=limit - used,
+                written=written,
+            )
+            used += sealed.size
+        return _record(actor, call, supplier, key, payload, written, now)
+    except BaseException:
+        tender_files.delete_blobs(written)
+        raise
+
+
+@transaction.atomic
+def _record(
+    actor: User,
+    call: Call,
+    supplier: Organisation,
+    key: CallKey,
+    payload: bytes,
+    written: list[tender_files.SealedBlob],
+    now: dt.datetime,
+) -> Tender:
+    call = _lock_call(call)
+    # Checked again under the lock: the deadline, the opening and the invitation rule.
+    _choose_supplier(actor, call, supplier)
+    _check_tender_period(call, now)
+    round_number = 1
     receipt = _new_receipt()
     previous = list(
         Tender.objects.select_for_update().filter(
-            call=call, supplier=supplier, round=1, status=TenderStatus.SUBMITTED
+            call=call, supplier=supplier, round=round_number, status=TenderStatus.SUBMITTED
         )
     )
     for old in previous:
@@ -115,7 +189,7 @@ def tender_submit(
         call=call,
         supplier=supplier,
         submitted_by=actor,
-        round=1,
+        round=round_number,
         status=TenderStatus.SUBMITTED,
         submitted_at=now,
         ciphertext=sealing.seal(key=key, payload=payload, receipt=receipt),
@@ -124,15 +198,30 @@ def tender_submit(
     )
     tender.full_clean()
     tender.save()
-    # The entry names the supplier's organisation, never the content or the price.
+    data_key = sealing.data_key(key=key)
+    for position, sealed in enumerate(written):
+        TenderFile.objects.create(
+            tender=tender,
+            file_id=sealed.file_id,
+            position=position,
+            sealed_name=crypto.encrypt_name(
+                data_key=data_key, name=sealed.name, call_id=call.pk, file_id=sealed.file_id
+            ),
+            blob=sealed.blob,
+            size=sealed.size,
+            sha256=sealed.sha256,
+        )
+    # The entry names the supplier's organisation, never the content, the price or names.
     audit_record(
         actor=actor,
         action="tender.submit",
         target=tender,
         data={
             "call_id": call.pk,
+            "round": round_number,
             "receipt": receipt,
             "sha256": tender.content_sha256,
+            "files": [{"sha256": f.sha256, "size": f.size} for f in written],
             "replaces": [old.receipt for old in previous],
         },
         organisation_id=supplier.pk,
