@@ -6,11 +6,16 @@ the pages, so no rule exists twice.
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
+from handslag.accounts import selectors as account_selectors
+from handslag.accounts import services as account_services
 from handslag.accounts.models import Organisation
+from handslag.accounts.permissions import access_invitation, access_network
+from handslag.accounts.roles import OrganisationKind
 from handslag.core.permissions import not_found
 from handslag.needs import selectors, services
 from handslag.needs.models import ChallengeStatus, NeedStatement
@@ -24,17 +29,29 @@ from handslag.needs.permissions import (
 from handslag.needs.schemas import (
     ChallengeIn,
     ChallengeOut,
+    CommentIn,
+    CommentOut,
     CompletenessOut,
     EffectIn,
     EffectOut,
     EffectPatch,
+    ExportLinksOut,
+    InvitationIn,
+    InvitationOut,
+    JointProjectIn,
+    JointProjectOut,
     NeedIn,
     NeedOut,
     NeedPatch,
     NeedSummaryOut,
+    NetworkIn,
+    NetworkOut,
     PublicChallengeOut,
+    SimilarOut,
+    SupportOut,
     TriageIn,
     TriageOut,
+    VisibilityIn,
 )
 
 router = Router(tags=["needs"])
@@ -215,3 +232,195 @@ def effect_delete(request: HttpRequest, effect_id: int):  # noqa: ANN201
     effect = access_effect(user=request.user, effect_id=effect_id, edit=True)
     services.effect_remove(actor=request.user, effect=effect)
     return 204, None
+
+
+# --- Support, comments, visibility, similar needs ------------------------------------------
+
+
+@router.post(
+    "/challenges/{challenge_id}/support", response={201: SupportOut}, summary="Me too: support"
+)
+def challenge_support(request: HttpRequest, challenge_id: int):  # noqa: ANN201
+    challenge = access_challenge(user=request.user, challenge_id=challenge_id)
+    services.challenge_support(actor=request.user, challenge=challenge)
+    return 201, selectors.challenge_support_summary(user=request.user, challenge=challenge)
+
+
+@router.delete(
+    "/challenges/{challenge_id}/support", response=SupportOut, summary="Withdraw my support"
+)
+def challenge_unsupport(request: HttpRequest, challenge_id: int):  # noqa: ANN201
+    challenge = access_challenge(user=request.user, challenge_id=challenge_id)
+    services.challenge_unsupport(actor=request.user, challenge=challenge)
+    return selectors.challenge_support_summary(user=request.user, challenge=challenge)
+
+
+@router.get("/challenges/{challenge_id}/comments", response=list[CommentOut], summary="Comments")
+@paginate
+def challenge_comments(request: HttpRequest, challenge_id: int):  # noqa: ANN201
+    challenge = access_challenge(user=request.user, challenge_id=challenge_id)
+    return selectors.challenge_comments(challenge=challenge)
+
+
+@router.post(
+    "/challenges/{challenge_id}/comments", response={201: CommentOut}, summary="Add a comment"
+)
+def challenge_comment_add(request: HttpRequest, challenge_id: int, payload: CommentIn):  # noqa: ANN201
+    challenge = access_challenge(user=request.user, challenge_id=challenge_id)
+    return 201, services.challenge_comment_add(
+        actor=request.user, challenge=challenge, text=payload.text
+    )
+
+
+@router.post(
+    "/challenges/{challenge_id}/visibility",
+    response=ChallengeOut,
+    summary="Share with other buyers, or keep private to the organisation",
+)
+def challenge_visibility(request: HttpRequest, challenge_id: int, payload: VisibilityIn):  # noqa: ANN201
+    challenge = access_challenge(user=request.user, challenge_id=challenge_id)
+    return services.challenge_set_visibility(
+        actor=request.user, challenge=challenge, visibility=payload.visibility
+    )
+
+
+def _similar_out(items: list) -> list[dict]:
+    return [
+        {
+            "kind": i.kind,
+            "id": i.object.pk,
+            "title": i.object.title,
+            "organisation_id": i.object.organisation_id,
+            "organisation": i.object.organisation.name,
+            "excerpt": i.excerpt,
+            "score": round(i.score, 4),
+        }
+        for i in items
+    ]
+
+
+@router.get(
+    "/challenges/{challenge_id}/similar",
+    response=list[SimilarOut],
+    summary="Similar challenges and needs other buyers shared",
+)
+def challenge_similar(request: HttpRequest, challenge_id: int):  # noqa: ANN201
+    challenge = access_challenge(user=request.user, challenge_id=challenge_id)
+    return _similar_out(selectors.similar_for_challenge(user=request.user, challenge=challenge))
+
+
+@router.get(
+    "/statements/{need_id}/similar",
+    response=list[SimilarOut],
+    summary="Similar challenges and needs other buyers shared",
+)
+def need_similar(request: HttpRequest, need_id: int, text: str = ""):  # noqa: ANN201
+    need = access_need(user=request.user, need_id=need_id)
+    return _similar_out(
+        selectors.similar_for_need(user=request.user, need=need, text=text[:20000] or None)
+    )
+
+
+@router.get("/statements/{need_id}/exports", response=ExportLinksOut, summary="DOCX and PDF links")
+def need_exports(request: HttpRequest, need_id: int):  # noqa: ANN201
+    need = access_need(user=request.user, need_id=need_id)
+    return {
+        kind: request.build_absolute_uri(reverse("needs:need_export", args=[need.pk, kind]))
+        for kind in ("docx", "pdf")
+    }
+
+
+@router.post(
+    "/statements/{need_id}/joint-project",
+    response={201: JointProjectOut},
+    summary="Start a joint project with other buyer organisations",
+)
+def need_joint_project(request: HttpRequest, need_id: int, payload: JointProjectIn):  # noqa: ANN201
+    from handslag.projects.selectors import template_list_visible
+
+    need = access_need(user=request.user, need_id=need_id, edit=True)
+    template = template_list_visible(user=request.user).filter(pk=payload.template_id).first()
+    if template is None:
+        raise ValidationError({"template_id": _("Choose one of the procedures offered to you.")})
+    partners = list(
+        Organisation.objects.filter(pk__in=payload.partner_buyer_ids, kind=OrganisationKind.BUYER)
+    )
+    if len(partners) != len(set(payload.partner_buyer_ids)):
+        raise ValidationError(
+            {"partner_buyer_ids": _("Only buyer organisations can own a project together.")}
+        )
+    project = services.need_joint_project_start(
+        actor=request.user,
+        need=need,
+        title=payload.title,
+        template=template,
+        partner_buyers=partners,
+        summary=payload.summary,
+    )
+    return 201, {
+        "project_id": project.pk,
+        "partner_buyer_ids": sorted(p.pk for p in project.partner_buyers.all()),
+    }
+
+
+# --- Buyer networks -----------------------------------------------------------------------
+
+
+@router.get("/networks", response=list[NetworkOut], summary="My buyer networks")
+@paginate
+def network_list(request: HttpRequest):  # noqa: ANN201
+    return account_selectors.network_list_for(user=request.user).prefetch_related("memberships")
+
+
+@router.post("/networks", response={201: NetworkOut}, summary="Start a buyer network")
+def network_create(request: HttpRequest, payload: NetworkIn):  # noqa: ANN201
+    organisation = Organisation.objects.filter(
+        pk=payload.organisation_id, pk__in=request.user.buyer_organisation_ids
+    ).first()
+    if organisation is None:
+        raise not_found()
+    return 201, account_services.network_create(
+        actor=request.user,
+        organisation=organisation,
+        name=payload.name,
+        description=payload.description,
+    )
+
+
+@router.post(
+    "/networks/{network_id}/invitations",
+    response={201: InvitationOut},
+    summary="Invite a buyer organisation into the network",
+)
+def network_invite(request: HttpRequest, network_id: int, payload: InvitationIn):  # noqa: ANN201
+    network = access_network(user=request.user, network_id=network_id, invite=True)
+    organisation = Organisation.objects.filter(pk=payload.organisation_id).first()
+    if organisation is None:
+        raise not_found()
+    return 201, account_services.network_invite(
+        actor=request.user, network=network, organisation=organisation, message=payload.message
+    )
+
+
+@router.get(
+    "/networks/invitations", response=list[InvitationOut], summary="Invitations to my organisations"
+)
+@paginate
+def invitation_list(request: HttpRequest):  # noqa: ANN201
+    return account_selectors.invitations_received(user=request.user)
+
+
+@router.post(
+    "/networks/invitations/{invitation_id}/{answer}",
+    response=InvitationOut,
+    summary="Accept or decline an invitation (answer: accept or decline)",
+)
+def invitation_answer(request: HttpRequest, invitation_id: int, answer: str):  # noqa: ANN201
+    invitation = access_invitation(user=request.user, invitation_id=invitation_id)
+    if answer == "accept":
+        return account_services.network_invitation_accept(actor=request.user, invitation=invitation)
+    if answer == "decline":
+        return account_services.network_invitation_decline(
+            actor=request.user, invitation=invitation
+        )
+    raise not_found()

@@ -14,6 +14,7 @@ from pydantic import field_validator
 from handslag.needs.models import MarketCheck
 
 MarketCheckValue = Literal[tuple(MarketCheck.values)]  # type: ignore[valid-type]
+VisibilityValue = Literal["organisation", "buyers"]
 OutcomeValue = Literal["refine", "merge", "park", "move", "decline"]
 
 
@@ -36,6 +37,8 @@ class ChallengeIn(_In):
     frequency: str = ""
     cost_today: str = ""
     area: str = ""
+    unit: str = ""
+    visibility: VisibilityValue = "organisation"
 
 
 class ChallengeOut(Schema):
@@ -53,6 +56,10 @@ class ChallengeOut(Schema):
     triaged_at: datetime | None
     merged_into_id: int | None
     need_ids: list[int]
+    unit: str
+    visibility: str
+    support_count: int
+    comment_count: int
     is_published: bool
     published_at: datetime | None
     submitted_by: str
@@ -65,6 +72,16 @@ class ChallengeOut(Schema):
     @staticmethod
     def resolve_submitted_by(obj: Any) -> str:
         return str(obj.submitted_by)
+
+    @staticmethod
+    def resolve_support_count(obj: Any) -> int:
+        count = getattr(obj, "support_count", None)
+        return obj.supports.count() if count is None else count
+
+    @staticmethod
+    def resolve_comment_count(obj: Any) -> int:
+        count = getattr(obj, "comment_count", None)
+        return obj.comments.count() if count is None else count
 
     @staticmethod
     def resolve_need_ids(obj: Any) -> list[int]:
@@ -150,6 +167,7 @@ class NeedIn(_In):
     strategy_links: str = ""
     market_check: MarketCheckValue = MarketCheck.UNKNOWN.value  # type: ignore[valid-type]
     market_check_notes: str = ""
+    visibility: VisibilityValue = "organisation"
 
 
 class NeedPatch(_In):
@@ -162,6 +180,7 @@ class NeedPatch(_In):
     strategy_links: str = None  # type: ignore[assignment]
     market_check: MarketCheckValue = None  # type: ignore[valid-type,assignment]
     market_check_notes: str = None  # type: ignore[assignment]
+    visibility: VisibilityValue = None  # type: ignore[assignment]
 
 
 class NeedOut(Schema):
@@ -178,6 +197,7 @@ class NeedOut(Schema):
     strategy_links: str
     market_check: str
     market_check_notes: str
+    visibility: str
     created_at: datetime
     updated_at: datetime
     effects: list[EffectOut]
@@ -197,3 +217,88 @@ class NeedSummaryOut(Schema):
     title: str
     challenge_id: int | None
     updated_at: datetime
+
+
+class CommentIn(_In):
+    text: str
+
+
+class CommentOut(Schema):
+    id: int
+    author: str
+    text: str
+    created_at: datetime
+
+    @staticmethod
+    def resolve_author(obj: Any) -> str:
+        return str(obj.author)
+
+
+class SupportOut(Schema):
+    count: int
+    mine: bool
+
+
+class VisibilityIn(_In):
+    visibility: VisibilityValue
+
+
+class SimilarOut(Schema):
+    kind: str
+    id: int
+    title: str
+    organisation_id: int
+    organisation: str
+    excerpt: str
+    score: float
+
+
+class ExportLinksOut(Schema):
+    docx: str
+    pdf: str
+
+
+class JointProjectIn(_In):
+    title: str
+    template_id: int
+    partner_buyer_ids: list[int]
+    summary: str = ""
+
+
+class JointProjectOut(Schema):
+    project_id: int
+    partner_buyer_ids: list[int]
+
+
+class NetworkIn(_In):
+    organisation_id: int
+    name: str
+    description: str = ""
+
+
+class NetworkOut(Schema):
+    id: int
+    name: str
+    description: str
+    organisation_ids: list[int]
+
+    @staticmethod
+    def resolve_organisation_ids(obj: Any) -> list[int]:
+        return sorted(m.organisation_id for m in obj.memberships.all())
+
+
+class InvitationIn(_In):
+    organisation_id: int
+    message: str = ""
+
+
+class InvitationOut(Schema):
+    id: int
+    network_id: int
+    network: str
+    organisation_id: int
+    status: str
+
+    @staticmethod
+    def resolve_network(obj: Any) -> str:
+        return obj.network.name
