@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from handslag.accounts.models import Organisation
-from handslag.market.models import LegalProcedure
+from handslag.market.models import Area, EventKind, LegalProcedure
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -69,6 +69,12 @@ class CallForm(forms.Form):
     max_partners = forms.IntegerField(
         label=_("Maximum number of partners"), min_value=1, max_value=50, initial=1
     )
+    area = forms.ChoiceField(
+        label=_("Area"),
+        choices=[("", _("No area"))] + list(Area.choices),
+        required=False,
+        help_text=_("Suppliers that follow the area find the call on their page."),
+    )
     internal_notes = forms.CharField(
         label=_("Internal notes"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -123,3 +129,280 @@ class DecisionForm(forms.Form):
         max_length=5000,
         help_text=_("The supplier sees the reason."),
     )
+
+
+# --- Market dialogue -------------------------------------------------------------------------
+
+
+class SupplierRegistrationForm(forms.Form):
+    organisation_name = forms.CharField(label=_("Organisation name"), max_length=200)
+    org_number = forms.CharField(
+        label=_("Organisation number"),
+        max_length=13,
+        help_text=_("Ten digits, for example 556677-8899. The last digit is a check digit."),
+    )
+    is_sme = forms.BooleanField(
+        label=_("We are a small or medium-sized enterprise"), required=False
+    )
+    is_nonprofit = forms.BooleanField(label=_("We are a non-profit organisation"), required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    capabilities = forms.CharField(
+        label=_("Capabilities"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        required=False,
+        help_text=_("What your organisation can deliver or develop, in a few sentences."),
+    )
+    areas = forms.MultipleChoiceField(
+        label=_("Areas of interest"),
+        choices=Area.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("You see open calls in these areas on your page."),
+    )
+    first_name = forms.CharField(label=_("Your first name"), max_length=150)
+    last_name = forms.CharField(label=_("Your last name"), max_length=150)
+    email = forms.EmailField(label=_("Your e-mail address"))
+    username = forms.CharField(label=_("User name"), max_length=150)
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 8 characters, not only digits and not a common password."),
+    )
+    password_again = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if (
+            cleaned.get("password")
+            and cleaned.get("password_again") is not None
+            and cleaned["password"] != cleaned["password_again"]
+        ):
+            self.add_error("password_again", _("The two passwords are not the same."))
+        return cleaned
+
+
+class SupplierProfileForm(forms.Form):
+    capabilities = forms.CharField(
+        label=_("Capabilities"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+        required=False,
+        help_text=_("What your organisation can deliver or develop, in a few sentences."),
+    )
+    areas = forms.MultipleChoiceField(
+        label=_("Areas you follow"),
+        choices=Area.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("You see open calls in these areas on your page."),
+    )
+
+
+class QuestionForm(forms.Form):
+    supplier = forms.ModelChoiceField(
+        label=_("Ask on behalf of"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    text = forms.CharField(
+        label=_("Your question"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+        help_text=_(
+            "Only the buyer sees who asked. The answer is published to every supplier "
+            "without your name."
+        ),
+    )
+
+    def __init__(self, *args, organisations=None, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        queryset = organisations if organisations is not None else Organisation.objects.none()
+        self.fields["supplier"].queryset = queryset
+        if queryset.count() == 1:
+            self.fields["supplier"].initial = queryset.first().pk
+            self.fields["supplier"].widget = forms.HiddenInput()
+
+
+class AnswerForm(forms.Form):
+    published_question = forms.CharField(
+        label=_("The question as published"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        help_text=_("Take out anything that would reveal who asked."),
+    )
+    answer = forms.CharField(
+        label=_("Answer to all suppliers"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=10000,
+    )
+
+
+class CallAmendForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(
+        label=_("What we want to achieve"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=10000,
+    )
+    partnership_description = forms.CharField(
+        label=_("How the partnership works"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=10000,
+        required=False,
+    )
+    selection_criteria = forms.CharField(
+        label=_("Selection criteria"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=10000,
+        required=False,
+    )
+    timetable = forms.CharField(
+        label=_("Timetable"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        required=False,
+    )
+    application_deadline = forms.DateTimeField(
+        label=_("Deadline for applications"),
+        widget=DateTimeLocalInput(),
+        help_text=_("Swedish time."),
+    )
+    tender_deadline = forms.DateTimeField(
+        label=_("Deadline for tenders"), widget=DateTimeLocalInput(), help_text=_("Swedish time.")
+    )
+    max_partners = forms.IntegerField(
+        label=_("Maximum number of partners"), min_value=1, max_value=50
+    )
+    area = forms.ChoiceField(
+        label=_("Area"), choices=[("", _("No area"))] + list(Area.choices), required=False
+    )
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        help_text=_(
+            "Published in the call's change history and sent by e-mail to every supplier "
+            "that applied, follows the call or asked a question."
+        ),
+    )
+
+
+def _question_lines(value: str) -> list[str]:
+    return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+class RfiForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    introduction = forms.CharField(
+        label=_("Introduction"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=10000,
+        help_text=_("What you want to learn from the market, and why."),
+    )
+    area = forms.ChoiceField(
+        label=_("Area"), choices=[("", _("No area"))] + list(Area.choices), required=False
+    )
+    deadline = forms.DateTimeField(
+        label=_("Last day to answer"), widget=DateTimeLocalInput(), help_text=_("Swedish time.")
+    )
+    questions = forms.CharField(
+        label=_("Questions"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=30000,
+        help_text=_("One question per line."),
+    )
+
+    def clean_questions(self) -> list[str]:
+        return _question_lines(self.cleaned_data["questions"])
+
+
+class RfiResponseForm(forms.Form):
+    supplier = forms.ModelChoiceField(
+        label=_("Answer on behalf of"), queryset=Organisation.objects.none(), empty_label=None
+    )
+
+    def __init__(self, *args, rfi=None, organisations=None, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        queryset = organisations if organisations is not None else Organisation.objects.none()
+        self.fields["supplier"].queryset = queryset
+        if queryset.count() == 1:
+            self.fields["supplier"].initial = queryset.first().pk
+            self.fields["supplier"].widget = forms.HiddenInput()
+        self.question_fields: dict[str, int] = {}
+        for question in rfi.questions.all() if rfi is not None else []:
+            name = f"question_{question.pk}"
+            self.fields[name] = forms.CharField(
+                label=question.text,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                max_length=10000,
+                required=False,
+            )
+            self.question_fields[name] = question.pk
+
+    def answers(self) -> dict[int, str]:
+        return {pk: self.cleaned_data.get(name, "") for name, pk in self.question_fields.items()}
+
+
+class SupplierChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Organisation) -> str:
+        return obj.name
+
+
+class DialogueEventForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    starts_at = forms.DateTimeField(
+        label=_("Date and time"), widget=DateTimeLocalInput(), help_text=_("Swedish time.")
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        required=False,
+        help_text=_("The invited suppliers see this."),
+    )
+    invited = SupplierChoiceField(
+        label=_("Invited suppliers"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, suppliers=None, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.fields["invited"].queryset = (
+            suppliers if suppliers is not None else Organisation.objects.none()
+        )
+
+
+class DialogueEventNotesForm(forms.Form):
+    description = forms.CharField(
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        required=False,
+        help_text=_("The invited suppliers see this."),
+    )
+    notes = forms.CharField(
+        label=_("Notes"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=20000,
+        required=False,
+        help_text=_("What was said and agreed. Seen only by the buyer's staff."),
+    )
+    invited = SupplierChoiceField(
+        label=_("Invited suppliers"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, suppliers=None, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.fields["invited"].queryset = (
+            suppliers if suppliers is not None else Organisation.objects.none()
+        )

@@ -29,6 +29,20 @@ class LegalProcedure(models.TextChoices):
     PRE_COMMERCIAL = "pre_commercial", _("Pre-commercial procurement")
 
 
+class Area(models.TextChoices):
+    """Areas of interest a supplier follows and a call belongs to."""
+
+    CARE = "care", _("Health, care and welfare")
+    EDUCATION = "education", _("Schools and education")
+    ENVIRONMENT = "environment", _("Environment, water and parks")
+    ENERGY = "energy", _("Energy and buildings")
+    TRANSPORT = "transport", _("Streets, transport and winter maintenance")
+    FOOD = "food", _("Meals and food")
+    WASTE = "waste", _("Waste and recycling")
+    DIGITAL = "digital", _("Digital services and IT")
+    SHARING = "sharing", _("Sharing and circular economy")
+
+
 class Call(TimeStampedModel):
     """The published call (annons) of a procurement: need, effects, criteria, timetable."""
 
@@ -49,6 +63,7 @@ class Call(TimeStampedModel):
     )
     tender_deadline = models.DateTimeField(_("deadline for tenders"), null=True, blank=True)
     max_partners = models.PositiveSmallIntegerField(_("maximum number of partners"), default=1)
+    area = models.CharField(_("area"), max_length=20, choices=Area.choices, blank=True, default="")
     selection_criteria = models.TextField(
         _("selection criteria"),
         max_length=10000,
@@ -97,6 +112,10 @@ class Call(TimeStampedModel):
     @property
     def legal_procedure_label(self) -> str:
         return str(dict(LegalProcedure.choices).get(self.legal_procedure, self.legal_procedure))
+
+    @property
+    def area_label(self) -> str:
+        return str(dict(Area.choices).get(self.area, self.area))
 
     @property
     def is_public(self) -> bool:
@@ -151,3 +170,259 @@ class Application(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.supplier} → {self.call.reference}"
+
+
+# --- Supplier registry ---------------------------------------------------------------------
+
+
+class SupplierProfile(TimeStampedModel):
+    """A supplier organisation's page in the supplier registry: what it can do, what it follows."""
+
+    organisation = models.OneToOneField(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="supplier_profile"
+    )
+    capabilities = models.TextField(
+        _("capabilities"),
+        max_length=5000,
+        blank=True,
+        help_text=_("What your organisation can deliver or develop, in a few sentences."),
+    )
+    areas = models.JSONField(_("areas of interest"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("supplier profile")
+        verbose_name_plural = _("supplier profiles")
+
+    def __str__(self) -> str:
+        return str(self.organisation)
+
+    @property
+    def area_labels(self) -> list[str]:
+        labels = dict(Area.choices)
+        return [str(labels[a]) for a in self.areas if a in labels]
+
+
+class CallFollow(TimeStampedModel):
+    """A supplier organisation that follows a call, to be told about changes and answers."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="follows")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="call_follows"
+    )
+    followed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("followed call")
+        verbose_name_plural = _("followed calls")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "organisation"],
+                name="callfollow_unique_organisation",
+                violation_error_message=_("Your organisation already follows this call."),
+            )
+        ]
+
+
+# --- Questions and answers -----------------------------------------------------------------
+
+
+class Question(TimeStampedModel):
+    """A supplier's private question on a call; the answer is published to all, anonymously."""
+
+    call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="questions")
+    supplier = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="call_questions"
+    )
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="questions_asked"
+    )
+    asked_at = models.DateTimeField(_("asked"))
+    text = models.TextField(_("question"), max_length=5000)
+    published_question = models.TextField(
+        _("question as published"),
+        max_length=5000,
+        blank=True,
+        help_text=_("The question as all suppliers will read it, without names."),
+    )
+    answer = models.TextField(_("answer"), max_length=10000, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["asked_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.call.reference}: {self.text[:50]}"
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answered_at is not None
+
+
+# --- Versions of a published call ------------------------------------------------------------
+
+
+class CallVersion(TimeStampedModel):
+    """One change to a published call: what changed, when and by whom (a field diff)."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("changed"))
+    reason = models.TextField(_("reason for the change"), max_length=5000)
+    changes = models.JSONField(_("changes"), default=dict)
+
+    class Meta:
+        verbose_name = _("call version")
+        verbose_name_plural = _("call versions")
+        ordering = ["call", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "number"], name="callversion_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call.reference} v{self.number}"
+
+
+# --- Requests for information (RFI) ------------------------------------------------------
+
+
+class RfiStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    CLOSED = "closed", _("Closed")
+
+
+class Rfi(TimeStampedModel):
+    """A request for information (RFI): questions to the market before a call."""
+
+    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT, related_name="rfis")
+    title = models.CharField(_("title"), max_length=200)
+    introduction = models.TextField(_("introduction"), max_length=10000)
+    area = models.CharField(_("area"), max_length=20, choices=Area.choices, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=RfiStatus.choices, default=RfiStatus.DRAFT
+    )
+    deadline = models.DateTimeField(_("last day to answer"))
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("request for information")
+        verbose_name_plural = _("requests for information")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RfiQuestion(TimeStampedModel):
+    """One question of an RFI questionnaire."""
+
+    rfi = models.ForeignKey(Rfi, on_delete=models.CASCADE, related_name="questions")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    text = models.TextField(_("question"), max_length=2000)
+
+    class Meta:
+        verbose_name = _("RFI question")
+        verbose_name_plural = _("RFI questions")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class RfiResponse(TimeStampedModel):
+    """A supplier's answers to an RFI; one per supplier organisation."""
+
+    rfi = models.ForeignKey(Rfi, on_delete=models.PROTECT, related_name="responses")
+    supplier = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="rfi_responses"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted"))
+
+    class Meta:
+        verbose_name = _("RFI response")
+        verbose_name_plural = _("RFI responses")
+        ordering = ["submitted_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rfi", "supplier"],
+                name="rfiresponse_unique_supplier",
+                violation_error_message=_("Your organisation has already answered this RFI."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.supplier} → {self.rfi}"
+
+
+class RfiAnswer(models.Model):
+    """A supplier's answer to one RFI question."""
+
+    response = models.ForeignKey(RfiResponse, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(RfiQuestion, on_delete=models.CASCADE, related_name="answers")
+    text = models.TextField(_("answer"), max_length=10000, blank=True)
+
+    class Meta:
+        verbose_name = _("RFI answer")
+        verbose_name_plural = _("RFI answers")
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="rfianswer_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+# --- Dialogue events and innovation sprints ------------------------------------------------
+
+
+class EventKind(models.TextChoices):
+    DIALOGUE = "dialogue", _("Dialogue meeting")
+    SPRINT = "sprint", _("Innovation sprint")
+    WORKSHOP = "workshop", _("Workshop")
+
+
+class DialogueEvent(TimeStampedModel):
+    """A market dialogue meeting, workshop or innovation sprint with invited suppliers."""
+
+    project = models.ForeignKey(
+        "projects.Project", on_delete=models.PROTECT, related_name="dialogue_events"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=EventKind.choices, default=EventKind.DIALOGUE
+    )
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("date and time"))
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    notes = models.TextField(
+        _("notes"), max_length=20000, blank=True, help_text=_("What was said and agreed.")
+    )
+    invited = models.ManyToManyField(
+        "accounts.Organisation", related_name="dialogue_invitations", blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("dialogue event")
+        verbose_name_plural = _("dialogue events")
+        ordering = ["starts_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -8,11 +8,27 @@ Built on the project predicates, so "who is in the team" is decided in one place
   on the applications;
 - a supplier sees only its own organisation's applications; to everybody else outside
   the team they do not exist (404).
+
+Market dialogue:
+- a supplier's question is seen by its own organisation and the project team; the
+  answer, once given, is public without the asker's name;
+- a supplier organisation's profile is edited by its administrators only;
+- RFIs are public once published; the answers are seen by their supplier and the team;
+- dialogue events are seen by the team and by the invited suppliers (not the notes).
 """
 
-from handslag.accounts.models import User
+from handslag.accounts.models import Organisation, User
+from handslag.accounts.roles import OrganisationKind, OrganisationRole
 from handslag.core.permissions import forbidden, not_found
-from handslag.market.models import Application, Call, CallStatus
+from handslag.market.models import (
+    Application,
+    Call,
+    CallStatus,
+    DialogueEvent,
+    Question,
+    Rfi,
+    RfiStatus,
+)
 from handslag.projects.permissions import can_manage_project, can_view_project, is_team_member
 
 
@@ -106,3 +122,128 @@ def access_application(
     if withdraw and not is_own_application(user=user, application=application):
         raise forbidden()
     return application
+
+
+# --- Market dialogue -------------------------------------------------------------------------
+
+
+def is_supplier_member(*, user: User, organisation: Organisation) -> bool:
+    return user.is_authenticated and organisation.pk in user.supplier_organisation_ids
+
+
+def can_edit_supplier_profile(*, user: User, organisation: Organisation) -> bool:
+    return (
+        user.is_authenticated
+        and organisation.kind == OrganisationKind.SUPPLIER
+        and user.has_org_role(organisation.pk, OrganisationRole.ADMIN)
+    )
+
+
+def can_follow(*, user: User, organisation: Organisation) -> bool:
+    return is_supplier_member(user=user, organisation=organisation)
+
+
+def can_ask_question(*, user: User, organisation: Organisation) -> bool:
+    return is_supplier_member(user=user, organisation=organisation)
+
+
+def can_answer_rfi(*, user: User, organisation: Organisation) -> bool:
+    return is_supplier_member(user=user, organisation=organisation)
+
+
+def can_answer_questions(*, user: User, call: Call) -> bool:
+    return can_manage_call(user=user, call=call)
+
+
+def can_see_questions(*, user: User, call: Call) -> bool:
+    """Every question of the call, answered or not: the project team."""
+    return is_team_member(user=user, project=call.project)
+
+
+def access_supplier_organisation(
+    *, user: User, organisation_id: int, edit: bool = False
+) -> Organisation:
+    """A supplier organisation the user belongs to (404 otherwise; 403 to edit if not admin)."""
+    organisation = Organisation.objects.filter(
+        pk=organisation_id, kind=OrganisationKind.SUPPLIER
+    ).first()
+    if organisation is None or not is_supplier_member(user=user, organisation=organisation):
+        raise not_found()
+    if edit and not can_edit_supplier_profile(user=user, organisation=organisation):
+        raise forbidden()
+    return organisation
+
+
+def access_question(*, user: User, question_id: int, answer: bool = False) -> Question:
+    """A question, for its own supplier and the project team; 404 for everybody else."""
+    question = (
+        Question.objects.select_related("call", "call__project", "supplier", "asked_by")
+        .filter(pk=question_id)
+        .first()
+    )
+    if question is None:
+        raise not_found()
+    own = is_supplier_member(user=user, organisation=question.supplier)
+    if not own and not can_see_questions(user=user, call=question.call):
+        raise not_found()
+    if answer and not can_answer_questions(user=user, call=question.call):
+        raise forbidden()
+    return question
+
+
+def access_call_questions(*, user: User, call_id: int, answer: bool = False) -> Call:
+    call = access_call(user=user, call_id=call_id)
+    if not can_see_questions(user=user, call=call):
+        raise forbidden()
+    if answer and not can_answer_questions(user=user, call=call):
+        raise forbidden()
+    return call
+
+
+def _rfi_queryset():  # noqa: ANN202
+    return Rfi.objects.select_related("project", "project__organisation")
+
+
+def access_public_rfi(*, rfi_id: int) -> Rfi:
+    """A published (or closed) RFI, for anybody; drafts do not exist to the public."""
+    rfi = _rfi_queryset().filter(pk=rfi_id).exclude(status=RfiStatus.DRAFT).first()
+    if rfi is None:
+        raise not_found()
+    return rfi
+
+
+def access_rfi(*, user: User, rfi_id: int, manage: bool = False) -> Rfi:
+    """The buyer's view of an RFI with its answers: the project team (404 for others)."""
+    rfi = _rfi_queryset().filter(pk=rfi_id).first()
+    if rfi is None or not is_team_member(user=user, project=rfi.project):
+        raise not_found()
+    if manage and not can_manage_project(user=user, project=rfi.project):
+        raise forbidden()
+    return rfi
+
+
+def can_see_event_notes(*, user: User, event: DialogueEvent) -> bool:
+    return can_view_project(user=user, project=event.project)
+
+
+def is_invited_to_event(*, user: User, event: DialogueEvent) -> bool:
+    if not user.is_authenticated or not user.supplier_organisation_ids:
+        return False
+    return event.invited.filter(pk__in=user.supplier_organisation_ids).exists()
+
+
+def access_event(*, user: User, event_id: int, manage: bool = False) -> DialogueEvent:
+    """A dialogue event, for the buyer's staff and the invited suppliers; 404 for others."""
+    event = (
+        DialogueEvent.objects.select_related("project", "project__organisation")
+        .filter(pk=event_id)
+        .first()
+    )
+    if event is None or not (
+        can_view_project(user=user, project=event.project)
+        or is_invited_to_event(user=user, event=event)
+    ):
+        raise not_found()
+    if manage and not can_manage_project(user=user, project=event.project):
+        raise forbidden()
+    return event

@@ -28,6 +28,7 @@ from handslag.market.permissions import (
     can_decide_applications,
     can_manage_call,
     can_see_applications,
+    can_see_questions,
     can_view_call,
     is_own_application,
 )
@@ -73,6 +74,15 @@ def public_call_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and call.application_deadline > now,
             "own_application": own_application,
             "can_view_internal": can_view_call(user=user, call=call),
+            "answered_questions": selectors.question_list_public(call=call),
+            "versions": selectors.call_version_list(call=call),
+            "question_days": selectors.call_question_days(call=call),
+            "questions_open": selectors.questions_open(call=call, now=now),
+            "own_questions": selectors.question_list_for_supplier(user=user, call=call),
+            "is_supplier": user.is_authenticated and user.is_supplier,
+            "following": user.is_authenticated
+            and user.is_supplier
+            and selectors.is_following(user=user, call=call),
         },
     )
 
@@ -84,9 +94,18 @@ def public_call_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def call_list(request: HttpRequest) -> HttpResponse:
     if not request.user.is_buyer_staff:
         raise forbidden(_("Only buyer organisations' staff have calls to manage."))
-    page = _page(request, selectors.call_list_for_user(user=request.user))
+    user = request.user
+    page = _page(request, selectors.call_list_for_user(user=user))
     return render_page(
-        request, "market/call_list.html", {"page_obj": page, "calls": page.object_list}
+        request,
+        "market/call_list.html",
+        {
+            "page_obj": page,
+            "calls": page.object_list,
+            "rfis": list(selectors.rfi_list_for_user(user=user)[:PER_PAGE]),
+            "events": list(selectors.event_list_for_user(user=user)[:PER_PAGE]),
+            "managed_projects": list(selectors.projects_managed_by(user=user)[:PER_PAGE]),
+        },
     )
 
 
@@ -140,7 +159,13 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else [],
         "after_application_deadline": call.application_deadline is not None
         and call.application_deadline <= timezone.now(),
+        "versions": selectors.call_version_list(call=call) if call.is_public else [],
+        "question_days": selectors.call_question_days(call=call),
     }
+    if can_see_questions(user=user, call=call):
+        questions = selectors.question_list_for_call(user=user, call=call)
+        context["question_count"] = questions.count()
+        context["unanswered_count"] = questions.filter(answered_at__isnull=True).count()
     if context["can_see_applications"]:
         applications = selectors.application_list_for_call(user=user, call=call)
         page = _page(request, applications)
@@ -407,5 +432,25 @@ def supplier_home(request: HttpRequest) -> HttpResponse:
                 )[:PER_PAGE]
             ),
             "open_calls": list(selectors.calls_open_for_supplier(user=user)[:10]),
+            "area_calls": list(selectors.calls_in_followed_areas(user=user)[:10]),
+            "followed_areas": selectors.followed_areas(user=user),
+            "follows": list(selectors.call_follows_for_supplier(user=user)[:PER_PAGE]),
+            "questions": list(selectors.question_list_for_supplier(user=user)[:PER_PAGE]),
+            "tenders": _supplier_tenders(user),
+            "rfi_responses": list(selectors.rfi_responses_for_supplier(user=user)[:PER_PAGE]),
+            "events": list(selectors.event_list_for_supplier(user=user)[:PER_PAGE]),
+            "organisations": [
+                (organisation, selectors.supplier_profile_for(organisation=organisation))
+                for organisation in selectors.supplier_organisations_for(user=user)
+            ],
         },
     )
+
+
+def _supplier_tenders(user) -> list:  # noqa: ANN001
+    """The organisation's tenders and receipts, from the tendering app (if installed)."""
+    try:
+        from handslag.tendering.selectors import tender_list_for_supplier
+    except ImportError:
+        return []
+    return list(tender_list_for_supplier(user=user)[:PER_PAGE])

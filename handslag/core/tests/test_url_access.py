@@ -22,6 +22,9 @@ PUBLIC_VIEWS = {
     "needs:public_challenge_detail",
     "market:public_call_list",
     "market:public_call_detail",
+    "market:supplier_register",
+    "market:public_rfi_list",
+    "market:public_rfi_detail",
 }
 
 
