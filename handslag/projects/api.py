@@ -13,7 +13,7 @@ from handslag.accounts.models import Organisation, User
 from handslag.documents.render import file_response, to_xlsx
 from handslag.needs.models import NeedStatement
 from handslag.projects import services
-from handslag.projects.models import Project, Risk, Stage, WorkspaceArea
+from handslag.projects.models import ProcedureTemplate, Project, Risk, Stage, WorkspaceArea
 from handslag.projects.permissions import (
     access_area,
     access_checklist_item,
@@ -21,6 +21,7 @@ from handslag.projects.permissions import (
     access_project,
     access_risk,
     access_stage,
+    access_template,
 )
 from handslag.projects.schemas import (
     ChecklistItemIn,
@@ -38,7 +39,9 @@ from handslag.projects.schemas import (
     StageDatesIn,
     StageOut,
     StopIn,
+    TemplateCopyIn,
     TemplateOut,
+    TemplateReviseIn,
     TimelineOut,
 )
 from handslag.projects.selectors import (
@@ -403,3 +406,41 @@ def timeline_get(request: HttpRequest, project_id: int):  # noqa: ANN201
             for r in timeline.rows
         ],
     }
+
+
+# --- Procedure templates per organisation ----------------------------------------------------
+
+
+def _template_out(template_id: int) -> ProcedureTemplate:
+    return ProcedureTemplate.objects.prefetch_related("stages__items").get(pk=template_id)
+
+
+@router.post(
+    "/templates/{int:template_id}/copy",
+    response={201: TemplateOut, **ERRORS},
+    summary="Copy a template as your organisation's next version",
+)
+def template_copy(request: HttpRequest, template_id: int, payload: TemplateCopyIn):  # noqa: ANN201
+    template = access_template(user=request.user, template_id=template_id)
+    organisation = Organisation.objects.filter(pk=payload.organisation_id).first()
+    if organisation is None:
+        raise ValidationError({"organisation_id": _("There is no such organisation.")})
+    copy = services.template_copy(actor=request.user, template=template, organisation=organisation)
+    return 201, _template_out(copy.pk)
+
+
+@router.post(
+    "/templates/{int:template_id}/revise",
+    response={201: TemplateOut, **ERRORS},
+    summary="Save changed stages and checklists as a new version of your organisation's template",
+)
+def template_revise(request: HttpRequest, template_id: int, payload: TemplateReviseIn):  # noqa: ANN201
+    template = access_template(user=request.user, template_id=template_id, edit=True)
+    revised = services.template_revise(
+        actor=request.user,
+        template=template,
+        name=payload.name,
+        description=payload.description,
+        stages=[s.dict() for s in payload.stages],
+    )
+    return 201, _template_out(revised.pk)

@@ -298,3 +298,89 @@ class AdvisorForm(forms.Form):
             buyer_kind=data["buyer_kind"],
             contract_kind=data["contract_kind"],
         )
+
+
+class TemplateCopyForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Copy to the organisation"), queryset=Organisation.objects.none(), empty_label=None
+    )
+
+    def __init__(self, *args, organisation_ids: list[int], **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=organisation_ids)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class TemplateReviseForm(forms.Form):
+    """Name, description, and per stage: name, typical duration, guidance, checklist items
+    (one per line, required and optional apart)."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, structure: list[dict], **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.structure = structure
+        for n, stage in enumerate(structure, start=1):
+            prefix = f"stage_{n}"
+            title = f"{n}. {stage['name']}"
+            self.fields[f"{prefix}_name"] = forms.CharField(
+                label=_("%(stage)s: name") % {"stage": title},
+                max_length=200,
+                initial=stage["name"],
+            )
+            self.fields[f"{prefix}_days"] = forms.IntegerField(
+                label=_("%(stage)s: typical duration (days)") % {"stage": title},
+                min_value=1,
+                max_value=3650,
+                initial=stage["typical_days"],
+            )
+            self.fields[f"{prefix}_guidance"] = forms.CharField(
+                label=_("%(stage)s: guidance") % {"stage": title},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=stage["guidance"],
+            )
+            self.fields[f"{prefix}_required"] = forms.CharField(
+                label=_("%(stage)s: required checklist items, one per line") % {"stage": title},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                initial="\n".join(i["text"] for i in stage["items"] if i["required"]),
+            )
+            self.fields[f"{prefix}_optional"] = forms.CharField(
+                label=_("%(stage)s: optional checklist items, one per line") % {"stage": title},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial="\n".join(i["text"] for i in stage["items"] if not i["required"]),
+            )
+
+    def stages(self) -> list[dict]:
+        """The stages as template_revise takes them; an item keeps its guidance while its
+        text is unchanged."""
+        data = self.cleaned_data
+        result = []
+        for n, stage in enumerate(self.structure, start=1):
+            prefix = f"stage_{n}"
+            guidance = {i["text"]: i["guidance"] for i in stage["items"]}
+            items = [
+                {"text": t, "required": True, "guidance": guidance.get(t, "")}
+                for t in _lines(data.get(f"{prefix}_required", ""))
+            ] + [
+                {"text": t, "required": False, "guidance": guidance.get(t, "")}
+                for t in _lines(data.get(f"{prefix}_optional", ""))
+            ]
+            result.append(
+                {
+                    "key": stage["key"],
+                    "name": data.get(f"{prefix}_name", ""),
+                    "typical_days": data.get(f"{prefix}_days"),
+                    "guidance": data.get(f"{prefix}_guidance", ""),
+                    "items": items,
+                }
+            )
+        return result

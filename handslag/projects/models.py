@@ -26,6 +26,17 @@ class ProcedureTemplate(TimeStampedModel):
     )
     legal_procedure = models.CharField(_("legal procedure"), max_length=40, blank=True)
     is_default = models.BooleanField(default=False)
+    based_on = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("based on"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("procedure template")

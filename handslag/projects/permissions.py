@@ -10,6 +10,7 @@ from handslag.core.permissions import forbidden, not_found
 from handslag.projects.models import (
     ChecklistItem,
     ExternalAccess,
+    ProcedureTemplate,
     Project,
     ProjectMember,
     Risk,
@@ -191,3 +192,40 @@ def access_risk(*, user: User, risk_id: int) -> Risk:
     if risk.internal_only and not sees_internal_items(user=user, project=risk.project):
         raise not_found()
     return risk
+
+
+# --- Procedure templates per organisation ----------------------------------------------------
+
+
+def can_edit_templates(*, user: User, organisation_id: int) -> bool:
+    """An organisation's procurement officers and administrators keep its own templates."""
+    return user.is_authenticated and user.has_org_role(
+        organisation_id, OrganisationRole.PROCUREMENT_OFFICER, OrganisationRole.ADMIN
+    )
+
+
+def template_editor_organisation_ids(*, user: User) -> list[int]:
+    return [
+        m.organisation_id
+        for m in user.active_memberships
+        if m.organisation.kind == "buyer"
+        and m.role in (OrganisationRole.PROCUREMENT_OFFICER, OrganisationRole.ADMIN)
+    ]
+
+
+def access_template(*, user: User, template_id: int, edit: bool = False) -> ProcedureTemplate:
+    """A shipped template or one of the person's organisations' own (404 otherwise); with
+    edit=True, one the person may revise (403)."""
+    template = ProcedureTemplate.objects.filter(pk=template_id).first()
+    if template is None or not user.is_authenticated:
+        raise not_found()
+    if template.organisation_id is not None and template.organisation_id not in set(
+        user.organisation_ids
+    ):
+        raise not_found()
+    if edit and (
+        template.organisation_id is None
+        or not can_edit_templates(user=user, organisation_id=template.organisation_id)
+    ):
+        raise forbidden()
+    return template

@@ -218,3 +218,27 @@ class TimelineRowOut(Schema):
 class TimelineOut(Schema):
     summary: str
     rows: list[TimelineRowOut]
+
+
+class TemplateCopyIn(Schema):
+    organisation_id: int
+
+
+class TemplateItemIn(Schema):
+    text: str
+    required: bool = True
+    guidance: str = ""
+
+
+class TemplateStageIn(Schema):
+    key: str
+    name: str
+    typical_days: int
+    guidance: str = ""
+    items: list[TemplateItemIn] = []
+
+
+class TemplateReviseIn(Schema):
+    name: str
+    description: str = ""
+    stages: list[TemplateStageIn]

@@ -31,3 +31,10 @@ urlpatterns += [
 urlpatterns += [
     path("<int:pk>/timeline/", views.project_timeline_view, name="project_timeline"),
 ]
+
+urlpatterns += [
+    path("templates/", views.template_list, name="template_list"),
+    path("templates/<int:pk>/", views.template_detail, name="template_detail"),
+    path("templates/<int:pk>/copy/", views.template_copy, name="template_copy"),
+    path("templates/<int:pk>/edit/", views.template_edit, name="template_edit"),
+]

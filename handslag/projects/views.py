@@ -28,6 +28,8 @@ from handslag.projects.forms import (
     ProjectStopForm,
     RiskForm,
     StageDatesForm,
+    TemplateCopyForm,
+    TemplateReviseForm,
 )
 from handslag.projects.models import Project, ProjectStatus, StageStatus, WorkspaceArea
 from handslag.projects.permissions import (
@@ -38,11 +40,14 @@ from handslag.projects.permissions import (
     access_project_for_lead,
     access_risk,
     access_stage,
+    access_template,
     can_edit_area,
+    can_edit_templates,
     can_lead_project,
     can_manage_project,
     can_view_area,
     can_work_in_project,
+    template_editor_organisation_ids,
 )
 from handslag.projects.selectors import (
     competence_matrix,
@@ -481,4 +486,112 @@ def project_timeline_view(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "projects/timeline.html",
         {"project": project, "timeline": project_timeline(project=project)},
+    )
+
+
+# --- Procedure templates per organisation ----------------------------------------------------
+
+
+@require_GET
+def template_list(request: HttpRequest) -> HttpResponse:
+    templates = template_list_visible(user=request.user).select_related("organisation")
+    page = Paginator(templates, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "projects/template_list.html",
+        {
+            "page_obj": page,
+            "can_copy": bool(template_editor_organisation_ids(user=request.user)),
+        },
+    )
+
+
+@require_GET
+def template_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    template = access_template(user=request.user, template_id=pk)
+    stages = template.stages.prefetch_related("items").order_by("order")
+    return render(
+        request,
+        "projects/template_detail.html",
+        {
+            "template": template,
+            "stages": stages,
+            "total_days": sum(s.typical_days for s in stages),
+            "project_count": template.projects.count(),
+            "can_copy": bool(template_editor_organisation_ids(user=request.user)),
+            "can_edit": template.organisation_id is not None
+            and can_edit_templates(user=request.user, organisation_id=template.organisation_id),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def template_copy(request: HttpRequest, pk: int) -> HttpResponse:
+    template = access_template(user=request.user, template_id=pk)
+    organisation_ids = template_editor_organisation_ids(user=request.user)
+    if template.organisation_id is not None:
+        organisation_ids = [o for o in organisation_ids if o == template.organisation_id]
+    if not organisation_ids:
+        raise forbidden(
+            _("Only procurement officers and administrators can keep the organisation's templates.")
+        )
+    form = TemplateCopyForm(_posted(request), organisation_ids=organisation_ids)
+    if request.method == "POST" and form.is_valid():
+        try:
+            copy = services.template_copy(
+                actor=request.user,
+                template=template,
+                organisation=form.cleaned_data["organisation"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The template is copied as version %(version)d. Change it to suit you.")
+                % {"version": copy.version},
+            )
+            return redirect("projects:template_edit", pk=copy.pk)
+    return render(
+        request,
+        "projects/template_copy.html",
+        {"template": template, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    template = access_template(user=request.user, template_id=pk, edit=True)
+    form = TemplateReviseForm(
+        _posted(request),
+        structure=services.template_structure(template),
+        initial={"name": template.name, "description": template.description},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            revised = services.template_revise(
+                actor=request.user,
+                template=template,
+                name=form.cleaned_data["name"],
+                description=form.cleaned_data["description"],
+                stages=form.stages(),
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Saved as version %(version)d. Projects that started with an earlier "
+                    "version keep it."
+                )
+                % {"version": revised.version},
+            )
+            return redirect("projects:template_detail", pk=revised.pk)
+    return render(
+        request,
+        "projects/template_form.html",
+        {"template": template, "form": form},
+        status=400 if form.errors else 200,
     )

@@ -125,3 +125,12 @@ class TestPage:
 
     def test_anonymous_redirected(self, client) -> None:  # noqa: ANN001
         assert client.get(self.URL).status_code == 302
+
+    def test_organisation_copy_preferred(self, client, lead, org) -> None:  # noqa: ANN001
+        from handslag.projects.services import template_copy
+
+        admin = member(org, OrganisationRole.ADMIN)
+        copy = template_copy(actor=admin, template=shipped(), organisation=org)
+        client.force_login(lead)
+        response = client.get(self.URL, self.QUERY)
+        assert response.context["template"] == copy
