@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from handslag.dialogue.selectors import action_list
 from handslag.documents.render import to_xlsx
@@ -21,11 +22,11 @@ def action_list_rows(*, project: Project) -> tuple[list[str], list[list[object]]
     rows = []
     for action in action_list(project=project):
         if action.done:
-            status = _("Done")
+            status = pgettext("dialogue status", "Done")
         elif action.is_overdue:
-            status = _("Overdue")
+            status = pgettext("dialogue status", "Overdue")
         else:
-            status = _("Open")
+            status = pgettext("dialogue status", "Open")
         rows.append(
             [
                 action.text,

@@ -67,7 +67,9 @@ def test_participant_from_another_organisation_is_refused(project, lead, outside
 
 def test_buyer_chosen_as_supplier_is_refused(project, lead, outsider):
     with pytest.raises(ValidationError) as error:
-        make_meeting(project, lead, supplier_organisations=[outsider.active_memberships[0].organisation])
+        make_meeting(
+            project, lead, supplier_organisations=[outsider.active_memberships[0].organisation]
+        )
     assert "supplier_organisations" in error.value.message_dict
 
 
@@ -318,6 +320,8 @@ def test_idea_park_needs_reason_and_triage_role(project, lead, org):
     staff = member(org, OrganisationRole.STAFF)
     ProjectMember.objects.create(project=project, user=staff, role=ProjectRole.END_USER)
     with pytest.raises(PermissionDenied):
-        services.idea_park(actor=staff, project=project, title="Idé", description="Text", reason="R")
+        services.idea_park(
+            actor=staff, project=project, title="Idé", description="Text", reason="R"
+        )
     # Nothing half-saved: the challenge the needs service created is rolled back.
     assert not Challenge.objects.exists()
