@@ -11,6 +11,7 @@ urlpatterns = [
     path("files/<int:pk>/", views.tender_file_download, name="tender_file"),
     path("tenders/<int:pk>/withdraw/", views.tender_withdraw, name="tender_withdraw"),
     path("calls/<int:pk>/opening/", views.opening, name="opening"),
+    path("calls/<int:pk>/opening/record.pdf", views.opening_record_pdf, name="opening_record"),
     path("calls/<int:pk>/criteria/", views.criteria, name="criteria"),
     path("calls/<int:pk>/evaluation/", views.evaluation_page, name="evaluation"),
     path("tenders/<int:pk>/evaluate/", views.tender_evaluate, name="tender_evaluate"),

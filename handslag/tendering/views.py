@@ -13,7 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
 from handslag.core.permissions import forbidden, not_found
+from handslag.documents.render import document_response
 from handslag.tendering import evaluation, selectors, services
+from handslag.tendering.documents import opening_record_document
 from handslag.tendering.forms import (
     AwardForm,
     ConsensusForm,
@@ -34,6 +36,7 @@ from handslag.tendering.permissions import (
     access_tender_files,
     can_award,
     can_manage_criteria,
+    is_opened,
     is_tender_supplier,
     tendering_organisations,
 )
@@ -137,6 +140,15 @@ def tender_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # --- opening --------------------------------------------------------------------------
+
+
+@require_GET
+def opening_record_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The opening record as PDF, for the team once the tenders are opened."""
+    call = access_call_for_team(user=request.user, call_id=pk)
+    if not is_opened(call):
+        raise not_found()
+    return document_response(opening_record_document(call=call), "pdf")
 
 
 @require_http_methods(["GET", "POST"])

@@ -33,7 +33,10 @@ def opening_record(*, call: Call) -> dict[str, Any]:
     Call only after the opening (the opening service and post-opening selectors do).
     """
     tenders = (
-        Tender.objects.filter(call=call).select_related("supplier").order_by("submitted_at", "pk")
+        Tender.objects.filter(call=call)
+        .select_related("supplier")
+        .prefetch_related("files")
+        .order_by("round", "submitted_at", "pk")
     )
     confirmations = OpeningConfirmation.objects.filter(call=call).select_related("official")
     return {
@@ -51,6 +54,8 @@ def opening_record(*, call: Call) -> dict[str, Any]:
                 "receipt": t.receipt,
                 "status": t.status,
                 "round": t.round,
+                # Sizes and hashes only: file names stay out of the permanent log.
+                "files": [{"sha256": f.sha256, "size": f.size} for f in t.files.all()],
             }
             for t in tenders
         ],
