@@ -8,7 +8,7 @@ from handslag.accounts.roles import OrganisationKind, OrganisationRole, ProjectR
 from handslag.knowledge.models import Visibility
 from handslag.needs.models import NeedStatement
 from handslag.projects import advisor
-from handslag.projects.models import Project, RiskStatus
+from handslag.projects.models import Project, RiskStatus, WorkspaceArea
 from handslag.projects.selectors import default_template, member_candidates, template_list_visible
 
 CREATOR_ROLES = (
@@ -384,3 +384,16 @@ class TemplateReviseForm(forms.Form):
                 }
             )
         return result
+
+
+class ExternalAccessForm(forms.Form):
+    areas = forms.MultipleChoiceField(
+        label=_("Areas the person is invited to"),
+        choices=WorkspaceArea.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "External members always see the project page and its stages. Items marked "
+            "internal only stay hidden from them."
+        ),
+    )

@@ -89,8 +89,9 @@ def access_project(*, user: User, project_id: int, manage: bool = False) -> Proj
 
 
 def can_work_in_project(*, user: User, project: Project) -> bool:
-    """Team members work in the project (checklists, lessons); other viewers only read."""
-    return is_team_member(user=user, project=project)
+    """The buyers' own team members work in the project (checklists, lessons); external
+    members and other viewers only read."""
+    return is_internal_member(user=user, project=project)
 
 
 def access_project_for_lead(*, user: User, project_id: int) -> Project:

@@ -174,14 +174,38 @@ def project_position(*, project: Project, today: date | None = None) -> Position
 
 
 def team_list(*, project: Project) -> list[dict[str, Any]]:
-    """The team, one entry per person with the roles they hold."""
+    """The team, one entry per person with the roles they hold; external members (from outside
+    the owning buyers) with the areas they are invited to."""
+    from handslag.accounts.models import Membership
+    from handslag.projects.models import ExternalAccess, WorkspaceArea
+
+    owners = buyer_organisation_ids(project)
+    insiders = set(
+        Membership.objects.filter(
+            organisation_id__in=owners, is_active=True, user__project_memberships__project=project
+        ).values_list("user_id", flat=True)
+    )
+    labels = dict(WorkspaceArea.choices)
+    areas: dict[int, list[str]] = {}
+    for user_id, area in ExternalAccess.objects.filter(project=project).values_list(
+        "user_id", "area"
+    ):
+        areas.setdefault(user_id, []).append(str(labels.get(area, area)))
     people: dict[int, dict[str, Any]] = {}
     for member in (
         ProjectMember.objects.filter(project=project)
         .select_related("user")
         .order_by("user__first_name", "user__last_name", "role")
     ):
-        entry = people.setdefault(member.user_id, {"user": member.user, "memberships": []})
+        entry = people.setdefault(
+            member.user_id,
+            {
+                "user": member.user,
+                "memberships": [],
+                "external": member.user_id not in insiders,
+                "areas": sorted(areas.get(member.user_id, [])),
+            },
+        )
         entry["memberships"].append(member)
     return list(people.values())
 

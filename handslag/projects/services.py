@@ -18,6 +18,7 @@ from handslag.needs.models import NeedStatement
 from handslag.projects.models import (
     ChecklistItem,
     ChecklistItemTemplate,
+    ExternalAccess,
     ProcedureTemplate,
     Project,
     ProjectMember,
@@ -27,16 +28,32 @@ from handslag.projects.models import (
     Stage,
     StageStatus,
     StageTemplate,
+    WorkspaceArea,
 )
 from handslag.projects.permissions import (
+    buyer_organisation_ids,
     can_create_project,
     can_edit_area,
     can_edit_templates,
     can_lead_project,
     can_manage_project,
+    is_external_member,
+    is_internal_member,
     is_team_member,
 )
 from handslag.projects.selectors import member_candidates
+
+# Roles open to external team members (advisors, partner organisations): they bring
+# competence, but the buyer's own staff lead, procure, evaluate and open tenders.
+EXTERNAL_ROLES = (
+    ProjectRole.EXTERNAL_ADVISOR,
+    ProjectRole.SUBJECT_EXPERT,
+    ProjectRole.END_USER,
+    ProjectRole.PROCESS_LEAD,
+    ProjectRole.LEGAL,
+    ProjectRole.IT,
+    ProjectRole.FINANCE,
+)
 
 
 def _now(now: datetime | None) -> datetime:
@@ -176,7 +193,7 @@ def checklist_item_set_done(
     )
     stage = item.stage
     project = stage.project
-    if not is_team_member(user=actor, project=project):
+    if not is_internal_member(user=actor, project=project):
         raise forbidden(_("Only the project team can work on the checklist."))
     _ensure_active(project)
     if stage.status != StageStatus.OPEN:
@@ -350,6 +367,17 @@ def project_member_add(*, project: Project, actor: User, user: User, role: str) 
         )
     if role not in ProjectRole.values:
         raise ValidationError({"role": _("Choose a project role from the list.")})
+    if not (user.buyer_organisation_ids & buyer_organisation_ids(project)) and (
+        role not in EXTERNAL_ROLES
+    ):
+        raise ValidationError(
+            {
+                "role": _(
+                    "People from outside the owning buyers join as advisors or experts; they "
+                    "cannot lead, procure, evaluate or open tenders."
+                )
+            }
+        )
     member = ProjectMember(project=project, user=user, role=role)
     member.full_clean()
     member.save()
@@ -387,6 +415,10 @@ def project_member_remove(*, member: ProjectMember, actor: User) -> None:
     )
     member.delete()
     project._roles_cache = {}
+    if not project.members.filter(user_id=member.user_id).exists():
+        # Someone who leaves the team keeps no invitation to its areas.
+        ExternalAccess.objects.filter(project=project, user_id=member.user_id).delete()
+        project._areas_cache = {}
 
 
 @transaction.atomic
@@ -752,3 +784,39 @@ def template_revise(
         data={"from": template.pk, "key": revised.key, "version": revised.version},
     )
     return revised
+
+
+# --- External team members -------------------------------------------------------------------
+
+
+@transaction.atomic
+def external_access_set(
+    *, actor: User, project: Project, user: User, areas: Iterable[str]
+) -> list[str]:
+    """Choose which areas (risk register, resources) an external team member is invited to;
+    the project lead only. Areas left out are withdrawn."""
+    if not can_lead_project(user=actor, project=project):
+        raise forbidden(_("Only the project lead can change the team."))
+    _ensure_active(project)
+    if not is_external_member(user=user, project=project):
+        raise ValidationError({"user": _("Only external team members are invited area by area.")})
+    areas = sorted(set(areas))
+    if any(a not in WorkspaceArea.values for a in areas):
+        raise ValidationError({"areas": _("Choose areas from the list.")})
+    before = sorted(
+        ExternalAccess.objects.filter(project=project, user=user).values_list("area", flat=True)
+    )
+    if before == areas:
+        return areas
+    ExternalAccess.objects.filter(project=project, user=user).exclude(area__in=areas).delete()
+    for area in set(areas) - set(before):
+        ExternalAccess.objects.create(project=project, user=user, area=area)
+    project._areas_cache = {}
+    audit_record(
+        actor=actor,
+        action="project.external_access",
+        target=project,
+        organisation_id=project.organisation_id,
+        data={"user": user.username, "before": before, "after": areas},
+    )
+    return areas

@@ -38,3 +38,7 @@ urlpatterns += [
     path("templates/<int:pk>/copy/", views.template_copy, name="template_copy"),
     path("templates/<int:pk>/edit/", views.template_edit, name="template_edit"),
 ]
+
+urlpatterns += [
+    path("<int:pk>/team/<int:user_id>/access/", views.external_access, name="external_access"),
+]

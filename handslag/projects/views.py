@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
-from handslag.core.permissions import forbidden
+from handslag.core.permissions import forbidden, not_found
 from handslag.documents.render import file_response, to_xlsx
 from handslag.knowledge.selectors import lesson_list_for_project
 from handslag.needs.models import NeedStatement
@@ -22,6 +22,7 @@ from handslag.projects.advisor import ALL_KEYS, recommend
 from handslag.projects.forms import (
     AdvisorForm,
     ChecklistItemForm,
+    ExternalAccessForm,
     GatePassForm,
     MemberAddForm,
     ProjectCreateForm,
@@ -31,7 +32,13 @@ from handslag.projects.forms import (
     TemplateCopyForm,
     TemplateReviseForm,
 )
-from handslag.projects.models import Project, ProjectStatus, StageStatus, WorkspaceArea
+from handslag.projects.models import (
+    ExternalAccess,
+    Project,
+    ProjectStatus,
+    StageStatus,
+    WorkspaceArea,
+)
 from handslag.projects.permissions import (
     access_area,
     access_checklist_item,
@@ -47,6 +54,7 @@ from handslag.projects.permissions import (
     can_manage_project,
     can_view_area,
     can_work_in_project,
+    is_external_member,
     template_editor_organisation_ids,
 )
 from handslag.projects.selectors import (
@@ -593,5 +601,37 @@ def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "projects/template_form.html",
         {"template": template, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+# --- External team members -------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def external_access(request: HttpRequest, pk: int, user_id: int) -> HttpResponse:
+    project = access_project_for_lead(user=request.user, project_id=pk)
+    person = project.members.select_related("user").filter(user_id=user_id).first()
+    if person is None or not is_external_member(user=person.user, project=project):
+        raise not_found()
+    person = person.user
+    current = list(
+        ExternalAccess.objects.filter(project=project, user=person).values_list("area", flat=True)
+    )
+    form = ExternalAccessForm(_posted(request), initial={"areas": current})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.external_access_set(
+                actor=request.user, project=project, user=person, areas=form.cleaned_data["areas"]
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The team is updated."))
+            return redirect("projects:project_team", pk=project.pk)
+    return render(
+        request,
+        "projects/external_access.html",
+        {"project": project, "person": person, "form": form},
         status=400 if form.errors else 200,
     )
