@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from handslag.benefits.models import LineCategory, LineKind, Scenario
+from handslag.benefits.models import DiscountSchedule, LineCategory, LineKind, Scenario
 
 
 class BenefitModelForm(forms.Form):
@@ -26,10 +26,34 @@ class BenefitModelForm(forms.Form):
         help_text=_("Year 0 is the base year; a horizon of 10 covers years 0–9."),
     )
     price_base_year = forms.IntegerField(label=_("Price base year"), initial=2024)
+    discount_schedule = forms.ChoiceField(
+        label=_("Discount schedule"),
+        choices=DiscountSchedule.choices,
+        initial=DiscountSchedule.CONSTANT,
+        required=False,
+        help_text=_(
+            "The Green Book's declining rate (3.5 % to year 30, then 3 %, 2.5 % …) replaces "
+            "the constant rate for long horizons."
+        ),
+    )
+    optimism_bias_percent = forms.DecimalField(
+        label=_("Optimism bias (%)"),
+        initial=Decimal("0"),
+        required=False,
+        max_digits=8,
+        decimal_places=4,
+        help_text=_(
+            "Uplift of every cost (Green Book): e.g. 24 % for standard buildings, up to 200 % "
+            "for equipment and development at the outline stage."
+        ),
+    )
 
     def service_data(self) -> dict:
         data = dict(self.cleaned_data)
         data["discount_rate"] = data.pop("discount_rate_percent") / Decimal(100)
+        bias = data.pop("optimism_bias_percent")
+        data["optimism_bias"] = None if bias is None else bias / Decimal(100)
+        data["discount_schedule"] = data.get("discount_schedule") or None
         return data
 
     @classmethod
@@ -40,6 +64,8 @@ class BenefitModelForm(forms.Form):
             "discount_rate_percent": (model.discount_rate * 100).normalize(),
             "horizon_years": model.horizon_years,
             "price_base_year": model.price_base_year,
+            "discount_schedule": model.discount_schedule,
+            "optimism_bias_percent": (model.optimism_bias * 100).normalize(),
         }
 
 

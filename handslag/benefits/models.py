@@ -16,6 +16,11 @@ class Scenario(models.TextChoices):
     OUTTURN = "outturn", _("Outturn from the pilot")
 
 
+class DiscountSchedule(models.TextChoices):
+    CONSTANT = "constant", _("Constant rate")
+    DECLINING = "declining", _("Declining long-term rate (Green Book)")
+
+
 class BenefitModel(TimeStampedModel):
     """One scenario of a project's costs and benefits, discounted to a net present value."""
 
@@ -38,6 +43,25 @@ class BenefitModel(TimeStampedModel):
         _("horizon (years)"), default=10, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
     price_base_year = models.PositiveSmallIntegerField(_("price base year"), default=2024)
+    discount_schedule = models.CharField(
+        _("discount schedule"),
+        max_length=20,
+        choices=DiscountSchedule.choices,
+        default=DiscountSchedule.CONSTANT,
+    )
+    optimism_bias = models.DecimalField(
+        _("optimism bias"),
+        max_digits=6,
+        decimal_places=4,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("2"))],
+        help_text=_("Green Book uplift of every cost, as a fraction (0.24 for 24 %)."),
+    )
+    from_pilot = models.BooleanField(
+        _("built from the pilot's measurements"),
+        default=False,
+        help_text=_("Outturn scenarios built by handslag from the testbed pilot's KPIs."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

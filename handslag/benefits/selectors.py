@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from django.db.models import QuerySet
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from handslag.benefits import engine
@@ -52,6 +53,13 @@ class LineValue:
 
 
 @dataclass(frozen=True)
+class HistogramBin:
+    low: float
+    high: float
+    count: int
+
+
+@dataclass(frozen=True)
 class MonteCarloFigures:
     iterations: int
     seed: int
@@ -60,6 +68,29 @@ class MonteCarloFigures:
     p50: float
     p90: float
     mean: float
+    histogram: list[HistogramBin] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TornadoRow:
+    """NPV when one line alone moves to its low and its high value (engine.sensitivity)."""
+
+    name: str
+    kind: str
+    low_multiplier: float
+    high_multiplier: float
+    npv_low: float
+    npv_high: float
+    from_range: bool
+    #: Multiplier of the line's likely values at which the NPV is zero (None: never).
+    switching_value: float | None
+    #: Per cent change of NPV per per cent change of the line.
+    elasticity: float | None
+    critical: bool
+
+
+#: Histogram bins for the page's distribution chart.
+HISTOGRAM_BINS = 30
 
 
 @dataclass(frozen=True)
@@ -82,7 +113,15 @@ class Figures:
     years: list[YearRow] = field(default_factory=list)
     lines: list[LineValue] = field(default_factory=list)
     monte_carlo: MonteCarloFigures | None = None
+    optimism_bias: float = 0.0
+    discount_schedule: str = "constant"
+    tornado: list[TornadoRow] = field(default_factory=list)
+    sensitivity_delta: float = engine.DEFAULT_SENSITIVITY_DELTA.value
     engine_version: str = engine.ENGINE_VERSION
+
+    @property
+    def critical_variables(self) -> list[TornadoRow]:
+        return [row for row in self.tornado if row.critical]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -101,7 +140,17 @@ class Figures:
             "discounted_payback_year": self.discounted_payback_year,
             "years": [vars(row) for row in self.years],
             "lines": [vars(line) for line in self.lines],
-            "monte_carlo": vars(self.monte_carlo) if self.monte_carlo else None,
+            "monte_carlo": (
+                {
+                    **vars(self.monte_carlo),
+                    "histogram": [vars(b) for b in self.monte_carlo.histogram],
+                }
+                if self.monte_carlo
+                else None
+            ),
+            "optimism_bias": self.optimism_bias,
+            "discount_schedule": self.discount_schedule,
+            "tornado": [vars(row) for row in self.tornado],
             "engine_version": self.engine_version,
         }
 
@@ -145,8 +194,15 @@ def figures_from_inputs(
     horizon_years: int,
     lines: Sequence[LineLike],
     monte_carlo: bool = True,
+    optimism_bias: Decimal | float = 0.0,
+    discount_schedule: str = "constant",
+    analysis: bool = False,
 ) -> Figures:
-    """Evaluate a model given as parameters and lines (stored or posted) with the engine."""
+    """Evaluate a model given as parameters and lines (stored or posted) with the engine.
+
+    With ``analysis`` the one-at-a-time sensitivity (tornado), switching values and
+    critical variables are added; Monte Carlo keeps its histogram for the chart.
+    """
     kinds = {line.kind for line in lines}
     if LineKind.COST not in kinds or LineKind.BENEFIT not in kinds:
         return Figures(available=False, message=_("Add a cost and a benefit to see the figures."))
@@ -156,10 +212,16 @@ def figures_from_inputs(
             _engine_line(line, name, horizon_years) for line, name in zip(lines, names, strict=True)
         ]
         rate = float(discount_rate)
+        bias = float(optimism_bias)
+        schedule = engine.GREEN_BOOK_DECLINING if discount_schedule == "declining" else None
 
         def build(selected: Iterable[engine.CashFlowLine]) -> engine.BenefitModel:
             return engine.BenefitModel(
-                tuple(selected), discount_rate=rate, horizon=horizon_years, optimism_bias=0.0
+                tuple(selected),
+                discount_rate=rate,
+                horizon=horizon_years,
+                optimism_bias=bias,
+                discount_schedule=schedule,
             )
 
         model = build(cash)
@@ -170,7 +232,13 @@ def figures_from_inputs(
         ).annual_net_flows
         simulation = None
         if monte_carlo and any(c.uncertainty and not c.uncertainty.is_degenerate for c in cash):
-            mc = engine.monte_carlo(model, iterations=MONTE_CARLO_ITERATIONS, seed=MONTE_CARLO_SEED)
+            mc = engine.monte_carlo(
+                model,
+                iterations=MONTE_CARLO_ITERATIONS,
+                seed=MONTE_CARLO_SEED,
+                bins=HISTOGRAM_BINS,
+            )
+            edges = mc.histogram_edges
             simulation = MonteCarloFigures(
                 iterations=mc.iterations,
                 seed=mc.seed,
@@ -179,7 +247,12 @@ def figures_from_inputs(
                 p50=mc.p50,
                 p90=mc.p90,
                 mean=mc.mean,
+                histogram=[
+                    HistogramBin(edges[i], edges[i + 1], count)
+                    for i, count in enumerate(mc.histogram_counts)
+                ],
             )
+        tornado = _tornado(model) if analysis else []
     except engine.BenefitInputError as error:
         return Figures(
             available=False,
@@ -215,16 +288,52 @@ def figures_from_inputs(
             for lp in result.line_present_values
         ],
         monte_carlo=simulation,
+        optimism_bias=bias,
+        discount_schedule="declining" if schedule else "constant",
+        tornado=tornado,
     )
 
 
-def benefit_figures(*, model: BenefitModel, monte_carlo: bool = True) -> Figures:
+def _tornado(model: engine.BenefitModel) -> list[TornadoRow]:
+    """Tornado rows with each line's switching value and elasticity, widest bar first."""
+    result = engine.sensitivity(model)
+    critical = {c.name: c.elasticity for c in engine.critical_variables(model)}
+    npv = result.base_npv
+    pvs = {lp.name: lp.signed for lp in engine.present_values(model)}
+    rows = []
+    for row in result.rows:
+        likely = model.line(row.name).likely_multiplier
+        switching = engine.switching_value(model, row.name)
+        elasticity = pvs[row.name] / npv if npv else None
+        rows.append(
+            TornadoRow(
+                name=row.name,
+                kind=row.kind,
+                low_multiplier=row.low_multiplier / likely if likely else row.low_multiplier,
+                high_multiplier=row.high_multiplier / likely if likely else row.high_multiplier,
+                npv_low=row.npv_low,
+                npv_high=row.npv_high,
+                from_range=row.from_range,
+                switching_value=None if switching is None or not likely else switching / likely,
+                elasticity=elasticity,
+                critical=row.name in critical,
+            )
+        )
+    return rows
+
+
+def benefit_figures(
+    *, model: BenefitModel, monte_carlo: bool = True, analysis: bool = False
+) -> Figures:
     """The engine's figures for a stored model (the caller has checked access)."""
     return figures_from_inputs(
         discount_rate=model.discount_rate,
         horizon_years=model.horizon_years,
         lines=list(model.lines.order_by("kind", "pk")),
         monte_carlo=monte_carlo,
+        optimism_bias=model.optimism_bias,
+        discount_schedule=model.discount_schedule,
+        analysis=analysis,
     )
 
 
@@ -272,3 +381,104 @@ def benefit_summary(*, project: Project) -> dict[str, Any] | None:
     if forecast and outturn and forecast["pv_benefits"] > 0:
         ratio = outturn["pv_benefits"] / forecast["pv_benefits"]
     return {"forecast": forecast, "outturn": outturn, "realisation_ratio": ratio}
+
+
+def _percent_text(value: float) -> str:
+    return f"{number_format(round(value * 100, 2), use_l10n=True)} %"
+
+
+def parameter_sources(*, model: BenefitModel) -> list[dict[str, Any]]:
+    """Every parameter behind the model's figures with its source, version and price base."""
+    rows: list[dict[str, Any]] = []
+
+    def add(label: str, value: str, parameter: engine.Parameter) -> None:
+        rows.append(
+            {
+                "label": label,
+                "value": value,
+                "source": parameter.source,
+                "version": parameter.version,
+                "price_base_year": parameter.price_base_year,
+            }
+        )
+
+    if model.discount_schedule == "declining":
+        add(
+            _("Discount schedule"),
+            _("declining: %(bands)s")
+            % {
+                "bands": ", ".join(
+                    _("%(rate)s from year %(year)d") % {"rate": _percent_text(rate), "year": year}
+                    for year, rate in engine.GREEN_BOOK_DECLINING
+                )
+            },
+            engine.GREEN_BOOK_DECLINING_SCHEDULE,
+        )
+    else:
+        add(
+            _("Real discount rate"),
+            _("%(value)s in this model (default %(default)s)")
+            % {
+                "value": _percent_text(float(model.discount_rate)),
+                "default": _percent_text(engine.DEFAULT_DISCOUNT_RATE.value),
+            },
+            engine.DEFAULT_DISCOUNT_RATE,
+        )
+    add(
+        _("Sensitivity case for the rate"),
+        _percent_text(engine.EU_SOCIAL_RATE.value),
+        engine.EU_SOCIAL_RATE,
+    )
+    add(
+        _("Optimism bias"),
+        _percent_text(float(model.optimism_bias)),
+        engine.OPTIMISM_BIAS_SOURCE if model.optimism_bias else engine.DEFAULT_OPTIMISM_BIAS,
+    )
+    add(
+        _("Monte Carlo draws"),
+        number_format(MONTE_CARLO_ITERATIONS, force_grouping=True),
+        engine.DEFAULT_MONTE_CARLO_ITERATIONS,
+    )
+    add(_("Random seed"), str(MONTE_CARLO_SEED), engine.DEFAULT_SEED)
+    add(
+        _("Sensitivity step for lines without a range"),
+        "±" + _percent_text(engine.DEFAULT_SENSITIVITY_DELTA.value),
+        engine.DEFAULT_SENSITIVITY_DELTA,
+    )
+    rows.append(
+        {
+            "label": _("Amounts"),
+            "value": _("SEK in fixed prices"),
+            "source": _("Entered with each line (see the line's source)"),
+            "version": "–",
+            "price_base_year": model.price_base_year,
+        }
+    )
+    return rows
+
+
+@dataclass(frozen=True)
+class ScenarioColumn:
+    model: BenefitModel
+    figures: Figures
+
+
+def scenario_comparison(*, project: Project) -> dict[str, Any]:
+    """The latest forecast and the latest outturn side by side, with the realisation ratio."""
+    models = list(benefit_model_list(project=project))
+    forecast = next((m for m in models if m.scenario == Scenario.FORECAST), None)
+    outturn = next((m for m in models if m.scenario == Scenario.OUTTURN), None)
+    columns = [
+        ScenarioColumn(model=m, figures=benefit_figures(model=m))
+        for m in (forecast, outturn)
+        if m is not None
+    ]
+    ratio = None
+    if (
+        len(columns) == 2
+        and columns[0].figures.available
+        and columns[1].figures.available
+        and columns[0].figures.pv_benefits > 0
+    ):
+        ratio = columns[1].figures.pv_benefits / columns[0].figures.pv_benefits
+    return {"columns": columns, "realisation_ratio": ratio}

@@ -16,7 +16,14 @@ from django.utils.translation import gettext as _
 
 from handslag.accounts.models import User
 from handslag.audit.services import audit_record
-from handslag.benefits.models import BenefitLine, BenefitModel, LineCategory, LineKind, Scenario
+from handslag.benefits.models import (
+    BenefitLine,
+    BenefitModel,
+    DiscountSchedule,
+    LineCategory,
+    LineKind,
+    Scenario,
+)
 from handslag.benefits.permissions import can_manage_benefit_model
 from handslag.core.permissions import forbidden
 from handslag.projects.models import Project
@@ -25,6 +32,7 @@ from handslag.projects.permissions import can_manage_project
 MIN_RATE = Decimal("-0.05")
 MAX_RATE = Decimal("0.25")
 MAX_HORIZON = 100
+MAX_OPTIMISM_BIAS = Decimal("2")
 MAX_AMOUNT = Decimal("1e13")
 LINE_FIELDS = (
     "name",
@@ -61,10 +69,33 @@ def _whole(value: Any) -> int | None:
 
 
 def check_parameters(
-    *, discount_rate: Any, horizon_years: Any, price_base_year: Any = 2024
+    *,
+    discount_rate: Any,
+    horizon_years: Any,
+    price_base_year: Any = 2024,
+    optimism_bias: Any = None,
+    discount_schedule: Any = None,
 ) -> dict:
-    """Validate a model's parameters; return them cleaned or raise ValidationError."""
+    """Validate a model's parameters; return them cleaned or raise ValidationError.
+
+    Optimism bias and discount schedule are returned only when given, so callers that
+    do not know them leave the stored values alone.
+    """
     errors: dict[str, str] = {}
+    extra: dict[str, Any] = {}
+    if optimism_bias is not None:
+        bias = _decimal(optimism_bias)
+        if bias is None or not Decimal(0) <= bias <= MAX_OPTIMISM_BIAS:
+            errors["optimism_bias"] = _(
+                "The optimism bias must be between 0 and 200 per cent of the costs."
+            )
+        else:
+            extra["optimism_bias"] = bias
+    if discount_schedule is not None:
+        if discount_schedule not in DiscountSchedule.values:
+            errors["discount_schedule"] = _("Choose a constant or a declining discount rate.")
+        else:
+            extra["discount_schedule"] = discount_schedule
     rate = _decimal(discount_rate)
     if rate is None or not MIN_RATE <= rate <= MAX_RATE:
         errors["discount_rate"] = _(
@@ -85,7 +116,12 @@ def check_parameters(
         errors["price_base_year"] = _("Enter the price base year as a year, for example 2024.")
     if errors:
         raise ValidationError(errors)
-    return {"discount_rate": rate, "horizon_years": horizon, "price_base_year": base_year}
+    return {
+        "discount_rate": rate,
+        "horizon_years": horizon,
+        "price_base_year": base_year,
+        **extra,
+    }
 
 
 def check_line(*, horizon_years: int, **fields: Any) -> dict:
@@ -183,6 +219,8 @@ def benefit_model_create(
     discount_rate: Decimal | float | str = Decimal("0.035"),
     horizon_years: int = 10,
     price_base_year: int = 2024,
+    optimism_bias: Decimal | float | str | None = None,
+    discount_schedule: str | None = None,
 ) -> BenefitModel:
     """Start a benefit model (a forecast, or the outturn measured in the pilot)."""
     if not can_manage_project(user=actor, project=project):
@@ -200,6 +238,8 @@ def benefit_model_create(
             discount_rate=discount_rate,
             horizon_years=horizon_years,
             price_base_year=price_base_year,
+            optimism_bias=optimism_bias,
+            discount_schedule=discount_schedule,
         )
     except ValidationError as error:
         errors.update({k: v[0] for k, v in error.message_dict.items()})
@@ -228,6 +268,8 @@ def benefit_model_update(
     discount_rate: Decimal | float | str,
     horizon_years: int,
     price_base_year: int,
+    optimism_bias: Decimal | float | str | None = None,
+    discount_schedule: str | None = None,
 ) -> BenefitModel:
     """Change a model's name, scenario or parameters; the horizon must still hold every line."""
     model = BenefitModel.objects.select_for_update().select_related("project").get(pk=model.pk)
@@ -244,6 +286,8 @@ def benefit_model_update(
             discount_rate=discount_rate,
             horizon_years=horizon_years,
             price_base_year=price_base_year,
+            optimism_bias=optimism_bias,
+            discount_schedule=discount_schedule,
         )
     except ValidationError as error:
         errors.update({k: v[0] for k, v in error.message_dict.items()})
@@ -262,6 +306,8 @@ def benefit_model_update(
         "discount_rate": model.discount_rate,
         "horizon_years": model.horizon_years,
         "price_base_year": model.price_base_year,
+        "optimism_bias": model.optimism_bias,
+        "discount_schedule": model.discount_schedule,
     }
     model.name, model.scenario = name, scenario
     for key, value in params.items():

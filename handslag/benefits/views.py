@@ -6,16 +6,24 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from handslag.benefits import services
+from handslag.benefits.charts import histogram_chart, tornado_chart
 from handslag.benefits.forms import BenefitLineForm, BenefitModelForm
 from handslag.benefits.permissions import (
     access_benefit_line,
     access_benefit_model,
     can_manage_benefit_model,
 )
-from handslag.benefits.selectors import benefit_figures, benefit_line_list, benefit_model_list
+from handslag.benefits.realised import outturn_from_pilot, realised_benefit
+from handslag.benefits.selectors import (
+    benefit_figures,
+    benefit_line_list,
+    benefit_model_list,
+    parameter_sources,
+    scenario_comparison,
+)
 from handslag.core.forms import add_service_error
 from handslag.projects.permissions import access_project, can_manage_project
 
@@ -68,6 +76,8 @@ def _percent_errors(error: ValidationError) -> None:
     """The form asks for the rate in per cent; move the service's error onto that field."""
     if hasattr(error, "error_dict") and "discount_rate" in error.error_dict:
         error.error_dict["discount_rate_percent"] = error.error_dict.pop("discount_rate")
+    if hasattr(error, "error_dict") and "optimism_bias" in error.error_dict:
+        error.error_dict["optimism_bias_percent"] = error.error_dict.pop("optimism_bias")
 
 
 @require_http_methods(["GET", "POST"])
@@ -95,6 +105,7 @@ def model_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def model_detail(request: HttpRequest, pk: int) -> HttpResponse:
     model = access_benefit_model(user=request.user, model_id=pk)
     lines = list(benefit_line_list(model=model))
+    figures = benefit_figures(model=model, analysis=True)
     return render(
         request,
         "benefits/model_detail.html",
@@ -102,7 +113,10 @@ def model_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "model": model,
             "project": model.project,
             "lines": lines,
-            "figures": benefit_figures(model=model),
+            "figures": figures,
+            "histogram": histogram_chart(figures.monte_carlo) if figures.monte_carlo else "",
+            "tornado": tornado_chart(figures.tornado, figures.npv) if figures.tornado else "",
+            "parameters": parameter_sources(model=model),
             "can_manage": can_manage_benefit_model(user=request.user, model=model),
             "discount_rate_percent": model.discount_rate * 100,
         },
@@ -162,3 +176,32 @@ def line_remove(request: HttpRequest, pk: int) -> HttpResponse:
         "benefits/line_remove.html",
         {"line": line, "model": line.model, "project": line.model.project},
     )
+
+
+@require_GET
+def compare(request: HttpRequest, pk: int) -> HttpResponse:
+    """Forecast and outturn side by side: what was promised and what the pilot shows."""
+    project = access_project(user=request.user, project_id=pk)
+    return render(
+        request,
+        "benefits/compare.html",
+        {
+            "project": project,
+            "realised": realised_benefit(project=project),
+            "can_manage": can_manage_project(user=request.user, project=project),
+            **scenario_comparison(project=project),
+        },
+    )
+
+
+@require_POST
+def outturn_update(request: HttpRequest, pk: int) -> HttpResponse:
+    """Build or refresh the outturn scenario from the pilot's measurements."""
+    project = access_project(user=request.user, project_id=pk, manage=True)
+    try:
+        outturn = outturn_from_pilot(actor=request.user, project=project)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("benefits:compare", project.pk)
+    messages.success(request, _("The outturn scenario was updated from the pilot's measurements."))
+    return redirect("benefits:model_detail", outturn.pk)

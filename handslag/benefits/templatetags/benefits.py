@@ -20,3 +20,13 @@ def sek(value: float | None) -> str:
     if value is None:
         return "–"
     return floatformat(value, "0g")
+
+
+@register.filter
+def change(multiplier: float | None) -> str:
+    """A multiplier as a signed change: 0.7 -> "−30 %", 1.25 -> "+25 %"."""
+    if multiplier is None:
+        return "–"
+    delta = (multiplier - 1.0) * 100
+    sign = "+" if delta > 0 else "−" if delta < 0 else ""
+    return f"{sign}{floatformat(abs(delta), '0g')} %"
