@@ -8,7 +8,15 @@ from handslag.accounts.roles import OrganisationKind, OrganisationRole, ProjectR
 from handslag.knowledge.models import Visibility
 from handslag.needs.models import NeedStatement
 from handslag.projects import advisor
-from handslag.projects.models import Project, RiskStatus, WorkspaceArea
+from handslag.projects.models import (
+    BudgetCategory,
+    FundingSource,
+    FundingStatus,
+    Project,
+    RiskStatus,
+    Stage,
+    WorkspaceArea,
+)
 from handslag.projects.selectors import default_template, member_candidates, template_list_visible
 
 CREATOR_ROLES = (
@@ -397,3 +405,77 @@ class ExternalAccessForm(forms.Form):
             "internal only stay hidden from them."
         ),
     )
+
+
+class BudgetLineForm(forms.Form):
+    category = forms.ChoiceField(label=_("Category"), choices=BudgetCategory.choices)
+    description = forms.CharField(label=_("Description"), max_length=200)
+    planned = forms.DecimalField(
+        label=_("Planned (SEK)"), min_value=0, max_digits=14, decimal_places=0
+    )
+    spent = forms.DecimalField(
+        label=_("Spent so far (SEK)"), min_value=0, max_digits=14, decimal_places=0, initial=0
+    )
+    funding_source = forms.ModelChoiceField(
+        label=_("Paid from"),
+        queryset=FundingSource.objects.none(),
+        required=False,
+        empty_label=_("The buyer's own budget"),
+    )
+    internal_only = forms.BooleanField(label=_("Internal only"), required=False)
+
+    def __init__(self, *args, project: Project, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.fields["funding_source"].queryset = FundingSource.objects.filter(project=project)
+
+
+class EffortLineForm(forms.Form):
+    who = forms.CharField(
+        label=_("Who"), max_length=200, help_text=_("A person or a role, e.g. Upphandlare.")
+    )
+    stage = forms.ModelChoiceField(
+        label=_("Stage"),
+        queryset=Stage.objects.none(),
+        required=False,
+        empty_label=_("Whole project"),
+    )
+    hours_planned = forms.DecimalField(
+        label=_("Hours planned"), min_value=0, max_digits=8, decimal_places=1
+    )
+    hours_spent = forms.DecimalField(
+        label=_("Hours spent so far"), min_value=0, max_digits=8, decimal_places=1, initial=0
+    )
+    internal_only = forms.BooleanField(label=_("Internal only"), required=False)
+
+    def __init__(self, *args, project: Project, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].queryset = Stage.objects.filter(project=project).order_by("order")
+
+
+class FundingSourceForm(forms.Form):
+    name = forms.CharField(label=_("Funder"), max_length=200, help_text=_("E.g. Vinnova, the EU."))
+    programme = forms.CharField(
+        label=_("Programme"),
+        max_length=200,
+        required=False,
+        help_text=_("E.g. Urban Innovative Actions."),
+    )
+    amount = forms.DecimalField(
+        label=_("Amount (SEK)"), min_value=0, max_digits=14, decimal_places=0
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=FundingStatus.choices)
+    conditions = forms.CharField(
+        label=_("Conditions"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Co-financing, eligible costs, reporting, dissemination, deadlines."),
+    )
+    report_due = forms.DateField(label=_("Next report due"), required=False, widget=DateInput())
+    internal_only = forms.BooleanField(label=_("Internal only"), required=False)
+
+    def __init__(self, *args, project: Project, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+
+
+RESOURCE_FORMS = {"budget": BudgetLineForm, "hours": EffortLineForm, "funding": FundingSourceForm}

@@ -357,3 +357,119 @@ class ExternalAccess(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_area_display()}"
+
+
+class FundingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    APPLIED = "applied", _("Applied for")
+    GRANTED = "granted", _("Granted")
+    REFUSED = "refused", _("Refused")
+
+
+class FundingSource(TimeStampedModel):
+    """Money for the project from outside the budget line of the buyer, e.g. Vinnova or an EU
+    programme, with the conditions that come with it."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="funding_sources")
+    name = models.CharField(_("funder"), max_length=200)
+    programme = models.CharField(_("programme"), max_length=200, blank=True)
+    amount = models.DecimalField(_("amount (SEK)"), max_digits=14, decimal_places=0)
+    status = models.CharField(
+        _("status"), max_length=20, choices=FundingStatus.choices, default=FundingStatus.PLANNED
+    )
+    conditions = models.TextField(
+        _("conditions"),
+        max_length=5000,
+        blank=True,
+        help_text=_("Co-financing, eligible costs, reporting, dissemination, deadlines."),
+    )
+    report_due = models.DateField(_("next report due"), null=True, blank=True)
+    internal_only = models.BooleanField(_("internal only"), default=False)
+
+    class Meta:
+        verbose_name = _("funding source")
+        verbose_name_plural = _("funding sources")
+        ordering = ["project", "name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gte=0), name="fundingsource_amount_not_negative"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.programme}".strip()
+
+
+class BudgetCategory(models.TextChoices):
+    STAFF = "staff", _("Own staff")
+    CONSULTANTS = "consultants", _("Consultants and advisors")
+    DEVELOPMENT = "development", _("Development (R&D phases)")
+    PURCHASE = "purchase", _("Purchase and maintenance")
+    DIALOGUE = "dialogue", _("Market dialogue and communication")
+    OTHER = "other", _("Other")
+
+
+class BudgetLine(TimeStampedModel):
+    """One line of the project's budget: planned and spent, and who pays for it."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budget_lines")
+    category = models.CharField(_("category"), max_length=20, choices=BudgetCategory.choices)
+    description = models.CharField(_("description"), max_length=200)
+    planned = models.DecimalField(_("planned (SEK)"), max_digits=14, decimal_places=0)
+    spent = models.DecimalField(_("spent (SEK)"), max_digits=14, decimal_places=0, default=0)
+    funding_source = models.ForeignKey(
+        FundingSource,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="budget_lines",
+        verbose_name=_("paid from"),
+    )
+    internal_only = models.BooleanField(_("internal only"), default=False)
+
+    class Meta:
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        ordering = ["project", "category", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(planned__gte=0, spent__gte=0), name="budgetline_amounts_not_negative"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class EffortLine(TimeStampedModel):
+    """Hours planned and spent, by a person or a role, optionally in one stage."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="effort_lines")
+    who = models.CharField(
+        _("who"), max_length=200, help_text=_("A person or a role, e.g. Upphandlare.")
+    )
+    stage = models.ForeignKey(
+        Stage,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("stage"),
+    )
+    hours_planned = models.DecimalField(_("hours planned"), max_digits=8, decimal_places=1)
+    hours_spent = models.DecimalField(_("hours spent"), max_digits=8, decimal_places=1, default=0)
+    internal_only = models.BooleanField(_("internal only"), default=False)
+
+    class Meta:
+        verbose_name = _("hours")
+        verbose_name_plural = _("hours")
+        ordering = ["project", "stage__order", "who", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hours_planned__gte=0, hours_spent__gte=0),
+                name="effortline_hours_not_negative",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.who

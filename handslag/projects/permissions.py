@@ -230,3 +230,18 @@ def access_template(*, user: User, template_id: int, edit: bool = False) -> Proc
     ):
         raise forbidden()
     return template
+
+
+def access_resource(*, user: User, kind: str, resource_id: int):  # noqa: ANN201
+    """A budget line, hours or funding source the user may see; 404 otherwise."""
+    from handslag.projects.models import BudgetLine, EffortLine, FundingSource
+
+    model = {"budget": BudgetLine, "hours": EffortLine, "funding": FundingSource}.get(kind)
+    instance = (
+        model.objects.select_related("project").filter(pk=resource_id).first() if model else None
+    )
+    if instance is None or not can_view_area(user=user, project=instance.project, area="resources"):
+        raise not_found()
+    if instance.internal_only and not sees_internal_items(user=user, project=instance.project):
+        raise not_found()
+    return instance

@@ -242,3 +242,73 @@ class TemplateReviseIn(Schema):
     name: str
     description: str = ""
     stages: list[TemplateStageIn]
+
+
+class BudgetLineIn(Schema):
+    category: str
+    description: str
+    planned: int
+    spent: int = 0
+    funding_source_id: int | None = None
+    internal_only: bool = False
+
+
+class EffortLineIn(Schema):
+    who: str
+    hours_planned: float
+    hours_spent: float = 0
+    stage_id: int | None = None
+    internal_only: bool = False
+
+
+class FundingSourceIn(Schema):
+    name: str
+    amount: int
+    programme: str = ""
+    status: str = "planned"
+    conditions: str = ""
+    report_due: dt.date | None = None
+    internal_only: bool = False
+
+
+class BudgetLineOut(Schema):
+    id: int
+    category: str
+    description: str
+    planned: int
+    spent: int
+    funding_source_id: int | None
+    internal_only: bool
+
+
+class EffortLineOut(Schema):
+    id: int
+    who: str
+    stage_id: int | None
+    hours_planned: float
+    hours_spent: float
+    internal_only: bool
+
+
+class FundingSourceOut(Schema):
+    id: int
+    name: str
+    programme: str
+    amount: int
+    status: str
+    conditions: str
+    report_due: dt.date | None
+    internal_only: bool
+
+
+class ResourcesOut(Schema):
+    planned: int
+    spent: int
+    granted: int
+    hours_planned: float
+    hours_spent: float
+    over_budget: bool
+    hours_over: bool
+    budget_lines: list[BudgetLineOut]
+    effort_lines: list[EffortLineOut]
+    funding_sources: list[FundingSourceOut]

@@ -406,3 +406,100 @@ def template_for_key(*, user: User, key: str) -> ProcedureTemplate | None:
     templates = template_list_visible(user=user).filter(key=key)
     own = templates.filter(organisation__isnull=False).order_by("-version", "-pk").first()
     return own or templates.filter(organisation__isnull=True).order_by("-version").first()
+
+
+# --- Resources -------------------------------------------------------------------------------
+
+
+def resources_for(*, user: User, project: Project, today: date | None = None) -> dict[str, Any]:
+    """Budget lines, hours and funding sources the person may see, with totals. Callers check
+    can_view_area(..., "resources") first."""
+    from decimal import Decimal
+
+    from handslag.projects.models import BudgetLine, EffortLine, FundingSource, FundingStatus
+
+    today = today or timezone.localdate()
+    internal = sees_internal_items(user=user, project=project)
+    budget = BudgetLine.objects.filter(project=project).select_related("funding_source")
+    hours = EffortLine.objects.filter(project=project).select_related("stage")
+    funding = FundingSource.objects.filter(project=project)
+    if not internal:
+        budget = budget.filter(internal_only=False)
+        hours = hours.filter(internal_only=False)
+        funding = funding.filter(internal_only=False)
+    budget, hours, funding = list(budget), list(hours), list(funding)
+    planned = sum((b.planned for b in budget), Decimal(0))
+    spent = sum((b.spent for b in budget), Decimal(0))
+    granted = sum((f.amount for f in funding if f.status == FundingStatus.GRANTED), Decimal(0))
+    hours_planned = sum((h.hours_planned for h in hours), Decimal(0))
+    hours_spent = sum((h.hours_spent for h in hours), Decimal(0))
+    return {
+        "budget_lines": budget,
+        "effort_lines": hours,
+        "funding_sources": funding,
+        "planned": planned,
+        "spent": spent,
+        "remaining": planned - spent,
+        "over_budget": spent > planned,
+        "granted": granted,
+        "own_share": max(planned - granted, Decimal(0)),
+        "hours_planned": hours_planned,
+        "hours_spent": hours_spent,
+        "hours_over": hours_spent > hours_planned,
+        "reports_due": [
+            f
+            for f in funding
+            if f.report_due and f.report_due < today and f.status == FundingStatus.GRANTED
+        ],
+    }
+
+
+def resource_sheets(*, user: User, project: Project) -> list[tuple[str, list[str], list[list]]]:
+    """The resources as three spreadsheet sheets: budget, hours, funding."""
+    data = resources_for(user=user, project=project)
+    return [
+        (
+            str(_("Budget")),
+            [_("Category"), _("Description"), _("Planned (SEK)"), _("Spent (SEK)"), _("Paid from")],
+            [
+                [
+                    b.get_category_display(),
+                    b.description,
+                    int(b.planned),
+                    int(b.spent),
+                    str(b.funding_source or ""),
+                ]
+                for b in data["budget_lines"]
+            ],
+        ),
+        (
+            str(_("Hours")),
+            [_("Who"), _("Stage"), _("Hours planned"), _("Hours spent")],
+            [
+                [h.who, str(h.stage or ""), float(h.hours_planned), float(h.hours_spent)]
+                for h in data["effort_lines"]
+            ],
+        ),
+        (
+            str(_("Funding")),
+            [
+                _("Funder"),
+                _("Programme"),
+                _("Amount (SEK)"),
+                _("Status"),
+                _("Conditions"),
+                _("Next report due"),
+            ],
+            [
+                [
+                    f.name,
+                    f.programme,
+                    int(f.amount),
+                    f.get_status_display(),
+                    f.conditions,
+                    f.report_due,
+                ]
+                for f in data["funding_sources"]
+            ],
+        ),
+    ]

@@ -42,3 +42,11 @@ urlpatterns += [
 urlpatterns += [
     path("<int:pk>/team/<int:user_id>/access/", views.external_access, name="external_access"),
 ]
+
+urlpatterns += [
+    path("<int:pk>/resources/", views.resources, name="resources"),
+    path("<int:pk>/resources/export.xlsx", views.resources_export, name="resources_export"),
+    path("<int:pk>/resources/<slug:kind>/new/", views.resource_create, name="resource_create"),
+    path("resources/<slug:kind>/<int:pk>/edit/", views.resource_edit, name="resource_edit"),
+    path("resources/<slug:kind>/<int:pk>/remove/", views.resource_delete, name="resource_delete"),
+]

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from handslag.core.forms import add_service_error
@@ -20,6 +21,7 @@ from handslag.needs.permissions import can_view_need
 from handslag.projects import services
 from handslag.projects.advisor import ALL_KEYS, recommend
 from handslag.projects.forms import (
+    RESOURCE_FORMS,
     AdvisorForm,
     ChecklistItemForm,
     ExternalAccessForm,
@@ -45,6 +47,7 @@ from handslag.projects.permissions import (
     access_member,
     access_project,
     access_project_for_lead,
+    access_resource,
     access_risk,
     access_stage,
     access_template,
@@ -62,6 +65,8 @@ from handslag.projects.selectors import (
     project_for_board,
     project_list_visible,
     project_position,
+    resource_sheets,
+    resources_for,
     risk_history,
     risk_is_overdue,
     risk_list_visible,
@@ -165,6 +170,10 @@ def _board_context(request: HttpRequest, project: Project) -> dict:
         if project.status == ProjectStatus.ACTIVE
         else [],
         "can_see_risks": can_view_area(user=user, project=project, area=WorkspaceArea.RISKS),
+        "is_external": is_external_member(user=user, project=project),
+        "can_see_resources": can_view_area(
+            user=user, project=project, area=WorkspaceArea.RESOURCES
+        ),
         "gate_form": GatePassForm(),
         "lessons": lesson_list_for_project(user=user, project_id=project.pk)[:10],
         "calls": project.calls.all(),
@@ -634,4 +643,115 @@ def external_access(request: HttpRequest, pk: int, user_id: int) -> HttpResponse
         "projects/external_access.html",
         {"project": project, "person": person, "form": form},
         status=400 if form.errors else 200,
+    )
+
+
+# --- Resources -------------------------------------------------------------------------------
+
+RESOURCE_TITLES = {
+    "budget": (gettext_lazy("Add a budget line"), gettext_lazy("Change the budget line")),
+    "hours": (gettext_lazy("Add hours"), gettext_lazy("Change the hours")),
+    "funding": (gettext_lazy("Add a funding source"), gettext_lazy("Change the funding source")),
+}
+
+
+def _resource_kind(kind: str) -> str:
+    if kind not in RESOURCE_FORMS:
+        raise not_found()
+    return kind
+
+
+@require_GET
+def resources(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access_area(user=request.user, project_id=pk, area=WorkspaceArea.RESOURCES)
+    return render(
+        request,
+        "projects/resources.html",
+        {
+            "project": project,
+            **resources_for(user=request.user, project=project),
+            "can_edit": can_edit_area(user=request.user, project=project)
+            and project.status == ProjectStatus.ACTIVE,
+        },
+    )
+
+
+@require_GET
+def resources_export(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access_area(user=request.user, project_id=pk, area=WorkspaceArea.RESOURCES)
+    content = to_xlsx(resource_sheets(user=request.user, project=project))
+    return file_response(content, filename=f"resurser-projekt-{project.pk}", kind="xlsx")
+
+
+def _resource_form_page(request, project, kind, instance=None) -> HttpResponse:  # noqa: ANN001
+    form_class = RESOURCE_FORMS[kind]
+    initial = (
+        {n: getattr(instance, n) for n in services.RESOURCE_FIELDS[kind]} if instance else None
+    )
+    form = form_class(_posted(request), project=project, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.resource_save(
+                actor=request.user,
+                project=project,
+                kind=kind,
+                fields=form.cleaned_data,
+                instance=instance,
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The resources are updated."))
+            return redirect(reverse("projects:resources", args=[project.pk]) + f"#{kind}")
+    return render(
+        request,
+        "projects/resource_form.html",
+        {
+            "project": project,
+            "form": form,
+            "title": RESOURCE_TITLES[kind][1 if instance else 0],
+            "instance": instance,
+            "kind": kind,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def resource_create(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    kind = _resource_kind(kind)
+    project = access_area(user=request.user, project_id=pk, area=WorkspaceArea.RESOURCES, edit=True)
+    return _resource_form_page(request, project, kind)
+
+
+def _editable_resource(request: HttpRequest, kind: str, pk: int):  # noqa: ANN202
+    instance = access_resource(user=request.user, kind=_resource_kind(kind), resource_id=pk)
+    if not can_edit_area(user=request.user, project=instance.project):
+        raise forbidden(_("Only the buyers' own team members can keep the resources."))
+    return instance
+
+
+@require_http_methods(["GET", "POST"])
+def resource_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    instance = _editable_resource(request, kind, pk)
+    return _resource_form_page(request, instance.project, kind, instance)
+
+
+@require_http_methods(["GET", "POST"])
+def resource_delete(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    instance = _editable_resource(request, kind, pk)
+    project = instance.project
+    back = reverse("projects:resources", args=[project.pk])
+    if request.method == "POST":
+        try:
+            services.resource_delete(actor=request.user, instance=instance)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The line is removed."))
+        return redirect(back)
+    return render(
+        request,
+        "projects/resource_delete.html",
+        {"project": project, "instance": instance, "back": back},
     )
