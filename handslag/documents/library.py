@@ -143,8 +143,22 @@ SHIPPED: dict[str, ShippedTemplate] = {
             (gettext_lazy("Selection criteria"), "{{ call.selection_criteria }}"),
             (gettext_lazy("Award criteria"), "{{ criteria.table }}"),
             (gettext_lazy("Timetable"), "{{ call.timetable }}"),
-            (gettext_lazy("Contract terms: intellectual property"), "{{ contract.ip_terms }}"),
-            (gettext_lazy("Contract terms: risk sharing"), "{{ contract.risk_sharing }}"),
+            (
+                gettext_lazy("Contract terms: intellectual property"),
+                gettext_lazy(
+                    "{{ contract.ip_terms }}\n"
+                    "Who owns the results developed in the partnership, and which rights of "
+                    "use the buyer gets, is set out here before tenders are submitted."
+                ),
+            ),
+            (
+                gettext_lazy("Contract terms: risk sharing"),
+                gettext_lazy(
+                    "{{ contract.risk_sharing }}\n"
+                    "How the development risk is shared between the buyer and the partner, "
+                    "phase by phase, including what is paid if a phase ends early."
+                ),
+            ),
             (
                 gettext_lazy("Contract terms: purchase of the result"),
                 gettext_lazy(

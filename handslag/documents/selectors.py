@@ -136,6 +136,12 @@ def _date(value: Any) -> str:
     return date_format(value) if value else "–"
 
 
+def _span(start: Any, end: Any) -> str:
+    if not start and not end:
+        return "–"
+    return f"{_date(start)} – {_date(end)}"
+
+
 def _top_risks(project: Project, limit: int = 5) -> TableValue:
     """The highest open risks, when the projects app keeps a risk register."""
     header = [_("Risk"), _("Probability"), _("Impact"), _("Mitigation"), _("Status")]
@@ -256,8 +262,8 @@ def project_fields(*, project: Project) -> dict[str, FieldValue]:
                 [
                     s.name,
                     s.get_status_display(),
-                    f"{_date(s.planned_start)} – {_date(s.planned_end)}",
-                    f"{_date(s.actual_start)} – {_date(s.actual_end)}",
+                    _span(s.planned_start, s.planned_end),
+                    _span(s.actual_start, s.actual_end),
                 ]
                 for s in project.stages.all()
             ],
@@ -339,7 +345,7 @@ def project_fields(*, project: Project) -> dict[str, FieldValue]:
             [
                 p.name,
                 p.goal,
-                f"{_date(p.planned_start)} – {_date(p.planned_end)}",
+                _span(p.planned_start, p.planned_end),
                 _money(float(p.payment)),
             ]
             for p in phases
