@@ -24,7 +24,14 @@ from handslag.accounts.roles import ProjectRole
 from handslag.market.models import Application, ApplicationStatus, Call
 from handslag.projects.models import ProjectMember
 from handslag.tendering import crypto, evaluation, legal_clock, services
-from handslag.tendering.models import Award, CallKey, OpeningConfirmation, Score, Tender
+from handslag.tendering.models import (
+    Award,
+    CallKey,
+    ConflictDeclaration,
+    OpeningConfirmation,
+    Score,
+    Tender,
+)
 
 CRITERIA = [
     {
@@ -242,6 +249,14 @@ def _historical_case(key: str, spec: tuple) -> None:
     if not all(_ensure_role(call, people[n], ProjectRole.EVALUATOR) for n in evaluators):
         _note(f"skipped the evaluation of {key}: evaluators could not be appointed")
         return
+    for name in dict.fromkeys((*evaluators, manager_name)):
+        if not ConflictDeclaration.objects.filter(call=call, person=people[name]).exists():
+            services.conflict_declare(
+                actor=people[name],
+                call=call,
+                has_conflict=False,
+                now=deadline + dt.timedelta(hours=2),
+            )
     for name in evaluators:
         evaluator = people[name]
         for tender in tenders:

@@ -171,3 +171,26 @@ class ContractForm(forms.Form):
         label=_("Date the contract was signed"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+
+
+class DeclarationForm(forms.Form):
+    has_conflict = forms.TypedChoiceField(
+        label=_("Do you have a conflict of interest in this call?"),
+        choices=[
+            ("no", _("No: I have no ties to any tenderer that could make me partial")),
+            ("yes", _("Yes: I have a conflict of interest")),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        help_text=_(
+            "You have a conflict of interest (jäv) if you or someone close to you has an "
+            "interest in a tenderer, or there is another circumstance that could make you "
+            "partial (förvaltningslagen 16 §)."
+        ),
+    )
+    statement = forms.CharField(
+        label=_("Describe the conflict (if any)"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

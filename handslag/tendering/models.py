@@ -192,3 +192,30 @@ class TenderFile(TimeStampedModel):
         verbose_name = _("tender file")
         verbose_name_plural = _("tender files")
         ordering = ["tender", "position", "pk"]
+
+
+class ConflictDeclaration(TimeStampedModel):
+    """A person's declaration of conflict of interest (jäv) for a call's evaluation.
+
+    Evaluators and those who record consensus must declare that they have no conflict
+    before they can read any tender or score; a declared conflict keeps them out.
+    """
+
+    call = models.ForeignKey(
+        "market.Call", on_delete=models.PROTECT, related_name="conflict_declarations"
+    )
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    has_conflict = models.BooleanField(_("I have a conflict of interest"))
+    statement = models.TextField(_("statement"), blank=True)
+    declared_at = models.DateTimeField(_("declared"))
+
+    class Meta:
+        verbose_name = _("conflict-of-interest declaration")
+        verbose_name_plural = _("conflict-of-interest declarations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "person"],
+                name="conflictdeclaration_one_per_person",
+                violation_error_message=_("You have already declared for this call."),
+            )
+        ]

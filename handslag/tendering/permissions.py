@@ -22,7 +22,7 @@ from handslag.projects.permissions import (
     has_project_role,
     is_team_member,
 )
-from handslag.tendering.models import CallKey, Tender, TenderFile
+from handslag.tendering.models import CallKey, ConflictDeclaration, Tender, TenderFile
 from handslag.tendering.sealing import unseal, unseal_file, unseal_file_name
 
 # Procedures with a selection stage: only invited applicants may tender.
@@ -149,6 +149,8 @@ def access_tender_content(*, user: User, tender: Tender) -> TenderContent:
         if supplier:
             raise forbidden(_("Tenders are sealed until the opening."))
         raise not_found()
+    if not supplier:
+        require_declaration(user=user, call=tender.call)
     data = unseal(tender=tender)
     return TenderContent(content=data["content"], price=data["price"])
 
@@ -205,3 +207,49 @@ def can_award(*, user: User, call: Call) -> bool:
 def can_see_tenders(*, user: User, call: Call) -> bool:
     """The team sees the list of tenders, and only once they are opened."""
     return is_team_member(user=user, project=call.project) and is_opened(call)
+
+
+# --- conflict of interest (jäv) -----------------------------------------------------------
+
+
+def needs_declaration(*, user: User, call: Call) -> bool:
+    """Evaluators and those who record consensus declare before they read or score."""
+    return user.is_authenticated and (
+        can_score(user=user, call=call) or can_record_consensus(user=user, call=call)
+    )
+
+
+def declaration_of(*, user: User, call: Call) -> ConflictDeclaration | None:
+    if not user.is_authenticated:
+        return None
+    return ConflictDeclaration.objects.filter(call=call, person=user).first()
+
+
+def has_declared_no_conflict(*, user: User, call: Call) -> bool:
+    declaration = declaration_of(user=user, call=call)
+    return declaration is not None and not declaration.has_conflict
+
+
+def require_declaration(*, user: User, call: Call) -> None:
+    """Raise 403 unless `user` may evaluate: no declaration needed, or declared no conflict."""
+    if not needs_declaration(user=user, call=call):
+        return
+    declaration = declaration_of(user=user, call=call)
+    if declaration is None:
+        raise forbidden(
+            _(
+                "Declare whether you have a conflict of interest before you read or score "
+                "any tender in this call."
+            )
+        )
+    if declaration.has_conflict:
+        raise forbidden(
+            _(
+                "You have declared a conflict of interest in this call, so you cannot read "
+                "or score its tenders."
+            )
+        )
+
+
+def can_declare(*, user: User, call: Call) -> bool:
+    return needs_declaration(user=user, call=call)

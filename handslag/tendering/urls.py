@@ -13,6 +13,7 @@ urlpatterns = [
     path("calls/<int:pk>/opening/", views.opening, name="opening"),
     path("calls/<int:pk>/opening/record.pdf", views.opening_record_pdf, name="opening_record"),
     path("calls/<int:pk>/criteria/", views.criteria, name="criteria"),
+    path("calls/<int:pk>/declaration/", views.declaration, name="declaration"),
     path("calls/<int:pk>/evaluation/", views.evaluation_page, name="evaluation"),
     path("tenders/<int:pk>/evaluate/", views.tender_evaluate, name="tender_evaluate"),
     path("tenders/<int:pk>/score/", views.tender_score, name="tender_score"),

@@ -21,6 +21,7 @@ from handslag.tendering.forms import (
     ConsensusForm,
     ContractForm,
     CriterionFormSet,
+    DeclarationForm,
     ScoreForm,
     TenderForm,
     criteria_from_formset,
@@ -35,9 +36,12 @@ from handslag.tendering.permissions import (
     access_tender_file,
     access_tender_files,
     can_award,
+    can_declare,
     can_manage_criteria,
+    declaration_of,
     is_opened,
     is_tender_supplier,
+    require_declaration,
     tendering_organisations,
 )
 
@@ -207,8 +211,44 @@ def criteria(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def evaluation_page(request: HttpRequest, pk: int) -> HttpResponse:
     call = access_call_for_team(user=request.user, call_id=pk)
-    context = {"call": call, **selectors.evaluation_overview(user=request.user, call=call)}
+    context = {
+        "call": call,
+        "must_declare": can_declare(user=request.user, call=call)
+        and declaration_of(user=request.user, call=call) is None,
+        **selectors.evaluation_overview(user=request.user, call=call),
+    }
     return render_page(request, "tendering/evaluation.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def declaration(request: HttpRequest, pk: int) -> HttpResponse:
+    """The conflict-of-interest declaration an evaluator makes before reading any tender."""
+    call = access_call_for_team(user=request.user, call_id=pk)
+    if not can_declare(user=request.user, call=call):
+        raise forbidden(
+            _("Only the call's evaluators and those who record consensus make this declaration.")
+        )
+    existing = declaration_of(user=request.user, call=call)
+    form = DeclarationForm(request.POST or None)
+    if request.method == "POST" and existing is None and form.is_valid():
+        try:
+            services.conflict_declare(
+                actor=request.user,
+                call=call,
+                has_conflict=form.cleaned_data["has_conflict"],
+                statement=form.cleaned_data["statement"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Your declaration was recorded."))
+            return redirect("tendering:evaluation", pk=call.pk)
+    return render_page(
+        request,
+        "tendering/declaration.html",
+        {"call": call, "form": form, "existing": existing},
+        status=400 if form.errors else 200,
+    )
 
 
 def _tender_page(
@@ -256,6 +296,7 @@ def _team_tender(request: HttpRequest, pk: int):  # noqa: ANN202
     tender = access_tender(user=request.user, tender_id=pk)
     if is_tender_supplier(user=request.user, tender=tender):
         raise not_found()
+    require_declaration(user=request.user, call=tender.call)
     return tender
 
 

@@ -14,6 +14,7 @@ from handslag.tendering.services.criteria import (
     criteria_set,
     default_criteria,
 )
+from handslag.tendering.services.declarations import conflict_declare
 from handslag.tendering.services.opening import OPENING_QUORUM, opening_confirm, opening_record
 from handslag.tendering.services.scoring import (
     consensus_record,
@@ -35,6 +36,7 @@ __all__ = [
     "OPENING_QUORUM",
     "award_decide",
     "award_record_contract",
+    "conflict_declare",
     "consensus_record",
     "consensus_record_many",
     "criteria_set",

@@ -22,6 +22,7 @@ from handslag.tendering.permissions import (
     can_record_consensus,
     can_score,
     is_opened,
+    require_declaration,
 )
 from handslag.tendering.services._common import _lock_call
 
@@ -67,6 +68,7 @@ def _check_can_score(actor: User, tender: Tender) -> Call:
     tender.call = call
     if not can_score(user=actor, call=call):
         raise forbidden(_("Only the project's evaluators can score tenders."))
+    require_declaration(user=actor, call=call)
     if not is_opened(call):
         raise ValidationError(_("Scoring starts after the opening."))
     if evaluation.evaluator_done(call=call, user=actor):
@@ -144,6 +146,7 @@ def _check_can_consensus(actor: User, tender: Tender) -> Call:
         raise forbidden(
             _("Only the project lead and procurement officers can record consensus scores.")
         )
+    require_declaration(user=actor, call=call)
     if not is_opened(call):
         raise ValidationError(_("Scoring starts after the opening."))
     progress = evaluation.progress_of(call=call)

@@ -78,6 +78,9 @@ class Scenario:
         self.outsider_staff = member(project.organisation)
         self.supplier_a = invited_supplier_user(self.call)
         self.supplier_b = invited_supplier_user(self.call)
+        # The evaluation team declares no conflict of interest, as it would before scoring.
+        for person in (self.lead, self.officer, self.evaluator, self.evaluator2):
+            services.conflict_declare(actor=person, call=self.call, has_conflict=False)
         self.criteria = services.criteria_set(
             actor=self.lead, call=self.call, criteria=services.default_criteria()
         )
