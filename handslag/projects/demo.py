@@ -13,6 +13,7 @@ from django.apps import apps as django_apps
 from django.utils import timezone
 
 from handslag.accounts.demo import org, person
+from handslag.accounts.models import User
 from handslag.accounts.roles import ProjectRole
 from handslag.projects import services
 from handslag.projects.models import ProcedureTemplate, Project, StageStatus
@@ -268,3 +269,218 @@ def load() -> None:
             _load_home_monitoring()
         else:
             _load_syd(key)
+    _load_workspace()
+
+
+# --- Risk registers and resources for Växjö's irrigation and Östergötland's home monitoring ---
+
+# (title, probability, impact, mitigation, status, review in days from today or a date, internal)
+RISKS = {
+    "irrigation": [
+        (
+            "Förberedelsen tar längre tid än planerat",
+            4,
+            3,
+            "Planera in extra tid för upphandlingsdokument och avtal; stäm av tidplanen vid "
+            "varje beslutspunkt.",
+            "mitigating",
+            30,
+            False,
+        ),
+        (
+            "Köp och underhåll efter utvecklingsfaserna är inte avtalade",
+            3,
+            5,
+            "Avtala köp, service och underhåll redan när partnerskapet ingås.",
+            "open",
+            -7,
+            False,
+        ),
+        (
+            "Nyckelpersoner i parkförvaltningen får inte tid avsatt",
+            3,
+            4,
+            "Förankra hos förvaltningsledningen och avsätt timmar i resursplanen.",
+            "open",
+            14,
+            True,
+        ),
+    ],
+    "home_monitoring": [
+        (
+            "Leverantörerna bär det mesta av risken i partnerskapet",
+            4,
+            4,
+            "Gör partnerskapet synligt i de kommersiella villkoren: riskdelning och ersättning "
+            "per fas.",
+            "occurred",
+            date(2020, 9, 30),
+            False,
+        ),
+        (
+            "Införandet försenas av pandemin",
+            5,
+            3,
+            "Flytta testbädden till digitala möten och skjut på utrullningen i etapper.",
+            "occurred",
+            date(2020, 6, 30),
+            False,
+        ),
+        (
+            "För få leverantörer svarar på annonsen",
+            2,
+            4,
+            "Workshop och RFI före annonsen; bjud in små företag.",
+            "closed",
+            None,
+            False,
+        ),
+    ],
+}
+
+RESOURCES = {
+    "irrigation": {
+        "funding": [
+            (
+                "EU",
+                "Urban Innovative Actions (Diaccess)",
+                4_000_000,
+                "granted",
+                "80 % av stödberättigande kostnader; egen medfinansiering 20 %. Halvårsrapporter "
+                "och spridning av resultaten till andra europeiska städer.",
+                150,
+            )
+        ],
+        "budget": [
+            ("staff", "Projektledning och upphandlare", 900_000, 350_000, True),
+            ("development", "Innovationspartnerskap: FoU-faser", 3_200_000, 800_000, True),
+            ("purchase", "Köp och underhåll efter FoU-faserna", 1_500_000, 0, False),
+            ("dialogue", "Leverantörsdialog och workshops", 150_000, 120_000, True),
+        ],
+        "hours": [
+            ("Upphandlare", 1, 160, 170),
+            ("Behovsägare (parkförvaltningen)", 1, 120, 80),
+            ("Projektledare", None, 900, 420),
+        ],
+    },
+    "home_monitoring": {
+        "funding": [
+            (
+                "Vinnova",
+                "Ekosystem för e-Hälsa",
+                2_500_000,
+                "granted",
+                "Medfinansiering med egen arbetstid; lägesrapport och slutrapport till Vinnova; "
+                "resultaten sprids till andra regioner.",
+                date(2020, 12, 31),
+            )
+        ],
+        "budget": [
+            ("staff", "Upphandlare och projektledning", 1_200_000, 1_150_000, True),
+            ("consultants", "Juridiskt stöd i förhandlingarna", 300_000, 340_000, False),
+            ("purchase", "Hemmonitorering: införande och drift år 1", 2_000_000, 600_000, False),
+        ],
+        "hours": [
+            ("Upphandlare", None, 1_200, 1_350),
+            ("Behovsägare (primärvården)", None, 600, 540),
+        ],
+    },
+}
+
+
+def _when(value: object, today: date) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return today + timedelta(days=int(value))
+
+
+def _load_workspace() -> None:
+    from handslag.projects.models import BudgetLine, EffortLine, FundingSource, ProjectStatus, Risk
+
+    today = timezone.localdate()
+    leads = {"irrigation": "upphandlare", "home_monitoring": "og-upphandlare"}
+    for key, username in leads.items():
+        current = Project.objects.filter(title=PROJECTS[key]).first()
+        if current is None or current.status != ProjectStatus.ACTIVE:
+            continue  # the case is missing or closed; its register cannot change any more
+        lead = person(username)
+        for title, probability, impact, mitigation, status, review, internal in RISKS[key]:
+            if Risk.objects.filter(project=current, title=title).exists():
+                continue
+            services.risk_create(
+                actor=lead,
+                project=current,
+                title=title,
+                probability=probability,
+                impact=impact,
+                owner=lead,
+                mitigation=mitigation,
+                status=status,
+                review_date=_when(review, today),
+                internal_only=internal,
+            )
+        sources = {}
+        for name, programme, amount, status, conditions, due in RESOURCES[key]["funding"]:
+            source = FundingSource.objects.filter(project=current, name=name).first()
+            if source is None:
+                source = services.resource_save(
+                    actor=lead,
+                    project=current,
+                    kind="funding",
+                    fields={
+                        "name": name,
+                        "programme": programme,
+                        "amount": amount,
+                        "status": status,
+                        "conditions": conditions,
+                        "report_due": _when(due, today),
+                    },
+                )
+            sources[name] = source
+        source = next(iter(sources.values()), None)
+        for category, description, planned, spent, funded in RESOURCES[key]["budget"]:
+            if BudgetLine.objects.filter(project=current, description=description).exists():
+                continue
+            services.resource_save(
+                actor=lead,
+                project=current,
+                kind="budget",
+                fields={
+                    "category": category,
+                    "description": description,
+                    "planned": planned,
+                    "spent": spent,
+                    "funding_source": source if funded else None,
+                },
+            )
+        for who, stage_order, planned, spent in RESOURCES[key]["hours"]:
+            if EffortLine.objects.filter(project=current, who=who).exists():
+                continue
+            stage = current.stages.filter(order=stage_order).first() if stage_order else None
+            services.resource_save(
+                actor=lead,
+                project=current,
+                kind="hours",
+                fields={"who": who, "stage": stage, "hours_planned": planned, "hours_spent": spent},
+            )
+    _invite_advisor()
+
+
+def _invite_advisor() -> None:
+    """Upphandlingsmyndigheten's advisor supports the irrigation project and reads its risks."""
+    from handslag.projects.models import ExternalAccess, ProjectMember, ProjectStatus
+
+    current = Project.objects.filter(title=PROJECTS["irrigation"]).first()
+    try:
+        advisor = person("radgivare")
+    except User.DoesNotExist:  # the accounts demo may not have the advisor
+        return
+    if current is None or current.status != ProjectStatus.ACTIVE:
+        return
+    lead = person("upphandlare")
+    if not ProjectMember.objects.filter(project=current, user=advisor).exists():
+        services.project_member_add(
+            project=current, actor=lead, user=advisor, role=ProjectRole.EXTERNAL_ADVISOR
+        )
+    if not ExternalAccess.objects.filter(project=current, user=advisor).exists():
+        services.external_access_set(actor=lead, project=current, user=advisor, areas=["risks"])
