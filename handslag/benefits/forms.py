@@ -17,6 +17,7 @@ class BenefitModelForm(forms.Form):
         max_digits=8,
         decimal_places=4,
         help_text=_(
+            # xgettext:no-python-format
             "3.5 % is the Swedish ASEK value and the UK Green Book rate; 3 % is the EU social rate."
         ),
     )
@@ -32,6 +33,7 @@ class BenefitModelForm(forms.Form):
         initial=DiscountSchedule.CONSTANT,
         required=False,
         help_text=_(
+            # xgettext:no-python-format
             "The Green Book's declining rate (3.5 % to year 30, then 3 %, 2.5 % …) replaces "
             "the constant rate for long horizons."
         ),
@@ -43,6 +45,7 @@ class BenefitModelForm(forms.Form):
         max_digits=8,
         decimal_places=4,
         help_text=_(
+            # xgettext:no-python-format
             "Uplift of every cost (Green Book): e.g. 24 % for standard buildings, up to 200 % "
             "for equipment and development at the outline stage."
         ),

@@ -37,6 +37,7 @@ class BenefitModel(TimeStampedModel):
         decimal_places=4,
         default=Decimal("0.0350"),
         validators=[MinValueValidator(Decimal("-0.05")), MaxValueValidator(Decimal("0.25"))],
+        # xgettext:no-python-format
         help_text=_("3.5 % is the Swedish ASEK value and the UK Green Book rate."),
     )
     horizon_years = models.PositiveSmallIntegerField(
@@ -55,6 +56,7 @@ class BenefitModel(TimeStampedModel):
         decimal_places=4,
         default=Decimal("0"),
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("2"))],
+        # xgettext:no-python-format
         help_text=_("Green Book uplift of every cost, as a fraction (0.24 for 24 %)."),
     )
     from_pilot = models.BooleanField(

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from handslag.accounts.models import Organisation
 from handslag.benefits import services
 from handslag.benefits.charts import histogram_chart, tornado_chart
 from handslag.benefits.forms import BenefitLineForm, BenefitModelForm
@@ -17,6 +18,7 @@ from handslag.benefits.permissions import (
     can_manage_benefit_model,
 )
 from handslag.benefits.realised import outturn_from_pilot, realised_benefit
+from handslag.benefits.report import leadership_report, portfolio, portfolio_projects
 from handslag.benefits.selectors import (
     benefit_figures,
     benefit_line_list,
@@ -25,6 +27,7 @@ from handslag.benefits.selectors import (
     scenario_comparison,
 )
 from handslag.core.forms import add_service_error
+from handslag.documents.render import document_response
 from handslag.projects.permissions import access_project, can_manage_project
 
 PER_PAGE = 25
@@ -205,3 +208,39 @@ def outturn_update(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("benefits:compare", project.pk)
     messages.success(request, _("The outturn scenario was updated from the pilot's measurements."))
     return redirect("benefits:model_detail", outturn.pk)
+
+
+@require_GET
+def leadership_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """One page per project for the people who fund it, as PDF."""
+    project = access_project(user=request.user, project_id=pk)
+    return document_response(leadership_report(user=request.user, project=project), "pdf")
+
+
+@require_GET
+def portfolio_view(request: HttpRequest) -> HttpResponse:
+    """The projects of one of the user's buyer organisations with their headline figures."""
+    organisations = list(
+        Organisation.objects.filter(pk__in=request.user.buyer_organisation_ids).order_by("name")
+    )
+    chosen = next(
+        (o for o in organisations if str(o.pk) == request.GET.get("organisation")),
+        organisations[0] if organisations else None,
+    )
+    page = None
+    rows = []
+    if chosen is not None:
+        projects = portfolio_projects(user=request.user, organisation_id=chosen.pk)
+        page = Paginator(projects, PER_PAGE).get_page(request.GET.get("page"))
+        rows = portfolio(projects=page.object_list)
+    return render(
+        request,
+        "benefits/portfolio.html",
+        {
+            "organisations": organisations,
+            "organisation": chosen,
+            "page_obj": page,
+            "rows": rows,
+            "query": f"organisation={chosen.pk}" if chosen else "",
+        },
+    )
