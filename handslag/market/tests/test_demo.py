@@ -19,6 +19,7 @@ BUYERS = {
     "meals": ("vaxjo", "upphandlare"),
     "sharing": ("trelleborg", "syd-projektledare"),
     "home_monitoring": ("ostergotland", "og-upphandlare"),
+    "residents": ("trelleborg", "syd-projektledare"),
 }
 
 
@@ -99,3 +100,39 @@ def test_demo_skips_cases_without_projects(db, monkeypatch, capsys):
     assert "skipped" in capsys.readouterr().out
     with pytest.raises(Call.DoesNotExist):
         demo.call("waste")
+
+
+def test_market_dialogue_demo(projects):
+    from handslag.market.models import DialogueEvent, Question, Rfi, SupplierProfile
+
+    demo.load()
+    rfi = Rfi.objects.get(title=demo.RFI_TITLE)
+    assert rfi.project == projects["home_monitoring"]
+    assert rfi.status == "closed" and rfi.published_at.year == 2019
+    assert rfi.responses.count() == 4
+    assert rfi.responses.filter(supplier=accounts_demo.org("vardnara")).exists()
+    sprint = DialogueEvent.objects.get(kind="sprint")
+    assert sprint.invited.count() == 6 and "Sex företag" in sprint.notes
+    assert DialogueEvent.objects.filter(kind="workshop", project=projects["home_monitoring"])
+    meals = demo.call("meals")
+    assert meals.area == "food"
+    questions = Question.objects.filter(call=meals)
+    assert questions.count() == 3
+    assert questions.filter(answered_at__isnull=False).count() == 2
+    public = [q.published_question for q in questions.filter(answered_at__isnull=False)]
+    assert not any("Sensorbolaget" in text for text in public)
+    profile = SupplierProfile.objects.get(organisation=accounts_demo.org("sensorbolaget"))
+    assert "sensorer" in profile.capabilities.lower() and "environment" in profile.areas
+    counts = (
+        Rfi.objects.count(),
+        DialogueEvent.objects.count(),
+        Question.objects.count(),
+        AuditEntry.objects.count(),
+    )
+    demo.load()
+    assert (
+        Rfi.objects.count(),
+        DialogueEvent.objects.count(),
+        Question.objects.count(),
+        AuditEntry.objects.count(),
+    ) == counts
