@@ -62,7 +62,13 @@ def test_attachments_generated_documents_and_templates(page, axe, settings, tmp_
     page.get_by_label("Beskrivning").fill("Sammanställning av RFI-svaren")
     page.get_by_role("button", name="Ladda upp", exact=True).click()
     expect(page.get_by_text("Kontrollsumma (SHA-256)")).to_be_visible()
-    expect(page.get_by_role("link", name="Marknadsanalys.pdf", exact=True)).to_be_visible()
+    page.get_by_role("link", name="Marknadsanalys.pdf", exact=True).click()
+    expect(page.get_by_role("heading", level=1, name="Marknadsanalys.pdf")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Ladda ned Marknadsanalys.pdf (version 1)")
+    ).to_be_visible()
+    axe(page)
+    page.get_by_role("link", name="Dokument", exact=True).click()
     axe(page)
 
     # Generate the procurement documents as DOCX and as PDF and read them back.
