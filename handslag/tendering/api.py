@@ -1,11 +1,14 @@
 """Tendering API (/api/v1/tendering/): the same services, selectors and permissions as the pages."""
 
+from decimal import Decimal
+
 from django.http import HttpRequest
-from ninja import Router
+from ninja import File, Form, Router
+from ninja.files import UploadedFile
 
 from handslag.accounts.models import Organisation
 from handslag.core.permissions import forbidden, not_found
-from handslag.tendering import evaluation, selectors, services
+from handslag.tendering import evaluation, selectors, services, views
 from handslag.tendering.models import Award, Criterion, Tender
 from handslag.tendering.permissions import (
     access_call_for_supplier,
@@ -13,6 +16,7 @@ from handslag.tendering.permissions import (
     access_supplier_tender,
     access_tender,
     access_tender_content,
+    access_tender_files,
     is_opened,
     is_tender_supplier,
 )
@@ -23,12 +27,15 @@ from handslag.tendering.schemas import (
     ContractIn,
     CriteriaIn,
     CriterionOut,
+    DeclarationIn,
+    DeclarationOut,
     OpeningOut,
     RankingRowOut,
     ReceiptOut,
     ScoreOut,
     ScoresIn,
     TenderContentOut,
+    TenderFileOut,
     TenderIn,
     TenderRow,
 )
@@ -47,6 +54,9 @@ def _receipt(tender: Tender) -> dict:
         "submitted_at": tender.submitted_at,
         "receipt": tender.receipt,
         "sha256": tender.content_sha256,
+        "files": [
+            {"position": f.position, "size": f.size, "sha256": f.sha256} for f in tender.files.all()
+        ],
     }
 
 
@@ -111,6 +121,36 @@ def tender_submit(request: HttpRequest, call_id: int, payload: TenderIn):  # noq
         content=payload.content,
         price=payload.price,
         supplier=supplier,
+    )
+    return 201, _receipt(tender)
+
+
+@router.post(
+    "/calls/{call_id}/tenders/with-files",
+    response={201: ReceiptOut},
+    summary="Submit a tender with files (multipart; replaces your previous one)",
+)
+def tender_submit_with_files(  # noqa: ANN201
+    request: HttpRequest,
+    call_id: int,
+    content: Form[str],
+    price: Form[Decimal],
+    files: File[list[UploadedFile]],
+    supplier_id: Form[int | None] = None,
+):
+    call = access_call_for_supplier(user=request.user, call_id=call_id)
+    supplier = None
+    if supplier_id is not None:
+        supplier = Organisation.objects.filter(pk=supplier_id).first()
+        if supplier is None:
+            raise not_found()
+    tender = services.tender_submit(
+        actor=request.user,
+        call=call,
+        content=content,
+        price=price,
+        supplier=supplier,
+        files=files,
     )
     return 201, _receipt(tender)
 
@@ -324,3 +364,49 @@ def contract_post(request: HttpRequest, call_id: int, payload: ContractIn):  # n
     return _award(
         services.award_record_contract(actor=request.user, award=award, signed_on=payload.signed_on)
     )
+
+
+# --- files, declarations, opening record ------------------------------------------------
+
+
+@router.get(
+    "/tenders/{tender_id}/files",
+    response=list[TenderFileOut],
+    summary="A tender's files with their names (the team, after the opening)",
+)
+def tender_files(request: HttpRequest, tender_id: int):  # noqa: ANN201
+    tender = _team_tender(request, tender_id)
+    return [
+        {"id": f.record.pk, "name": f.name, "size": f.record.size, "sha256": f.record.sha256}
+        for f in access_tender_files(user=request.user, tender=tender)
+    ]
+
+
+@router.get("/files/{file_id}", summary="Download a tender's file (decrypted as it streams)")
+def tender_file_download(request: HttpRequest, file_id: int):  # noqa: ANN201
+    return views.tender_file_download(request, file_id)
+
+
+@router.post(
+    "/calls/{call_id}/declaration",
+    response={201: DeclarationOut},
+    summary="Declare whether you have a conflict of interest (before reading or scoring)",
+)
+def declaration_create(request: HttpRequest, call_id: int, payload: DeclarationIn):  # noqa: ANN201
+    call = access_call_for_team(user=request.user, call_id=call_id)
+    declaration = services.conflict_declare(
+        actor=request.user,
+        call=call,
+        has_conflict=payload.has_conflict,
+        statement=payload.statement,
+    )
+    return 201, {
+        "call_id": call.pk,
+        "has_conflict": declaration.has_conflict,
+        "declared_at": declaration.declared_at,
+    }
+
+
+@router.get("/calls/{call_id}/opening/record.pdf", summary="The opening record as PDF")
+def opening_record_pdf(request: HttpRequest, call_id: int):  # noqa: ANN201
+    return views.opening_record_pdf(request, call_id)

@@ -12,6 +12,30 @@ class TenderIn(Schema):
     supplier_id: int | None = None
 
 
+class ReceiptFileOut(Schema):
+    position: int
+    size: int
+    sha256: str
+
+
+class TenderFileOut(Schema):
+    id: int
+    name: str
+    size: int
+    sha256: str
+
+
+class DeclarationIn(Schema):
+    has_conflict: bool
+    statement: str = Field("", max_length=5000)
+
+
+class DeclarationOut(Schema):
+    call_id: int
+    has_conflict: bool
+    declared_at: dt.datetime
+
+
 class ReceiptOut(Schema):
     id: int
     call_id: int
@@ -22,6 +46,7 @@ class ReceiptOut(Schema):
     submitted_at: dt.datetime
     receipt: str
     sha256: str
+    files: list[ReceiptFileOut] = []
 
 
 class TenderRow(Schema):
