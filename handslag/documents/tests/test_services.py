@@ -360,3 +360,18 @@ def test_generate_refuses_unknown_kind_and_format(team) -> None:  # noqa: ANN001
             actor=team.lead, project=team.project, kind="procurement", fmt="exe"
         )
     assert not GeneratedDocument.objects.exists()
+
+
+def test_leadership_report_shows_the_benefit_figure(team) -> None:  # noqa: ANN001
+    summary = {
+        "forecast": {"name": "Prognos 2026", "npv": 1234567.4, "bcr": 2.5},
+        "outturn": None,
+        "realisation_ratio": None,
+    }
+    with mock.patch("handslag.benefits.selectors.benefit_summary", return_value=summary):
+        document, _version, _label = services.document_build(
+            project=team.project, kind=DocumentKind.LEADERSHIP_REPORT
+        )
+    texts = " ".join(getattr(b, "text", "") for b in document.blocks)
+    assert "Prognos (Prognos 2026): nettonuvärde 1\xa0234\xa0567 kr" in texts
+    assert "nytto–kostnadskvot 2,50" in texts
