@@ -10,9 +10,11 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _fast_hashing(settings):  # noqa: ANN001, ANN202
+def _fast_hashing(settings, tmp_path_factory):  # noqa: ANN001, ANN202
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.LANGUAGE_CODE = "sv"
+    # Files the tests store go to a temporary folder, never the repository's media/.
+    settings.MEDIA_ROOT = str(tmp_path_factory.getbasetemp() / "media")
 
 
 def _is_transactional(request: pytest.FixtureRequest) -> bool:

@@ -225,6 +225,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "handslag <noreply@loc
 # The key-encryption key that wraps each call's tender key. It lives outside the
 # database; without it, sealed tenders cannot be opened. 32 bytes, base64 (urlsafe).
 TENDER_KEY_ENCRYPTION_KEY = os.environ.get("TENDER_KEY_ENCRYPTION_KEY", "")
+# Upper limit for one uploaded project document, in bytes.
+DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", str(50 * 1024 * 1024)))
 # Upper limit for one tender's files, in bytes.
 TENDER_MAX_BYTES = int(os.environ.get("TENDER_MAX_BYTES", str(200 * 1024 * 1024)))
 

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import URLPattern, URLResolver, include, path
@@ -35,8 +34,5 @@ urlpatterns = [
     path("api/v1/", include((_public(api_patterns), api_app_name), namespace=api_namespace)),
     path("admin/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served straight from MEDIA_ROOT, not even in development:
+# every download goes through a view that checks who may have it.
