@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -56,6 +56,15 @@ def default_template() -> ProcedureTemplate | None:
     )
 
 
+def stages_with_counts() -> QuerySet[Stage]:
+    """Stages with their required checklist items counted in the database, for lists that show
+    where each project stands without loading every checklist item."""
+    return Stage.objects.annotate(
+        required_total=Count("items", filter=Q(items__required=True)),
+        required_done=Count("items", filter=Q(items__required=True, items__done=True)),
+    ).order_by("order")
+
+
 def project_list_visible(*, user: User) -> QuerySet[Project]:
     """Projects the person is in the team of, or that their buyer organisations own."""
     if not user.is_authenticated:
@@ -67,9 +76,7 @@ def project_list_visible(*, user: User) -> QuerySet[Project]:
     return (
         Project.objects.filter(pk__in=ids)
         .select_related("organisation", "template")
-        .prefetch_related(
-            Prefetch("stages", queryset=Stage.objects.prefetch_related("items").order_by("order"))
-        )
+        .prefetch_related(Prefetch("stages", queryset=stages_with_counts()))
         .order_by("-created_at")
     )
 
@@ -166,7 +173,10 @@ def project_position(*, project: Project, today: date | None = None) -> Position
     position = Position(project=project, current=current, number=number, count=len(stages))
     if project.status == ProjectStatus.ACTIVE:
         position.late = [s for s in stages if stage_is_late(s, today=today)]
-    if current is not None:
+    if current is not None and hasattr(current, "required_total"):
+        position.required_total = current.required_total
+        position.required_done = current.required_done
+    elif current is not None:
         required = [i for i in current.items.all() if i.required]
         position.required_total = len(required)
         position.required_done = sum(1 for i in required if i.done)
@@ -245,12 +255,7 @@ def dashboard_for(*, user: User) -> dict[str, Any]:
         Project.objects.filter(members__user=user, status=ProjectStatus.ACTIVE)
         .distinct()
         .select_related("organisation")
-        .prefetch_related(
-            Prefetch(
-                "stages",
-                queryset=Stage.objects.prefetch_related("items").order_by("order"),
-            )
-        )
+        .prefetch_related(Prefetch("stages", queryset=stages_with_counts()))
         .order_by("-created_at")
     )
     today = timezone.localdate()
