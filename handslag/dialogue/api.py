@@ -14,6 +14,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from handslag.accounts.models import Organisation, User
 from handslag.dialogue import services
+from handslag.dialogue.exports import action_list_xlsx
 from handslag.dialogue.models import ActionItem, CommunicationItem, Meeting, Stakeholder
 from handslag.dialogue.permissions import (
     access_action,
@@ -50,6 +51,7 @@ from handslag.dialogue.selectors import (
     stakeholder_list,
     stakeholder_quadrant,
 )
+from handslag.documents.render import file_response
 from handslag.projects.models import Project
 
 router = Router(tags=["dialogue"])
@@ -264,6 +266,18 @@ def meeting_update(request: HttpRequest, meeting_id: int, payload: MeetingPatch)
 def action_list_api(request: HttpRequest, project_id: int):  # noqa: ANN201
     project = access_project_dialogue(user=request.user, project_id=project_id)
     return [_action(a) for a in action_list(project=project)]
+
+
+@router.get(
+    "/projects/{int:project_id}/actions.xlsx",
+    response={200: None, 404: ErrorOut},
+    summary="The action list as a spreadsheet (XLSX)",
+)
+def action_list_xlsx_api(request: HttpRequest, project_id: int):  # noqa: ANN201
+    project = access_project_dialogue(user=request.user, project_id=project_id)
+    return file_response(
+        action_list_xlsx(project=project), filename=f"actions-project-{project.pk}", kind="xlsx"
+    )
 
 
 @router.post(

@@ -389,6 +389,8 @@ def communication_update(
         if getattr(item, name) != value:
             changed[name] = value.pk if hasattr(value, "pk") else value
             setattr(item, name, value)
+    if not item.audience and item.stakeholder is not None:
+        item.audience = item.stakeholder.name
     _check_communication(item)
     item.save()
     _audit(actor, "dialogue.communication.update", item, item.project, {"changed": changed})

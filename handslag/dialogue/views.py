@@ -396,11 +396,10 @@ def communication_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = CommunicationForm(_posted(request), project=project, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = _communication_data(form)
-        if not data["audience"] and data["stakeholder"]:
-            data["audience"] = data["stakeholder"].name
         try:
-            services.communication_update(actor=request.user, item=item, **data)
+            services.communication_update(
+                actor=request.user, item=item, **_communication_data(form)
+            )
         except ValidationError as error:
             add_service_error(form, error)
         else:

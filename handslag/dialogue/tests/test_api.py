@@ -284,3 +284,36 @@ def test_park_an_idea(client, project, lead, colleague):
     assert post(client, path, {**body, "reason": ""}, lead).status_code == 400
     assert post(client, path, {**body, "meeting_id": 999999}, lead).status_code == 400
     assert post(client, path, body, colleague).status_code == 403
+
+
+def test_action_list_as_xlsx(client, project, lead, outsider):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    make_action(make_meeting(project, lead), lead, text="Ring leverantören")
+    path = f"{BASE}/projects/{project.pk}/actions.xlsx"
+    assert client.get(path).status_code == 401
+    assert client.get(path, **auth(outsider)).status_code == 404
+    response = client.get(path, **auth(lead))
+    assert response.status_code == 200
+    rows = list(load_workbook(BytesIO(response.content)).active.values)
+    assert rows[1][0] == "Ring leverantören"
+
+
+def test_communication_update_keeps_an_audience(client, project, lead):
+    stakeholder = make_stakeholder(project, lead, name="Nämnden")
+    item = make_communication(project, lead, audience="Alla")
+    response = post(
+        client,
+        f"/communication/{item.pk}",
+        {"audience": "", "stakeholder_id": stakeholder.pk},
+        lead,
+        "patch",
+    )
+    assert response.status_code == 200
+    assert response.json()["audience"] == "Nämnden"
+    response = post(
+        client, f"/communication/{item.pk}", {"audience": "", "stakeholder_id": None}, lead, "patch"
+    )
+    assert response.status_code == 400
