@@ -14,11 +14,11 @@ query filters by visibility again, so nothing private can be found by another bu
 """
 
 import math
-from functools import lru_cache
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import snowballstemmer

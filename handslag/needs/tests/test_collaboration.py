@@ -383,3 +383,15 @@ def test_joint_project_from_similar_need(client, world):
     assert list(project.partner_buyers.all()) == [world.other_org]
     client.force_login(world.staff)
     assert client.get(url).status_code == 403
+
+
+def test_published_page_never_shows_comments_or_supporters(client, world):
+    challenge = _challenge(world)
+    services.challenge_comment_add(actor=world.admin, challenge=challenge, text="Intern anteckning")
+    services.challenge_support(actor=world.admin, challenge=challenge)
+    services.challenge_publish(actor=world.officer, challenge=challenge)
+    html = client.get(
+        reverse("needs:public_challenge_detail", args=[challenge.pk])
+    ).content.decode()
+    assert challenge.title in html
+    assert "Intern anteckning" not in html and str(world.admin) not in html
