@@ -6,15 +6,25 @@ The operations call the same permissions and services as the pages.
 import datetime as dt
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, File, Router, Schema
+from ninja.files import UploadedFile
 
-from handslag.partnership import services
-from handslag.partnership.models import Contract, Phase
+from handslag.partnership import pilots, services
+from handslag.partnership.models import Contract, Phase, PilotKpi
 from handslag.partnership.permissions import (
     access_award_for_contract,
     access_contract,
+    access_kpi,
     access_phase,
+)
+from handslag.partnership.pilot_selectors import (
+    effect_candidates,
+    kpi_list,
+    kpi_periods,
+    kpi_status,
 )
 from handslag.partnership.selectors import contract_state, dashboard_for, phase_list
 
@@ -199,3 +209,156 @@ def phase_start(request: HttpRequest, phase_id: int) -> dict:
 def phase_decide(request: HttpRequest, phase_id: int, payload: DecisionIn) -> dict:
     phase = access_phase(user=request.user, phase_id=phase_id, decide=True)
     return _phase_out(services.phase_decide(actor=request.user, phase=phase, **payload.dict()))
+
+
+# ---------------------------------------------------------------------------------------
+# Testbed pilot
+# ---------------------------------------------------------------------------------------
+
+
+class KpiIn(Schema):
+    effect_id: int
+    category: str = Field("other", max_length=30)
+    volume: Decimal = Decimal("1")
+    unit_value: Decimal = Decimal("0")
+    unit_value_source: str = Field("", max_length=300)
+
+
+class KpiValueIn(Schema):
+    category: str = Field(..., max_length=30)
+    volume: Decimal
+    unit_value: Decimal
+    unit_value_source: str = Field("", max_length=300)
+
+
+class MeasurementIn(Schema):
+    measured_on: dt.date
+    value: Decimal
+    unit: str | None = Field(None, max_length=50)
+    note: str = Field("", max_length=300)
+
+
+class MeasurementOut(Schema):
+    id: int
+    measured_on: dt.date
+    value: Decimal
+    note: str
+
+
+class PeriodOut(Schema):
+    year: int
+    count: int
+    mean: Decimal
+    improvement: Decimal
+    realised: Decimal
+
+
+class KpiOut(Schema):
+    id: int
+    contract_id: int
+    effect_id: int | None
+    indicator: str
+    unit: str
+    baseline: Decimal
+    target: Decimal
+    category: str
+    volume: Decimal
+    unit_value: Decimal
+    unit_value_source: str
+    latest_value: Decimal | None
+    progress: float | None
+    periods: list[PeriodOut]
+
+
+class KpiDetailOut(KpiOut):
+    measurements: list[MeasurementOut]
+
+
+class ImportOut(Schema):
+    imported: int
+
+
+def _kpi_out(kpi: PilotKpi, measurements: bool = False) -> dict:
+    status = kpi_status(kpi=kpi)
+    data = {
+        "id": kpi.pk,
+        "contract_id": kpi.contract_id,
+        "effect_id": kpi.effect_id,
+        "indicator": kpi.indicator,
+        "unit": kpi.unit,
+        "baseline": kpi.baseline,
+        "target": kpi.target,
+        "category": kpi.category,
+        "volume": kpi.volume,
+        "unit_value": kpi.unit_value,
+        "unit_value_source": kpi.unit_value_source,
+        "latest_value": status.latest.value if status.latest else None,
+        "progress": status.progress,
+        "periods": [vars(p) for p in kpi_periods(kpi=kpi)],
+    }
+    if measurements:
+        data["measurements"] = list(kpi.measurements.order_by("measured_on"))
+    return data
+
+
+@router.get(
+    "/contracts/{contract_id}/kpis", response=list[KpiOut], summary="The pilot's KPIs with status"
+)
+def kpi_list_api(request: HttpRequest, contract_id: int) -> list[dict]:
+    contract = access_contract(user=request.user, contract_id=contract_id)
+    return [_kpi_out(kpi) for kpi in kpi_list(contract=contract)]
+
+
+@router.post(
+    "/contracts/{contract_id}/kpis",
+    response={201: KpiOut},
+    summary="Measure one of the need's expected effects in the pilot",
+)
+def kpi_add_api(request: HttpRequest, contract_id: int, payload: KpiIn) -> tuple[int, dict]:
+    contract = access_contract(user=request.user, contract_id=contract_id, manage=True)
+    effect = effect_candidates(contract=contract).filter(pk=payload.effect_id).first()
+    if effect is None:
+        raise ValidationError(
+            {"effect_id": _("Choose an expected effect of the project that is not measured yet.")}
+        )
+    data = payload.dict()
+    data.pop("effect_id")
+    kpi = pilots.kpi_add_from_effect(actor=request.user, contract=contract, effect=effect, **data)
+    return 201, _kpi_out(kpi)
+
+
+@router.get("/kpis/{kpi_id}", response=KpiDetailOut, summary="A KPI with its measurements")
+def kpi_get_api(request: HttpRequest, kpi_id: int) -> dict:
+    return _kpi_out(access_kpi(user=request.user, kpi_id=kpi_id), measurements=True)
+
+
+@router.put("/kpis/{kpi_id}/value", response=KpiOut, summary="What a change of the KPI is worth")
+def kpi_value_api(request: HttpRequest, kpi_id: int, payload: KpiValueIn) -> dict:
+    kpi = access_kpi(user=request.user, kpi_id=kpi_id, manage=True)
+    kpi = pilots.kpi_update_valuation(actor=request.user, kpi=kpi, **payload.dict())
+    return _kpi_out(kpi)
+
+
+@router.post(
+    "/kpis/{kpi_id}/measurements", response={201: MeasurementOut}, summary="Record a measurement"
+)
+def measurement_add_api(request: HttpRequest, kpi_id: int, payload: MeasurementIn) -> tuple:
+    kpi = access_kpi(user=request.user, kpi_id=kpi_id, manage=True)
+    return 201, pilots.measurement_add(actor=request.user, kpi=kpi, **payload.dict())
+
+
+@router.post(
+    "/contracts/{contract_id}/measurements/import",
+    response=ImportOut,
+    summary="Import measurements from a CSV or XLSX file (all rows or none)",
+)
+def measurement_import_api(
+    request: HttpRequest,
+    contract_id: int,
+    file: UploadedFile = File(...),  # noqa: B008
+) -> dict:
+    contract = access_contract(user=request.user, contract_id=contract_id, manage=True)
+    count = pilots.measurements_import(
+        actor=request.user, contract=contract, content=file.read(pilots.MAX_IMPORT_BYTES + 1)
+    )
+    return {"imported": count}

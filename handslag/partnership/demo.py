@@ -20,8 +20,9 @@ from typing import Any
 from django.utils import timezone
 
 from handslag.accounts.roles import ProjectRole
-from handslag.partnership import services
-from handslag.partnership.models import Contract, PhaseDecision, PhaseStatus
+from handslag.needs.models import ExpectedEffect
+from handslag.partnership import pilots, services
+from handslag.partnership.models import Contract, PhaseDecision, PhaseStatus, PilotKpi
 
 # Per phase: (name, goal, days after signing it starts, length in days, payment, target)
 # where target is "continue" (started and decided), "active" (started) or "planned".
@@ -278,9 +279,100 @@ def _ensure_phases(key: str, contract: Contract, case: dict[str, Any]) -> None:
             )
 
 
+def _monthly(first: dt.date, values: list[int]) -> list[tuple[dt.date, int]]:
+    """Month-end dates from ``first``'s month on, one per value."""
+    result = []
+    year, month = first.year, first.month
+    for value in values:
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        result.append((following - dt.timedelta(days=1), value))
+        year, month = following.year, following.month
+    return result
+
+
+# Per case: the pilot's KPIs as (indicator of the need's expected effect, benefit category,
+# volume per year, value per unit in SEK, source of the value, [(date, value)]).
+PILOTS: dict[str, list[tuple[str, str, str, str, str, list[tuple[dt.date, Any]]]]] = {
+    "waste": [
+        (
+            "Antal tömningstransporter per månad",
+            "transport",
+            "12",
+            "1250",
+            "Avfallsverksamhetens kostnad per tömningstur 2020 (fordon, förare, bränsle)",
+            _monthly(
+                dt.date(2021, 3, 1),
+                [478, 476, 473, 470, 468, 465, 462, 460, 458, 455]
+                + [452, 450, 447, 445, 443, 441, 440, 438, 437, 436, 435, 434],
+            ),
+        )
+    ],
+    "sharing": [
+        (
+            "Antal utlån per år",
+            "internal_savings",
+            "1",
+            "1100",
+            "Genomsnittligt undvikt inköp per utlån, kommunernas inköpsstatistik 2019",
+            [
+                (dt.date(2020, 12, 31), 310),
+                (dt.date(2021, 12, 31), 440),
+                (dt.date(2022, 12, 31), 520),
+            ],
+        )
+    ],
+    "home_monitoring": [
+        (
+            "Kontrollbesök per patient och år",
+            "time",
+            "450",
+            "1600",
+            "Regionens kostnad för ett fysiskt kontrollbesök (personaltid), 450 patienter",
+            [
+                (dt.date(2021, 12, 31), "5.1"),
+                (dt.date(2022, 12, 31), "4.2"),
+                (dt.date(2023, 12, 31), "3.5"),
+            ],
+        )
+    ],
+}
+
+
+def _ensure_pilot(key: str, contract: Contract) -> None:
+    lead = _lead(contract.project)
+    if lead is None:
+        return
+    for indicator, category, volume, unit_value, source, measurements in PILOTS.get(key, []):
+        kpi = PilotKpi.objects.filter(contract=contract, indicator=indicator).first()
+        if kpi is None:
+            effect = (
+                ExpectedEffect.objects.filter(need__projects=contract.project, indicator=indicator)
+                .order_by("pk")
+                .first()
+            )
+            if effect is None:
+                continue
+            kpi = pilots.kpi_add_from_effect(
+                actor=lead,
+                contract=contract,
+                effect=effect,
+                category=category,
+                volume=Decimal(volume),
+                unit_value=Decimal(unit_value),
+                unit_value_source=source,
+            )
+        if kpi.measurements.exists():
+            continue
+        lines = ["indikator;datum;värde;enhet"] + [
+            f"{kpi.indicator};{day.isoformat()};{value};{kpi.unit}" for day, value in measurements
+        ]
+        pilots.measurements_import(actor=lead, contract=contract, content="\n".join(lines).encode())
+
+
 def load() -> None:
     for key, case in CASES.items():
         contract = _ensure_contract(key, case)
         if contract is None:
             continue
         _ensure_phases(key, contract, case)
+        _ensure_pilot(key, contract)
