@@ -8,21 +8,25 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
+from handslag.accounts.models import Organisation
 from handslag.benefits import services
 from handslag.benefits.models import BenefitLine, BenefitModel
 from handslag.benefits.permissions import access_benefit_line, access_benefit_model
+from handslag.benefits.posted import figures_from_data
+from handslag.benefits.realised import outturn_from_pilot, realised_benefit
+from handslag.benefits.report import portfolio, portfolio_projects
 from handslag.benefits.selectors import (
     benefit_figures,
     benefit_line_list,
     benefit_model_list,
     benefit_summary,
-    figures_from_inputs,
+    parameter_sources,
+    scenario_comparison,
 )
+from handslag.core.permissions import not_found
 from handslag.projects.permissions import access_project
 
 router = Router(tags=["benefits"])
@@ -73,6 +77,8 @@ class ModelIn(Schema):
     discount_rate: Decimal = Decimal("0.035")
     horizon_years: int = 10
     price_base_year: int = 2024
+    optimism_bias: Decimal = Decimal("0")
+    discount_schedule: str = Field("constant", max_length=20)
 
 
 class ModelOut(Schema):
@@ -83,6 +89,9 @@ class ModelOut(Schema):
     discount_rate: Decimal
     horizon_years: int
     price_base_year: int
+    optimism_bias: Decimal
+    discount_schedule: str
+    from_pilot: bool
     created_at: dt.datetime
 
 
@@ -93,6 +102,9 @@ class ModelDetailOut(ModelOut):
 class EvaluateIn(Schema):
     discount_rate: Decimal = Decimal("0.035")
     horizon_years: int = 10
+    price_base_year: int = 2024
+    optimism_bias: Decimal = Decimal("0")
+    discount_schedule: str = Field("constant", max_length=20)
     lines: list[LineIn] = Field(..., max_length=MAX_LINES)
 
 
@@ -112,7 +124,27 @@ class LineValueOut(Schema):
     present_value: float
 
 
+class HistogramBinOut(Schema):
+    low: float
+    high: float
+    count: int
+
+
+class TornadoOut(Schema):
+    name: str
+    kind: str
+    low_multiplier: float
+    high_multiplier: float
+    npv_low: float
+    npv_high: float
+    from_range: bool
+    switching_value: float | None
+    elasticity: float | None
+    critical: bool
+
+
 class MonteCarloOut(Schema):
+    histogram: list[HistogramBinOut] = []
     iterations: int
     seed: int
     p_npv_positive: float
@@ -139,6 +171,9 @@ class FiguresOut(Schema):
     years: list[YearOut]
     lines: list[LineValueOut]
     monte_carlo: MonteCarloOut | None
+    optimism_bias: float = 0.0
+    discount_schedule: str = "constant"
+    tornado: list[TornadoOut] = []
     engine_version: str
 
 
@@ -170,6 +205,9 @@ def _model_out(model: BenefitModel, lines: bool = False) -> dict[str, Any]:
         "discount_rate": model.discount_rate,
         "horizon_years": model.horizon_years,
         "price_base_year": model.price_base_year,
+        "optimism_bias": model.optimism_bias,
+        "discount_schedule": model.discount_schedule,
+        "from_pilot": model.from_pilot,
         "created_at": model.created_at,
     }
     if lines:
@@ -215,7 +253,7 @@ def model_get(request: HttpRequest, model_id: int) -> dict:
 @router.get("/models/{model_id}/figures", response=FiguresOut, summary="The model's figures")
 def model_figures(request: HttpRequest, model_id: int) -> dict:
     model = access_benefit_model(user=request.user, model_id=model_id)
-    return benefit_figures(model=model).as_dict()
+    return benefit_figures(model=model, analysis=True).as_dict()
 
 
 @router.post("/models/{model_id}/lines", response={201: LineOut}, summary="Add a cost or benefit")
@@ -240,35 +278,134 @@ def line_delete(request: HttpRequest, line_id: int) -> tuple[int, None]:
     return 204, None
 
 
-class _PostedLine:
-    """A validated posted line, shaped like a stored one for the engine adapter."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        for key, value in data.items():
-            setattr(self, key, value)
-
-
 @router.post("/evaluate", response=FiguresOut, summary="Evaluate a posted benefit model")
 def evaluate(request: HttpRequest, payload: EvaluateIn) -> dict:
     """Stateless: nothing is stored. Bad input answers 400 with the same messages as the forms."""
-    params = services.check_parameters(
-        discount_rate=payload.discount_rate, horizon_years=payload.horizon_years
-    )
-    lines, errors = [], {}
-    for index, line in enumerate(payload.lines):
-        try:
-            lines.append(services.check_line(horizon_years=params["horizon_years"], **line.dict()))
-        except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                errors[f"lines[{index}].{field}"] = messages
-    if errors:
-        raise ValidationError(errors)
-    services.check_lines_unique(lines)
-    figures = figures_from_inputs(
-        discount_rate=params["discount_rate"],
-        horizon_years=params["horizon_years"],
-        lines=[_PostedLine(line) for line in lines],
-    )
-    if not figures.available:
-        raise ValidationError({"lines": figures.message or _("The model cannot be evaluated.")})
-    return figures.as_dict()
+    return figures_from_data(payload.dict(), analysis=True).as_dict()
+
+
+class ParameterOut(Schema):
+    label: str
+    value: str
+    source: str
+    version: str
+    price_base_year: int | None
+
+
+@router.get(
+    "/models/{model_id}/parameters",
+    response=list[ParameterOut],
+    summary="Every parameter behind the figures, with source, version and price base",
+)
+def model_parameters(request: HttpRequest, model_id: int) -> list[dict]:
+    model = access_benefit_model(user=request.user, model_id=model_id)
+    return parameter_sources(model=model)
+
+
+class ScenarioOut(Schema):
+    model: ModelOut
+    figures: FiguresOut
+
+
+class ComparisonOut(Schema):
+    scenarios: list[ScenarioOut]
+    realisation_ratio: float | None
+
+
+@router.get(
+    "/projects/{project_id}/comparison",
+    response=ComparisonOut,
+    summary="The latest forecast and outturn side by side",
+)
+def comparison(request: HttpRequest, project_id: int) -> dict:
+    project = access_project(user=request.user, project_id=project_id)
+    data = scenario_comparison(project=project)
+    return {
+        "scenarios": [
+            {"model": _model_out(c.model), "figures": c.figures.as_dict()} for c in data["columns"]
+        ],
+        "realisation_ratio": data["realisation_ratio"],
+    }
+
+
+class RealisedOut(Schema):
+    kpi_id: int
+    indicator: str
+    unit: str
+    year: int
+    measurements: int
+    mean: Decimal
+    improvement: Decimal
+    realised: Decimal
+    model_year: int | None
+    forecast: Decimal | None
+    ratio: float | None
+
+
+@router.get(
+    "/projects/{project_id}/realised",
+    response=list[RealisedOut],
+    summary="Realised benefit per pilot KPI and year, against the forecast",
+)
+def realised(request: HttpRequest, project_id: int) -> list[dict]:
+    project = access_project(user=request.user, project_id=project_id)
+    return [
+        {
+            "kpi_id": row.kpi.pk,
+            "indicator": row.kpi.indicator,
+            "unit": row.kpi.unit,
+            "year": row.period.year,
+            "measurements": row.period.count,
+            "mean": row.period.mean,
+            "improvement": row.period.improvement,
+            "realised": row.period.realised,
+            "model_year": row.model_year,
+            "forecast": row.forecast,
+            "ratio": row.ratio,
+        }
+        for row in realised_benefit(project=project)
+    ]
+
+
+@router.post(
+    "/projects/{project_id}/outturn",
+    response=ModelDetailOut,
+    summary="Build or refresh the outturn scenario from the pilot's measurements",
+)
+def outturn(request: HttpRequest, project_id: int) -> dict:
+    project = access_project(user=request.user, project_id=project_id, manage=True)
+    model = outturn_from_pilot(actor=request.user, project=project)
+    return _model_out(model, lines=True)
+
+
+class PortfolioOut(Schema):
+    project_id: int
+    title: str
+    stage: str
+    npv: float | None
+    p_npv_positive: float | None
+    realisation_ratio: float | None
+
+
+@router.get(
+    "/portfolio/{organisation_id}",
+    response=list[PortfolioOut],
+    summary="An organisation's projects with stage, NPV, P(NPV>0) and realisation (first 100)",
+)
+def portfolio_list(request: HttpRequest, organisation_id: int) -> list[dict]:
+    if organisation_id not in request.user.buyer_organisation_ids or not (
+        Organisation.objects.filter(pk=organisation_id).exists()
+    ):
+        raise not_found()
+    projects = portfolio_projects(user=request.user, organisation_id=organisation_id)[:100]
+    return [
+        {
+            "project_id": item.project.pk,
+            "title": item.project.title,
+            "stage": item.where,
+            "npv": item.npv,
+            "p_npv_positive": item.p_npv_positive,
+            "realisation_ratio": item.realisation_ratio,
+        }
+        for item in portfolio(projects=projects)
+    ]

@@ -2,7 +2,8 @@
 
 Forecasts with low / likely / high values for waste collection by need (Växjö), the
 inter-municipal sharing service (Innovationsupphandling Syd) and home monitoring (Region
-Östergötland), and outturn scenarios for the two that have been in use. Projects come
+Östergötland). The outturn scenarios of the two that have been in use are built from
+their pilots' measurements (handslag.partnership.demo) by benefits.realised. Projects come
 from handslag.projects.demo.project(key); a case whose project or project manager is
 missing is skipped.
 """
@@ -143,67 +144,6 @@ MODELS: dict[str, list[dict[str, Any]]] = {
                 ),
             ],
         },
-        {
-            "name": "Delningstjänst – utfall sedan januari 2020",
-            "scenario": "outturn",
-            "lines": [
-                (
-                    "Införande i kommunerna",
-                    "cost",
-                    "investment",
-                    0,
-                    0,
-                    D("540000"),
-                    D("540000"),
-                    D("540000"),
-                    "Utfall enligt bokslut 2019",
-                ),
-                (
-                    "Licenser för sex kommuner",
-                    "cost",
-                    "operation",
-                    1,
-                    9,
-                    D("348000"),
-                    D("348000"),
-                    D("348000"),
-                    "Utfall: sex licenser",
-                ),
-                (
-                    "Utrustning som inte behöver köpas in",
-                    "benefit",
-                    "internal_savings",
-                    1,
-                    9,
-                    D("480000"),
-                    D("520000"),
-                    D("560000"),
-                    "Bokningar i tjänsten × genomsnittligt inköpspris, 2020–2022",
-                ),
-                (
-                    "Sparad arbetstid för utlåning",
-                    "benefit",
-                    "time",
-                    1,
-                    9,
-                    D("160000"),
-                    D("180000"),
-                    D("200000"),
-                    "Tidsstudie i kommunerna",
-                ),
-                (
-                    "Lägre koldioxidutsläpp från nyproduktion",
-                    "benefit",
-                    "co2",
-                    1,
-                    9,
-                    D("30000"),
-                    D("35000"),
-                    D("40000"),
-                    "Bokningar × emissionsfaktorer × 7 kr/kg",
-                ),
-            ],
-        },
     ],
     "home_monitoring": [
         {
@@ -264,56 +204,6 @@ MODELS: dict[str, list[dict[str, Any]]] = {
                     D("800000"),
                     D("1200000"),
                     "Uppskattning utifrån publicerade studier",
-                ),
-            ],
-        },
-        {
-            "name": "Hemmonitorering – utfall från piloten",
-            "scenario": "outturn",
-            "lines": [
-                (
-                    "Mätutrustning och plattform",
-                    "cost",
-                    "investment",
-                    0,
-                    0,
-                    D("3400000"),
-                    D("3400000"),
-                    D("3400000"),
-                    "Utfall, inklusive förseningen under pandemin",
-                ),
-                (
-                    "Drift och support",
-                    "cost",
-                    "operation",
-                    1,
-                    9,
-                    D("700000"),
-                    D("720000"),
-                    D("760000"),
-                    "Utfall 2021–2022",
-                ),
-                (
-                    "Färre fysiska besök",
-                    "benefit",
-                    "time",
-                    1,
-                    9,
-                    D("1900000"),
-                    D("2160000"),
-                    D("2400000"),
-                    "Pilotens nyckeltal: 1 800 färre besök per år × 1 200 kr",
-                ),
-                (
-                    "Färre resor till patienter",
-                    "benefit",
-                    "transport",
-                    1,
-                    9,
-                    D("120000"),
-                    D("135000"),
-                    D("150000"),
-                    "Pilotens nyckeltal × 30 km × 2,50 kr/km",
                 ),
             ],
         },
@@ -379,3 +269,27 @@ def load() -> None:
                     high=high,
                     source=source,
                 )
+    load_outturns()
+
+
+#: Cases whose outturn scenario is built from the pilot's measurements.
+OUTTURN_FROM_PILOT = ("sharing", "home_monitoring")
+
+
+def load_outturns() -> None:
+    from handslag.benefits.realised import outturn_from_pilot  # noqa: PLC0415
+
+    for key in OUTTURN_FROM_PILOT:
+        project = _project(key)
+        if project is None:
+            continue
+        actor = _manager(project)
+        if actor is None:
+            continue
+        if BenefitModel.objects.filter(
+            project=project, scenario="outturn", from_pilot=True
+        ).exists():
+            continue
+        if not project.contracts.filter(kpis__measurements__isnull=False).exists():
+            continue
+        outturn_from_pilot(actor=actor, project=project)
