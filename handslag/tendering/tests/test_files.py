@@ -274,3 +274,23 @@ def test_file_download_after_opening_only_for_the_team(client, s):
         f"/tendering/tenders/{tender.pk}/evaluate/"
     )
     assert "anbud.pdf" in page.content.decode()
+
+
+def test_sweep_removes_only_old_orphan_blobs(s, media):
+    import datetime as dt
+
+    from django.core.management import call_command
+
+    tender = s.submit(s.supplier_a, files=[pdf()])
+    orphan = media / "sealed-tenders" / str(s.call.pk) / "deadbeef.sealed"
+    orphan.write_bytes(b"HSF1...")
+    fresh = orphan.with_name("fresh.sealed")
+    fresh.write_bytes(b"HSF1...")
+    old = (dt.datetime.now() - dt.timedelta(days=1)).timestamp()
+    os.utime(orphan, (old, old))
+    os.utime(media / tender.files.get().blob, (old, old))
+    out = io.StringIO()
+    call_command("tender_blobs_sweep", stdout=out)
+    assert "1 orphan" in out.getvalue()
+    assert not orphan.exists() and fresh.exists()
+    assert (media / tender.files.get().blob).exists()
