@@ -24,6 +24,16 @@ __all__ = [
 ]
 
 
+def _org_number_message(error: ValidationError) -> str:
+    """The validator's message, worded for someone registering their own organisation."""
+    if error.code == "org_number_checksum":
+        return _(
+            "The organisation number's check digit is wrong. Check that every digit is "
+            "typed correctly."
+        )
+    return _("Enter the organisation number as ten digits, for example 556677-8899.")
+
+
 def _clean_areas(areas: Any) -> list[str]:
     if areas is None:
         return []
@@ -67,7 +77,7 @@ def supplier_register(
     try:
         number = normalise_org_number(org_number)
     except ValidationError as error:
-        errors.setdefault("org_number", []).extend(error.messages)
+        errors.setdefault("org_number", []).append(_org_number_message(error))
     else:
         if Organisation.objects.filter(org_number=number).exists():
             errors.setdefault("org_number", []).append(

@@ -364,3 +364,9 @@ def test_buyer_call_page_shows_questions_count_and_amend(client, cast):
     page = client.get(reverse("market:call_detail", args=[cast.call.pk]))
     assert reverse("market:call_questions", args=[cast.call.pk]) in page.text
     assert reverse("market:call_amend", args=[cast.call.pk]) in page.text
+
+
+def test_sign_up_check_digit_message_in_swedish(client):
+    response = client.post(reverse("market:supplier_register"), _signup(org_number="556677-8890"))
+    assert response.status_code == 400
+    assert "kontrollsiffra stämmer inte" in response.text
