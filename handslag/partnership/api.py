@@ -62,7 +62,9 @@ class ContractOut(Schema):
     supplier_id: int
     supplier: str
     signed_on: dt.date
+    ip_model: str
     ip_terms: str
+    risk_model: str
     risk_sharing: str
     acquisition_terms: str
     maintenance_terms: str
@@ -77,6 +79,8 @@ class ContractIn(Schema):
     risk_sharing: str = Field("", max_length=10000)
     acquisition_terms: str = Field("", max_length=10000)
     maintenance_terms: str = Field("", max_length=10000)
+    ip_model: str = Field("", max_length=30)
+    risk_model: str = Field("", max_length=30)
 
 
 class PhaseIn(Schema):
@@ -140,7 +144,9 @@ def _contract_out(contract: Contract) -> dict:
         "supplier_id": contract.supplier_id,
         "supplier": contract.supplier.name,
         "signed_on": contract.signed_on,
+        "ip_model": contract.ip_model,
         "ip_terms": contract.ip_terms,
+        "risk_model": contract.risk_model,
         "risk_sharing": contract.risk_sharing,
         "acquisition_terms": contract.acquisition_terms,
         "maintenance_terms": contract.maintenance_terms,

@@ -176,6 +176,14 @@ CASES: dict[str, dict[str, Any]] = {
     },
 }
 
+# Per case: the documented IP and risk-sharing options the buyer chose (partnership.terms).
+TERM_MODELS = {
+    "waste": ("supplier_owns_licence", "first_customer"),
+    "snow": ("supplier_owns_licence", "first_customer"),
+    "sharing": ("supplier_owns_licence", "phase_payments"),
+    "home_monitoring": ("buyer_owns", "phase_payments"),
+}
+
 PHASE1_DELAY_DAYS = {"home_monitoring": 270}  # the pandemic pushed the start back
 # Per case: (title, text) of the lesson captured at the decision after phase 1.
 LESSONS = {
@@ -232,6 +240,8 @@ def _ensure_contract(key: str, case: dict[str, Any]) -> Contract | None:
         signed_on=signed_on,
         ip_terms=case["ip_terms"],
         risk_sharing=case["risk_sharing"],
+        ip_model=TERM_MODELS.get(key, ("", ""))[0],
+        risk_model=TERM_MODELS.get(key, ("", ""))[1],
         acquisition_terms=case["acquisition_terms"],
         maintenance_terms=case["maintenance_terms"],
         now=_at(signed_on),

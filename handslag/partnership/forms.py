@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from handslag.partnership.models import PhaseDecision
+from handslag.partnership.terms import IpModel, RiskModel
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -15,6 +16,24 @@ class ContractForm(forms.Form):
         label=_("Date the contract was signed"),
         widget=DATE,
         help_text=_("Must be after the end of the standstill period."),
+    )
+    ip_model = forms.ChoiceField(
+        label=_("Intellectual property model"),
+        choices=[("", _("Not chosen"))] + list(IpModel.choices),
+        required=False,
+        help_text=_(
+            "Usually the supplier keeps the rights and the buyer gets a free licence, also for "
+            "buyers that join later. The contract page explains each option."
+        ),
+    )
+    risk_model = forms.ChoiceField(
+        label=_("Risk-sharing model"),
+        choices=[("", _("Not chosen"))] + list(RiskModel.choices),
+        required=False,
+        help_text=_(
+            "How the partnership's risk is shared: payment per phase, shared cost, royalty, "
+            "or a purchase commitment as first customer."
+        ),
     )
     ip_terms = forms.CharField(
         label=_("Intellectual property"),

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from handslag.core.models import TimeStampedModel
+from handslag.partnership.terms import IpModel, RiskModel
 
 
 class Contract(TimeStampedModel):
@@ -23,7 +24,13 @@ class Contract(TimeStampedModel):
         "accounts.Organisation", on_delete=models.PROTECT, related_name="contracts"
     )
     signed_on = models.DateField(_("signed"))
+    ip_model = models.CharField(
+        _("intellectual property model"), max_length=30, choices=IpModel.choices, blank=True
+    )
     ip_terms = models.TextField(_("intellectual property"), blank=True)
+    risk_model = models.CharField(
+        _("risk-sharing model"), max_length=30, choices=RiskModel.choices, blank=True
+    )
     risk_sharing = models.TextField(_("risk sharing"), blank=True)
     acquisition_terms = models.TextField(_("acquisition terms (volumes, prices)"), blank=True)
     maintenance_terms = models.TextField(_("maintenance and service terms"), blank=True)

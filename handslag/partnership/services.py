@@ -26,6 +26,7 @@ from handslag.partnership.permissions import (
     can_manage_contract,
 )
 from handslag.partnership.selectors import contract_is_ended, contracts_for_call
+from handslag.partnership.terms import IpModel, RiskModel
 from handslag.tendering import legal_clock
 from handslag.tendering.models import Award
 from handslag.tendering.services import award_record_contract
@@ -52,6 +53,8 @@ def contract_create(
     risk_sharing: str = "",
     acquisition_terms: str = "",
     maintenance_terms: str = "",
+    ip_model: str = "",
+    risk_model: str = "",
     now: dt.datetime | None = None,
 ) -> Contract:
     """Record the signed partnership contract of an award, after its standstill period."""
@@ -118,11 +121,19 @@ def contract_create(
             raise ValidationError(
                 {name: _("Keep the text under %(n)s characters.") % {"n": TEXT_LIMIT}}
             )
+    if ip_model and ip_model not in IpModel.values:
+        raise ValidationError({"ip_model": _("Choose one of the documented IP options.")})
+    if risk_model and risk_model not in RiskModel.values:
+        raise ValidationError(
+            {"risk_model": _("Choose one of the documented risk-sharing options.")}
+        )
     contract = Contract(
         award=award,
         project=call.project,
         supplier=award.tender.supplier,
         signed_on=signed_on,
+        ip_model=ip_model or "",
+        risk_model=risk_model or "",
         ip_terms=(ip_terms or "").strip(),
         risk_sharing=(risk_sharing or "").strip(),
         acquisition_terms=(acquisition_terms or "").strip(),
@@ -144,6 +155,8 @@ def contract_create(
             "supplier_id": contract.supplier_id,
             "signed_on": signed_on,
             "standstill_end": standstill_end,
+            "ip_model": ip_model,
+            "risk_model": risk_model,
         },
         organisation_id=call.project.organisation_id,
     )

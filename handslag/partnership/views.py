@@ -27,6 +27,7 @@ from handslag.partnership.selectors import (
     next_startable_phase,
     phase_list,
 )
+from handslag.partnership.terms import ip_guidance, risk_guidance
 from handslag.tendering import legal_clock
 
 
@@ -87,6 +88,8 @@ def contract_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage": manage,
             "can_decide": can_decide_phase(user=request.user, contract=contract),
             "is_supplier": is_contract_supplier(user=request.user, contract=contract),
+            "ip_guidance": ip_guidance(contract.ip_model),
+            "risk_guidance": risk_guidance(contract.risk_model),
         },
     )
 

@@ -318,3 +318,34 @@ class TestPilotPages:
         assert client.get(add).status_code == 403  # but does not enter measurements
         client.force_login(member(contract.project.organisation, OrganisationRole.STAFF))
         assert client.get(add).status_code == 403
+
+
+class TestContractTermOptions:
+    def test_documented_options_are_stored_and_explained(self, client) -> None:  # noqa: ANN001
+        from handslag.partnership import services  # noqa: PLC0415
+        from handslag.partnership.terms import IP_GUIDANCE, RISK_GUIDANCE, IpModel, RiskModel  # noqa: PLC0415
+        from handslag.partnership.tests.factories import AwardFactory  # noqa: PLC0415
+
+        award = AwardFactory()
+        lead = project_member(award.call.project)
+        signed = award.standstill_end + dt.timedelta(days=1)
+        with pytest.raises(ValidationError):
+            services.contract_create(
+                actor=lead, award=award, signed_on=signed, ip_model="everyone_owns"
+            )
+        contract = services.contract_create(
+            actor=lead,
+            award=award,
+            signed_on=signed,
+            ip_model=IpModel.SUPPLIER_OWNS_LICENCE,
+            risk_model=RiskModel.FIRST_CUSTOMER,
+        )
+        assert set(IP_GUIDANCE) == set(IpModel.values)
+        assert set(RISK_GUIDANCE) == set(RiskModel.values)
+        client.force_login(lead)
+        page = client.get(reverse("partnership:contract_detail", args=[contract.pk]))
+        with translation.override("sv"):
+            label = str(contract.get_risk_model_display())
+            guidance = str(RISK_GUIDANCE[RiskModel.FIRST_CUSTOMER])
+        assert label in page.content.decode()
+        assert guidance[:40] in page.content.decode()
