@@ -242,7 +242,12 @@ class SimilarityTerm(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["term"], name="similarity_term_idx"),
+            # Covering: the lookup sums weights per record straight from the index,
+            # without visiting the table (1.7 M rows for 100 000 records).
+            models.Index(
+                fields=["term", "organisation", "kind", "object_id", "weight"],
+                name="similarity_term_cover_idx",
+            ),
             models.Index(fields=["kind", "object_id"], name="similarity_object_idx"),
         ]
 

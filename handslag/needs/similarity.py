@@ -35,7 +35,7 @@ from handslag.needs.models import (
 
 # Query pruning: the most informative (rarest) terms decide the ranking; terms found in
 # more than a fifth of the shared records add little score but most of the work.
-MAX_QUERY_TERMS = 16
+MAX_QUERY_TERMS = 12
 COMMON_TERM_SHARE = 0.2
 MIN_SCORE = 0.05
 

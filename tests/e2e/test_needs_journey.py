@@ -152,3 +152,34 @@ def test_challenge_supported_refined_exported_and_joint_project(page, axe, demo_
     assert page.get_by_text("Skurups kommun").first.is_visible()
     axe(page)
     sign_out(page)
+
+
+def test_invite_similar_buyer_into_network_and_accept(page, axe, demo_data):
+    from handslag.needs.demo import need
+
+    waste = need("waste")
+    sign_in(page, "upphandlare")
+    page.goto(f"/needs/statements/{waste.pk}/similar/")
+    axe(page)
+    page.get_by_role("link", name="Bjud in Skurups kommun till ett beställarnätverk").first.click()
+    page.wait_for_load_state()
+    axe(page)
+    page.get_by_role("button", name="Skicka inbjudan").click()
+    assert page.get_by_role("alert").is_visible()  # neither a network nor a name
+    axe(page)
+    page.get_by_label("Det nya nätverkets namn").fill("Smart avfall")
+    page.get_by_role("button", name="Skicka inbjudan").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="Smart avfall").is_visible()
+    axe(page)
+    sign_out(page)
+
+    sign_in(page, "skurup-behov")
+    page.goto("/needs/networks/")
+    axe(page)
+    page.get_by_role("button", name="Tacka ja och gå med i Smart avfall").click()
+    page.wait_for_load_state()
+    members = page.get_by_role("list").filter(has_text="Växjö kommun")
+    assert members.get_by_text("Skurups kommun").is_visible()
+    axe(page)
+    sign_out(page)
