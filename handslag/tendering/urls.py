@@ -19,5 +19,10 @@ urlpatterns = [
     path("tenders/<int:pk>/score/", views.tender_score, name="tender_score"),
     path("tenders/<int:pk>/consensus/", views.tender_consensus, name="tender_consensus"),
     path("calls/<int:pk>/award/", views.award, name="award"),
+    path(
+        "calls/<int:pk>/award/decision.<str:kind>",
+        views.award_decision_document,
+        name="award_document",
+    ),
     path("calls/<int:pk>/contract/", views.contract, name="contract"),
 ]

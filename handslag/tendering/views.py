@@ -14,8 +14,9 @@ from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
 from handslag.core.permissions import forbidden, not_found
 from handslag.documents.render import document_response
+from handslag.market.models import Call
 from handslag.tendering import evaluation, selectors, services
-from handslag.tendering.documents import opening_record_document
+from handslag.tendering.documents import award_document, opening_record_document
 from handslag.tendering.forms import (
     AwardForm,
     ConsensusForm,
@@ -144,6 +145,26 @@ def tender_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # --- opening --------------------------------------------------------------------------
+
+
+@require_GET
+def award_decision_document(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """The award decision as DOCX or PDF: the team's version, or a tenderer's own."""
+    if kind not in {"docx", "pdf"}:
+        raise not_found()
+    call = Call.objects.filter(pk=pk).first()
+    if call is None or not request.user.is_authenticated:
+        raise not_found()
+    mine = selectors.tender_list_for_supplier(user=request.user).filter(call=call)
+    own = mine.filter(status="submitted").first() or mine.first()
+    if own is not None:
+        if not Award.objects.filter(call=call).exists():
+            raise not_found()
+        return document_response(award_document(call=call, for_tender=own), kind)
+    call = access_call_for_team(user=request.user, call_id=pk)
+    if not Award.objects.filter(call=call).exists():
+        raise not_found()
+    return document_response(award_document(call=call), kind)
 
 
 @require_GET

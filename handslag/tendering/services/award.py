@@ -4,12 +4,14 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from handslag.accounts.models import User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
+from handslag.core.tasks import send_email
 from handslag.market.models import Call
 from handslag.tendering import evaluation, legal_clock
 from handslag.tendering.models import (
@@ -91,7 +93,35 @@ def award_decide(
         },
         organisation_id=call.project.organisation_id,
     )
+    _notify_tenderers(call, award)
     return award
+
+
+def _notify_tenderers(call: Call, award: Award) -> None:
+    """One e-mail per tenderer (no one sees the others' addresses), sent after the commit."""
+    path = reverse("tendering:award_document", kwargs={"pk": call.pk, "kind": "pdf"})
+    recipients = sorted(
+        {t.submitted_by.email for t in evaluation.active_tenders(call=call) if t.submitted_by.email}
+    )
+    subject = _("Award decision in %(reference)s") % {"reference": call.reference}
+    body = _(
+        "The award decision in %(reference)s %(title)s has been made: the contract is awarded "
+        "to %(winner)s.\n\nReasons: %(reasons)s\n\nThe standstill period ends on %(end)s. The "
+        "decision with the evaluation of your tender: %(path)s"
+    ) % {
+        "reference": call.reference,
+        "title": call.title,
+        "winner": award.tender.supplier.name,
+        "reasons": award.justification,
+        "end": formats.date_format(award.standstill_end),
+        "path": path,
+    }
+    for email in recipients:
+        transaction.on_commit(
+            lambda email=email: send_email.enqueue(
+                subject=str(subject), body=str(body), recipients=[email]
+            )
+        )
 
 
 @transaction.atomic
