@@ -11,9 +11,9 @@ from handslag.projects.models import Project
 
 def action_list_rows(*, project: Project) -> tuple[list[str], list[list[object]]]:
     header = [
-        _("Action"),
-        _("Owner"),
-        _("Due date"),
+        pgettext("dialogue", "Action"),
+        pgettext("dialogue", "Owner"),
+        pgettext("dialogue", "Due date"),
         _("Status"),
         _("Meeting"),
         _("Meeting date"),

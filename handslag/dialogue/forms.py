@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from handslag.accounts.models import Organisation, User
 from handslag.dialogue.models import Channel, Meeting, MeetingKind, Stakeholder
@@ -83,9 +84,11 @@ class MeetingForm(forms.Form):
 
 
 class ActionForm(forms.Form):
-    text = forms.CharField(label=_("Action"), max_length=500)
-    owner = PersonChoiceField(label=_("Owner"), queryset=User.objects.none())
-    due_on = forms.DateField(label=_("Due date"), widget=DateInput())
+    text = forms.CharField(label=pgettext_lazy("dialogue", "Action"), max_length=500)
+    owner = PersonChoiceField(
+        label=pgettext_lazy("dialogue", "Owner"), queryset=User.objects.none()
+    )
+    due_on = forms.DateField(label=pgettext_lazy("dialogue", "Due date"), widget=DateInput())
 
     def __init__(self, *args, project: Project, **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
@@ -140,7 +143,9 @@ class CommunicationForm(forms.Form):
     )
     planned_on = forms.DateField(label=_("When"), widget=DateInput())
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
-    responsible = PersonChoiceField(label=_("Responsible"), queryset=User.objects.none())
+    responsible = PersonChoiceField(
+        label=pgettext_lazy("dialogue", "Responsible"), queryset=User.objects.none()
+    )
 
     def __init__(self, *args, project: Project, **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
