@@ -19,7 +19,7 @@ Only 127.0.0.1 is contacted; every loop is bounded and the run stops itself.
 Usage, from the repository root::
 
     .venv/bin/python bench/bench_project_overview.py [--projects 3000] [--log 100000]
-        [--clients 16] [--requests 400] [--workers 4] [--keep]
+        [--clients 16] [--requests 250] [--workers 4] [--keep]
 """
 
 from __future__ import annotations
@@ -339,7 +339,7 @@ def main() -> None:
     parser.add_argument("--projects", type=int, default=3000)
     parser.add_argument("--log", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--requests", type=int, default=400, help="per page kind")
+    parser.add_argument("--requests", type=int, default=250, help="per page kind")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
