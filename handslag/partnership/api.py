@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema
 from ninja.files import UploadedFile
 
-from handslag.partnership import pilots, services
-from handslag.partnership.models import Contract, Phase, PilotKpi
+from handslag.accounts.models import Organisation
+from handslag.partnership import acquisition, pilots, services
+from handslag.partnership.models import Contract, Phase, PilotKpi, SolutionMember
 from handslag.partnership.permissions import (
     access_award_for_contract,
     access_contract,
@@ -368,3 +369,129 @@ def measurement_import_api(
         actor=request.user, contract=contract, content=file.read(pilots.MAX_IMPORT_BYTES + 1)
     )
     return {"imported": count}
+
+
+# ---------------------------------------------------------------------------------------
+# Acquisition and maintenance
+# ---------------------------------------------------------------------------------------
+
+
+class JoinIn(Schema):
+    organisation_id: int
+    joined_on: dt.date
+
+
+class OrderIn(Schema):
+    organisation_id: int
+    ordered_on: dt.date
+    description: str = Field(..., max_length=300)
+    quantity: Decimal
+    unit_price: Decimal
+
+
+class ReviewIn(Schema):
+    reviewed_on: dt.date
+    availability: Decimal
+    incidents: int
+    notes: str = Field("", max_length=5000)
+
+
+class MemberOut(Schema):
+    organisation_id: int
+    organisation: str
+    joined_on: dt.date
+
+
+class OrderOut(Schema):
+    id: int
+    organisation_id: int
+    ordered_on: dt.date
+    description: str
+    quantity: Decimal
+    unit_price: Decimal
+    total: Decimal
+
+
+class ReviewOut(Schema):
+    id: int
+    reviewed_on: dt.date
+    availability: Decimal
+    incidents: int
+    notes: str
+
+
+class AcquisitionOut(Schema):
+    in_stage: bool
+    acquisition_terms: str
+    maintenance_terms: str
+    members: list[MemberOut]
+    orders: list[OrderOut]
+    reviews: list[ReviewOut]
+
+
+def _member_out(member: SolutionMember) -> dict:
+    return {
+        "organisation_id": member.organisation_id,
+        "organisation": member.organisation.name,
+        "joined_on": member.joined_on,
+    }
+
+
+def _organisation(organisation_id: int) -> Organisation:
+    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    if organisation is None:
+        raise ValidationError({"organisation_id": _("No such organisation.")})
+    return organisation
+
+
+@router.get(
+    "/contracts/{contract_id}/acquisition",
+    response=AcquisitionOut,
+    summary="Acquisition and maintenance: members, orders (latest 100), service reviews",
+)
+def acquisition_get(request: HttpRequest, contract_id: int) -> dict:
+    contract = access_contract(user=request.user, contract_id=contract_id)
+    return {
+        "in_stage": acquisition.in_acquisition_stage(contract=contract),
+        "acquisition_terms": contract.acquisition_terms,
+        "maintenance_terms": contract.maintenance_terms,
+        "members": [_member_out(m) for m in contract.members.select_related("organisation")],
+        "orders": list(contract.orders.all()[:100]),
+        "reviews": list(contract.reviews.all()[:100]),
+    }
+
+
+@router.post(
+    "/contracts/{contract_id}/members", response={201: MemberOut}, summary="An organisation joins"
+)
+def acquisition_join(request: HttpRequest, contract_id: int, payload: JoinIn) -> tuple:
+    contract = access_contract(user=request.user, contract_id=contract_id, manage=True)
+    member = acquisition.solution_join(
+        actor=request.user,
+        contract=contract,
+        organisation=_organisation(payload.organisation_id),
+        joined_on=payload.joined_on,
+    )
+    return 201, _member_out(member)
+
+
+@router.post("/contracts/{contract_id}/orders", response={201: OrderOut}, summary="Record an order")
+def acquisition_order(request: HttpRequest, contract_id: int, payload: OrderIn) -> tuple:
+    contract = access_contract(user=request.user, contract_id=contract_id, manage=True)
+    data = payload.dict()
+    organisation = _organisation(data.pop("organisation_id"))
+    order = acquisition.order_record(
+        actor=request.user, contract=contract, organisation=organisation, **data
+    )
+    return 201, order
+
+
+@router.post(
+    "/contracts/{contract_id}/reviews", response={201: ReviewOut}, summary="Record a service review"
+)
+def acquisition_review(request: HttpRequest, contract_id: int, payload: ReviewIn) -> tuple:
+    contract = access_contract(user=request.user, contract_id=contract_id, manage=True)
+    review = acquisition.service_review_record(
+        actor=request.user, contract=contract, **payload.dict()
+    )
+    return 201, review

@@ -19,9 +19,10 @@ from typing import Any
 
 from django.utils import timezone
 
+from handslag.accounts.demo import org
 from handslag.accounts.roles import ProjectRole
 from handslag.needs.models import ExpectedEffect
-from handslag.partnership import pilots, services
+from handslag.partnership import acquisition, pilots, services
 from handslag.partnership.models import Contract, PhaseDecision, PhaseStatus, PilotKpi
 
 # Per phase: (name, goal, days after signing it starts, length in days, payment, target)
@@ -379,6 +380,67 @@ def _ensure_pilot(key: str, contract: Contract) -> None:
         pilots.measurements_import(actor=lead, contract=contract, content="\n".join(lines).encode())
 
 
+# The sharing service in use: who joined when, and the first year's orders and follow-up.
+ACQUISITION = {
+    "sharing": {
+        "joined": [
+            ("skurup", dt.date(2019, 11, 1)),
+            ("ystad", dt.date(2019, 11, 1)),
+            ("simrishamn", dt.date(2020, 9, 1)),
+            ("sjobo", dt.date(2020, 10, 1)),
+            ("tomelilla", dt.date(2021, 1, 15)),
+        ],
+        "order": ("Licens för delningstjänsten, första året", "1", "58000"),
+        "orders_on": dt.date(2020, 1, 10),
+        "review": (
+            dt.date(2020, 12, 15),
+            "99.2",
+            3,
+            "Tre kortare avbrott i bokningen under hösten.",
+        ),
+    }
+}
+
+
+def _ensure_acquisition(key: str, contract: Contract) -> None:
+    spec = ACQUISITION.get(key)
+    lead = _lead(contract.project)
+    if spec is None or lead is None:
+        return
+    if contract.members.exists() or contract.orders.exists() or contract.reviews.exists():
+        return
+    if not acquisition.in_acquisition_stage(contract=contract):
+        return
+    for org_key, joined_on in spec["joined"]:
+        try:
+            organisation = org(org_key)
+        except Exception:  # noqa: BLE001, S112 - a missing demo organisation is skipped
+            continue
+        acquisition.solution_join(
+            actor=lead, contract=contract, organisation=organisation, joined_on=joined_on
+        )
+    description, quantity, price = spec["order"]
+    for organisation in acquisition.ordering_organisations(contract=contract):
+        acquisition.order_record(
+            actor=lead,
+            contract=contract,
+            organisation=organisation,
+            ordered_on=spec["orders_on"],
+            description=description,
+            quantity=Decimal(quantity),
+            unit_price=Decimal(price),
+        )
+    reviewed_on, availability, incidents, notes = spec["review"]
+    acquisition.service_review_record(
+        actor=lead,
+        contract=contract,
+        reviewed_on=reviewed_on,
+        availability=Decimal(availability),
+        incidents=incidents,
+        notes=notes,
+    )
+
+
 def load() -> None:
     for key, case in CASES.items():
         contract = _ensure_contract(key, case)
@@ -386,3 +448,4 @@ def load() -> None:
             continue
         _ensure_phases(key, contract, case)
         _ensure_pilot(key, contract)
+        _ensure_acquisition(key, contract)

@@ -184,3 +184,46 @@ class MeasurementImportForm(forms.Form):
             "2024-03-31; the unit must be the indicator's."
         ),
     )
+
+
+class JoinForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisation joining"), queryset=None)
+    joined_on = forms.DateField(label=_("Joined on"), widget=DATE)
+
+    def __init__(self, *args: object, organisations: object = None, **kwargs: object) -> None:
+        super().__init__(*args, prefix="join", **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class OrderForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Ordering organisation"), queryset=None)
+    ordered_on = forms.DateField(label=_("Ordered on"), widget=DATE)
+    description = forms.CharField(label=_("What is ordered"), max_length=300)
+    quantity = forms.DecimalField(
+        label=_("Quantity"), localize=True, max_digits=14, decimal_places=2
+    )
+    unit_price = forms.DecimalField(
+        label=_("Unit price (SEK)"),
+        localize=True,
+        max_digits=14,
+        decimal_places=2,
+        help_text=_("The price agreed in the acquisition terms."),
+    )
+
+    def __init__(self, *args: object, organisations: object = None, **kwargs: object) -> None:
+        super().__init__(*args, prefix="order", **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class ServiceReviewForm(forms.Form):
+    reviewed_on = forms.DateField(label=_("Reviewed on"), widget=DATE)
+    availability = forms.DecimalField(
+        label=_("Availability (%)"), localize=True, max_digits=5, decimal_places=2
+    )
+    incidents = forms.IntegerField(label=_("Incidents"), min_value=0)
+    notes = forms.CharField(
+        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, required=False
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, prefix="review", **kwargs)

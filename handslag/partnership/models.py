@@ -198,3 +198,77 @@ class Measurement(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.kpi}: {self.value} ({self.measured_on})"
+
+
+class SolutionMember(TimeStampedModel):
+    """Another buyer organisation that joined the finished solution in the acquisition stage."""
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="members")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="joined_solutions"
+    )
+    joined_on = models.DateField(_("joined"))
+
+    class Meta:
+        verbose_name = _("organisation using the solution")
+        verbose_name_plural = _("organisations using the solution")
+        ordering = ["contract", "joined_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contract", "organisation"],
+                name="solutionmember_unique",
+                violation_error_message=_("The organisation has already joined."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.organisation)
+
+
+class Order(TimeStampedModel):
+    """A purchase of the finished solution against the contract's agreed acquisition terms."""
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="orders")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="solution_orders"
+    )
+    ordered_on = models.DateField(_("ordered"))
+    description = models.CharField(_("what is ordered"), max_length=300)
+    quantity = models.DecimalField(_("quantity"), max_digits=14, decimal_places=2)
+    unit_price = models.DecimalField(_("unit price (SEK)"), max_digits=14, decimal_places=2)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
+        ordering = ["contract", "-ordered_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.description
+
+    @property
+    def total(self) -> Decimal:
+        return self.quantity * self.unit_price
+
+
+class ServiceReview(TimeStampedModel):
+    """A follow-up of the maintenance and service terms: availability and incidents."""
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="reviews")
+    reviewed_on = models.DateField(_("reviewed"))
+    availability = models.DecimalField(_("availability (%)"), max_digits=5, decimal_places=2)
+    incidents = models.PositiveIntegerField(_("incidents"))
+    notes = models.TextField(_("notes"), max_length=5000, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("service review")
+        verbose_name_plural = _("service reviews")
+        ordering = ["contract", "-reviewed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.contract} {self.reviewed_on}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from handslag.partnership import pilot_views, views
+from handslag.partnership import acquisition_views, pilot_views, views
 
 app_name = "partnership"
 
@@ -21,6 +21,20 @@ urlpatterns = [
         name="measurement_import",
     ),
     path("kpis/<int:pk>/", pilot_views.kpi_detail, name="kpi_detail"),
+    path("contracts/<int:pk>/acquisition/", acquisition_views.acquisition_page, name="acquisition"),
+    path(
+        "contracts/<int:pk>/acquisition/join/",
+        acquisition_views.solution_join,
+        name="solution_join",
+    ),
+    path(
+        "contracts/<int:pk>/acquisition/order/", acquisition_views.order_record, name="order_record"
+    ),
+    path(
+        "contracts/<int:pk>/acquisition/review/",
+        acquisition_views.service_review,
+        name="service_review",
+    ),
     path("kpis/<int:pk>/value/", pilot_views.kpi_value, name="kpi_value"),
     path("kpis/<int:pk>/measurements/add/", pilot_views.measurement_add, name="measurement_add"),
 ]
