@@ -113,8 +113,9 @@ def test_waste_pilot_benefit_model_and_leadership_report(page, axe, demo_data):
     text = plain("\n".join(p.extract_text() for p in PdfReader(BytesIO(content)).pages))
     figures = benefit_figures(model=forecast)
     with translation.override("sv"):
-        npv, probability = plain(sek(figures.npv)), plain(
-            percent(figures.monte_carlo.p_npv_positive)
+        npv, probability = (
+            plain(sek(figures.npv)),
+            plain(percent(figures.monte_carlo.p_npv_positive)),
         )
     assert f"Ledningsrapport: {project.title}" in plain(text).replace("\n", " ")
     assert npv in text, (npv, text)
