@@ -571,7 +571,8 @@ def risk_update(*, actor: User, risk: Risk, **changes: Any) -> Risk:
     unknown = set(changes) - set(RISK_FIELDS)
     if unknown:
         raise ValidationError(_("Unknown field: %(name)s.") % {"name": ", ".join(sorted(unknown))})
-    risk = Risk.objects.select_for_update().select_related("project", "owner").get(pk=risk.pk)
+    # Lock the risk row alone: PostgreSQL cannot lock the nullable side of an outer join.
+    risk = Risk.objects.select_for_update().get(pk=risk.pk)
     project = risk.project
     if not can_edit_area(user=actor, project=project):
         raise forbidden(_("Only the buyers' own team members can keep the risk register."))
