@@ -7,6 +7,7 @@ the audit chain must hold afterwards.
 """
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -182,3 +183,65 @@ def test_need_through_advisor_to_project_team_risks_and_first_gate(page, axe, de
 
     assert audit_verify().ok
     assert not [e for e in page.console_errors if "Content Security Policy" in e]
+
+
+def test_dialogue_meeting_with_action_and_procurement_documents(page, axe, demo_data):
+    """From the workspace into the dialogue log and the documents (their own apps)."""
+    from io import BytesIO
+
+    from docx import Document
+    from pypdf import PdfReader
+
+    from handslag.projects.demo import PROJECTS, project
+
+    heating = project("heating")
+    sign_in(page, "upphandlare")
+    page.goto(f"/projects/{heating.pk}/")
+    axe(page)
+    page.get_by_role("link", name="Intressenter och dialog").click()
+    page.wait_for_load_state()
+    axe(page)
+    page.get_by_role("link", name="Logga ett möte").click()
+    page.wait_for_load_state()
+    axe(page)
+    page.get_by_label("Typ av möte").select_option(label="Workshop")
+    page.get_by_role("textbox", name=re.compile(r"^(Titel|Rubrik)")).fill("Workshop om värmesystem")
+    page.get_by_label("Datum").fill("2026-03-02")
+    page.get_by_label("Anteckningar").fill("Leverantörerna vill se energidata från tre skolor.")
+    page.get_by_role("button", name="Spara mötet").click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", name="Workshop om värmesystem", level=1)).to_be_visible()
+    axe(page)
+    page.get_by_role("link", name="Lägg till en åtgärd").click()
+    page.wait_for_load_state()
+    axe(page)
+    page.get_by_label("Åtgärd").fill("Ta fram energidata för tre skolor")
+    page.get_by_label("Ansvarig").select_option(label=str(person("upphandlare")))
+    page.get_by_label("Klart senast").fill("2026-04-15")
+    page.get_by_role("button", name="Spara åtgärden").click()
+    page.wait_for_load_state()
+    expect(page.get_by_text("Ta fram energidata för tre skolor").first).to_be_visible()
+    axe(page)
+
+    page.goto(f"/projects/{heating.pk}/")
+    page.get_by_role("link", name="Dokument", exact=True).click()
+    page.wait_for_load_state()
+    axe(page)
+    texts = {}
+    for fmt in ("DOCX", "PDF"):
+        page.get_by_label("Dokument", exact=True).select_option(label="Upphandlingsdokument")
+        page.get_by_label("Format").select_option(value=fmt.lower())
+        page.get_by_role("button", name="Skapa").click()
+        page.wait_for_load_state()
+        axe(page)
+        with page.expect_download() as info:
+            page.get_by_role("link", name=re.compile(rf"\({fmt}\)", re.IGNORECASE)).first.click()
+        content = Path(info.value.path()).read_bytes()
+        if fmt == "DOCX":
+            texts[fmt] = "\n".join(p.text for p in Document(BytesIO(content)).paragraphs)
+        else:
+            reader = PdfReader(BytesIO(content))
+            texts[fmt] = "\n".join(p.extract_text() for p in reader.pages)
+    for fmt, text in texts.items():
+        assert PROJECTS["heating"] in " ".join(text.split()), fmt  # PDF lines wrap
+    assert audit_verify().ok
