@@ -20,7 +20,7 @@ from handslag.projects.permissions import (
     can_manage_project,
     can_view_project,
     has_project_role,
-    is_team_member,
+    is_internal_member,
 )
 from handslag.tendering.models import CallKey, ConflictDeclaration, Tender, TenderFile
 from handslag.tendering.sealing import unseal, unseal_file, unseal_file_name
@@ -93,7 +93,7 @@ def access_call_for_team(*, user: User, call_id: int) -> Call:
         raise not_found()
     if not can_view_project(user=user, project=call.project):
         raise not_found()
-    if not is_team_member(user=user, project=call.project):
+    if not is_internal_member(user=user, project=call.project):
         raise forbidden(_("Only the project team can work with the call's tenders."))
     return call
 
@@ -116,7 +116,7 @@ def access_tender(*, user: User, tender_id: int) -> Tender:
         raise not_found()
     if is_tender_supplier(user=user, tender=tender):
         return tender
-    if is_team_member(user=user, project=tender.call.project) and is_opened(tender.call):
+    if is_internal_member(user=user, project=tender.call.project) and is_opened(tender.call):
         return tender
     raise not_found()
 
@@ -142,7 +142,7 @@ def access_tender_content(*, user: User, tender: Tender) -> TenderContent:
     if not user.is_authenticated:
         raise not_found()
     supplier = is_tender_supplier(user=user, tender=tender)
-    team = is_team_member(user=user, project=tender.call.project)
+    team = is_internal_member(user=user, project=tender.call.project)
     if not (supplier or team):
         raise not_found()
     if not is_opened(tender.call):
@@ -206,7 +206,7 @@ def can_award(*, user: User, call: Call) -> bool:
 
 def can_see_tenders(*, user: User, call: Call) -> bool:
     """The team sees the list of tenders, and only once they are opened."""
-    return is_team_member(user=user, project=call.project) and is_opened(call)
+    return is_internal_member(user=user, project=call.project) and is_opened(call)
 
 
 # --- conflict of interest (jäv) -----------------------------------------------------------

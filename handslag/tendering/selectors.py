@@ -16,7 +16,7 @@ from handslag.accounts.roles import ProjectRole
 from handslag.core.permissions import forbidden, not_found
 from handslag.market.models import Call, CallStatus
 from handslag.projects.models import ProjectMember
-from handslag.projects.permissions import is_team_member
+from handslag.projects.permissions import is_internal_member
 from handslag.tendering import evaluation
 from handslag.tendering.models import (
     Award,
@@ -152,7 +152,7 @@ def opening_overview(*, user: User, call: Call) -> dict[str, Any]:
 
 def tenders_for_team(*, user: User, call: Call) -> list[Tender]:
     """The call's tenders (all statuses) for the team, and only after the opening."""
-    if not is_team_member(user=user, project=call.project):
+    if not is_internal_member(user=user, project=call.project):
         raise not_found()
     if call_opened_at(call) is None:
         raise forbidden(sealed_message())
@@ -163,7 +163,7 @@ def tenders_for_team(*, user: User, call: Call) -> list[Tender]:
 
 def criteria_for(*, user: User, call: Call) -> list[Criterion]:
     """The award criteria, for the team (and, once published, for everybody through market)."""
-    if not is_team_member(user=user, project=call.project):
+    if not is_internal_member(user=user, project=call.project):
         raise not_found()
     return evaluation.criteria_of(call=call)
 
@@ -175,7 +175,7 @@ def evaluation_overview(*, user: User, call: Call) -> dict[str, Any]:
     tender on every criterion; people who are not evaluators see individual scores once
     every evaluator is done.
     """
-    if not is_team_member(user=user, project=call.project):
+    if not is_internal_member(user=user, project=call.project):
         raise not_found()
     state = call_state(call=call)
     criteria = evaluation.criteria_of(call=call)
@@ -226,7 +226,7 @@ def evaluation_overview(*, user: User, call: Call) -> dict[str, Any]:
 def tender_evaluation(*, user: User, tender: Tender) -> dict[str, Any]:
     """One tender's scores for the team member looking at it (after the opening)."""
     call = tender.call
-    if not is_team_member(user=user, project=call.project) or call_opened_at(call) is None:
+    if not is_internal_member(user=user, project=call.project) or call_opened_at(call) is None:
         raise not_found()
     criteria = evaluation.criteria_of(call=call)
     progress = evaluation.progress_of(call=call)
@@ -265,7 +265,7 @@ def tender_evaluation(*, user: User, tender: Tender) -> dict[str, Any]:
 
 def ranking_for(*, user: User, call: Call) -> list[evaluation.RankingRow]:
     """The ranking by weighted consensus points, for the team after the opening."""
-    if not is_team_member(user=user, project=call.project):
+    if not is_internal_member(user=user, project=call.project):
         raise not_found()
     if call_opened_at(call) is None:
         raise forbidden(sealed_message())
