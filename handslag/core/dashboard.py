@@ -2,8 +2,6 @@
 
 from typing import Any
 
-from django.utils import timezone
-
 from handslag.market.selectors import call_list_published
 from handslag.market.selectors import dashboard_for as market_dashboard
 from handslag.needs.selectors import dashboard_for as needs_dashboard
@@ -30,12 +28,5 @@ def for_user(user: Any) -> dict[str, Any]:
         partnership_dashboard,
     ):
         context.update(part(user=user))
-    # An invitation matters only while tenders can still be sent.
-    now = timezone.now()
-    context["market_invitations"] = [
-        application
-        for application in context.get("market_invitations", [])
-        if application.call.tender_deadline and application.call.tender_deadline > now
-    ]
     context["has_anything"] = any(bool(value) for value in context.values())
     return context

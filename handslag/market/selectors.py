@@ -165,11 +165,7 @@ def dashboard_for(*, user: User, now: dt.datetime | None = None) -> dict[str, An
     if user.is_supplier:
         applications = application_list_for_supplier(user=user)
         result["market_applications"] = list(applications[:10])
-        result["market_invitations"] = list(
-            applications.filter(status=ApplicationStatus.INVITED).order_by("call__tender_deadline")[
-                :10
-            ]
-        )
+        result["market_invitations"] = list(invitations_open(user=user, now=now)[:10])
         result["market_open_calls"] = list(calls_open_for_supplier(user=user, now=now)[:5])
     return result
 
@@ -604,4 +600,19 @@ def projects_managed_by(*, user: User) -> QuerySet[Project]:
         )
         .distinct()
         .order_by("title")
+    )
+
+
+def invitations_open(*, user: User, now: dt.datetime | None = None) -> QuerySet[Application]:
+    """Invitations to tender the supplier can still act on: the call is published and its
+    tender deadline has not passed (by the server's clock)."""
+    now = now or timezone.now()
+    return (
+        application_list_for_supplier(user=user)
+        .filter(
+            status=ApplicationStatus.INVITED,
+            call__status=CallStatus.PUBLISHED,
+            call__tender_deadline__gt=now,
+        )
+        .order_by("call__tender_deadline", "pk")
     )

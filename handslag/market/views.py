@@ -426,11 +426,7 @@ def supplier_home(request: HttpRequest) -> HttpResponse:
         {
             "page_obj": page,
             "applications": page.object_list,
-            "invitations": list(
-                applications.filter(status=ApplicationStatus.INVITED).order_by(
-                    "call__tender_deadline"
-                )[:PER_PAGE]
-            ),
+            "invitations": list(selectors.invitations_open(user=user)[:PER_PAGE]),
             "open_calls": list(selectors.calls_open_for_supplier(user=user)[:10]),
             "area_calls": list(selectors.calls_in_followed_areas(user=user)[:10]),
             "followed_areas": selectors.followed_areas(user=user),
