@@ -37,6 +37,7 @@ from handslag.projects.schemas import (
     GatePassIn,
     MemberIn,
     MemberOut,
+    PartnerAddIn,
     ProjectIn,
     ProjectOut,
     ResourcesOut,
@@ -244,6 +245,25 @@ def gate_pass(request: HttpRequest, stage_id: int, payload: GatePassIn):  # noqa
 def project_stop(request: HttpRequest, project_id: int, payload: StopIn):  # noqa: ANN201
     project = access_project(user=request.user, project_id=project_id)
     services.project_stop(project=project, actor=request.user, reason=payload.reason)
+    return _project(project_for_board(project_id=project_id))
+
+
+@router.post(
+    "/{int:project_id}/partners",
+    response={200: ProjectOut, **ERRORS},
+    summary="Another buyer organisation joins the project as a joint owner",
+)
+def project_partner_add(request: HttpRequest, project_id: int, payload: PartnerAddIn):  # noqa: ANN201
+    project = access_project(user=request.user, project_id=project_id)
+    organisation = Organisation.objects.filter(pk=payload.organisation_id).first()
+    if organisation is None:
+        raise ValidationError({"organisation": _("No such organisation.")})
+    needs = list(NeedStatement.objects.filter(pk__in=payload.need_ids))
+    if len(needs) != len(set(payload.need_ids)):
+        raise ValidationError({"needs": _("A need statement in the list does not exist.")})
+    services.project_partner_add(
+        project=project, actor=request.user, organisation=organisation, needs=needs
+    )
     return _project(project_for_board(project_id=project_id))
 
 

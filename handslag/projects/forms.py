@@ -7,6 +7,7 @@ from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind, OrganisationRole, ProjectRole
 from handslag.knowledge.models import Visibility
 from handslag.needs.models import NeedStatement
+from handslag.needs.models import Visibility as NeedVisibility
 from handslag.projects import advisor
 from handslag.projects.models import (
     BudgetCategory,
@@ -479,3 +480,37 @@ class FundingSourceForm(forms.Form):
 
 
 RESOURCE_FORMS = {"budget": BudgetLineForm, "hours": EffortLineForm, "funding": FundingSourceForm}
+
+
+class PartnerAddForm(forms.Form):
+    """Let another buyer organisation join the project as a joint owner."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Buyer organisation that joins"),
+        queryset=Organisation.objects.none(),
+        empty_label=None,
+    )
+    needs = forms.ModelMultipleChoiceField(
+        label=_("Its need statements that the project takes on"),
+        queryset=NeedStatement.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Optional. Only need statements that their organisation has shared with other buyers."
+        ),
+    )
+
+    def __init__(self, *args, project, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        owners = {project.organisation_id, *project.partner_buyers.values_list("id", flat=True)}
+        candidates = Organisation.objects.filter(kind="buyer").exclude(pk__in=owners)
+        self.fields["organisation"].queryset = candidates.order_by("name")
+        self.fields["needs"].queryset = (
+            # Never list another organisation's private needs, not even their titles.
+            NeedStatement.objects.filter(
+                organisation__in=candidates, visibility=NeedVisibility.BUYERS
+            )
+            .select_related("organisation")
+            .order_by("organisation__name", "title")
+        )
+        self.fields["needs"].label_from_instance = lambda n: f"{n.title} ({n.organisation.name})"

@@ -134,6 +134,11 @@ class StopIn(Schema):
     reason: str = Field(..., max_length=5000)
 
 
+class PartnerAddIn(Schema):
+    organisation_id: int
+    need_ids: list[int] = Field(default_factory=list, max_length=50)
+
+
 class ErrorOut(Schema):
     detail: str
 

@@ -16,6 +16,7 @@ from handslag.accounts.roles import OrganisationKind, ProjectRole
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.needs.models import NeedStatement
+from handslag.needs.models import Visibility as NeedVisibility
 from handslag.projects.models import (
     BudgetLine,
     ChecklistItem,
@@ -951,3 +952,51 @@ def resource_delete(*, actor: User, instance: BudgetLine | EffortLine | FundingS
         },
     )
     instance.delete()
+
+
+@transaction.atomic
+def project_partner_add(
+    *,
+    project: Project,
+    actor: User,
+    organisation: Organisation,
+    needs: Iterable[NeedStatement] = (),
+) -> Project:
+    """Another buyer joins the project as a joint owner (the sharing service in the seeds
+    grew from three municipalities to six), optionally bringing its own need statements.
+    The project lead decides; buyers are only ever added, never silently removed."""
+    if not can_lead_project(user=actor, project=project):
+        raise forbidden(_("Only the project lead can let another buyer join the project."))
+    _ensure_active(project)
+    if organisation.kind != OrganisationKind.BUYER:
+        raise ValidationError(
+            {"organisation": _("Only buyer organisations can own a project together.")}
+        )
+    if organisation.pk in buyer_organisation_ids(project):
+        raise ValidationError({"organisation": _("The organisation already owns the project.")})
+    needs = list(needs)
+    if any(need.organisation_id != organisation.pk for need in needs):
+        raise ValidationError(
+            {"needs": _("A joining buyer can bring only its own need statements.")}
+        )
+    if any(need.visibility != NeedVisibility.BUYERS for need in needs):
+        # The project page would show the need to people of the other buyers.
+        raise ValidationError(
+            {
+                "needs": _(
+                    "Only need statements that the organisation has shared with other buyers "
+                    "can be brought into the project."
+                )
+            }
+        )
+    project.partner_buyers.add(organisation)
+    if needs:
+        project.needs.add(*needs)
+    audit_record(
+        actor=actor,
+        action="project.partner_add",
+        target=project,
+        organisation_id=project.organisation_id,
+        data={"organisation": organisation.pk, "needs": [n.pk for n in needs]},
+    )
+    return project

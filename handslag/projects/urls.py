@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.project_detail, name="project_detail"),
     path("<int:pk>/team/", views.project_team, name="project_team"),
     path("<int:pk>/stop/", views.project_stop, name="project_stop"),
+    path("<int:pk>/partners/add/", views.partner_add, name="partner_add"),
     path("stages/<int:pk>/gate/", views.gate_pass, name="gate_pass"),
     path("stages/<int:pk>/plan/", views.stage_edit, name="stage_edit"),
     path("items/<int:pk>/", views.checklist_item_update, name="checklist_item_update"),

@@ -27,6 +27,7 @@ from handslag.projects.forms import (
     ExternalAccessForm,
     GatePassForm,
     MemberAddForm,
+    PartnerAddForm,
     ProjectCreateForm,
     ProjectStopForm,
     RiskForm,
@@ -360,6 +361,36 @@ def project_stop(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "projects/project_stop.html",
         {"project": project, "form": form, "is_active": project.status == ProjectStatus.ACTIVE},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def partner_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Another buyer joins the project as a joint owner."""
+    project = access_project_for_lead(user=request.user, project_id=pk)
+    form = PartnerAddForm(_posted(request), project=project)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_partner_add(
+                project=project,
+                actor=request.user,
+                organisation=form.cleaned_data["organisation"],
+                needs=form.cleaned_data["needs"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s now owns the project together with you.")
+                % {"name": form.cleaned_data["organisation"].name},
+            )
+            return redirect("projects:project_detail", pk=project.pk)
+    return render(
+        request,
+        "projects/partner_add.html",
+        {"project": project, "form": form},
         status=400 if form.errors else 200,
     )
 

@@ -66,6 +66,16 @@ def page(browser, live_server):  # noqa: ANN001, ANN201
     context.close()
 
 
+@pytest.fixture(autouse=True)
+def _shipped_templates(request):  # noqa: ANN001, ANN202
+    """Each browser test empties the database afterwards, shipped procedure templates (a
+    data migration) included; put them back first, with the migration's own code."""
+    if request.node.get_closest_marker("django_db"):
+        from handslag.projects.demo import ensure_shipped_templates
+
+        ensure_shipped_templates()
+
+
 @pytest.fixture
 def demo_data(transactional_db):  # noqa: ANN001, ANN201
     from django.core.management import call_command
