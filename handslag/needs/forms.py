@@ -5,7 +5,13 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from handslag.accounts.models import Organisation
-from handslag.needs.models import Challenge, ChallengeStatus, MarketCheck, Visibility
+from handslag.needs.models import (
+    Challenge,
+    ChallengeStatus,
+    EffectDirection,
+    MarketCheck,
+    Visibility,
+)
 from handslag.needs.services import TriageOutcome
 
 
@@ -218,6 +224,11 @@ class EffectForm(forms.Form):
     )
     indicator = forms.CharField(label=_("Indicator"), max_length=200)
     unit = forms.CharField(label=_("Unit"), max_length=50)
+    direction = forms.ChoiceField(
+        label=_("Desired direction"),
+        choices=[("", _("Choose…")), *EffectDirection.choices],
+        help_text=_("Should the indicator increase or decrease from the baseline?"),
+    )
     baseline = forms.DecimalField(
         label=_("Baseline"),
         max_digits=16,

@@ -138,6 +138,13 @@ class NeedStatement(TimeStampedModel):
         return self.title
 
 
+class EffectDirection(models.TextChoices):
+    """Which way the indicator should move from the baseline."""
+
+    INCREASE = "increase", _("Increase")
+    DECREASE = "decrease", _("Decrease")
+
+
 class ExpectedEffect(TimeStampedModel):
     """An effect the solution should bring, with the indicator it is measured by."""
 
@@ -147,6 +154,9 @@ class ExpectedEffect(TimeStampedModel):
     unit = models.CharField(_("unit"), max_length=50)
     baseline = models.DecimalField(_("baseline"), max_digits=16, decimal_places=4)
     target = models.DecimalField(_("target"), max_digits=16, decimal_places=4)
+    direction = models.CharField(
+        _("desired direction"), max_length=10, choices=EffectDirection.choices
+    )
     measurement_method = models.CharField(_("how it is measured"), max_length=500, blank=True)
     measurement_frequency = models.CharField(
         _("how often it is measured"), max_length=100, blank=True
@@ -167,10 +177,6 @@ class ExpectedEffect(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.description
-
-    @property
-    def direction(self) -> str:
-        return "increase" if self.target > self.baseline else "decrease"
 
 
 class ChallengeSupport(TimeStampedModel):

@@ -121,6 +121,7 @@ class EffectIn(_In):
     unit: str
     baseline: Decimal
     target: Decimal
+    direction: Literal["increase", "decrease"]
     measurement_method: str = ""
     measurement_frequency: str = ""
 
@@ -131,6 +132,7 @@ class EffectPatch(_In):
     unit: str = None  # type: ignore[assignment]
     baseline: Decimal = None  # type: ignore[assignment]
     target: Decimal = None  # type: ignore[assignment]
+    direction: Literal["increase", "decrease"] = None  # type: ignore[assignment]
     measurement_method: str = None  # type: ignore[assignment]
     measurement_frequency: str = None  # type: ignore[assignment]
 

@@ -22,6 +22,7 @@ from handslag.needs.models import (
     ChallengeComment,
     ChallengeStatus,
     ChallengeSupport,
+    EffectDirection,
     ExpectedEffect,
     NeedStatement,
     Visibility,
@@ -70,6 +71,7 @@ EFFECT_FIELDS = (
     "unit",
     "baseline",
     "target",
+    "direction",
     "measurement_method",
     "measurement_frequency",
 )
@@ -542,6 +544,20 @@ def _validate_effect(effect: ExpectedEffect) -> None:
         errors.setdefault("target", []).append(_("Give the target value."))
     elif effect.baseline is not None and Decimal(effect.baseline) == Decimal(effect.target):
         errors.setdefault("target", []).append(_("The target must differ from the baseline."))
+    elif effect.baseline is not None:
+        baseline, target = Decimal(effect.baseline), Decimal(effect.target)
+        if effect.direction == EffectDirection.INCREASE and target < baseline:
+            errors.setdefault("target", []).append(
+                _("The effect should increase the indicator: set a target above the baseline.")
+            )
+        elif effect.direction == EffectDirection.DECREASE and target > baseline:
+            errors.setdefault("target", []).append(
+                _("The effect should decrease the indicator: set a target below the baseline.")
+            )
+    if effect.direction not in EffectDirection.values:
+        errors.setdefault("direction", []).append(
+            _("Choose whether the indicator should increase or decrease.")
+        )
     if errors:
         raise ValidationError(errors)
     effect.full_clean()
@@ -557,10 +573,18 @@ def effect_add(
     unit: str,
     baseline: Decimal | None,
     target: Decimal | None,
+    direction: str | None = None,
     measurement_method: str = "",
     measurement_frequency: str = "",
 ) -> ExpectedEffect:
+    """Add an effect; without a direction, the one the target implies is used."""
     _check_need_editor(actor=actor, need=need)
+    if direction is None and baseline is not None and target is not None:
+        direction = (
+            EffectDirection.INCREASE
+            if Decimal(target) > Decimal(baseline)
+            else EffectDirection.DECREASE
+        )
     last = need.effects.order_by("-order").values_list("order", flat=True).first()
     effect = ExpectedEffect(
         need=need,
@@ -569,6 +593,7 @@ def effect_add(
         unit=_clean(unit),
         baseline=baseline,
         target=target,
+        direction=direction or "",
         measurement_method=_clean(measurement_method),
         measurement_frequency=_clean(measurement_frequency),
         order=(last or 0) + 1,

@@ -66,6 +66,7 @@ def test_challenge_to_project_with_first_gate_passed(page, axe, demo_data):
     page.get_by_label("Förväntad effekt").fill("Färre halkolyckor vid skolor")
     page.get_by_label("Indikator").fill("Rapporterade halkolyckor per vinter")
     page.get_by_label("Enhet").fill("st")
+    page.get_by_label("Önskad riktning").select_option(label="Minska")
     page.get_by_label("Utgångsläge").fill("40")
     page.get_by_label("Målvärde").fill("40")
     page.get_by_role("button", name="Spara den förväntade effekten").click()

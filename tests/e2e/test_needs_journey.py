@@ -39,6 +39,9 @@ def _add_effect(page, axe, *values: str) -> None:  # noqa: ANN001
     page.get_by_label("Förväntad effekt").fill(description)
     page.get_by_label("Indikator").fill(indicator)
     page.get_by_label("Enhet").fill(unit)
+    page.get_by_label("Önskad riktning").select_option(
+        label="Öka" if float(target) > float(baseline) else "Minska"
+    )
     page.get_by_label("Utgångsläge").fill(baseline)
     page.get_by_label("Målvärde").fill(target)
     page.get_by_role("button", name="Spara den förväntade effekten").click()

@@ -42,3 +42,4 @@ class ExpectedEffectFactory(factory.django.DjangoModelFactory):
     unit = "m³ per season"
     baseline = Decimal("12000")
     target = Decimal("9000")
+    direction = "decrease"

@@ -190,7 +190,14 @@ def test_effects(client, world) -> None:  # noqa: ANN001
         "unit": "st",
         "baseline": "120",
         "target": 80,
+        "direction": "decrease",
     }
+    missing = {k: v for k, v in effect.items() if k != "direction"}
+    assert _post(client, url, world.officer, missing).status_code == 422
+    wrong_way = _post(client, url, world.officer, {**effect, "direction": "increase"})
+    assert wrong_way.status_code == 400
+    assert "target" in wrong_way.json()["errors"]
+    assert not need.effects.exists()
     assert _post(client, url, world.staff, effect).status_code == 403
     assert _post(client, url, world.other_officer, effect).status_code == 404
     assert _post(client, url, world.officer, {**effect, "target": "120"}).status_code == 400
@@ -203,6 +210,7 @@ def test_effects(client, world) -> None:  # noqa: ANN001
     assert response.json()["direction"] == "decrease"
     effect_url = f"{BASE}/effects/{effect_id}"
     assert _post(client, effect_url, world.officer, {"target": "120"}, "patch").status_code == 400
+    assert _post(client, effect_url, world.officer, {"target": "130"}, "patch").status_code == 400
     assert (
         _post(client, effect_url, world.officer, {"target": 60}, "patch").json()["target"]
         == "60.0000"

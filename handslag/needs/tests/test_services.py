@@ -270,6 +270,7 @@ def _effect_kwargs(**overrides):  # noqa: ANN003, ANN202
         "unit": "st",
         "baseline": Decimal("120"),
         "target": Decimal("80"),
+        "direction": "decrease",
     }
     data.update(overrides)
     return data
@@ -293,6 +294,9 @@ def test_effect_add_update_remove(world) -> None:  # noqa: ANN001
     ("overrides", "field"),
     [
         ({"target": Decimal("120")}, "target"),
+        ({"target": Decimal("130")}, "target"),
+        ({"direction": "increase"}, "target"),
+        ({"direction": "sideways"}, "direction"),
         ({"unit": ""}, "unit"),
         ({"baseline": None}, "baseline"),
         ({"indicator": ""}, "indicator"),
@@ -306,6 +310,25 @@ def test_bad_effects_are_refused(world, overrides, field) -> None:  # noqa: ANN0
     assert field in excinfo.value.message_dict
     assert not ExpectedEffect.objects.exists()
     assert not AuditEntry.objects.exists()
+
+
+def test_effect_direction_is_inferred_when_not_given(world) -> None:  # noqa: ANN001
+    need = NeedStatementFactory(organisation=world.org)
+    kwargs = _effect_kwargs(target=Decimal("150"))
+    del kwargs["direction"]
+    effect = services.effect_add(actor=world.officer, need=need, **kwargs)
+    assert effect.direction == "increase"
+
+
+def test_effect_update_against_direction_is_refused(world) -> None:  # noqa: ANN001
+    need = NeedStatementFactory(organisation=world.org)
+    effect = services.effect_add(actor=world.officer, need=need, **_effect_kwargs())
+    with pytest.raises(ValidationError) as excinfo:
+        services.effect_update(actor=world.officer, effect=effect, target=Decimal("200"))
+    assert "target" in excinfo.value.message_dict
+    effect.refresh_from_db()
+    assert effect.target == Decimal("80")
+    assert AuditEntry.objects.filter(action="effect.update").count() == 0
 
 
 def test_effect_update_to_equal_target_is_refused(world) -> None:  # noqa: ANN001

@@ -317,10 +317,23 @@ def test_effect_forms(client, world, need) -> None:  # noqa: ANN001
         "unit": "m³ per säsong",
         "baseline": "12000",
         "target": "12000",
+        "direction": "decrease",
     }
     response = client.post(reverse("needs:effect_add", args=[need.pk]), data)
     assert response.status_code == 400
     assert "utgångsläget" in response.content.decode()
+    assert need.effects.count() == 1
+    response = client.post(
+        reverse("needs:effect_add", args=[need.pk]),
+        {**data, "target": "9000", "direction": "increase"},
+    )
+    assert response.status_code == 400
+    assert "över utgångsläget" in response.content.decode()
+    no_direction = {k: v for k, v in data.items() if k != "direction"}
+    response = client.post(
+        reverse("needs:effect_add", args=[need.pk]), {**no_direction, "target": "9000"}
+    )
+    assert response.status_code == 400
     assert need.effects.count() == 1
     response = client.post(
         reverse("needs:effect_add", args=[need.pk]), {**data, "target": "9000,5"}
