@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from handslag.accounts.models import Organisation
+from handslag.documents.uploads import accepted_types_text
 from handslag.needs.models import (
     Challenge,
     ChallengeStatus,
@@ -249,6 +250,18 @@ class EffectForm(forms.Form):
     measurement_frequency = forms.CharField(
         label=_("How often it is measured"), max_length=100, required=False
     )
+
+
+class AttachmentForm(forms.Form):
+    # Empty files reach the service, which refuses them with its own clear message.
+    file = forms.FileField(label=_("File"), allow_empty_file=True)
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "For example a photo or a spreadsheet. Accepted types: %(types)s. "
+            "Only colleagues in your organisation see attachments."
+        ) % {"types": accepted_types_text()}
 
 
 class CommentForm(forms.Form):

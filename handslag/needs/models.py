@@ -202,6 +202,30 @@ class ChallengeSupport(TimeStampedModel):
         return f"{self.user} + {self.challenge}"
 
 
+class ChallengeAttachment(TimeStampedModel):
+    """A file a colleague attached to a challenge (a photo, a spreadsheet); never published."""
+
+    challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="attachments")
+    # The stored name is our own (a random name under needs/challenges/<id>/), never the
+    # uploader's; the original name is kept only as a label and for the download.
+    file = models.FileField(_("stored file"), max_length=300)
+    filename = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("checksum (SHA-256)"), max_length=64)
+    content_type = models.CharField(_("content type"), max_length=200)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="challenge_attachments"
+    )
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["challenge", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+
 class ChallengeComment(TimeStampedModel):
     """A colleague's comment on a challenge; internal to the organisation, never published."""
 

@@ -10,7 +10,13 @@ from django.db.models import Q, QuerySet
 from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind, OrganisationRole
 from handslag.core.permissions import forbidden, not_found
-from handslag.needs.models import Challenge, ChallengeStatus, ExpectedEffect, NeedStatement
+from handslag.needs.models import (
+    Challenge,
+    ChallengeAttachment,
+    ChallengeStatus,
+    ExpectedEffect,
+    NeedStatement,
+)
 
 # The organisation roles that triage challenges and write need statements.
 EDITOR_ROLES = (
@@ -145,6 +151,21 @@ def access_need(*, user: User, need_id: int, edit: bool = False) -> NeedStatemen
     if edit and not can_edit_need(user=user, need=need):
         raise forbidden()
     return need
+
+
+def can_attach_to_challenge(*, user: User, challenge: Challenge) -> bool:
+    """Colleagues who may see the challenge may attach files to it."""
+    return can_view_challenge(user=user, challenge=challenge)
+
+
+def access_challenge_attachment(*, user: User, attachment_id: int) -> ChallengeAttachment:
+    """An attachment, if the user may see its challenge (404 otherwise; never public)."""
+    attachment = (
+        ChallengeAttachment.objects.select_related("challenge").filter(pk=attachment_id).first()
+    )
+    if attachment is None or not can_view_challenge(user=user, challenge=attachment.challenge):
+        raise not_found()
+    return attachment
 
 
 def access_effect(*, user: User, effect_id: int, edit: bool = False) -> ExpectedEffect:

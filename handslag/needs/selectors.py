@@ -13,6 +13,7 @@ from handslag.audit.services import audit_trail
 from handslag.needs import similarity
 from handslag.needs.models import (
     Challenge,
+    ChallengeAttachment,
     ChallengeComment,
     ChallengeStatus,
     MarketCheck,
@@ -84,6 +85,11 @@ def challenge_units(*, user: User) -> list[str]:
 def challenge_comments(*, challenge: Challenge) -> QuerySet[ChallengeComment]:
     """Comments, oldest first (the caller has checked the reader may see the challenge)."""
     return challenge.comments.select_related("author").order_by("created_at", "pk")
+
+
+def challenge_attachments(*, challenge: Challenge) -> QuerySet[ChallengeAttachment]:
+    """Attachments, oldest first (the caller has checked the reader may see the challenge)."""
+    return challenge.attachments.select_related("uploaded_by").order_by("created_at", "pk")
 
 
 def challenge_support_summary(*, user: User, challenge: Challenge) -> dict[str, Any]:

@@ -4,6 +4,7 @@ Every state change is one transaction with its own audit entry; nothing is delet
 except an expected effect that its editor removes (the audit log keeps what it said).
 """
 
+import uuid
 from decimal import Decimal
 from typing import Any
 
@@ -16,9 +17,12 @@ from handslag.accounts.models import Organisation, User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.core.tasks import send_email
+from handslag.documents.services import _rewind, _store_then_record
+from handslag.documents.uploads import Upload, check_upload
 from handslag.needs import similarity
 from handslag.needs.models import (
     Challenge,
+    ChallengeAttachment,
     ChallengeComment,
     ChallengeStatus,
     ChallengeSupport,
@@ -28,6 +32,7 @@ from handslag.needs.models import (
     Visibility,
 )
 from handslag.needs.permissions import (
+    can_attach_to_challenge,
     can_edit_need,
     can_set_challenge_visibility,
     can_submit_challenge,
@@ -429,6 +434,49 @@ def challenge_comment_add(*, actor: User, challenge: Challenge, text: str) -> Ch
         data={"comment_id": comment.pk, "text": text},
     )
     return comment
+
+
+def challenge_attachment_add(
+    *, actor: User, challenge: Challenge, upload: Upload, max_bytes: int | None = None
+) -> ChallengeAttachment:
+    """Check the file (type from its content, size, SHA-256), store it under a name of our
+    own, then record it; if recording fails, the stored file is removed again."""
+    if not can_attach_to_challenge(user=actor, challenge=challenge):
+        raise forbidden(_("Only colleagues in the organisation can attach files."))
+    checked = check_upload(upload, max_bytes=max_bytes)
+
+    def record(stored: str) -> ChallengeAttachment:
+        attachment = ChallengeAttachment(
+            challenge=challenge,
+            file=stored,
+            filename=checked.filename,
+            size=checked.size,
+            sha256=checked.sha256,
+            content_type=checked.content_type,
+            uploaded_by=actor,
+        )
+        attachment.full_clean()
+        attachment.save()
+        audit_record(
+            actor=actor,
+            action="challenge.attach",
+            target=challenge,
+            organisation_id=challenge.organisation_id,
+            data={
+                "attachment_id": attachment.pk,
+                "filename": checked.filename,
+                "size": checked.size,
+                "sha256": checked.sha256,
+                "content_type": checked.content_type,
+            },
+        )
+        return attachment
+
+    return _store_then_record(
+        name=f"needs/challenges/{challenge.pk}/{uuid.uuid4().hex}.{checked.extension}",
+        content=_rewind(upload),
+        record=record,
+    )
 
 
 def _check_visibility(value: str) -> None:

@@ -24,6 +24,16 @@ urlpatterns = [
     path("challenges/<int:pk>/unsupport/", views.challenge_unsupport, name="challenge_unsupport"),
     path("challenges/<int:pk>/comment/", views.challenge_comment, name="challenge_comment"),
     path(
+        "challenges/<int:pk>/attach/",
+        views.challenge_attachment_upload,
+        name="challenge_attachment_upload",
+    ),
+    path(
+        "attachments/<int:pk>/download/",
+        views.challenge_attachment_download,
+        name="challenge_attachment_download",
+    ),
+    path(
         "challenges/<int:pk>/visibility/", views.challenge_visibility, name="challenge_visibility"
     ),
     path("statements/<int:pk>/similar/", views.need_similar, name="need_similar"),

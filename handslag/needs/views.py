@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -29,9 +29,11 @@ from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
 from handslag.core.permissions import not_found
 from handslag.documents.render import document_response
+from handslag.documents.views import download_response
 from handslag.needs import selectors, services
 from handslag.needs.exports import need_document
 from handslag.needs.forms import (
+    AttachmentForm,
     ChallengeFilterForm,
     ChallengeForm,
     CommentForm,
@@ -45,6 +47,7 @@ from handslag.needs.forms import (
 from handslag.needs.models import NeedStatement
 from handslag.needs.permissions import (
     access_challenge,
+    access_challenge_attachment,
     access_effect,
     access_need,
     access_public_challenge,
@@ -137,6 +140,8 @@ def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "may_support": can_support_challenge(user=request.user, challenge=challenge),
             "comments": selectors.challenge_comments(challenge=challenge),
             "comment_form": CommentForm(),
+            "attachments": selectors.challenge_attachments(challenge=challenge),
+            "attachment_form": AttachmentForm(),
             "may_set_visibility": can_set_challenge_visibility(
                 user=request.user, challenge=challenge
             ),
@@ -451,6 +456,40 @@ def challenge_comment(request: HttpRequest, pk: int) -> HttpResponse:
         "needs/comment_form.html",
         {"challenge": challenge, "form": form},
         status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def challenge_attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    challenge = access_challenge(user=request.user, challenge_id=pk)
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            attachment = services.challenge_attachment_add(
+                actor=request.user, challenge=challenge, upload=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("“%(name)s” was attached. Checksum (SHA-256): %(sha)s")
+                % {"name": attachment.filename, "sha": attachment.sha256},
+            )
+            return redirect("needs:challenge_detail", pk=challenge.pk)
+    return render(
+        request,
+        "needs/attachment_form.html",
+        {"challenge": challenge, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+def challenge_attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    attachment = access_challenge_attachment(user=request.user, attachment_id=pk)
+    return download_response(
+        attachment.file, filename=attachment.filename, content_type=attachment.content_type
     )
 
 
