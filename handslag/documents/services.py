@@ -43,7 +43,7 @@ def _storage_name(folder: str, project: Project, extension: str) -> str:
     return f"documents/{folder}/{project.pk}/{uuid.uuid4().hex}.{extension}"
 
 
-def _store_then_record(*, name: str, content: File, record: Callable[[str], Any]) -> Any:
+def store_then_record(*, name: str, content: File, record: Callable[[str], Any]) -> Any:
     """Write the file, then save its records; if saving fails, remove the file again."""
     stored = default_storage.save(name, content)
     try:
@@ -54,7 +54,7 @@ def _store_then_record(*, name: str, content: File, record: Callable[[str], Any]
         raise
 
 
-def _rewind(upload: Upload) -> File:
+def rewound(upload: Upload) -> File:
     if hasattr(upload, "seek"):
         upload.seek(0)
     return upload if isinstance(upload, File) else File(upload)
@@ -98,9 +98,9 @@ def attachment_upload(
         )
         return version
 
-    return _store_then_record(
+    return store_then_record(
         name=_storage_name("attachments", project, checked.extension),
-        content=_rewind(upload),
+        content=rewound(upload),
         record=record,
     )
 
@@ -129,9 +129,9 @@ def attachment_version_add(
         )
         return version
 
-    return _store_then_record(
+    return store_then_record(
         name=_storage_name("attachments", project, checked.extension),
-        content=_rewind(upload),
+        content=rewound(upload),
         record=record,
     )
 
@@ -315,4 +315,4 @@ def document_generate(
         return generated
 
     name = f"documents/generated/{project.pk}/{slugify(kind)}-{uuid.uuid4().hex}.{fmt}"
-    return _store_then_record(name=name, content=ContentFile(content), record=record)
+    return store_then_record(name=name, content=ContentFile(content), record=record)

@@ -17,7 +17,7 @@ from handslag.accounts.models import Organisation, User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.core.tasks import send_email
-from handslag.documents.services import _rewind, _store_then_record
+from handslag.documents.services import rewound, store_then_record
 from handslag.documents.uploads import Upload, check_upload
 from handslag.needs import similarity
 from handslag.needs.models import (
@@ -472,9 +472,9 @@ def challenge_attachment_add(
         )
         return attachment
 
-    return _store_then_record(
+    return store_then_record(
         name=f"needs/challenges/{challenge.pk}/{uuid.uuid4().hex}.{checked.extension}",
-        content=_rewind(upload),
+        content=rewound(upload),
         record=record,
     )
 
