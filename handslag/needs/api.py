@@ -4,11 +4,14 @@ Thin: every operation goes through the same permissions, selectors and services 
 the pages, so no rule exists twice.
 """
 
+from datetime import datetime
+
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import File, Query, Router, Schema
+from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from handslag.accounts import selectors as account_selectors
@@ -17,10 +20,12 @@ from handslag.accounts.models import Organisation
 from handslag.accounts.permissions import access_invitation, access_network
 from handslag.accounts.roles import OrganisationKind
 from handslag.core.permissions import not_found
+from handslag.documents.views import download_response
 from handslag.needs import selectors, services
-from handslag.needs.models import ChallengeStatus, NeedStatement
+from handslag.needs.models import ChallengeAttachment, ChallengeStatus, NeedStatement
 from handslag.needs.permissions import (
     access_challenge,
+    access_challenge_attachment,
     access_effect,
     access_need,
     access_public_challenge,
@@ -424,3 +429,69 @@ def invitation_answer(request: HttpRequest, invitation_id: int, answer: str):  #
             actor=request.user, invitation=invitation
         )
     raise not_found()
+
+
+# --- Attachments on challenges ----------------------------------------------------------------
+
+
+class ChallengeAttachmentOut(Schema):
+    id: int
+    challenge_id: int
+    filename: str
+    size: int
+    sha256: str
+    content_type: str
+    uploaded_by: str
+    created_at: datetime
+    download_url: str
+
+
+def _attachment_out(attachment: ChallengeAttachment) -> dict:
+    return {
+        "id": attachment.pk,
+        "challenge_id": attachment.challenge_id,
+        "filename": attachment.filename,
+        "size": attachment.size,
+        "sha256": attachment.sha256,
+        "content_type": attachment.content_type,
+        "uploaded_by": str(attachment.uploaded_by),
+        "created_at": attachment.created_at,
+        "download_url": reverse("needs:challenge_attachment_download", args=[attachment.pk]),
+    }
+
+
+@router.get(
+    "/challenges/{challenge_id}/attachments",
+    response=list[ChallengeAttachmentOut],
+    summary="A challenge's attachments (never public)",
+)
+def challenge_attachment_list(request: HttpRequest, challenge_id: int) -> list[dict]:
+    challenge = access_challenge(user=request.user, challenge_id=challenge_id)
+    attachments = challenge.attachments.select_related("uploaded_by").order_by("-created_at")
+    return [_attachment_out(a) for a in attachments]
+
+
+@router.post(
+    "/challenges/{challenge_id}/attachments",
+    response={201: ChallengeAttachmentOut},
+    summary="Attach a file to a challenge (multipart: file); type checked from its content",
+)
+def challenge_attachment_upload(
+    request: HttpRequest, challenge_id: int, file: File[UploadedFile]
+) -> tuple[int, dict]:
+    challenge = access_challenge(user=request.user, challenge_id=challenge_id)
+    attachment = services.challenge_attachment_add(
+        actor=request.user, challenge=challenge, upload=file
+    )
+    return 201, _attachment_out(attachment)
+
+
+@router.get(
+    "/challenge-attachments/{attachment_id}",
+    summary="Download one attachment (always as a file, never rendered)",
+)
+def challenge_attachment_download(request: HttpRequest, attachment_id: int):  # noqa: ANN201
+    attachment = access_challenge_attachment(user=request.user, attachment_id=attachment_id)
+    return download_response(
+        attachment.file, filename=attachment.filename, content_type=attachment.content_type
+    )

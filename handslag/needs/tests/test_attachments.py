@@ -154,3 +154,38 @@ def test_published_page_shows_no_attachments(client, world, challenge) -> None: 
     download_url = reverse("needs:challenge_attachment_download", args=[attachment.pk])
     assert download_url not in page
     assert client.get(download_url).status_code != 200
+
+
+def _bearer(user) -> dict:  # noqa: ANN001
+    from handslag.accounts.services import api_token_create
+
+    return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
+
+
+def test_api_uploads_lists_and_downloads(client, world, challenge) -> None:  # noqa: ANN001
+    url = f"/api/v1/needs/challenges/{challenge.pk}/attachments"
+    headers = _bearer(world.staff)
+    upload = SimpleUploadedFile("bild.png", PNG, content_type="image/png")
+    response = client.post(url, {"file": upload}, **headers)
+    assert response.status_code == 201, response.content
+    data = response.json()
+    assert data["sha256"] == hashlib.sha256(PNG).hexdigest()
+    assert [a["id"] for a in client.get(url, **headers).json()] == [data["id"]]
+    download = client.get(f"/api/v1/needs/challenge-attachments/{data['id']}", **headers)
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == PNG
+    assert download["Content-Disposition"].startswith("attachment")
+
+
+def test_api_refuses_disguised_files_and_other_organisations(client, world, challenge) -> None:  # noqa: ANN001
+    url = f"/api/v1/needs/challenges/{challenge.pk}/attachments"
+    disguised = SimpleUploadedFile("rapport.pdf", b"<html><script>x</script></html>")
+    response = client.post(url, {"file": disguised}, **_bearer(world.staff))
+    assert response.status_code == 400
+    assert not ChallengeAttachment.objects.exists()
+    outsider = _bearer(world.other_officer)
+    assert client.get(url, **outsider).status_code == 404
+    png = SimpleUploadedFile("bild.png", PNG, content_type="image/png")
+    assert client.post(url, {"file": png}, **outsider).status_code == 404
+    assert client.get(url).status_code == 401
+    assert not ChallengeAttachment.objects.exists()
