@@ -40,7 +40,7 @@ def projects(monkeypatch):  # noqa: ANN001, ANN201
             )
         return made[key]
 
-    monkeypatch.setattr(demo, "_project", project)
+    monkeypatch.setattr(demo.base, "_project", project)
     return made
 
 
@@ -94,7 +94,7 @@ def test_cases_sit_where_the_seeds_leave_them(projects):
 
 def test_demo_skips_cases_without_projects(db, monkeypatch, capsys):
     accounts_demo.load()
-    monkeypatch.setattr(demo, "_project", lambda key: None)
+    monkeypatch.setattr(demo.base, "_project", lambda key: None)
     demo.load()
     assert Call.objects.count() == 0
     assert "skipped" in capsys.readouterr().out

@@ -1,0 +1,135 @@
+"""Calls: published ones for everyone, and the buyer's own."""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from handslag.market import selectors, services
+from handslag.market.api.base import router
+from handslag.market.api.schemas import (
+    ApplicationOut,
+    CallCreateIn,
+    CallOut,
+    CallPublishOut,
+    CallUpdateIn,
+    CancelIn,
+    ErrorOut,
+    PublicCallDetailOut,
+    PublicCallOut,
+    WarningOut,
+)
+from handslag.market.models import Application, Call
+from handslag.market.permissions import access_call, access_call_applications, access_public_call
+from handslag.projects.permissions import access_project
+
+
+@router.get(
+    "/calls", auth=None, response=list[PublicCallOut], summary="Published calls, newest first"
+)
+@paginate(LimitOffsetPagination)
+def public_calls(request: HttpRequest):  # noqa: ANN201
+    return selectors.call_list_published()
+
+
+@router.get(
+    "/calls/{call_id}",
+    auth=None,
+    response={200: PublicCallDetailOut, 404: ErrorOut},
+    summary="A published call",
+)
+def public_call(request: HttpRequest, call_id: int) -> Call:
+    return access_public_call(call_id=call_id)
+
+
+# --- The buyer's calls --------------------------------------------------------------------
+
+
+@router.get("/buyer/calls", response=list[CallOut], summary="Calls of the projects you can see")
+@paginate(LimitOffsetPagination)
+def buyer_calls(request: HttpRequest, project_id: int | None = None):  # noqa: ANN201
+    project = access_project(user=request.user, project_id=project_id) if project_id else None
+    return selectors.call_list_for_user(user=request.user, project=project)
+
+
+@router.post(
+    "/buyer/calls",
+    response={201: CallOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Write a draft call for a project",
+)
+def call_create(request: HttpRequest, payload: CallCreateIn) -> tuple[int, Call]:
+    project = access_project(user=request.user, project_id=payload.project_id, manage=True)
+    data = payload.dict(exclude={"project_id"})
+    call = services.call_create(actor=request.user, project=project, **data)
+    return 201, call
+
+
+@router.get(
+    "/buyer/calls/{call_id}", response={200: CallOut, 404: ErrorOut}, summary="A call, buyer's view"
+)
+def call_get(request: HttpRequest, call_id: int) -> Call:
+    return access_call(user=request.user, call_id=call_id)
+
+
+@router.patch(
+    "/buyer/calls/{call_id}",
+    response={200: CallOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Change a draft call",
+)
+def call_update(request: HttpRequest, call_id: int, payload: CallUpdateIn) -> Call:
+    call = access_call(user=request.user, call_id=call_id, manage=True)
+    fields = payload.dict(exclude_unset=True)
+    for name in ("title", "summary", "legal_procedure", "max_partners", "area"):
+        if name in fields and fields[name] is None:
+            raise ValidationError({name: _("This field cannot be empty.")})
+    return services.call_update(actor=request.user, call=call, **fields)
+
+
+@router.get(
+    "/buyer/calls/{call_id}/warnings",
+    response={200: list[WarningOut], 404: ErrorOut},
+    summary="What the legal clock says about the call's deadlines",
+)
+def call_warnings(request: HttpRequest, call_id: int) -> list:
+    return selectors.call_plan_warnings(call=access_call(user=request.user, call_id=call_id))
+
+
+@router.post(
+    "/buyer/calls/{call_id}/publish",
+    response={200: CallPublishOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Publish a draft call (legal-clock warnings are returned, not blocking)",
+)
+def call_publish(request: HttpRequest, call_id: int) -> Call:
+    call = access_call(user=request.user, call_id=call_id, manage=True)
+    return services.call_publish(actor=request.user, call=call)
+
+
+@router.post(
+    "/buyer/calls/{call_id}/cancel",
+    response={200: CallOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Cancel a call, with the reason",
+)
+def call_cancel(request: HttpRequest, call_id: int, payload: CancelIn) -> Call:
+    call = access_call(user=request.user, call_id=call_id, manage=True)
+    return services.call_cancel(actor=request.user, call=call, reason=payload.reason)
+
+
+@router.get(
+    "/buyer/calls/{call_id}/applications",
+    response={200: list[ApplicationOut], 403: ErrorOut, 404: ErrorOut},
+    summary="The call's applications, for the project team",
+)
+@paginate(LimitOffsetPagination)
+def call_applications(request: HttpRequest, call_id: int):  # noqa: ANN201
+    call = access_call_applications(user=request.user, call_id=call_id)
+    return selectors.application_list_for_call(user=request.user, call=call)
+
+
+@router.post(
+    "/buyer/calls/{call_id}/invite",
+    response={200: list[ApplicationOut], 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Invite every qualified supplier to tender",
+)
+def call_invite_qualified(request: HttpRequest, call_id: int) -> list[Application]:
+    call = access_call_applications(user=request.user, call_id=call_id, decide=True)
+    return services.application_invite_qualified(actor=request.user, call=call)

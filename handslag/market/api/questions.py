@@ -1,0 +1,201 @@
+"""Questions and answers on a call, and changes to a published call."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from handslag.market import selectors, services
+from handslag.market.api.base import _supplier_for, router
+from handslag.market.api.schemas import ErrorOut
+from handslag.market.models import Call, Question
+from handslag.market.permissions import (
+    access_call,
+    access_call_questions,
+    access_public_call,
+    access_question,
+)
+
+
+class PublicQuestionOut(Schema):
+    """An answered question as every supplier sees it: no asker."""
+
+    id: int
+    question: str
+    answer: str
+    answered_at: dt.datetime
+
+    @staticmethod
+    def resolve_question(obj: Question) -> str:
+        return obj.published_question
+
+
+class OwnQuestionOut(Schema):
+    id: int
+    call_id: int
+    supplier_id: int
+    text: str
+    asked_at: dt.datetime
+    answer: str
+    published_question: str
+    answered_at: dt.datetime | None
+
+
+class BuyerQuestionOut(OwnQuestionOut):
+    supplier: str
+
+    @staticmethod
+    def resolve_supplier(obj: Question) -> str:
+        return obj.supplier.name
+
+
+class QuestionIn(Schema):
+    text: str = Field(..., max_length=5000)
+    supplier_id: int | None = None
+
+
+class AnswerIn(Schema):
+    answer: str = Field(..., max_length=10000)
+    published_question: str = Field("", max_length=5000)
+
+
+class QuestionDaysOut(Schema):
+    last_for_questions: dt.date | None
+    last_for_answers: dt.date | None
+
+
+class ChangeOut(Schema):
+    field: str
+    label: str
+    old: str
+    new: str
+
+
+class VersionOut(Schema):
+    number: int
+    changed_at: dt.datetime
+    reason: str
+    changes: list[ChangeOut]
+
+
+def _versions_out(call: Call) -> list[dict]:
+    return [
+        {
+            "number": version.number,
+            "changed_at": version.changed_at,
+            "reason": version.reason,
+            "changes": rows,
+        }
+        for version, rows in selectors.call_version_list(call=call)
+    ]
+
+
+class AmendIn(Schema):
+    reason: str = Field(..., max_length=5000)
+    title: str | None = Field(None, max_length=200)
+    summary: str | None = Field(None, max_length=10000)
+    partnership_description: str | None = Field(None, max_length=10000)
+    selection_criteria: str | None = Field(None, max_length=10000)
+    timetable: str | None = Field(None, max_length=5000)
+    application_deadline: dt.datetime | None = None
+    tender_deadline: dt.datetime | None = None
+    max_partners: int | None = Field(None, ge=1, le=50)
+    area: str | None = Field(None, max_length=20)
+
+
+@router.get(
+    "/calls/{call_id}/questions",
+    auth=None,
+    response={200: list[PublicQuestionOut], 404: ErrorOut},
+    summary="Answered questions on a published call (never who asked)",
+)
+@paginate(LimitOffsetPagination)
+def public_questions(request: HttpRequest, call_id: int):  # noqa: ANN201
+    return selectors.question_list_public(call=access_public_call(call_id=call_id))
+
+
+@router.get(
+    "/calls/{call_id}/question-days",
+    auth=None,
+    response={200: QuestionDaysOut, 404: ErrorOut},
+    summary="The last day for questions and for answers (legal clock)",
+)
+def question_days(request: HttpRequest, call_id: int) -> object:
+    return selectors.call_question_days(call=access_public_call(call_id=call_id))
+
+
+@router.post(
+    "/calls/{call_id}/questions",
+    response={201: OwnQuestionOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Ask the buyer a question privately",
+)
+def question_ask(request: HttpRequest, call_id: int, payload: QuestionIn) -> tuple[int, Question]:
+    call = access_public_call(call_id=call_id)
+    supplier = _supplier_for(request.user, payload.supplier_id)
+    return 201, services.question_ask(
+        actor=request.user, call=call, supplier=supplier, text=payload.text
+    )
+
+
+@router.get("/questions", response=list[OwnQuestionOut], summary="Your organisations' questions")
+@paginate(LimitOffsetPagination)
+def my_questions(request: HttpRequest):  # noqa: ANN201
+    return selectors.question_list_for_supplier(user=request.user)
+
+
+@router.get(
+    "/buyer/calls/{call_id}/questions",
+    response={200: list[BuyerQuestionOut], 403: ErrorOut, 404: ErrorOut},
+    summary="Every question on the call, with who asked (project team)",
+)
+@paginate(LimitOffsetPagination)
+def buyer_questions(request: HttpRequest, call_id: int):  # noqa: ANN201
+    call = access_call_questions(user=request.user, call_id=call_id)
+    return selectors.question_list_for_call(user=request.user, call=call)
+
+
+@router.post(
+    "/buyer/questions/{question_id}/answer",
+    response={200: BuyerQuestionOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Answer a question to all suppliers",
+)
+def question_answer(request: HttpRequest, question_id: int, payload: AnswerIn) -> Question:
+    question = access_question(user=request.user, question_id=question_id, answer=True)
+    return services.question_answer(
+        actor=request.user,
+        question=question,
+        answer=payload.answer,
+        published_question=payload.published_question,
+    )
+
+
+# Changes to a published call.
+
+
+@router.get(
+    "/calls/{call_id}/versions",
+    auth=None,
+    response={200: list[VersionOut], 404: ErrorOut},
+    summary="The change history of a published call",
+)
+def call_versions(request: HttpRequest, call_id: int) -> list[dict]:
+    return _versions_out(access_public_call(call_id=call_id))
+
+
+@router.post(
+    "/buyer/calls/{call_id}/amend",
+    response={200: list[VersionOut], 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Change a published call (a new version; interested suppliers are e-mailed)",
+)
+def call_amend(request: HttpRequest, call_id: int, payload: AmendIn) -> list[dict]:
+    call = access_call(user=request.user, call_id=call_id, manage=True)
+    fields = payload.dict(exclude_unset=True)
+    reason = fields.pop("reason")
+    for name, value in fields.items():
+        if value is None and name not in ("partnership_description", "selection_criteria"):
+            raise ValidationError({name: _("This field cannot be empty.")})
+    services.call_amend(actor=request.user, call=call, reason=reason, **fields)
+    return _versions_out(call)

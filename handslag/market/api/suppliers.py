@@ -1,0 +1,182 @@
+"""The supplier registry: registration, profiles and the calls suppliers follow."""
+
+import datetime as dt
+
+from django.http import HttpRequest
+from ninja import Field, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from handslag.accounts.models import Organisation
+from handslag.core.permissions import forbidden
+from handslag.market import selectors, services
+from handslag.market.api.base import _supplier_for, router
+from handslag.market.api.schemas import ErrorOut
+from handslag.market.models import CallFollow
+from handslag.market.permissions import access_public_call, access_supplier_organisation
+
+
+class RegisterIn(Schema):
+    organisation_name: str = Field(..., max_length=200)
+    org_number: str = Field(..., max_length=13)
+    is_sme: bool = False
+    is_nonprofit: bool = False
+    website: str = Field("", max_length=200)
+    capabilities: str = Field("", max_length=5000)
+    areas: list[str] = Field(default_factory=list, max_length=20)
+    first_name: str = Field("", max_length=150)
+    last_name: str = Field("", max_length=150)
+    email: str = Field(..., max_length=254)
+    username: str = Field(..., max_length=150)
+    password: str = Field(..., max_length=128)
+
+
+class RegisteredOut(Schema):
+    user_id: int
+    username: str
+    organisation_id: int
+
+
+class ProfileOut(Schema):
+    organisation_id: int
+    name: str
+    org_number: str
+    is_sme: bool
+    is_nonprofit: bool
+    capabilities: str
+    areas: list[str]
+
+
+def _profile_out(organisation: Organisation) -> dict:
+    profile = selectors.supplier_profile_for(organisation=organisation)
+    return {
+        "organisation_id": organisation.pk,
+        "name": organisation.name,
+        "org_number": organisation.org_number,
+        "is_sme": organisation.is_sme,
+        "is_nonprofit": organisation.is_nonprofit,
+        "capabilities": profile.capabilities,
+        "areas": list(profile.areas),
+    }
+
+
+class ProfileIn(Schema):
+    capabilities: str = Field("", max_length=5000)
+    areas: list[str] = Field(default_factory=list, max_length=20)
+
+
+class FollowIn(Schema):
+    supplier_id: int | None = None
+
+
+class FollowOut(Schema):
+    call_id: int
+    organisation_id: int
+    created_at: dt.datetime
+
+
+class SupplierOut(Schema):
+    id: int
+    name: str
+    org_number: str
+    is_sme: bool
+    is_nonprofit: bool
+    capabilities: str
+    areas: list[str]
+
+    @staticmethod
+    def resolve_capabilities(obj: Organisation) -> str:
+        profile = getattr(obj, "supplier_profile", None)
+        return profile.capabilities if profile else ""
+
+    @staticmethod
+    def resolve_areas(obj: Organisation) -> list[str]:
+        profile = getattr(obj, "supplier_profile", None)
+        return list(profile.areas) if profile else []
+
+
+@router.post(
+    "/suppliers/register",
+    auth=None,
+    response={201: RegisteredOut, 400: ErrorOut},
+    summary="Register a new supplier organisation and its first administrator",
+)
+def supplier_register(request: HttpRequest, payload: RegisterIn) -> tuple[int, dict]:
+    user = services.supplier_register(**payload.dict())
+    organisation_id = next(iter(user.supplier_organisation_ids))
+    return 201, {"user_id": user.pk, "username": user.username, "organisation_id": organisation_id}
+
+
+@router.get(
+    "/suppliers/mine", response=list[ProfileOut], summary="Your supplier organisations' profiles"
+)
+def my_suppliers(request: HttpRequest) -> list[dict]:
+    return [_profile_out(o) for o in selectors.supplier_organisations_for(user=request.user)]
+
+
+@router.get(
+    "/suppliers/{organisation_id}/profile",
+    response={200: ProfileOut, 404: ErrorOut},
+    summary="A supplier profile (its own people)",
+)
+def supplier_profile_get(request: HttpRequest, organisation_id: int) -> dict:
+    organisation = access_supplier_organisation(user=request.user, organisation_id=organisation_id)
+    return _profile_out(organisation)
+
+
+@router.put(
+    "/suppliers/{organisation_id}/profile",
+    response={200: ProfileOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Change capabilities and the areas followed (the organisation's administrators)",
+)
+def supplier_profile_put(request: HttpRequest, organisation_id: int, payload: ProfileIn) -> dict:
+    organisation = access_supplier_organisation(
+        user=request.user, organisation_id=organisation_id, edit=True
+    )
+    services.supplier_profile_update(
+        actor=request.user,
+        organisation=organisation,
+        capabilities=payload.capabilities,
+        areas=payload.areas,
+    )
+    return _profile_out(organisation)
+
+
+@router.get(
+    "/buyer/suppliers",
+    response={200: list[SupplierOut], 403: ErrorOut},
+    summary="The supplier registry (buyer staff)",
+)
+@paginate(LimitOffsetPagination)
+def supplier_registry(request: HttpRequest):  # noqa: ANN201
+    if not request.user.is_buyer_staff:
+        raise forbidden()
+    return selectors.supplier_list(user=request.user)
+
+
+@router.post(
+    "/calls/{call_id}/follow",
+    response={200: FollowOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Follow a published call",
+)
+def follow(request: HttpRequest, call_id: int, payload: FollowIn) -> CallFollow:
+    call = access_public_call(call_id=call_id)
+    supplier = _supplier_for(request.user, payload.supplier_id)
+    return services.call_follow(actor=request.user, call=call, organisation=supplier)
+
+
+@router.delete(
+    "/calls/{call_id}/follow",
+    response={204: None, 403: ErrorOut, 404: ErrorOut},
+    summary="Stop following a call",
+)
+def unfollow(request: HttpRequest, call_id: int, supplier_id: int | None = None) -> tuple:
+    call = access_public_call(call_id=call_id)
+    supplier = _supplier_for(request.user, supplier_id)
+    services.call_unfollow(actor=request.user, call=call, organisation=supplier)
+    return 204, None
+
+
+@router.get("/follows", response=list[FollowOut], summary="Calls your organisations follow")
+@paginate(LimitOffsetPagination)
+def my_follows(request: HttpRequest):  # noqa: ANN201
+    return selectors.call_follows_for_supplier(user=request.user)

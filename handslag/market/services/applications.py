@@ -1,0 +1,206 @@
+"""Changes to applications: apply, withdraw, qualify, invite.
+
+Every service checks who may act and in which state, runs in one transaction and writes
+its own audit entry. Deadlines are enforced by the server's clock; `now=` exists only so
+tests and the historical demo data can pass a time.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from handslag.accounts.models import Organisation, User
+from handslag.audit.services import audit_record
+from handslag.core.permissions import forbidden
+from handslag.market.models import Application, ApplicationStatus, Call, CallStatus
+from handslag.market.permissions import can_decide_applications, is_own_application
+from handslag.market.services.call_drafting import _now, _save
+
+
+def _open_for_applications(call: Call, current: dt.datetime) -> None:
+    if call.status != CallStatus.PUBLISHED:
+        raise ValidationError(_("The call is not open for applications."))
+    if call.application_deadline is None or current >= call.application_deadline:
+        raise ValidationError(_("The deadline for applications has passed."))
+
+
+@transaction.atomic
+def application_create(
+    *,
+    actor: User,
+    call: Call,
+    supplier: Organisation,
+    text: str,
+    now: dt.datetime | None = None,
+) -> Application:
+    """A supplier's application to take part; one per supplier organisation and call.
+
+    A supplier that withdrew may apply again before the deadline; its earlier application
+    is reopened with the new text, so the one-per-supplier rule still holds.
+    """
+    if supplier.pk not in actor.supplier_organisation_ids:
+        raise forbidden(_("You can only apply on behalf of a supplier organisation you belong to."))
+    call = Call.objects.select_for_update().select_related("project").get(pk=call.pk)
+    current = _now(now)
+    _open_for_applications(call, current)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": _("Describe how you meet the selection criteria.")})
+    application = Application.objects.filter(call=call, supplier=supplier).first()
+    if application is not None and application.status != ApplicationStatus.WITHDRAWN:
+        raise ValidationError(_("Your organisation has already applied to this call."))
+    reopened = application is not None
+    if application is None:
+        application = Application(call=call, supplier=supplier)
+    application.submitted_by = actor
+    application.text = text
+    application.status = ApplicationStatus.SUBMITTED
+    application.withdrawn_at = None
+    application.decision_reason = ""
+    application.decided_by = None
+    application.decided_at = None
+    _save(application)
+    audit_record(
+        actor=actor,
+        action="application.create",
+        target=application,
+        organisation_id=supplier.pk,
+        data={"call": call.pk, "submitted_at": current, "reopened": reopened},
+    )
+    return application
+
+
+@transaction.atomic
+def application_withdraw(
+    *, actor: User, application: Application, now: dt.datetime | None = None
+) -> Application:
+    """The supplier takes its application back; possible until the application deadline."""
+    if not is_own_application(user=actor, application=application):
+        raise forbidden()
+    application = (
+        Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+    )
+    current = _now(now)
+    if application.status not in (ApplicationStatus.SUBMITTED, ApplicationStatus.QUALIFIED):
+        raise ValidationError(_("This application can no longer be withdrawn."))
+    call = application.call
+    if call.application_deadline is None or current >= call.application_deadline:
+        raise ValidationError(
+            _(
+                "The deadline for applications has passed; the application can no longer be withdrawn."
+            )
+        )
+    application.status = ApplicationStatus.WITHDRAWN
+    application.withdrawn_at = current
+    application.save()
+    audit_record(
+        actor=actor,
+        action="application.withdraw",
+        target=application,
+        organisation_id=application.supplier_id,
+        data={"call": call.pk},
+    )
+    return application
+
+
+DECIDABLE = (ApplicationStatus.SUBMITTED, ApplicationStatus.QUALIFIED, ApplicationStatus.REJECTED)
+
+
+@transaction.atomic
+def application_decide(
+    *,
+    actor: User,
+    application: Application,
+    qualified: bool,
+    reason: str,
+    now: dt.datetime | None = None,
+) -> Application:
+    """Qualify or reject an application against the selection criteria, with a reason.
+
+    The decision can be changed until the supplier is invited to tender.
+    """
+    if not can_decide_applications(user=actor, call=application.call):
+        raise forbidden()
+    application = (
+        Application.objects.select_for_update()
+        .select_related("call", "call__project")
+        .get(pk=application.pk)
+    )
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for the decision.")})
+    if application.status not in DECIDABLE:
+        raise ValidationError(
+            _("A withdrawn application, or one already invited to tender, cannot be decided on.")
+        )
+    if application.call.status != CallStatus.PUBLISHED:
+        raise ValidationError(_("Applications can only be decided on while the call is published."))
+    current = _now(now)
+    application.status = ApplicationStatus.QUALIFIED if qualified else ApplicationStatus.REJECTED
+    application.decision_reason = reason
+    application.decided_by = actor
+    application.decided_at = current
+    application.full_clean()
+    application.save()
+    audit_record(
+        actor=actor,
+        action="application.qualify" if qualified else "application.reject",
+        target=application,
+        organisation_id=application.call.project.organisation_id,
+        data={"reason": reason, "supplier": application.supplier_id},
+    )
+    return application
+
+
+@transaction.atomic
+def application_invite(
+    *, actor: User, application: Application, now: dt.datetime | None = None
+) -> Application:
+    """Invite a qualified supplier to tender.
+
+    Only after the application deadline, when every application is in and none can be
+    withdrawn, so all qualified suppliers can be invited on equal terms.
+    """
+    if not can_decide_applications(user=actor, call=application.call):
+        raise forbidden()
+    application = (
+        Application.objects.select_for_update()
+        .select_related("call", "call__project")
+        .get(pk=application.pk)
+    )
+    call = application.call
+    current = _now(now)
+    if application.status != ApplicationStatus.QUALIFIED:
+        raise ValidationError(_("Only a qualified application can be invited to tender."))
+    if call.status != CallStatus.PUBLISHED:
+        raise ValidationError(_("Suppliers can only be invited while the call is published."))
+    if call.application_deadline is None or current < call.application_deadline:
+        raise ValidationError(
+            _("Invite suppliers to tender after the deadline for applications has passed.")
+        )
+    if call.tender_deadline is not None and current >= call.tender_deadline:
+        raise ValidationError(_("The deadline for tenders has passed."))
+    application.status = ApplicationStatus.INVITED
+    application.invited_at = current
+    application.save()
+    audit_record(
+        actor=actor,
+        action="application.invite",
+        target=application,
+        organisation_id=call.project.organisation_id,
+        data={"supplier": application.supplier_id, "call": call.pk},
+    )
+    return application
+
+
+def application_invite_qualified(
+    *, actor: User, call: Call, now: dt.datetime | None = None
+) -> list[Application]:
+    """Invite every qualified supplier of the call at once (equal treatment), in one transaction."""
+    with transaction.atomic():
+        return [
+            application_invite(actor=actor, application=application, now=now)
+            for application in call.applications.filter(status=ApplicationStatus.QUALIFIED)
+        ]

@@ -1,0 +1,125 @@
+"""Changes to a published call: each one becomes a CallVersion and is notified."""
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from handslag.accounts.models import User
+from handslag.audit.services import audit_record
+from handslag.core.permissions import forbidden
+from handslag.market.models import Call, CallStatus, CallVersion
+from handslag.market.permissions import can_manage_call
+from handslag.market.services.call_drafting import (
+    CALL_AMENDABLE_FIELDS,
+    _aware,
+    _check_area,
+    _check_deadline_order,
+    _now,
+)
+
+
+def _json_value(value: Any) -> Any:
+    """A value as the version's diff stores it (JSON): times in ISO 8601, UTC."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    return value
+
+
+@transaction.atomic
+def call_amend(
+    *,
+    actor: User,
+    call: Call,
+    reason: str,
+    now: dt.datetime | None = None,
+    **fields: Any,
+) -> CallVersion:
+    """Change a published call. Suppliers relied on what it said, so the change is kept as
+    a new version (a diff of the fields, who, when and why), shown on the public page, and
+    everyone who applied, follows the call or asked a question is told by e-mail.
+    """
+    from handslag.market.services.notify import notify_interested
+
+    if not can_manage_call(user=actor, call=call):
+        raise forbidden()
+    call = Call.objects.select_for_update().select_related("project").get(pk=call.pk)
+    if call.status != CallStatus.PUBLISHED:
+        raise ValidationError(_("Only a published call can be changed this way."))
+    unknown = set(fields) - set(CALL_AMENDABLE_FIELDS)
+    if unknown:
+        raise ValidationError(
+            _("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the call is changed; suppliers see it.")})
+    current = _now(now)
+    changes: dict[str, dict[str, Any]] = {}
+    for name, value in fields.items():
+        if name in ("application_deadline", "tender_deadline"):
+            value = _aware(value)
+        elif isinstance(value, str):
+            value = value.strip()
+        old = getattr(call, name)
+        if old == value:
+            continue
+        if name in ("application_deadline", "tender_deadline"):
+            if value is None:
+                raise ValidationError({name: _("A published call must keep its deadlines.")})
+            if old is not None and old <= current:
+                raise ValidationError(
+                    {name: _("This deadline has already passed; it can no longer be moved.")}
+                )
+            if value <= current:
+                raise ValidationError({name: _("The new deadline must be in the future.")})
+        changes[name] = {"old": _json_value(old), "new": _json_value(value)}
+        setattr(call, name, value)
+    if not changes:
+        raise ValidationError(_("Nothing was changed."))
+    if not call.title:
+        raise ValidationError({"title": _("Give the call a title.")})
+    if not call.summary.strip():
+        raise ValidationError({"summary": _("A published call must say what it wants to achieve.")})
+    _check_area(call.area)
+    _check_deadline_order(call)
+    call.full_clean()
+    call.save()
+    number = (call.versions.order_by("-number").values_list("number", flat=True).first() or 1) + 1
+    version = CallVersion(
+        call=call,
+        number=number,
+        changed_by=actor,
+        changed_at=current,
+        reason=reason,
+        changes=changes,
+    )
+    version.full_clean()
+    version.save()
+    audit_record(
+        actor=actor,
+        action="call.amend",
+        target=call,
+        organisation_id=call.project.organisation_id,
+        data={"version": number, "fields": sorted(changes), "reason": reason},
+    )
+    notify_interested(
+        call=call,
+        subject=_("The call %(reference)s has changed") % {"reference": call.reference},
+        body=_(
+            "The buyer has changed the call “%(title)s” (version %(number)s).\n\n"
+            "Reason: %(reason)s\n\nChanged: %(fields)s\n\nRead the call and its change "
+            "history on the call's page."
+        )
+        % {
+            "title": call.title,
+            "number": number,
+            "reason": reason,
+            "fields": ", ".join(
+                str(Call._meta.get_field(name).verbose_name) for name in sorted(changes)
+            ),
+        },
+    )
+    return version
