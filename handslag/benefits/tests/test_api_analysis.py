@@ -47,7 +47,7 @@ def test_comparison_realised_outturn_and_parameters(client) -> None:  # noqa: AN
     assert [s["model"]["scenario"] for s in data["scenarios"]] == ["forecast", "outturn"]
     assert data["realisation_ratio"] == pytest.approx(1.2)
     params = client.get(f"{BASE}/models/{forecast.pk}/parameters", **headers).json()
-    assert any(p["source"] == engine.DEFAULT_DISCOUNT_RATE.source for p in params)
+    assert any("ASEK 7.0" in p["source"] for p in params)
 
 
 def test_outturn_and_portfolio_forbidden_cases(client) -> None:  # noqa: ANN001

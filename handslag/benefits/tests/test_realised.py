@@ -206,3 +206,35 @@ class TestPages:
         assert client.post(url).status_code == 403
         assert client.get(url).status_code == 405
         assert not BenefitModel.objects.filter(scenario="outturn").exists()
+
+
+class TestParameterSourcesLanguage:
+    def test_every_engine_parameter_shown_has_a_translated_text(self) -> None:
+        from handslag.benefits.selectors import _parameter_texts
+
+        model = simple_model()
+        texts = _parameter_texts()
+        shown = {
+            engine.DEFAULT_DISCOUNT_RATE,
+            engine.EU_SOCIAL_RATE,
+            engine.DEFAULT_OPTIMISM_BIAS,
+            engine.DEFAULT_MONTE_CARLO_ITERATIONS,
+            engine.DEFAULT_SEED,
+            engine.DEFAULT_SENSITIVITY_DELTA,
+        }
+        assert {id(p) for p in shown} <= set(texts)
+        assert len(parameter_sources(model=model)) == len(shown) + 1
+
+    def test_swedish_reader_gets_swedish_source_notes(self) -> None:
+        from django.utils import translation
+
+        model = simple_model()
+        with translation.override("sv"):
+            rows = parameter_sources(model=model)
+        sources = " ".join(row["source"] for row in rows)
+        assert "Konvention" in sources
+        assert "convention" not in sources.lower().replace("konvention", "")
+        assert "handslag" not in sources
+        with translation.override("en"):
+            english = " ".join(row["source"] for row in parameter_sources(model=model))
+        assert "Convention of this service" in english
