@@ -28,10 +28,12 @@ from handslag.tendering.models import (
     Award,
     CallKey,
     ConflictDeclaration,
+    NegotiationRound,
     OpeningConfirmation,
     Score,
     Tender,
 )
+from handslag.tendering.permissions import round_supplier_ids
 
 CRITERIA = [
     {
@@ -111,6 +113,20 @@ CASES = {
     ),
 }
 SEALED_CASES = {"irrigation": CRITERIA}
+# Cases with a negotiation round after the first opening: what changed in the documents.
+NEGOTIATED = {
+    "home_monitoring": (
+        "Efter förhandlingen förtydligar vi kraven på driftsättning: leverantören ansvarar för "
+        "utbildning av vårdpersonalen i två steg, och betalningen delas upp per driftsatt "
+        "vårdcentral. Bilaga 3 (avtalsvillkor) är ändrad i punkt 4.2 och 7.1. Minimikrav och "
+        "tilldelningskriterier är oförändrade."
+    )
+}
+REVISED_TEXT = (
+    "Reviderat anbud från {supplier} på {title}.\n\nVi föreslår en lösning i tre faser: "
+    "utveckling, test i er verksamhet och leverans. Vi delar risken genom fasta delmål och "
+    "betalning per driftsatt vårdcentral.\n\nUtbildningen av vårdpersonalen sker i två steg."
+)
 
 TENDER_TEXT = (
     "Anbud från {supplier} på {title}.\n\nVi föreslår en lösning i tre faser: utveckling, "
@@ -233,10 +249,15 @@ def _historical_case(key: str, spec: tuple) -> None:
     for offset, name in enumerate(officials):
         if CallKey.objects.filter(call=call, opened_at__isnull=False).exists():
             break
-        if not OpeningConfirmation.objects.filter(call=call, official=people[name]).exists():
+        if not OpeningConfirmation.objects.filter(
+            call=call, round=1, official=people[name]
+        ).exists():
             services.opening_confirm(
                 actor=people[name], call=call, now=deadline + dt.timedelta(hours=1, minutes=offset)
             )
+    if key in NEGOTIATED and not _negotiate(call, NEGOTIATED[key], [people[n] for n in officials]):
+        _note(f"skipped the evaluation of {key}: its negotiation round is not opened")
+        return
     tenders = evaluation.active_tenders(call=call)
     crit = evaluation.criteria_of(call=call)
     winner_number = _org_number(winner_key) if winner_key else None
@@ -313,6 +334,67 @@ def _historical_case(key: str, spec: tuple) -> None:
         signed_on=signed_on,
         now=timezone.make_aware(dt.datetime.combine(signed_on, dt.time(15))),
     )
+
+
+def _negotiate(call: Call, change_text: str, officials: list[User]) -> bool:
+    """Round 2: revised tenders from everyone of round 1, opened by the same two officials.
+
+    Returns whether the round is opened (so the evaluation can go on with its tenders).
+    """
+    deadline = call.tender_deadline
+    negotiation = NegotiationRound.objects.filter(call=call, number=2).first()
+    if negotiation is None:
+        lead = _lead(call)
+        if lead is None or Award.objects.filter(call=call).exists():
+            return False
+        negotiation = services.round_start(
+            actor=lead,
+            call=call,
+            deadline=deadline + dt.timedelta(days=10),
+            change_text=change_text,
+            now=deadline + dt.timedelta(days=3),
+        )
+    if negotiation.opened_at is not None:
+        return True
+    invited = round_supplier_ids(call=call, number=1)
+    for position, (person, organisation) in enumerate(_tenderers(call)):
+        if organisation.pk not in invited:
+            continue
+        if Tender.objects.filter(call=call, supplier=organisation, round=2).exists():
+            continue
+        first = evaluation.active_tenders(call=call)
+        price = next(
+            (_price_of(t) for t in first if t.supplier_id == organisation.pk and t.round == 1),
+            Decimal(2_400_000),
+        )
+        services.tender_submit(
+            actor=person,
+            call=call,
+            content=REVISED_TEXT.format(supplier=organisation.name, title=call.title),
+            price=(price * Decimal("0.95")).quantize(Decimal("1")),
+            supplier=organisation,
+            now=negotiation.deadline - dt.timedelta(days=1, hours=position),
+        )
+    for offset, official in enumerate(officials):
+        negotiation.refresh_from_db()
+        if negotiation.opened_at is not None:
+            break
+        if not OpeningConfirmation.objects.filter(call=call, round=2, official=official).exists():
+            services.opening_confirm(
+                actor=official,
+                call=call,
+                round_number=2,
+                now=negotiation.deadline + dt.timedelta(hours=1, minutes=offset),
+            )
+    negotiation.refresh_from_db()
+    return negotiation.opened_at is not None
+
+
+def _price_of(tender: Tender) -> Decimal:
+    """A demo tender's price, read with the sealing module (the demo writes its own data)."""
+    from handslag.tendering.sealing import unseal
+
+    return unseal(tender=tender)["price"]
 
 
 def _org_number(key: str) -> str:

@@ -12,7 +12,7 @@ from handslag.accounts.demo import org, person
 from handslag.accounts.roles import ProjectRole
 from handslag.audit.models import AuditEntry
 from handslag.tendering import demo
-from handslag.tendering.models import Award, CallKey, Tender
+from handslag.tendering.models import Award, CallKey, NegotiationRound, Tender
 from handslag.tendering.tests.factories import (
     ApplicationFactory,
     CallFactory,
@@ -97,6 +97,11 @@ def test_demo_builds_the_cases_and_is_idempotent(calls):
     home = Award.objects.get(call=calls["home_monitoring"])
     assert home.tender.supplier == org("vardnara")
     assert home.contract_signed_on == dt.date(2020, 3, 16)
+    # Östergötland negotiated: one round, opened, and the award went to a final tender.
+    negotiation = NegotiationRound.objects.get(call=calls["home_monitoring"])
+    assert negotiation.number == 2 and negotiation.opened_at is not None
+    assert home.tender.round == 2
+    assert Tender.objects.filter(call=calls["home_monitoring"], round=2).count() == 2
     irrigation = calls["irrigation"]
     assert Tender.objects.filter(call=irrigation).count() == 1
     assert CallKey.objects.get(call=irrigation).opened_at is None
