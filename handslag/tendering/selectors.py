@@ -34,8 +34,10 @@ from handslag.tendering.permissions import (
     can_manage_criteria,
     can_record_consensus,
     can_score,
+    current_round,
     is_tender_opened,
     is_tender_supplier,
+    latest_opened_round,
     opened_rounds,
 )
 from handslag.tendering.services import opening_record
@@ -186,6 +188,7 @@ def evaluation_overview(*, user: User, call: Call) -> dict[str, Any]:
         raise not_found()
     state = call_state(call=call)
     criteria = evaluation.criteria_of(call=call)
+    pending = current_round(call)
     result: dict[str, Any] = {
         "state": state,
         "criteria": criteria,
@@ -197,6 +200,8 @@ def evaluation_overview(*, user: User, call: Call) -> dict[str, Any]:
         "can_award": can_award(user=user, call=call),
         "sealed_message": sealed_message(),
         "opened": state.opened_at is not None,
+        "round_pending": pending if pending is not None and pending.opened_at is None else None,
+        "evaluated_round": latest_opened_round(call),
     }
     if state.opened_at is None:
         return result

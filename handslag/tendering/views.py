@@ -39,6 +39,7 @@ from handslag.tendering.permissions import (
     can_award,
     can_declare,
     can_manage_criteria,
+    channel_supplier_ids,
     current_round,
     declaration_of,
     is_opened,
@@ -108,6 +109,7 @@ def tender_receipt(request: HttpRequest, pk: int) -> HttpResponse:
             "state": state,
             "result": selectors.award_for_supplier(user=request.user, tender=tender),
             "can_withdraw": tender_changeable(tender),
+            "negotiating": tender.supplier_id in channel_supplier_ids(call=tender.call),
         },
     )
 
