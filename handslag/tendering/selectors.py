@@ -154,6 +154,7 @@ def opening_overview(*, user: User, call: Call) -> dict[str, Any]:
         if state.opened_at
         else [],
         "sealed_message": sealed_message(),
+        "negotiation_rounds": list(NegotiationRound.objects.filter(call=call).order_by("number")),
     }
 
 
@@ -315,12 +316,18 @@ def dashboard_for(*, user: User) -> dict[str, Any]:
         .order_by("tender_deadline")
     )
     opened = dict(CallKey.objects.filter(call__in=calls).values_list("call_id", "opened_at"))
+    # Negotiation rounds whose deadline has passed and that wait for their opening.
+    rounds_waiting = set(
+        NegotiationRound.objects.filter(
+            call__in=calls, opened_at__isnull=True, deadline__lte=now
+        ).values_list("call_id", flat=True)
+    )
     awarded = set(Award.objects.filter(call__in=calls).values_list("call_id", flat=True))
     for call in calls:
         roles = roles_by_project[call.project_id]
         if call.pk in awarded:
             continue
-        if opened.get(call.pk) is None:
+        if opened.get(call.pk) is None or call.pk in rounds_waiting:
             if ProjectRole.OPENING_OFFICIAL in roles:
                 result["awaiting_opening"].append(call)
             continue

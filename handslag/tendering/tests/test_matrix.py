@@ -185,6 +185,9 @@ def negotiation_pages(s) -> dict[str, str]:  # noqa: ANN001
     c, r, sa = s.call.pk, s.revised_a.pk, s.tender_a.supplier_id
     return {
         "rounds": f"/tendering/calls/{c}/rounds/",
+        "opening": f"/tendering/calls/{c}/opening/",
+        "evaluation": f"/tendering/calls/{c}/evaluation/",
+        "award": f"/tendering/calls/{c}/award/",
         "round_opening": f"/tendering/calls/{c}/rounds/2/opening/",
         "round_record": f"/tendering/calls/{c}/rounds/2/opening/record.pdf",
         "round_diff": f"/tendering/calls/{c}/rounds/2/diff/",
@@ -222,6 +225,9 @@ READ_PAGE = row(302, 404, 404, 404, 200, 403, 200, 200)
 READ_API = row(401, 200, 404, 404, 200, 403, 200, 200)
 SEALED_ROUND_PAGES = {
     "rounds": TEAM_PAGE,
+    "opening": TEAM_PAGE,
+    "evaluation": TEAM_PAGE,
+    "award": TEAM_PAGE,
     "round_opening": TEAM_PAGE,
     "round_record": row(302, 404, 404, 403, 404, 404, 404, 404),
     "round_diff": row(302, 404, 404, 403, 403, 403, 403, 403),

@@ -307,3 +307,22 @@ def test_evaluation_uses_the_latest_opened_round(opened):
         Decimal("80000")
         == permissions.access_tender_content(user=opened.team, tender=revised).price
     )
+
+
+def test_dashboard_asks_officials_to_open_a_round(opened):
+    from django.utils import timezone
+
+    from handslag.market.models import Call
+
+    started = opened.start_round()
+    opened.submit_round(opened.supplier_a)
+    past = timezone.now() - dt.timedelta(minutes=1)
+    # Move the timeline so that both deadlines have passed by the real clock.
+    Call.objects.filter(pk=opened.call.pk).update(tender_deadline=past - dt.timedelta(days=5))
+    NegotiationRound.objects.filter(pk=started.pk).update(deadline=past)
+    assert [c.pk for c in selectors.dashboard_for(user=opened.official)["awaiting_opening"]] == [
+        opened.call.pk
+    ]
+    assert selectors.dashboard_for(user=opened.evaluator)["awaiting_opening"] == []
+    opened.open_round(2)
+    assert selectors.dashboard_for(user=opened.official)["awaiting_opening"] == []
