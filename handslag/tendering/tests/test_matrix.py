@@ -6,6 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from handslag.accounts.roles import ProjectRole
+from handslag.tendering.models import NegotiationMessage, NegotiationRound, OpeningConfirmation
 from handslag.tendering.tests.factories import Scenario, team_member
 from handslag.tendering.tests.test_api import BASE, auth
 
@@ -282,3 +283,63 @@ def test_negotiation_after_round_opening(client, negotiation):
         **matrix(client, negotiation, negotiation_api(negotiation), bearer=True),
     }
     assert got == {**OPENED_ROUND_PAGES, **OPENED_ROUND_API}
+
+
+def post_matrix(client, s, ops: dict[str, tuple[str, dict]], *, bearer: bool) -> dict:  # noqa: ANN001
+    """Writes that would change nothing even when allowed (invalid input, too early), so
+    one world serves every persona: the status tells who passes the permission check."""
+    got: dict[str, dict[str, int]] = {}
+    for name, (url, data) in ops.items():
+        result = {}
+        for persona in PERSONAS:
+            user = s.people[persona]
+            client.logout()
+            extra = {}
+            if user.is_authenticated:
+                if bearer:
+                    extra = auth(user)
+                else:
+                    client.force_login(user)
+            if bearer:
+                response = client.post(url, data, content_type="application/json", **extra)
+            else:
+                response = client.post(url, data, **extra)
+            result[persona] = response.status_code
+        got[name] = result
+    return got
+
+
+def test_negotiation_writes(client, negotiation):
+    s = negotiation
+    c, sa = s.call.pk, s.tender_a.supplier_id
+    bad_round = {"deadline": "2000-01-01T10:00", "change_text": ""}
+    pages = {
+        "rounds_post": (f"/tendering/calls/{c}/rounds/", bad_round),
+        "round_opening_post": (f"/tendering/calls/{c}/rounds/2/opening/", {}),
+        "channel_post": (f"/tendering/calls/{c}/channels/{sa}/", {"body": ""}),
+    }
+    api_ops = {
+        "api_rounds_post": (
+            f"{BASE}/calls/{c}/rounds",
+            {**bad_round, "deadline": "2000-01-01T10:00:00Z"},
+        ),
+        "api_round_opening_post": (f"{BASE}/calls/{c}/rounds/2/opening", {}),
+        "api_channel_post": (f"{BASE}/calls/{c}/channels/{sa}/messages", {"body": ""}),
+    }
+    got = {
+        **post_matrix(client, s, pages, bearer=False),
+        **post_matrix(client, s, api_ops, bearer=True),
+    }
+    assert got == {
+        # Only the lead and procurement officers may start rounds; none of the personas is.
+        "rounds_post": row(302, 404, 404, 403, 403, 403, 403, 403),
+        # The round's deadline has not passed: the official is told so; others may not.
+        "round_opening_post": row(302, 404, 404, 403, 403, 403, 403, 400),
+        "channel_post": row(302, 400, 404, 404, 400, 400, 400, 400),
+        "api_rounds_post": row(401, 404, 404, 403, 403, 403, 403, 403),
+        "api_round_opening_post": row(401, 404, 404, 403, 403, 403, 403, 400),
+        "api_channel_post": row(401, 400, 404, 404, 400, 400, 400, 400),
+    }
+    assert NegotiationRound.objects.count() == 1
+    assert not NegotiationMessage.objects.exists()
+    assert not OpeningConfirmation.objects.filter(round=2).exists()
