@@ -124,6 +124,7 @@ def tender_submit(request: HttpRequest, call_id: int, payload: TenderIn):  # noq
         content=payload.content,
         price=payload.price,
         supplier=supplier,
+        round_number=payload.round,
     )
     return 201, _receipt(tender)
 

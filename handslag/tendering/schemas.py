@@ -10,6 +10,8 @@ class TenderIn(Schema):
     content: str = Field(..., max_length=100_000)
     price: Decimal = Field(..., ge=0, max_digits=15, decimal_places=2)
     supplier_id: int | None = None
+    # Optional: the round the tender is meant for; refused unless it is the current one.
+    round: int | None = Field(None, ge=1, le=100)
 
 
 class ReceiptFileOut(Schema):

@@ -86,3 +86,29 @@ def test_api_round_opening_and_channel(client, s):
     read = client.get(channel, **auth(s.supplier_a)).json()
     assert [m["body"] for m in read] == ["Hello A"]
     assert NegotiationMessage.objects.count() == 1
+
+
+def test_api_tender_for_a_stale_round_refused(client, s):
+    s.start_round(now=timezone.now(), deadline=timezone.now() + dt.timedelta(days=3))
+    url = f"{BASE}/calls/{s.call.pk}/tenders"
+    stale = post(client, url, s.supplier_a, {"content": "Old", "price": "1", "round": 1})
+    assert stale.status_code == 400
+    fresh = post(client, url, s.supplier_a, {"content": "New", "price": "1", "round": 2})
+    assert fresh.status_code == 201 and fresh.json()["round"] == 2
+    assert Tender.objects.filter(round=2).count() == 1
+
+
+def test_each_round_has_its_own_opening_record(s):
+    from handslag.tendering.documents import opening_record_document
+    from handslag.tendering.services import opening_record
+
+    s.start_round()
+    s.submit_round(s.supplier_a)
+    s.open_round(2)
+    first = opening_record(call=s.call, round_number=1)
+    second = opening_record(call=s.call, round_number=2)
+    assert {t["round"] for t in first["tenders"]} == {1} and len(first["tenders"]) == 2
+    assert [t["supplier_id"] for t in second["tenders"]] == [s.tender_a.supplier_id]
+    assert len(second["confirmations"]) == 2
+    document = opening_record_document(call=s.call, round_number=2)
+    assert "2" in str(document.title)
