@@ -326,3 +326,20 @@ def test_dashboard_asks_officials_to_open_a_round(opened):
     assert selectors.dashboard_for(user=opened.evaluator)["awaiting_opening"] == []
     opened.open_round(2)
     assert selectors.dashboard_for(user=opened.official)["awaiting_opening"] == []
+
+
+def test_third_round_only_for_second_round_tenderers(
+    opened, mailoutbox, django_capture_on_commit_callbacks
+):
+    second = opened.start_round()
+    opened.submit_round(opened.supplier_a)  # B sends no revised tender
+    opened.open_round(2)
+    later = second.deadline + dt.timedelta(hours=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        third = opened.start_round(now=later, deadline=later + dt.timedelta(days=3))
+    assert third.number == 3
+    assert [m.to for m in mailoutbox] == [[opened.supplier_a.email]]
+    with pytest.raises(PermissionDenied):
+        opened.submit_round(opened.supplier_b, now=later + dt.timedelta(hours=1))
+    revised = opened.submit_round(opened.supplier_a, now=later + dt.timedelta(hours=1))
+    assert revised.round == 3
