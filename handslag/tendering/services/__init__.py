@@ -15,6 +15,7 @@ from handslag.tendering.services.criteria import (
     default_criteria,
 )
 from handslag.tendering.services.declarations import conflict_declare
+from handslag.tendering.services.negotiation import channel_post, round_start
 from handslag.tendering.services.opening import OPENING_QUORUM, opening_confirm, opening_record
 from handslag.tendering.services.scoring import (
     consensus_record,
@@ -36,6 +37,7 @@ __all__ = [
     "OPENING_QUORUM",
     "award_decide",
     "award_record_contract",
+    "channel_post",
     "conflict_declare",
     "consensus_record",
     "consensus_record_many",
@@ -43,6 +45,7 @@ __all__ = [
     "default_criteria",
     "opening_confirm",
     "opening_record",
+    "round_start",
     "score_record",
     "scores_record",
     "tender_submit",
