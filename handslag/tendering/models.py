@@ -280,3 +280,46 @@ class NegotiationMessage(TimeStampedModel):
         verbose_name = _("negotiation message")
         verbose_name_plural = _("negotiation messages")
         ordering = ["call", "supplier", "created_at", "pk"]
+
+
+class EvaluationKind(models.TextChoices):
+    WEIGHTED_POINTS = "weighted_points", _("Weighted points")
+    QUALITY_PRICE_RATIO = "quality_price_ratio", _("Quality/price ratio")
+    ADDED_VALUE = "added_value", _("Added value (comparison price)")
+
+
+class EvaluationModel(TimeStampedModel):
+    """How a call's tenders are ranked: the evaluation model published with the criteria.
+
+    ``max_deductions`` maps a quality criterion's name to its maximum deduction in SEK
+    (added-value model); names, not ids, because the criteria are replaced when edited.
+    """
+
+    call = models.OneToOneField(
+        "market.Call", on_delete=models.CASCADE, related_name="evaluation_model"
+    )
+    kind = models.CharField(
+        _("evaluation model"),
+        max_length=30,
+        choices=EvaluationKind.choices,
+        default=EvaluationKind.WEIGHTED_POINTS,
+    )
+    price_ceiling = models.DecimalField(
+        _("price ceiling (SEK)"), max_digits=15, decimal_places=2, null=True, blank=True
+    )
+    relative_price = models.BooleanField(_("relative price scoring"), default=False)
+    max_deductions = models.JSONField(_("maximum deductions (SEK)"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("evaluation model")
+        verbose_name_plural = _("evaluation models")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(price_ceiling__isnull=True) | Q(price_ceiling__gt=0),
+                name="evaluationmodel_ceiling_positive",
+                violation_error_message=_("The price ceiling must be above zero."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call_id}: {self.kind}"

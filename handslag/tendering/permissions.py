@@ -268,6 +268,16 @@ def can_see_tenders(*, user: User, call: Call) -> bool:
     return is_internal_member(user=user, project=call.project) and is_opened(call)
 
 
+def can_see_ranking(*, user: User, call: Call) -> bool:
+    """The ranking (with prices, points and the matrix) is for the team after the opening;
+    those who must declare a conflict of interest see it once they have declared none."""
+    if not can_see_tenders(user=user, call=call):
+        return False
+    return not needs_declaration(user=user, call=call) or has_declared_no_conflict(
+        user=user, call=call
+    )
+
+
 # --- conflict of interest (jäv) -----------------------------------------------------------
 
 

@@ -207,7 +207,9 @@ def evaluation_overview(*, user: User, call: Call) -> dict[str, Any]:
     if state.opened_at is None:
         return result
     progress = evaluation.progress_of(call=call)
-    ranking = evaluation.ranking_of(call=call)
+    evaluated = evaluation.evaluate_call(call=call)
+    ranking = evaluated.rows
+    scored = evaluation.scored_criteria_of(call=call)
     done = progress.done_for(user)
     own = {
         (s.tender_id, s.criterion_id): s
@@ -219,14 +221,16 @@ def evaluation_overview(*, user: User, call: Call) -> dict[str, Any]:
             {
                 "row": row,
                 "tender": row.tender,
-                "own_scored": sum(1 for c in criteria if (row.tender.pk, c.pk) in own),
-                "scores": [row.scores.get(c.pk) for c in criteria],
+                "own_scored": sum(1 for c in scored if (row.tender.pk, c.pk) in own),
+                "scores": [row.scores.get(c.pk) for c in scored],
             }
         )
     result.update(
         {
             "progress": progress,
             "rows": rows,
+            "scored_criteria": scored,
+            "ranking_kind": evaluated.kind,
             "evaluator_done": done,
             "can_see_all_scores": (result["is_evaluator"] and done)
             or (not result["is_evaluator"] and progress.all_done),
@@ -241,7 +245,7 @@ def tender_evaluation(*, user: User, tender: Tender) -> dict[str, Any]:
     call = tender.call
     if not is_internal_member(user=user, project=call.project) or not is_tender_opened(tender):
         raise not_found()
-    criteria = evaluation.criteria_of(call=call)
+    criteria = evaluation.scored_criteria_of(call=call)
     progress = evaluation.progress_of(call=call)
     is_evaluator = can_score(user=user, call=call)
     done = progress.done_for(user)

@@ -334,7 +334,7 @@ def tender_evaluate(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def tender_score(request: HttpRequest, pk: int) -> HttpResponse:
     tender = _team_tender(request, pk)
-    form = ScoreForm(request.POST, criteria=evaluation.criteria_of(call=tender.call))
+    form = ScoreForm(request.POST, criteria=evaluation.scored_criteria_of(call=tender.call))
     if form.is_valid():
         try:
             services.scores_record(actor=request.user, tender=tender, scores=form.rows())
@@ -349,7 +349,7 @@ def tender_score(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def tender_consensus(request: HttpRequest, pk: int) -> HttpResponse:
     tender = _team_tender(request, pk)
-    form = ConsensusForm(request.POST, criteria=evaluation.criteria_of(call=tender.call))
+    form = ConsensusForm(request.POST, criteria=evaluation.scored_criteria_of(call=tender.call))
     if form.is_valid():
         try:
             services.consensus_record_many(actor=request.user, tender=tender, scores=form.rows())

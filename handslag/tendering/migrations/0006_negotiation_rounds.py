@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0002_buyer_networks'),
         ('market', '0003_market_dialogue'),
-        ('tendering', '0004_conflict_declarations'),
+        ('tendering', '0005_evaluation_models'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -15,6 +15,10 @@ from handslag.tendering.services.criteria import (
     default_criteria,
 )
 from handslag.tendering.services.declarations import conflict_declare
+from handslag.tendering.services.evaluation_model import (
+    evaluation_matrix_export,
+    evaluation_model_set,
+)
 from handslag.tendering.services.negotiation import channel_post, round_start
 from handslag.tendering.services.opening import OPENING_QUORUM, opening_confirm, opening_record
 from handslag.tendering.services.scoring import (
@@ -43,6 +47,8 @@ __all__ = [
     "consensus_record_many",
     "criteria_set",
     "default_criteria",
+    "evaluation_matrix_export",
+    "evaluation_model_set",
     "opening_confirm",
     "opening_record",
     "round_start",
