@@ -28,6 +28,8 @@ from handslag.tendering.models import (
     CallKey,
     ConflictDeclaration,
     Criterion,
+    NegotiationMessage,
+    NegotiationRound,
     OpeningConfirmation,
     Score,
     Tender,
@@ -104,6 +106,30 @@ def _awarded(s: Scenario) -> None:
     )
 
 
+def _round_started(s: Scenario) -> None:
+    """Round 1 opened; round 2 invites revised tenders for a week (by the real clock)."""
+    _opened(s)
+    services.round_start(
+        actor=s.lead,
+        call=s.call,
+        deadline=timezone.now() + dt.timedelta(days=7),
+        change_text="The delivery plan now has two phases.",
+    )
+
+
+def _round_tender_in(s: Scenario) -> None:
+    _round_started(s)
+    s.revised_a = s.submit(s.supplier_a, content="Revised tender", price="90000")
+
+
+def _round_deadline_passed(s: Scenario) -> None:
+    _round_tender_in(s)
+    NegotiationRound.objects.filter(call=s.call, number=2).update(
+        deadline=timezone.now() - dt.timedelta(minutes=1)
+    )
+    services.opening_confirm(actor=s.officer, call=s.call, round_number=2)
+
+
 def snapshot(s: Scenario) -> dict:
     """Everything a write in tendering could change."""
     call = s.call
@@ -130,6 +156,15 @@ def snapshot(s: Scenario) -> dict:
         "award": list(
             Award.objects.filter(call=call).values_list("tender_id", "contract_signed_on")
         ),
+        "rounds": list(
+            NegotiationRound.objects.filter(call=call)
+            .order_by("number")
+            .values_list("number", "deadline", "change_text", "opened_at")
+        ),
+        "round_confirmations": list(
+            OpeningConfirmation.objects.filter(call=call).values_list("round", "official_id")
+        ),
+        "messages": NegotiationMessage.objects.filter(call=call).count(),
         "audit": AuditEntry.objects.count(),
     }
 
@@ -238,6 +273,20 @@ def _api_no_conflict(s: Scenario) -> dict:  # noqa: ARG001
     return {"has_conflict": False}
 
 
+def _round_form(s: Scenario) -> dict:  # noqa: ARG001
+    deadline = timezone.localtime(timezone.now() + dt.timedelta(days=7))
+    return {"deadline": deadline.strftime("%Y-%m-%dT%H:%M"), "change_text": "New SLA."}
+
+
+def _api_round(s: Scenario) -> dict:  # noqa: ARG001
+    deadline = timezone.now() + dt.timedelta(days=7)
+    return {"deadline": deadline.isoformat(), "change_text": "New SLA."}
+
+
+def _message(s: Scenario) -> dict:  # noqa: ARG001
+    return {"body": "Could you clarify the delivery plan?"}
+
+
 T = "/tendering"
 OPS: dict[str, Op] = {
     "page_submit": Op(
@@ -313,6 +362,56 @@ OPS: dict[str, Op] = {
     "api_contract": Op(
         _awarded, "post", lambda s: f"{BASE}/calls/{s.call.pk}/award/contract", _today, api=True
     ),
+    # negotiation rounds and the confidential channel
+    "page_round_start": Op(
+        _opened, "post", lambda s: f"{T}/calls/{s.call.pk}/rounds/", _round_form
+    ),
+    "api_round_start": Op(
+        _opened, "post", lambda s: f"{BASE}/calls/{s.call.pk}/rounds", _api_round, api=True
+    ),
+    "page_round_submit": Op(
+        _round_started, "post", lambda s: f"{T}/calls/{s.call.pk}/submit/", _tender_form
+    ),
+    "api_round_submit": Op(
+        _round_started,
+        "post",
+        lambda s: f"{BASE}/calls/{s.call.pk}/tenders",
+        lambda s: {"content": "Our revised tender", "price": "95000", "round": 2},
+        api=True,
+    ),
+    "page_round_withdraw": Op(
+        _round_tender_in, "post", lambda s: f"{T}/tenders/{s.revised_a.pk}/withdraw/", _none
+    ),
+    "api_round_withdraw": Op(
+        _round_tender_in,
+        "post",
+        lambda s: f"{BASE}/tenders/{s.revised_a.pk}/withdraw",
+        _none,
+        api=True,
+    ),
+    "page_round_opening": Op(
+        _round_deadline_passed, "post", lambda s: f"{T}/calls/{s.call.pk}/rounds/2/opening/", _none
+    ),
+    "api_round_opening": Op(
+        _round_deadline_passed,
+        "post",
+        lambda s: f"{BASE}/calls/{s.call.pk}/rounds/2/opening",
+        _none,
+        api=True,
+    ),
+    "page_channel": Op(
+        _opened,
+        "post",
+        lambda s: f"{T}/calls/{s.call.pk}/channels/{s.tender_a.supplier_id}/",
+        _message,
+    ),
+    "api_channel": Op(
+        _opened,
+        "post",
+        lambda s: f"{BASE}/calls/{s.call.pk}/channels/{s.tender_a.supplier_id}/messages",
+        _message,
+        api=True,
+    ),
     # Not a write, but a document that names a winner: it must not leak and must not change
     # anything either.
     "award_document": Op(
@@ -349,6 +448,17 @@ EXPECTED = {
     "page_contract": row(LOGIN, 404, 404, 403, 403, 403, 403, 403, 302),
     "api_contract": row(401, 404, 404, 403, 403, 403, 403, 403, 200),
     "award_document": row(LOGIN, 200, 200, 403, 200, 200, 200, 200, 200),
+    "page_round_start": row(LOGIN, 404, 404, 403, 403, 403, 403, 403, 302),
+    "api_round_start": row(401, 404, 404, 403, 403, 403, 403, 403, 201),
+    "page_round_submit": row(LOGIN, 302, 302, 403, 403, 403, 403, 403, 403),
+    "api_round_submit": row(401, 201, 201, 403, 403, 403, 403, 403, 403),
+    "page_round_withdraw": row(LOGIN, 302, 404, 404, 404, 404, 404, 404, 404),
+    "api_round_withdraw": row(401, 200, 404, 404, 404, 404, 404, 404, 404),
+    "page_round_opening": row(LOGIN, 404, 404, 403, 403, 403, 403, 302, 403),
+    "api_round_opening": row(401, 404, 404, 403, 403, 403, 403, 200, 403),
+    # Only the internal team and the tenderer itself: never the other tenderer.
+    "page_channel": row(LOGIN, 302, 404, 404, 302, 302, 302, 302, 302),
+    "api_channel": row(401, 201, 404, 404, 201, 201, 201, 201, 201),
 }
 READS = {"award_document"}
 # The declaration page shows an existing declaration again instead of a second one.
