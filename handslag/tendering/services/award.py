@@ -104,11 +104,16 @@ def award_decide(
 
 
 def _notify_tenderers(call: Call, award: Award) -> None:
-    """One e-mail per tenderer (no one sees the others' addresses), sent after the commit."""
+    """One e-mail per tenderer (no one sees the others' addresses), sent after the commit.
+
+    Every tenderer is told, also one that sent no revised tender in a negotiation round:
+    its tender of an earlier round was still a tender in the procurement.
+    """
     path = reverse("tendering:award_document", kwargs={"pk": call.pk, "kind": "pdf"})
-    recipients = sorted(
-        {t.submitted_by.email for t in evaluation.active_tenders(call=call) if t.submitted_by.email}
+    standing = Tender.objects.filter(call=call, status=TenderStatus.SUBMITTED).select_related(
+        "submitted_by"
     )
+    recipients = sorted({t.submitted_by.email for t in standing if t.submitted_by.email})
     subject = _("Award decision in %(reference)s") % {"reference": call.reference}
     body = _(
         "The award decision in %(reference)s %(title)s has been made: the contract is awarded "

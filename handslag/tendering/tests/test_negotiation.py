@@ -343,3 +343,30 @@ def test_third_round_only_for_second_round_tenderers(
         opened.submit_round(opened.supplier_b, now=later + dt.timedelta(hours=1))
     revised = opened.submit_round(opened.supplier_a, now=later + dt.timedelta(hours=1))
     assert revised.round == 3
+
+
+def test_award_notice_reaches_a_tenderer_who_dropped_out_in_a_round(
+    client, opened, mailoutbox, django_capture_on_commit_callbacks
+):
+    opened.start_round()
+    revised = opened.submit_round(opened.supplier_a)  # B sends no revised tender
+    opened.open_round(2)
+    opened.score_all(opened.evaluator)
+    opened.score_all(opened.evaluator2)
+    opened.consensus_all()
+    at = revised.submitted_at + dt.timedelta(days=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.award_decide(
+            actor=opened.lead,
+            call=opened.call,
+            tender=revised,
+            justification="Best value.",
+            notice_sent_on=at.date(),
+            now=at,
+        )
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(
+        [opened.supplier_a.email, opened.supplier_b.email]
+    )
+    client.force_login(opened.supplier_b)
+    response = client.get(f"/tendering/calls/{opened.call.pk}/award/decision.pdf")
+    assert response.status_code == 200
