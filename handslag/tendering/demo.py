@@ -28,6 +28,7 @@ from handslag.tendering.models import (
     Award,
     CallKey,
     ConflictDeclaration,
+    NegotiationMessage,
     NegotiationRound,
     OpeningConfirmation,
     Score,
@@ -255,7 +256,9 @@ def _historical_case(key: str, spec: tuple) -> None:
             services.opening_confirm(
                 actor=people[name], call=call, now=deadline + dt.timedelta(hours=1, minutes=offset)
             )
-    if key in NEGOTIATED and not _negotiate(call, NEGOTIATED[key], [people[n] for n in officials]):
+    if key in NEGOTIATED and not _negotiate(
+        call, NEGOTIATED[key], [people[n] for n in officials], winner_key
+    ):
         _note(f"skipped the evaluation of {key}: its negotiation round is not opened")
         return
     tenders = evaluation.active_tenders(call=call)
@@ -336,7 +339,7 @@ def _historical_case(key: str, spec: tuple) -> None:
     )
 
 
-def _negotiate(call: Call, change_text: str, officials: list[User]) -> bool:
+def _negotiate(call: Call, change_text: str, officials: list[User], winner_key: str | None) -> bool:
     """Round 2: revised tenders from everyone of round 1, opened by the same two officials.
 
     Returns whether the round is opened (so the evaluation can go on with its tenders).
@@ -356,6 +359,7 @@ def _negotiate(call: Call, change_text: str, officials: list[User]) -> bool:
         )
     if negotiation.opened_at is not None:
         return True
+    _channel_exchange(call, officials[0], winner_key, negotiation.created_at)
     invited = round_supplier_ids(call=call, number=1)
     for position, (person, organisation) in enumerate(_tenderers(call)):
         if organisation.pk not in invited:
@@ -388,6 +392,34 @@ def _negotiate(call: Call, change_text: str, officials: list[User]) -> bool:
             )
     negotiation.refresh_from_db()
     return negotiation.opened_at is not None
+
+
+def _channel_exchange(call: Call, buyer: User, supplier_key: str | None, at: dt.datetime) -> None:
+    """A question and its answer in one tenderer's confidential channel during the round."""
+    if supplier_key is None:
+        return
+    number = _org_number(supplier_key)
+    found = next(((p, o) for p, o in _tenderers(call) if o.org_number == number), None)
+    if found is None or NegotiationMessage.objects.filter(call=call, supplier=found[1]).exists():
+        return
+    person, organisation = found
+    services.channel_post(
+        actor=buyer,
+        call=call,
+        supplier=organisation,
+        body="Kan ni beskriva hur utbildningen av vårdpersonalen går till i ert förslag?",
+        now=at + dt.timedelta(days=1),
+    )
+    services.channel_post(
+        actor=person,
+        call=call,
+        supplier=organisation,
+        body=(
+            "Vi utbildar i två steg: först en halvdag för alla på vårdcentralen, sedan "
+            "handledning på plats under de första fyra veckorna."
+        ),
+        now=at + dt.timedelta(days=2),
+    )
 
 
 def _price_of(tender: Tender) -> Decimal:

@@ -17,6 +17,7 @@ from handslag.tendering import selectors_negotiation as negotiation
 from handslag.tendering import services
 from handslag.tendering.documents import opening_record_document
 from handslag.tendering.forms import MessageForm, RoundForm
+from handslag.tendering.models import Award
 from handslag.tendering.permissions import (
     access_call_for_team,
     access_channel,
@@ -123,7 +124,8 @@ def channels(request: HttpRequest, pk: int) -> HttpResponse:
 def channel(request: HttpRequest, pk: int, supplier_id: int) -> HttpResponse:
     """One tenderer's confidential channel: the buyer's internal team and that tenderer."""
     call, supplier = access_channel(user=request.user, call_id=pk, supplier_id=supplier_id)
-    form = MessageForm(request.POST or None)
+    closed = Award.objects.filter(call=call).exists()
+    form = None if closed and request.method == "GET" else MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.channel_post(
@@ -143,8 +145,9 @@ def channel(request: HttpRequest, pk: int, supplier_id: int) -> HttpResponse:
             "form": form,
             "is_buyer": is_channel_buyer(user=request.user, call=call),
             "thread": negotiation.channel_messages(call=call, supplier=supplier),
+            "closed": closed,
         },
-        status=400 if form.errors else 200,
+        status=400 if form is not None and form.errors else 200,
     )
 
 

@@ -12,7 +12,13 @@ from handslag.accounts.demo import org, person
 from handslag.accounts.roles import ProjectRole
 from handslag.audit.models import AuditEntry
 from handslag.tendering import demo
-from handslag.tendering.models import Award, CallKey, NegotiationRound, Tender
+from handslag.tendering.models import (
+    Award,
+    CallKey,
+    NegotiationMessage,
+    NegotiationRound,
+    Tender,
+)
 from handslag.tendering.tests.factories import (
     ApplicationFactory,
     CallFactory,
@@ -102,6 +108,12 @@ def test_demo_builds_the_cases_and_is_idempotent(calls):
     assert negotiation.number == 2 and negotiation.opened_at is not None
     assert home.tender.round == 2
     assert Tender.objects.filter(call=calls["home_monitoring"], round=2).count() == 2
+    assert (
+        NegotiationMessage.objects.filter(
+            call=calls["home_monitoring"], supplier=org("vardnara")
+        ).count()
+        == 2
+    )
     irrigation = calls["irrigation"]
     assert Tender.objects.filter(call=irrigation).count() == 1
     assert CallKey.objects.get(call=irrigation).opened_at is None
