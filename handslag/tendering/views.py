@@ -15,7 +15,7 @@ from handslag.core.htmx import render_page
 from handslag.core.permissions import forbidden, not_found
 from handslag.documents.render import document_response
 from handslag.market.models import Call
-from handslag.tendering import evaluation, selectors, services
+from handslag.tendering import evaluation, selectors, selectors_evaluation, services
 from handslag.tendering.documents import award_document, opening_record_document
 from handslag.tendering.forms import (
     AwardForm,
@@ -237,6 +237,7 @@ def evaluation_page(request: HttpRequest, pk: int) -> HttpResponse:
         "must_declare": can_declare(user=request.user, call=call)
         and declaration_of(user=request.user, call=call) is None,
         **selectors.evaluation_overview(user=request.user, call=call),
+        **selectors_evaluation.evaluation_extras(user=request.user, call=call),
     }
     return render_page(request, "tendering/evaluation.html", context)
 
