@@ -17,6 +17,7 @@ from handslag.documents.render import document_response
 from handslag.market.models import Call
 from handslag.tendering import evaluation, selectors, selectors_evaluation, services
 from handslag.tendering.documents import award_document, opening_record_document
+from handslag.tendering.evaluation_config import model_of
 from handslag.tendering.forms import (
     AwardForm,
     ConsensusForm,
@@ -402,6 +403,7 @@ def award(request: HttpRequest, pk: int) -> HttpResponse:
             "call": call,
             "state": state,
             "ranking": ranking,
+            "ranking_kind": getattr(model_of(call=call), "kind", None),
             "criteria": evaluation.criteria_of(call=call),
             "form": form,
             "contract_form": contract_form,
@@ -436,6 +438,7 @@ def contract(request: HttpRequest, pk: int) -> HttpResponse:
             "call": call,
             "state": state,
             "ranking": selectors.ranking_for(user=request.user, call=call),
+            "ranking_kind": getattr(model_of(call=call), "kind", None),
             "criteria": evaluation.criteria_of(call=call),
             "form": None,
             "contract_form": form,
