@@ -14,7 +14,13 @@ from handslag.projects.permissions import is_internal_member
 from handslag.tendering import award_models as am
 from handslag.tendering import evaluation
 from handslag.tendering.award_models.config import as_decimal
-from handslag.tendering.evaluation_config import config_for, error_text, model_of, notice_text
+from handslag.tendering.evaluation_config import (
+    config_for,
+    error_text,
+    model_of,
+    model_problem,
+    notice_text,
+)
 from handslag.tendering.models import CriterionKind, EvaluationModel
 from handslag.tendering.permissions import can_see_ranking
 
@@ -191,6 +197,7 @@ def evaluation_extras(*, user: User, call: Call) -> dict[str, Any]:
     see = can_see_ranking(user=user, call=call)
     extras: dict[str, Any] = {
         "evaluation_model": model_of(call=call),
+        "model_problem": model_problem(call=call),
         "can_see_ranking": see,
         "robustness": None,
         "ranking_warnings": [],

@@ -17,7 +17,7 @@ from handslag.documents.render import document_response
 from handslag.market.models import Call
 from handslag.tendering import evaluation, selectors, selectors_evaluation, services
 from handslag.tendering.documents import award_document, opening_record_document
-from handslag.tendering.evaluation_config import model_of
+from handslag.tendering.evaluation_config import model_of, model_problem
 from handslag.tendering.forms import (
     AwardForm,
     ConsensusForm,
@@ -225,7 +225,13 @@ def criteria(request: HttpRequest, pk: int) -> HttpResponse:
     return render_page(
         request,
         "tendering/criteria.html",
-        {"call": call, "formset": formset, "errors": errors, "is_default": not existing},
+        {
+            "call": call,
+            "formset": formset,
+            "errors": errors,
+            "is_default": not existing,
+            "model_problem": model_problem(call=call),
+        },
         status=400 if errors or formset.errors and request.method == "POST" else 200,
     )
 

@@ -169,3 +169,20 @@ def test_api_robustness_after_scoring(client, s):
     result = client.get(f"{BASE}/calls/{s.call.pk}/robustness", **auth(s.team)).json()
     assert result["ready"] is True
     assert {m["criterion"] for m in result["margins"]} >= {"Price"}
+
+
+def test_criteria_page_warns_when_the_model_no_longer_fits(client, s):
+    from handslag.tendering import services
+
+    deductions = {c.name: "100000" for c in s.criteria if c.kind == "quality"}
+    services.evaluation_model_set(
+        actor=s.lead, call=s.call, kind="added_value", max_deductions=deductions
+    )
+    client.force_login(s.lead)
+    url = reverse("tendering:criteria", args=[s.call.pk])
+    assert "does not fit" not in client.get(url).content.decode()
+    renamed = services.default_criteria()
+    renamed[0]["name"] = "Something new"
+    services.criteria_set(actor=s.lead, call=s.call, criteria=renamed)
+    page = client.get(url).content.decode()
+    assert "does not fit" in page and "Something new" in page
