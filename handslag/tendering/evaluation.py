@@ -36,9 +36,14 @@ MAX_SCORE = 5
 
 
 def active_tenders(*, call: Call) -> list[Tender]:
-    """The tenders that count: the latest submission of each supplier (not replaced or withdrawn)."""
+    """The tenders that count: each supplier's latest submission (not replaced or withdrawn)
+    in the latest opened round, so the evaluation is made on the final tenders."""
+    from handslag.tendering.permissions import latest_opened_round
+
     return list(
-        Tender.objects.filter(call=call, status=TenderStatus.SUBMITTED)
+        Tender.objects.filter(
+            call=call, round=latest_opened_round(call), status=TenderStatus.SUBMITTED
+        )
         .select_related("supplier")
         .order_by("submitted_at", "pk")
     )

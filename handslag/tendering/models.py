@@ -72,13 +72,15 @@ class OpeningConfirmation(TimeStampedModel):
     official = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # Round 1 is the original call; later numbers are negotiation rounds.
+    round = models.PositiveSmallIntegerField(_("round"), default=1)
 
     class Meta:
         verbose_name = _("opening confirmation")
         verbose_name_plural = _("opening confirmations")
         constraints = [
             models.UniqueConstraint(
-                fields=["call", "official"],
+                fields=["call", "round", "official"],
                 name="openingconfirmation_unique_official",
                 violation_error_message=_("You have already confirmed this opening."),
             )
@@ -219,6 +221,65 @@ class ConflictDeclaration(TimeStampedModel):
                 violation_error_message=_("You have already declared for this call."),
             )
         ]
+
+
+class NegotiationRound(TimeStampedModel):
+    """A negotiation round: revised tenders invited from everyone who tendered in the last one.
+
+    Round 1 is the original call (its deadline is the call's, its opening the call key's);
+    rows here are rounds 2, 3, ... Each is sealed with the call's key and opened by two
+    appointed officials like the first.
+    """
+
+    call = models.ForeignKey(
+        "market.Call", on_delete=models.PROTECT, related_name="negotiation_rounds"
+    )
+    number = models.PositiveSmallIntegerField(_("round"), validators=[MinValueValidator(2)])
+    deadline = models.DateTimeField(_("deadline for revised tenders"))
+    change_text = models.TextField(_("what changed in the documents"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("negotiation round")
+        verbose_name_plural = _("negotiation rounds")
+        ordering = ["call", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "number"],
+                name="negotiationround_unique_number",
+                violation_error_message=_("The call already has a round with this number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=2),
+                name="negotiationround_number_from_2",
+                violation_error_message=_("Negotiation rounds are numbered from 2."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call.reference} round {self.number}"
+
+
+class NegotiationMessage(TimeStampedModel):
+    """A message in the confidential channel between the buyer's team and one tenderer."""
+
+    call = models.ForeignKey(
+        "market.Call", on_delete=models.PROTECT, related_name="negotiation_messages"
+    )
+    supplier = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="negotiation_messages"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    from_buyer = models.BooleanField(default=False)
+    body = models.TextField(_("message"))
+
+    class Meta:
+        verbose_name = _("negotiation message")
+        verbose_name_plural = _("negotiation messages")
+        ordering = ["call", "supplier", "created_at", "pk"]
 
 
 class EvaluationKind(models.TextChoices):

@@ -7,7 +7,7 @@ the buyer (OSL 2009:400 19 kap. 3 §).
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +22,7 @@ from handslag.tendering.models import (
     Award,
     CallKey,
     Criterion,
+    NegotiationRound,
     OpeningConfirmation,
     Score,
     Tender,
@@ -33,7 +34,9 @@ from handslag.tendering.permissions import (
     can_manage_criteria,
     can_record_consensus,
     can_score,
+    is_tender_opened,
     is_tender_supplier,
+    opened_rounds,
 )
 from handslag.tendering.services import opening_record
 
@@ -117,7 +120,7 @@ def opening_overview(*, user: User, call: Call) -> dict[str, Any]:
     """The opening page: who has confirmed; the record (with the tenders) only once opened."""
     state = call_state(call=call)
     confirmations = list(
-        OpeningConfirmation.objects.filter(call=call)
+        OpeningConfirmation.objects.filter(call=call, round=1)
         .select_related("official")
         .order_by("created_at")
     )
@@ -142,7 +145,9 @@ def opening_overview(*, user: User, call: Call) -> dict[str, Any]:
         ),
         "record": opening_record(call=call) if state.opened_at else None,
         "record_tenders": list(
-            Tender.objects.filter(call=call).select_related("supplier").order_by("submitted_at")
+            Tender.objects.filter(call=call, round=1)
+            .select_related("supplier")
+            .order_by("submitted_at")
         )
         if state.opened_at
         else [],
@@ -151,13 +156,15 @@ def opening_overview(*, user: User, call: Call) -> dict[str, Any]:
 
 
 def tenders_for_team(*, user: User, call: Call) -> list[Tender]:
-    """The call's tenders (all statuses) for the team, and only after the opening."""
+    """The call's tenders (all statuses) for the team: those of the opened rounds only."""
     if not is_internal_member(user=user, project=call.project):
         raise not_found()
     if call_opened_at(call) is None:
         raise forbidden(sealed_message())
     return list(
-        Tender.objects.filter(call=call).select_related("supplier").order_by("submitted_at", "pk")
+        Tender.objects.filter(call=call, round__in=opened_rounds(call))
+        .select_related("supplier")
+        .order_by("round", "submitted_at", "pk")
     )
 
 
@@ -230,7 +237,7 @@ def evaluation_overview(*, user: User, call: Call) -> dict[str, Any]:
 def tender_evaluation(*, user: User, tender: Tender) -> dict[str, Any]:
     """One tender's scores for the team member looking at it (after the opening)."""
     call = tender.call
-    if not is_internal_member(user=user, project=call.project) or call_opened_at(call) is None:
+    if not is_internal_member(user=user, project=call.project) or not is_tender_opened(tender):
         raise not_found()
     criteria = evaluation.scored_criteria_of(call=call)
     progress = evaluation.progress_of(call=call)
@@ -332,9 +339,14 @@ def sealed_tender_ids() -> list[str]:
     Used to keep even the audit log's view from revealing how many tenders arrived
     before the opening (OSL 19:3).
     """
+    sealed_rounds = NegotiationRound.objects.filter(
+        opened_at__isnull=True, call_id=OuterRef("call_id"), number=OuterRef("round")
+    )
     return [
         str(pk)
         for pk in Tender.objects.filter(
-            Q(call__tender_key__isnull=True) | Q(call__tender_key__opened_at__isnull=True)
+            Q(call__tender_key__isnull=True)
+            | Q(call__tender_key__opened_at__isnull=True)
+            | Q(Exists(sealed_rounds))
         ).values_list("pk", flat=True)
     ]

@@ -19,6 +19,7 @@ from handslag.tendering.services.evaluation_model import (
     evaluation_matrix_export,
     evaluation_model_set,
 )
+from handslag.tendering.services.negotiation import channel_post, round_start
 from handslag.tendering.services.opening import OPENING_QUORUM, opening_confirm, opening_record
 from handslag.tendering.services.scoring import (
     consensus_record,
@@ -40,6 +41,7 @@ __all__ = [
     "OPENING_QUORUM",
     "award_decide",
     "award_record_contract",
+    "channel_post",
     "conflict_declare",
     "consensus_record",
     "consensus_record_many",
@@ -49,6 +51,7 @@ __all__ = [
     "evaluation_model_set",
     "opening_confirm",
     "opening_record",
+    "round_start",
     "score_record",
     "scores_record",
     "tender_submit",
