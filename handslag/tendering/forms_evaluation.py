@@ -70,6 +70,19 @@ class EvaluationModelForm(forms.Form):
 class SimulationForm(EvaluationModelForm):
     """The model to try and up to five fictive tenders."""
 
+    price_floor = forms.DecimalField(
+        label=_("Price floor (SEK)"),
+        required=False,
+        min_value=0,
+        max_digits=15,
+        decimal_places=2,
+        localize=True,
+        help_text=_(
+            "A price below which a lower price earns no more points. Not allowed above zero: "
+            "a lower price must never be worthless (HFD 2022 ref. 41)."
+        ),
+    )
+
     def __init__(self, *args: Any, criteria: list[Criterion], **kwargs: Any) -> None:
         super().__init__(*args, criteria=criteria, **kwargs)
         self.rows = []
@@ -101,9 +114,15 @@ class SimulationForm(EvaluationModelForm):
         return [[self[name] for name in names] for names in self.rows]
 
     def model_fields(self) -> list[forms.BoundField]:
-        return [self["kind"], self["price_ceiling"], self["relative_price"]] + [
-            self[f"deduction_{c.pk}"] for c in self.quality
-        ]
+        return [
+            self["kind"],
+            self["price_ceiling"],
+            self["price_floor"],
+            self["relative_price"],
+        ] + [self[f"deduction_{c.pk}"] for c in self.quality]
+
+    def model_data(self) -> dict[str, Any]:
+        return {**super().model_data(), "price_floor": self.cleaned_data.get("price_floor")}
 
     def tenders(self) -> list[dict[str, Any]]:
         data, result = self.cleaned_data, []

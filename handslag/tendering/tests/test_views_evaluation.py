@@ -186,3 +186,19 @@ def test_criteria_page_warns_when_the_model_no_longer_fits(client, s):
     services.criteria_set(actor=s.lead, call=s.call, criteria=renamed)
     page = client.get(url).content.decode()
     assert "does not fit" in page and "Something new" in page
+
+
+def test_simulator_refuses_a_price_floor(client, s):
+    client.force_login(s.team)
+    response = client.get(
+        reverse("tendering:simulator", args=[s.call.pk]),
+        {
+            "kind": "weighted_points",
+            "price_ceiling": "1000",
+            "price_floor": "100",
+            "name_1": "A",
+            "price_1": "50",
+        },
+    )
+    assert response.status_code == 400
+    assert "HFD 2022 ref. 41" in response.content.decode()
