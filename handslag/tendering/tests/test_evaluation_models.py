@@ -156,7 +156,10 @@ def test_robustness_after_scoring(s):
     result = selectors_evaluation.robustness_for(user=s.team, call=s.call)
     by_name = {m["criterion"]: m for m in result["margins"]}
     assert set(by_name) == {"Feasibility", "Effect", "Business viability", "Price"}
-    assert by_name["Price"]["upper"] is not None
+    assert by_name["Price"]["upper"] == Decimal("28.57")
+    # Without feasibility the two tie exactly: the winner changes at 0 %, shown as 0.00.
+    assert str(by_name["Feasibility"]["lower"]) == "0.00"
+    assert by_name["Feasibility"]["margin"] == Decimal("30.00")
 
 
 def test_robustness_refused_to_undeclared_evaluator(s):
