@@ -414,3 +414,9 @@ def declaration_create(request: HttpRequest, call_id: int, payload: DeclarationI
 @router.get("/calls/{call_id}/opening/record.pdf", summary="The opening record as PDF")
 def opening_record_pdf(request: HttpRequest, call_id: int):  # noqa: ANN201
     return views.opening_record_pdf(request, call_id)
+
+
+# The evaluation models live in their own module; their paths sit under this router.
+from handslag.tendering.api_evaluation import router as _evaluation_router  # noqa: E402
+
+router.add_router("", _evaluation_router)

@@ -28,6 +28,7 @@ from handslag.tendering.models import (
     Award,
     CallKey,
     ConflictDeclaration,
+    EvaluationModel,
     NegotiationMessage,
     NegotiationRound,
     OpeningConfirmation,
@@ -78,6 +79,46 @@ COST_QUALITY = [
     },
 ]
 
+VAXJO_CRITERIA = [
+    *CRITERIA[:3],
+    {
+        "name": "Pris",
+        "kind": "price",
+        "weight": 20,
+        "description": "Pris för utvecklingsfaserna och förvärvet: full poäng vid 0 kr, "
+        "sjunkande linjärt till noll poäng vid pristaket 4 000 000 kr.",
+    },
+]
+ADDED_VALUE_CRITERIA = [
+    {
+        **COST_QUALITY[0],
+        "description": "Lösningens kvalitet för patienterna och hur den kan "
+        "införas. Ger ett avdrag på upp till 600 000 kr från anbudspriset.",
+    },
+    {**COST_QUALITY[1], "description": "Ger ett avdrag på upp till 400 000 kr från anbudspriset."},
+    {
+        "name": "Kostnad",
+        "kind": "price",
+        "weight": 30,
+        "description": "Livscykelkostnad. Jämförelsepriset är anbudspriset minus avdragen för "
+        "kvalitet; lägst jämförelsepris vinner.",
+    },
+]
+# The evaluation model of each case: Växjö ranks on weighted points with a published price
+# ceiling, Östergötland on the added-value model (comparison price).
+MODELS = {
+    "waste": {"kind": "weighted_points", "price_ceiling": Decimal(4_000_000)},
+    "snow": {"kind": "weighted_points", "price_ceiling": Decimal(4_000_000)},
+    "irrigation": {"kind": "weighted_points", "price_ceiling": Decimal(4_000_000)},
+    "home_monitoring": {
+        "kind": "added_value",
+        "max_deductions": {
+            "Kvalitet och genomförbarhet": Decimal(600_000),
+            "Effekt för patient och vård": Decimal(400_000),
+        },
+    },
+}
+
 # key: (opening officials, evaluators, consensus by, winner org key, criteria, contract date)
 CASES = {
     "waste": (
@@ -85,7 +126,7 @@ CASES = {
         ("utvarderare", "behovsagare"),
         "upphandlare",
         "sensorbolaget",
-        CRITERIA,
+        VAXJO_CRITERIA,
         None,
     ),
     "snow": (
@@ -93,7 +134,7 @@ CASES = {
         ("utvarderare", "behovsagare"),
         "upphandlare",
         None,
-        CRITERIA,
+        VAXJO_CRITERIA,
         None,
     ),
     "sharing": (
@@ -109,11 +150,11 @@ CASES = {
         ("og-behov",),
         "og-upphandlare",
         "vardnara",
-        COST_QUALITY,
+        ADDED_VALUE_CRITERIA,
         dt.date(2020, 3, 16),
     ),
 }
-SEALED_CASES = {"irrigation": CRITERIA}
+SEALED_CASES = {"irrigation": VAXJO_CRITERIA}
 # Cases with a negotiation round after the first opening: what changed in the documents.
 NEGOTIATED = {
     "home_monitoring": (
@@ -210,13 +251,18 @@ def _submit_all(call: Call, at: dt.datetime | None, winner_key: str | None) -> N
         )
 
 
-def _criteria(call: Call, criteria: list[dict], before: dt.datetime | None) -> bool:
-    if evaluation.criteria_of(call=call):
-        return True
+def _criteria(call: Call, criteria: list[dict], before: dt.datetime | None, key: str = "") -> bool:
     lead = _lead(call)
-    if lead is None:
-        return False
-    services.criteria_set(actor=lead, call=call, criteria=criteria, now=before)
+    if not evaluation.criteria_of(call=call):
+        if lead is None:
+            return False
+        services.criteria_set(actor=lead, call=call, criteria=criteria, now=before)
+    model = MODELS.get(key)
+    if model and lead is not None and not EvaluationModel.objects.filter(call=call).exists():
+        try:
+            services.evaluation_model_set(actor=lead, call=call, now=before, **model)
+        except ValidationError as error:
+            _note(f"kept {key} without an evaluation model: {'; '.join(error.messages)}")
     return True
 
 
@@ -235,7 +281,7 @@ def _historical_case(key: str, spec: tuple) -> None:
     if not _tenderers(call):
         _note(f"skipped {key}: no supplier is invited to tender")
         return
-    if not _criteria(call, criteria, deadline - dt.timedelta(days=20)):
+    if not _criteria(call, criteria, deadline - dt.timedelta(days=20), key):
         _note(f"skipped {key}: the project has no project lead")
         return
     if not CallKey.objects.filter(call=call, opened_at__isnull=False).exists():
@@ -262,7 +308,7 @@ def _historical_case(key: str, spec: tuple) -> None:
         _note(f"skipped the evaluation of {key}: its negotiation round is not opened")
         return
     tenders = evaluation.active_tenders(call=call)
-    crit = evaluation.criteria_of(call=call)
+    crit = evaluation.scored_criteria_of(call=call)
     winner_number = _org_number(winner_key) if winner_key else None
     winner = next(
         (t for t in tenders if t.supplier.org_number == winner_number),
@@ -452,7 +498,7 @@ def _sealed_case(key: str, criteria: list[dict]) -> None:
     if call.tender_deadline <= timezone.now():
         _note(f"skipped {key}: the call's tender deadline has passed")
         return
-    _criteria(call, criteria, None)
+    _criteria(call, criteria, None, key)
     try:
         _submit_all(call, None, None)
     except (ValidationError, PermissionDenied) as error:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from handslag.documents.render import Document, Facts, Heading, Paragraph, Table
 from handslag.market.models import Call
 from handslag.tendering import evaluation
+from handslag.tendering.matrix import measure_label
 from handslag.tendering.models import Award, NegotiationRound, Score, Tender, TenderStatus
 from handslag.tendering.services import opening_record
 
@@ -148,13 +149,20 @@ def award_document(*, call: Call, for_tender: Tender | None = None) -> Document:
         Heading(_("Reasons for the decision"), 2),
         Paragraph(award.justification),
     )
-    ranking = evaluation.ranking_of(call=call)
+    evaluated = evaluation.evaluate_call(call=call)
+    ranking = evaluated.rows
     document.add(
         Heading(_("Ranking"), 2),
         Table(
-            [_("Rank"), _("Tenderer"), _("Points (of 100)")],
+            [
+                _("Rank"),
+                _("Tenderer"),
+                measure_label(evaluated.kind) if evaluated.kind else _("Points (of 100)"),
+            ],
             [[str(r.rank), r.tender.supplier.name, str(r.points)] for r in ranking],
-            caption=_("Tenders by weighted consensus points"),
+            caption=_("Tenders by the call's evaluation model")
+            if evaluated.kind
+            else _("Tenders by weighted consensus points"),
         ),
     )
     tenders = [for_tender] if for_tender is not None else [r.tender for r in ranking]

@@ -117,3 +117,19 @@ def notice_text(notice: am.Notice, names: dict[str, str] | None = None) -> str:
     if text is None:
         return notice.message % p if p else notice.message
     return text % p if p else text
+
+
+def model_problem(*, call: Call) -> str | None:
+    """Why the stored model no longer fits the call's criteria (e.g. a criterion renamed
+    after the maximum deductions were set), or None when it fits or there is none."""
+    from handslag.tendering.award_models.config import validate
+
+    model = model_of(call=call)
+    if model is None:
+        return None
+    criteria = list(Criterion.objects.filter(call=call).order_by("order", "pk"))
+    try:
+        validate(stored_config(model, criteria))
+    except am.ModelError as error:
+        return error_text(error)
+    return None

@@ -14,7 +14,13 @@ from handslag.projects.permissions import is_internal_member
 from handslag.tendering import award_models as am
 from handslag.tendering import evaluation
 from handslag.tendering.award_models.config import as_decimal
-from handslag.tendering.evaluation_config import config_for, error_text, model_of, notice_text
+from handslag.tendering.evaluation_config import (
+    config_for,
+    error_text,
+    model_of,
+    model_problem,
+    notice_text,
+)
 from handslag.tendering.models import CriterionKind, EvaluationModel
 from handslag.tendering.permissions import can_see_ranking
 
@@ -148,7 +154,10 @@ def robustness_for(*, user: User, call: Call) -> dict[str, Any] | None:
         raise not_found()
     if not can_see_ranking(user=user, call=call):
         raise forbidden(_("Only the project team can see the ranking, and only after the opening."))
-    ranking = evaluation.evaluate_call(call=call)
+    return _robustness(call=call, ranking=evaluation.evaluate_call(call=call))
+
+
+def _robustness(*, call: Call, ranking: evaluation.Ranking) -> dict[str, Any] | None:
     if not ranking.rows or not all(r.complete for r in ranking.rows):
         return None
     config, inputs = ranking.config, ranking.inputs
@@ -179,3 +188,28 @@ def robustness_for(*, user: User, call: Call) -> dict[str, Any] | None:
         "tied": len(winners) > 1,
         "margins": _margins(margins),
     }
+
+
+def evaluation_extras(*, user: User, call: Call) -> dict[str, Any]:
+    """The evaluation page's model, warnings and robustness check for one team member."""
+    if not is_internal_member(user=user, project=call.project):
+        raise not_found()
+    see = can_see_ranking(user=user, call=call)
+    extras: dict[str, Any] = {
+        "evaluation_model": model_of(call=call),
+        "model_problem": model_problem(call=call),
+        "can_see_ranking": see,
+        "robustness": None,
+        "ranking_warnings": [],
+    }
+    if see:
+        ranking = evaluation.evaluate_call(call=call)
+        names = {str(r.tender.pk): r.tender.supplier.name for r in ranking.rows}
+        extras["ranking_warnings"] = [notice_text(n, names) for n in ranking.notices]
+        if ranking.error is not None:
+            extras["ranking_warnings"].append(
+                _("The evaluation model cannot rank these tenders: %(error)s")
+                % {"error": error_text(ranking.error)}
+            )
+        extras["robustness"] = _robustness(call=call, ranking=ranking)
+    return extras

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from handslag.tendering import views, views_negotiation
+from handslag.tendering import views, views_evaluation, views_negotiation
 
 app_name = "tendering"
 
@@ -13,6 +13,17 @@ urlpatterns = [
     path("calls/<int:pk>/opening/", views.opening, name="opening"),
     path("calls/<int:pk>/opening/record.pdf", views.opening_record_pdf, name="opening_record"),
     path("calls/<int:pk>/criteria/", views.criteria, name="criteria"),
+    path(
+        "calls/<int:pk>/evaluation-model/",
+        views_evaluation.evaluation_model,
+        name="evaluation_model",
+    ),
+    path("calls/<int:pk>/simulator/", views_evaluation.simulator, name="simulator"),
+    path(
+        "calls/<int:pk>/evaluation/matrix.xlsx",
+        views_evaluation.evaluation_matrix,
+        name="evaluation_matrix",
+    ),
     path("calls/<int:pk>/declaration/", views.declaration, name="declaration"),
     path("calls/<int:pk>/evaluation/", views.evaluation_page, name="evaluation"),
     path("tenders/<int:pk>/evaluate/", views.tender_evaluate, name="tender_evaluate"),

@@ -15,8 +15,9 @@ from handslag.core.htmx import render_page
 from handslag.core.permissions import forbidden, not_found
 from handslag.documents.render import document_response
 from handslag.market.models import Call
-from handslag.tendering import evaluation, selectors, services
+from handslag.tendering import evaluation, selectors, selectors_evaluation, services
 from handslag.tendering.documents import award_document, opening_record_document
+from handslag.tendering.evaluation_config import model_of, model_problem
 from handslag.tendering.forms import (
     AwardForm,
     ConsensusForm,
@@ -229,7 +230,13 @@ def criteria(request: HttpRequest, pk: int) -> HttpResponse:
     return render_page(
         request,
         "tendering/criteria.html",
-        {"call": call, "formset": formset, "errors": errors, "is_default": not existing},
+        {
+            "call": call,
+            "formset": formset,
+            "errors": errors,
+            "is_default": not existing,
+            "model_problem": model_problem(call=call),
+        },
         status=400 if errors or formset.errors and request.method == "POST" else 200,
     )
 
@@ -242,6 +249,7 @@ def evaluation_page(request: HttpRequest, pk: int) -> HttpResponse:
         "must_declare": can_declare(user=request.user, call=call)
         and declaration_of(user=request.user, call=call) is None,
         **selectors.evaluation_overview(user=request.user, call=call),
+        **selectors_evaluation.evaluation_extras(user=request.user, call=call),
     }
     return render_page(request, "tendering/evaluation.html", context)
 
@@ -406,6 +414,7 @@ def award(request: HttpRequest, pk: int) -> HttpResponse:
             "call": call,
             "state": state,
             "ranking": ranking,
+            "ranking_kind": getattr(model_of(call=call), "kind", None),
             "criteria": evaluation.criteria_of(call=call),
             "form": form,
             "contract_form": contract_form,
@@ -440,6 +449,7 @@ def contract(request: HttpRequest, pk: int) -> HttpResponse:
             "call": call,
             "state": state,
             "ranking": selectors.ranking_for(user=request.user, call=call),
+            "ranking_kind": getattr(model_of(call=call), "kind", None),
             "criteria": evaluation.criteria_of(call=call),
             "form": None,
             "contract_form": form,

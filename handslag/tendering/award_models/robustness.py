@@ -43,6 +43,12 @@ class Margin:
         return min(moves) if moves else None
 
 
+def _percent(share: float) -> Decimal:
+    """A share (0–1) in percent with two decimals; never "-0.00"."""
+    value = Decimal(f"{share * 100:.2f}")
+    return value if value != 0 else Decimal("0.00")
+
+
 def _components(config: ModelConfig) -> list[tuple[CriterionSpec, Decimal]]:
     """The criteria that can move, with their current size (weight or max deduction)."""
     if config.kind == WEIGHTED_POINTS:
@@ -81,13 +87,11 @@ def robustness(config: ModelConfig, tenders: Sequence[TenderInput]) -> list[Marg
     for criterion, size in components:
         s0 = float(size) / total if total else 0.0
         if tied:
-            share = Decimal(str(round(s0 * 100, 2)))
+            share = _percent(s0)
             margins.append(Margin(criterion.key, criterion.name, share, share, share))
             continue
         if total == 0 or s0 >= 1.0 or len(components) < 2:
-            margins.append(
-                Margin(criterion.key, criterion.name, Decimal(str(round(s0 * 100, 2))), None, None)
-            )
+            margins.append(Margin(criterion.key, criterion.name, _percent(s0), None, None))
             continue
 
         def value(
@@ -122,13 +126,13 @@ def robustness(config: ModelConfig, tenders: Sequence[TenderInput]) -> list[Marg
                 upper = root
 
         def pct(x: float | None) -> Decimal | None:
-            return None if x is None else Decimal(str(round(x * 100, 2)))
+            return None if x is None else _percent(x)
 
         margins.append(
             Margin(
                 criterion.key,
                 criterion.name,
-                Decimal(str(round(s0 * 100, 2))),
+                _percent(s0),
                 pct(lower),
                 pct(upper),
             )

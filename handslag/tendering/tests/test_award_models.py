@@ -224,3 +224,41 @@ def test_adding_a_tender_never_reorders_two_others(kind, tenders, extra):
 def test_weighted_total_at_most_100(price, s):
     result = evaluate(absolute(WEIGHTED_POINTS), [TenderInput("x", price, s)]).results[0]
     assert D(0) <= result.value <= D(100)
+
+
+def _first_with_deductions(tenders: list[TenderInput], share_f: D, total: D) -> str:
+    others = total * (1 - share_f) / D(500_000)  # e and b hold 300k:200k
+    crit = (
+        CriterionSpec("f", "F", QUALITY, D(30), total * share_f),
+        CriterionSpec("e", "E", QUALITY, D(30), others * D(300_000)),
+        CriterionSpec("b", "B", QUALITY, D(20), others * D(200_000)),
+        CriterionSpec("p", "P", PRICE, D(20)),
+    )
+    return evaluate(ModelConfig(ADDED_VALUE, crit), tenders).results[0].name
+
+
+def test_robustness_added_value_crossover_matches_recomputation():
+    # A wins on feasibility; B is cheaper and better on the others.
+    tenders = [tender("A", 2_000_000, 5, 2, 2), tender("B", 1_900_000, 1, 3, 3)]
+    config = ModelConfig(ADDED_VALUE, CRITERIA)
+    assert evaluate(config, tenders).results[0].name == "A"
+    f = {m.key: m for m in robustness(config, tenders)}["f"]
+    assert f.share == D("37.50")
+    assert f.lower is not None and f.upper is None
+    total = D(800_000)
+    below, above = (f.lower - D("0.1")) / 100, (f.lower + D("0.1")) / 100
+    assert _first_with_deductions(tenders, below, total) == "B"
+    assert _first_with_deductions(tenders, above, total) == "A"
+
+
+def test_robustness_ratio_has_a_margin_per_quality_criterion():
+    config = ModelConfig(QUALITY_PRICE_RATIO, CRITERIA)
+    tenders = [tender("A", 1_000_000, 5, 1, 1), tender("B", 1_000_000, 1, 4, 4)]
+    margins = {m.key: m for m in robustness(config, tenders)}
+    assert set(margins) == {"f", "e", "b"}
+    assert margins["f"].margin is not None
+
+
+def test_robustness_tie_has_zero_margin():
+    margins = robustness(weighted(), [tender("A", 1_000_000), tender("B", 1_000_000)])
+    assert all(m.margin == 0 for m in margins)

@@ -11,10 +11,11 @@ from handslag.accounts import demo as accounts_demo
 from handslag.accounts.demo import org, person
 from handslag.accounts.roles import ProjectRole
 from handslag.audit.models import AuditEntry
-from handslag.tendering import demo
+from handslag.tendering import demo, evaluation
 from handslag.tendering.models import (
     Award,
     CallKey,
+    EvaluationModel,
     NegotiationMessage,
     NegotiationRound,
     Tender,
@@ -118,11 +119,24 @@ def test_demo_builds_the_cases_and_is_idempotent(calls):
     assert Tender.objects.filter(call=irrigation).count() == 1
     assert CallKey.objects.get(call=irrigation).opened_at is None
     assert not Award.objects.filter(call=irrigation).exists()
+    assert EvaluationModel.objects.get(call=calls["waste"]).kind == "weighted_points"
+    assert EvaluationModel.objects.get(call=calls["waste"]).price_ceiling == 4_000_000
+    assert EvaluationModel.objects.get(call=calls["irrigation"]).kind == "weighted_points"
+    assert EvaluationModel.objects.get(call=calls["home_monitoring"]).kind == "added_value"
+    assert not EvaluationModel.objects.filter(call=calls["sharing"]).exists()
+    (first, *_rest) = evaluation.ranking_of(call=calls["home_monitoring"])
+    assert first.tender.supplier == org("vardnara")
+    assert first.points == first.price - first.deduction
     entries = AuditEntry.objects.count()
     tenders = Tender.objects.count()
+    models = list(EvaluationModel.objects.values_list("pk", "kind", "price_ceiling", "updated_at"))
     demo.load()
     assert AuditEntry.objects.count() == entries
     assert Tender.objects.count() == tenders
+    assert (
+        list(EvaluationModel.objects.values_list("pk", "kind", "price_ceiling", "updated_at"))
+        == models
+    )
 
 
 def test_demo_skips_without_market_demo(monkeypatch):

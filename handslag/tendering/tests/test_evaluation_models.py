@@ -1,11 +1,12 @@
 """The stored evaluation model: setting it, its lock, and the ranking and matrix it drives."""
 
+import datetime as dt
 import io
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from handslag.audit.models import AuditEntry
@@ -155,7 +156,10 @@ def test_robustness_after_scoring(s):
     result = selectors_evaluation.robustness_for(user=s.team, call=s.call)
     by_name = {m["criterion"]: m for m in result["margins"]}
     assert set(by_name) == {"Feasibility", "Effect", "Business viability", "Price"}
-    assert by_name["Price"]["upper"] is not None
+    assert by_name["Price"]["upper"] == Decimal("28.57")
+    # Without feasibility the two tie exactly: the winner changes at 0 %, shown as 0.00.
+    assert str(by_name["Feasibility"]["lower"]) == "0.00"
+    assert by_name["Feasibility"]["margin"] == Decimal("30.00")
 
 
 def test_robustness_refused_to_undeclared_evaluator(s):
@@ -214,3 +218,37 @@ def test_simulation_refusals(s, tenders, message):
         selectors_evaluation.simulation_run(
             call=s.call, kind="weighted_points", price_ceiling="1000", tenders=tenders
         )
+
+
+def test_matrix_without_a_model_uses_hand_scored_price(s):
+    a = s.submit(s.supplier_a)
+    s.open()
+    s.score_all(s.evaluator)
+    s.score_all(s.evaluator2)
+    s.consensus_all({a.pk: 4})
+    sheet = load_workbook(
+        io.BytesIO(services.evaluation_matrix_export(actor=s.lead, call=s.call))
+    ).active
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert [v[0] for v in values[1:5]] == [c.name for c in s.criteria]
+    assert [v[3] for v in values[1:5]] == [4, 4, 4, 4]
+    assert values[-2][3] == 80
+
+
+def test_award_document_names_the_model_measure(s):
+    from handslag.tendering.documents import award_document
+
+    services.evaluation_model_set(
+        actor=s.lead, call=s.call, kind="added_value", max_deductions=DEDUCTIONS
+    )
+    cheap, _dear = _opened_with_scores(s, lambda s: None)
+    services.award_decide(
+        actor=s.lead,
+        call=s.call,
+        tender=cheap,
+        justification="Lowest comparison price.",
+        notice_sent_on=timezone.localdate(s.after_deadline()) + dt.timedelta(days=1),
+        now=s.after_deadline(),
+    )
+    text = str(award_document(call=s.call).blocks)
+    assert "Comparison price (SEK)" in text

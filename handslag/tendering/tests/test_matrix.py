@@ -64,6 +64,9 @@ def pages(s) -> dict[str, str]:  # noqa: ANN001
         "evaluation": f"/tendering/calls/{c}/evaluation/",
         "tender_evaluate": f"/tendering/tenders/{t}/evaluate/",
         "award": f"/tendering/calls/{c}/award/",
+        "evaluation_model": f"/tendering/calls/{c}/evaluation-model/",
+        "simulator": f"/tendering/calls/{c}/simulator/",
+        "evaluation_matrix": f"/tendering/calls/{c}/evaluation/matrix.xlsx",
     }
 
 
@@ -75,6 +78,9 @@ def api(s) -> dict[str, str]:  # noqa: ANN001
         "api_file": f"{BASE}/files/{s.file_a.pk}",
         "api_content": f"{BASE}/tenders/{t}/content",
         "api_opening_record": f"{BASE}/calls/{c}/opening/record.pdf",
+        "api_evaluation_model": f"{BASE}/calls/{c}/evaluation-model",
+        "api_robustness": f"{BASE}/calls/{c}/robustness",
+        "api_evaluation_matrix": f"{BASE}/calls/{c}/evaluation-matrix.xlsx",
     }
 
 
@@ -117,6 +123,11 @@ AFTER_OPENING_PAGES = {
     "evaluation": row(302, 404, 404, 403, 200, 200, 200, 200),
     "tender_evaluate": row(302, 404, 404, 404, 200, 403, 200, 200),
     "award": row(302, 404, 404, 403, 200, 200, 200, 200),
+    # Setting the model is for the project lead and procurement officers only (not personas).
+    "evaluation_model": row(302, 404, 404, 403, 404, 404, 404, 404),
+    "simulator": row(302, 404, 404, 403, 200, 200, 200, 200),
+    # Prices are tender content: an evaluator who has not declared does not see them.
+    "evaluation_matrix": row(302, 404, 404, 403, 200, 403, 200, 200),
 }
 AFTER_OPENING_API = {
     "api_mine": row(401, 200, 200, 200, 200, 200, 200, 200),
@@ -124,6 +135,9 @@ AFTER_OPENING_API = {
     "api_file": row(401, 200, 404, 404, 200, 403, 200, 200),
     "api_content": row(401, 200, 404, 404, 200, 403, 200, 200),
     "api_opening_record": row(401, 404, 404, 403, 200, 200, 200, 200),
+    "api_evaluation_model": row(401, 404, 404, 403, 200, 200, 200, 200),
+    "api_robustness": row(401, 404, 404, 403, 200, 403, 200, 200),
+    "api_evaluation_matrix": row(401, 404, 404, 403, 200, 403, 200, 200),
 }
 # Before the opening nobody at the buyer learns that the tender or its file exists (404),
 # and its own supplier is told it is sealed (403).
@@ -137,6 +151,9 @@ BEFORE_OPENING = {
     "api_content": SEALED_API,
     "api_tender_files": {**SEALED_API, "supplier_a": 404},
     "api_opening_record": row(401, 404, 404, 403, 404, 404, 404, 404),
+    "evaluation_matrix": row(302, 404, 404, 403, 404, 404, 404, 404),
+    "api_robustness": row(401, 404, 404, 403, 404, 404, 404, 404),
+    "api_evaluation_matrix": row(401, 404, 404, 403, 404, 404, 404, 404),
 }
 
 
@@ -164,6 +181,42 @@ def test_sealed_before_opening(client, world):
         ),
     }
     assert got == BEFORE_OPENING
+
+
+SIMULATION = {
+    "kind": "weighted_points",
+    "price_ceiling": "1000000",
+    "tenders": [{"name": "A", "price": "500000", "scores": {}}],
+}
+
+
+def test_writes_of_the_evaluation_model(client, world):
+    """PUT the model and POST a simulation, × the eight personas (all but the managers fail)."""
+    c = world.call.pk
+    got = {"put_model": {}, "simulate": {}}
+    for persona in PERSONAS:
+        user = world.people[persona]
+        extra = auth(user) if user.is_authenticated else {}
+        got["put_model"][persona] = client.put(
+            f"{BASE}/calls/{c}/evaluation-model",
+            {"kind": "weighted_points", "price_ceiling": "1000000"},
+            content_type="application/json",
+            **extra,
+        ).status_code
+        got["simulate"][persona] = client.post(
+            f"{BASE}/calls/{c}/simulate", SIMULATION, content_type="application/json", **extra
+        ).status_code
+    assert got == {
+        "put_model": row(401, 404, 404, 403, 403, 403, 403, 403),
+        "simulate": row(401, 404, 404, 403, 200, 200, 200, 200),
+    }
+    lead = client.put(
+        f"{BASE}/calls/{c}/evaluation-model",
+        {"kind": "weighted_points", "price_ceiling": "1000000"},
+        content_type="application/json",
+        **auth(world.lead),
+    )
+    assert lead.status_code == 200
 
 
 # --- negotiation rounds -------------------------------------------------------------------
