@@ -60,6 +60,7 @@ class Journey:
         if self.page.get_by_role("button", name="Logga ut").count():
             sign_out(self.page)
         sign_in(self.page, username)
+        self.axe(self.page)  # the person's start page
 
     def move_deadline(self, name: str) -> None:
         """Time passes: the deadline is put one minute in the past."""
@@ -185,6 +186,8 @@ def officer_qualifies_and_invites(j: Journey) -> None:
     expect(j.page.get_by_text(REFUSAL)).to_be_visible()
     response = j.page.goto(f"/tendering/calls/{j.call.pk}/submit/")
     assert response.status == 403
+    expect(j.page.get_by_text("Er organisation har inte bjudits in", exact=False)).to_be_visible()
+    j.axe(j.page)
 
 
 def invited_suppliers_submit_sealed_tenders(j: Journey) -> None:
