@@ -103,25 +103,33 @@ def test_replacing_one_second_late_keeps_the_previous_tender(s):
 
 
 class OpenedWhileStreaming:
-    """An upload during which the deadline passes and two officials open the tenders."""
+    """An upload during which the deadline arrives and two officials open the tenders."""
 
-    def __init__(self, s: Scenario) -> None:
-        self.s, self.name = s, "sist.pdf"
+    def __init__(self, s: Scenario, deadline: dt.datetime) -> None:
+        self.s, self.deadline, self.name = s, deadline, "sist.pdf"
 
     def chunks(self, chunk_size=None):  # noqa: ANN001, ANN201
         yield PDF[:100]
-        move_deadline(self.s, timezone.now() - dt.timedelta(seconds=1))
-        services.opening_confirm(actor=self.s.officer, call=self.s.call)
-        services.opening_confirm(actor=self.s.official, call=self.s.call)
+        move_deadline(self.s, self.deadline)
+        later = self.deadline + dt.timedelta(seconds=1)
+        services.opening_confirm(actor=self.s.officer, call=self.s.call, now=later)
+        services.opening_confirm(actor=self.s.official, call=self.s.call, now=later)
         yield PDF[100:]
 
 
 def test_replace_racing_the_opening_is_refused_and_the_record_holds(s, media):
     first = s.submit(s.supplier_a, files=[SimpleUploadedFile("a.pdf", PDF)])
     blobs_before = stored(media)
-    # Refused under the call's lock, whether it notices the deadline or the opening first.
-    with pytest.raises(ValidationError, match="för sent|redan öppnats"):
-        s.submit(s.supplier_a, content="Last-second change", files=[OpenedWhileStreaming(s)])
+    deadline = timezone.now()
+    # Received one second before the deadline; while its files are sealed the deadline
+    # comes and the officials open. Checked again under the call's lock, it is refused.
+    with pytest.raises(ValidationError, match="redan öppnats|already been opened"):
+        s.submit(
+            s.supplier_a,
+            content="Last-second change",
+            files=[OpenedWhileStreaming(s, deadline)],
+            now=deadline - dt.timedelta(seconds=1),
+        )
     assert is_opened(s.call)
     first.refresh_from_db()
     assert first.status == "submitted"
