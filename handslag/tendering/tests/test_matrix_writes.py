@@ -3,10 +3,10 @@ tendering × the eight kinds of person of the read matrix, plus the project lead
 control who may do what none of the eight may.
 
 Each operation runs in the state where it makes sense (tenders in, deadline passed,
-opened, scored, consensus, awarded). Each person's attempt runs inside a savepoint that
+opened, negotiation round started or past its deadline, scored, consensus, awarded). Each person's attempt runs inside a savepoint that
 is rolled back afterwards, so every person meets the same state. An attempt that is
 refused must change nothing: no tender, file, confirmation, criterion, declaration,
-score, award or audit entry.
+score, award, negotiation round, channel message or audit entry.
 """
 
 import datetime as dt
@@ -28,6 +28,8 @@ from handslag.tendering.models import (
     CallKey,
     ConflictDeclaration,
     Criterion,
+    NegotiationMessage,
+    NegotiationRound,
     OpeningConfirmation,
     Score,
     Tender,
@@ -104,6 +106,25 @@ def _awarded(s: Scenario) -> None:
     )
 
 
+def _round_started(s: Scenario) -> None:
+    _opened(s)
+    services.round_start(
+        actor=s.lead,
+        call=s.call,
+        deadline=timezone.now() + dt.timedelta(days=5),
+        change_text="The delivery plan now has two phases.",
+    )
+
+
+def _round_deadline_passed(s: Scenario) -> None:
+    _round_started(s)
+    s.submit(s.supplier_a, content="Revised tender", price="90000")
+    NegotiationRound.objects.filter(call=s.call, number=2).update(
+        deadline=timezone.now() - dt.timedelta(hours=1)
+    )
+    services.opening_confirm(actor=s.officer, call=s.call, round_number=2)
+
+
 def snapshot(s: Scenario) -> dict:
     """Everything a write in tendering could change."""
     call = s.call
@@ -113,8 +134,14 @@ def snapshot(s: Scenario) -> dict:
         ),
         "files": TenderFile.objects.filter(tender__call=call).count(),
         "confirmations": list(
-            OpeningConfirmation.objects.filter(call=call).values_list("official_id", flat=True)
+            OpeningConfirmation.objects.filter(call=call).values_list("round", "official_id")
         ),
+        "rounds": list(
+            NegotiationRound.objects.filter(call=call).values_list(
+                "number", "deadline", "opened_at"
+            )
+        ),
+        "messages": NegotiationMessage.objects.filter(call=call).count(),
         "opened_at": CallKey.objects.filter(call=call).values_list("opened_at", flat=True).first(),
         "criteria": list(
             Criterion.objects.filter(call=call).order_by("pk").values_list("name", "kind", "weight")
@@ -222,6 +249,21 @@ def _api_award(s: Scenario) -> dict:
     }
 
 
+def _round_form(s: Scenario) -> dict:  # noqa: ARG001
+    deadline = timezone.localtime(timezone.now() + dt.timedelta(days=5))
+    return {
+        "deadline": deadline.strftime("%Y-%m-%dT%H:%M"),
+        "change_text": "The delivery plan now has two phases.",
+    }
+
+
+def _api_round(s: Scenario) -> dict:  # noqa: ARG001
+    return {
+        "deadline": (timezone.now() + dt.timedelta(days=5)).isoformat(),
+        "change_text": "The delivery plan now has two phases.",
+    }
+
+
 def _today(s: Scenario) -> dict:  # noqa: ARG001
     return {"signed_on": timezone.localdate().isoformat()}
 
@@ -313,6 +355,46 @@ OPS: dict[str, Op] = {
     "api_contract": Op(
         _awarded, "post", lambda s: f"{BASE}/calls/{s.call.pk}/award/contract", _today, api=True
     ),
+    # Negotiation rounds: start one, tender in it, open it; the confidential channel.
+    "page_round_start": Op(
+        _opened, "post", lambda s: f"{T}/calls/{s.call.pk}/rounds/", _round_form
+    ),
+    "api_round_start": Op(
+        _opened, "post", lambda s: f"{BASE}/calls/{s.call.pk}/rounds", _api_round, api=True
+    ),
+    "page_submit_round": Op(
+        _round_started, "post", lambda s: f"{T}/calls/{s.call.pk}/submit/", _tender_form
+    ),
+    "api_submit_round": Op(
+        _round_started,
+        "post",
+        lambda s: f"{BASE}/calls/{s.call.pk}/tenders",
+        lambda s: {"content": "Revised tender", "price": "90000"},
+        api=True,
+    ),
+    "page_round_opening": Op(
+        _round_deadline_passed, "post", lambda s: f"{T}/calls/{s.call.pk}/rounds/2/opening/", _none
+    ),
+    "api_round_opening": Op(
+        _round_deadline_passed,
+        "post",
+        lambda s: f"{BASE}/calls/{s.call.pk}/rounds/2/opening",
+        _none,
+        api=True,
+    ),
+    "page_channel_post": Op(
+        _opened,
+        "post",
+        lambda s: f"{T}/calls/{s.call.pk}/channels/{s.tender_a.supplier_id}/",
+        lambda s: {"body": "Can you deliver in two phases?"},
+    ),
+    "api_channel_post": Op(
+        _opened,
+        "post",
+        lambda s: f"{BASE}/calls/{s.call.pk}/channels/{s.tender_a.supplier_id}/messages",
+        lambda s: {"body": "Can you deliver in two phases?"},
+        api=True,
+    ),
     # Not a write, but a document that names a winner: it must not leak and must not change
     # anything either.
     "award_document": Op(
@@ -349,6 +431,14 @@ EXPECTED = {
     "page_contract": row(LOGIN, 404, 404, 403, 403, 403, 403, 403, 302),
     "api_contract": row(401, 404, 404, 403, 403, 403, 403, 403, 200),
     "award_document": row(LOGIN, 200, 200, 403, 200, 200, 200, 200, 200),
+    "page_round_start": row(LOGIN, 404, 404, 403, 403, 403, 403, 403, 302),
+    "api_round_start": row(401, 404, 404, 403, 403, 403, 403, 403, 201),
+    "page_submit_round": row(LOGIN, 302, 302, 403, 403, 403, 403, 403, 403),
+    "api_submit_round": row(401, 201, 201, 403, 403, 403, 403, 403, 403),
+    "page_round_opening": row(LOGIN, 404, 404, 403, 403, 403, 403, 302, 403),
+    "api_round_opening": row(401, 404, 404, 403, 403, 403, 403, 200, 403),
+    "page_channel_post": row(LOGIN, 302, 404, 404, 302, 302, 302, 302, 302),
+    "api_channel_post": row(401, 201, 404, 404, 201, 201, 201, 201, 201),
 }
 READS = {"award_document"}
 # The declaration page shows an existing declaration again instead of a second one.
