@@ -232,14 +232,18 @@ def _buyer_views(client, s: Scenario) -> dict[str, str]:  # noqa: ANN001
         f"/tendering/calls/{c}/award/",
         f"/market/manage/{c}/",
         f"/projects/{s.project.pk}/",
+        f"/tendering/calls/{c}/rounds/",
+        f"/tendering/calls/{c}/channels/",
     ]
     got = {}
+    # A channel exists only for a tenderer; asking for one must not tell whether it does.
+    supplier_id = s.supplier_a.memberships.first().organisation_id
+    pages.append(f"/tendering/calls/{c}/channels/{supplier_id}/")
     for url in pages:
         response = client.get(url)
-        assert response.status_code == 200, url
-        got[url] = TOKEN.sub(r"\1-", response.text)
+        got[url] = f"{response.status_code} " + TOKEN.sub(r"\1-", response.text)
     token = auth(s.lead)
-    for path in ("opening", "tenders", "ranking", "award", "criteria"):
+    for path in ("opening", "tenders", "ranking", "award", "criteria", "rounds", "negotiation"):
         response = client.get(f"{BASE}/calls/{c}/{path}", **token)
         got[path] = f"{response.status_code} {response.content.decode()}"
     return got
@@ -251,6 +255,11 @@ def test_the_buyer_learns_nothing_of_the_tender_count_before_the_opening(client,
     s.submit(s.supplier_a)
     s.submit(s.supplier_b, files=[SimpleUploadedFile("b.pdf", PDF)])
     two = _buyer_views(client, s)
+    assert {k: v[:3] for k, v in none.items()} == {
+        **dict.fromkeys(none, "200"),
+        **{k: "404" for k in none if "/channels/" in k and not k.endswith("/channels/")},
+        **{"tenders": "403", "ranking": "403", "award": "404", "negotiation": "404"},
+    }
     assert two == none
     assert '"tenders": null' in none["opening"] or '"tenders":null' in none["opening"]
 
