@@ -113,6 +113,7 @@ def test_api_sign_up_shares_the_limit_and_answers_429(client):
     response = client.post(API, payload, content_type="application/json", REMOTE_ADDR="10.0.0.1")
     assert response.status_code == 429
     assert "För många registreringsförsök" in response.json()["detail"]
+    assert response["Retry-After"] == str(WINDOW)
     assert _counts() == before
 
 
