@@ -153,6 +153,9 @@ LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", "900"))
 # Supplier sign-ups (page and API) per client address and window, successful or not.
 SIGNUP_ATTEMPT_LIMIT = int(os.environ.get("SIGNUP_ATTEMPT_LIMIT", "10"))
 SIGNUP_ATTEMPT_WINDOW = int(os.environ.get("SIGNUP_ATTEMPT_WINDOW", "3600"))
+# Reverse proxies in front of the application that append to X-Forwarded-For; throttling
+# needs the client's address, not the proxy's. 0: trust REMOTE_ADDR only.
+TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +8,22 @@ from handslag.accounts.roles import OrganisationKind
 
 
 def client_ip(request) -> str:  # noqa: ANN001
+    """The client's address for throttling.
+
+    Behind TRUSTED_PROXY_HOPS reverse proxies, each appending the address it saw to
+    X-Forwarded-For, the client is the entry that many places from the right: entries
+    further left were written by the client itself and are never trusted. Without
+    proxies (the default), or when the header is shorter than it must be, REMOTE_ADDR.
+    """
+    hops = settings.TRUSTED_PROXY_HOPS
+    if hops > 0:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= hops:
+            return forwarded[-hops]
     return request.META.get("REMOTE_ADDR", "")
 
 

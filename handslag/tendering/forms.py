@@ -27,6 +27,16 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
+class PriceField(forms.DecimalField):
+    """A price as people write it: "1 200 000" or "1 200 000,50" with spaces between
+    thousands (ordinary, no-break or thin), which Swedish number formatting uses."""
+
+    def to_python(self, value):  # noqa: ANN001, ANN201
+        if isinstance(value, str):
+            value = "".join(value.split())  # str.split() also splits on no-break spaces
+        return super().to_python(value)
+
+
 class TenderForm(forms.Form):
     supplier = forms.ModelChoiceField(
         label=_("Submitted by"), queryset=None, required=False, empty_label=None
@@ -40,7 +50,7 @@ class TenderForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 16}),
         max_length=100_000,
     )
-    price = forms.DecimalField(
+    price = PriceField(
         label=_("Price (SEK, excluding VAT)"),
         min_value=0,
         max_digits=15,

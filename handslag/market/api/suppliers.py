@@ -2,7 +2,8 @@
 
 import datetime as dt
 
-from django.http import HttpRequest
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -102,8 +103,11 @@ class SupplierOut(Schema):
     response={201: RegisteredOut, 400: ErrorOut, 429: ErrorOut},
     summary="Register a new supplier organisation and its first administrator",
 )
-def supplier_register(request: HttpRequest, payload: RegisterIn) -> tuple[int, dict]:
+def supplier_register(
+    request: HttpRequest, payload: RegisterIn, response: HttpResponse
+) -> tuple[int, dict]:
     if not signup_attempt_allowed(ip=client_ip(request)):
+        response["Retry-After"] = str(settings.SIGNUP_ATTEMPT_WINDOW)
         return 429, {"detail": signup_throttled_message()}
     user = services.supplier_register(**payload.dict())
     organisation_id = next(iter(user.supplier_organisation_ids))

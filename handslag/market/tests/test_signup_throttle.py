@@ -113,4 +113,27 @@ def test_api_sign_up_shares_the_limit_and_answers_429(client):
     response = client.post(API, payload, content_type="application/json", REMOTE_ADDR="10.0.0.1")
     assert response.status_code == 429
     assert "För många registreringsförsök" in response.json()["detail"]
+    assert response["Retry-After"] == str(WINDOW)
     assert _counts() == before
+
+
+def test_behind_a_proxy_each_client_has_its_own_limit_and_cannot_spoof_it(client, settings):  # noqa: ANN001
+    settings.TRUSTED_PROXY_HOPS = 1
+    proxy = "10.9.9.9"
+
+    def via_proxy(n: int, forwarded: str):  # noqa: ANN202
+        response = client.post(
+            reverse("market:supplier_register"),
+            _unique(n),
+            REMOTE_ADDR=proxy,
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+        client.logout()
+        return response
+
+    for n in range(LIMIT):
+        assert via_proxy(n, "198.51.100.1").status_code == 302
+    # A made-up first entry does not give the same client a fresh limit.
+    assert via_proxy(5, "7.7.7.7, 198.51.100.1").status_code == 429
+    # Another client behind the same proxy is not affected.
+    assert via_proxy(6, "198.51.100.2").status_code == 302

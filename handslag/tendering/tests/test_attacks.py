@@ -103,25 +103,33 @@ def test_replacing_one_second_late_keeps_the_previous_tender(s):
 
 
 class OpenedWhileStreaming:
-    """An upload during which the deadline passes and two officials open the tenders."""
+    """An upload during which the deadline arrives and two officials open the tenders."""
 
-    def __init__(self, s: Scenario) -> None:
-        self.s, self.name = s, "sist.pdf"
+    def __init__(self, s: Scenario, deadline: dt.datetime) -> None:
+        self.s, self.deadline, self.name = s, deadline, "sist.pdf"
 
     def chunks(self, chunk_size=None):  # noqa: ANN001, ANN201
         yield PDF[:100]
-        move_deadline(self.s, timezone.now() - dt.timedelta(seconds=1))
-        services.opening_confirm(actor=self.s.officer, call=self.s.call)
-        services.opening_confirm(actor=self.s.official, call=self.s.call)
+        move_deadline(self.s, self.deadline)
+        later = self.deadline + dt.timedelta(seconds=1)
+        services.opening_confirm(actor=self.s.officer, call=self.s.call, now=later)
+        services.opening_confirm(actor=self.s.official, call=self.s.call, now=later)
         yield PDF[100:]
 
 
 def test_replace_racing_the_opening_is_refused_and_the_record_holds(s, media):
     first = s.submit(s.supplier_a, files=[SimpleUploadedFile("a.pdf", PDF)])
     blobs_before = stored(media)
-    # Refused under the call's lock, whether it notices the deadline or the opening first.
-    with pytest.raises(ValidationError, match="för sent|redan öppnats"):
-        s.submit(s.supplier_a, content="Last-second change", files=[OpenedWhileStreaming(s)])
+    deadline = timezone.now()
+    # Received one second before the deadline; while its files are sealed the deadline
+    # comes and the officials open. Checked again under the call's lock, it is refused.
+    with pytest.raises(ValidationError, match="redan öppnats|already been opened"):
+        s.submit(
+            s.supplier_a,
+            content="Last-second change",
+            files=[OpenedWhileStreaming(s, deadline)],
+            now=deadline - dt.timedelta(seconds=1),
+        )
     assert is_opened(s.call)
     first.refresh_from_db()
     assert first.status == "submitted"
@@ -224,14 +232,18 @@ def _buyer_views(client, s: Scenario) -> dict[str, str]:  # noqa: ANN001
         f"/tendering/calls/{c}/award/",
         f"/market/manage/{c}/",
         f"/projects/{s.project.pk}/",
+        f"/tendering/calls/{c}/rounds/",
+        f"/tendering/calls/{c}/channels/",
     ]
     got = {}
+    # A channel exists only for a tenderer; asking for one must not tell whether it does.
+    supplier_id = s.supplier_a.memberships.first().organisation_id
+    pages.append(f"/tendering/calls/{c}/channels/{supplier_id}/")
     for url in pages:
         response = client.get(url)
-        assert response.status_code == 200, url
-        got[url] = TOKEN.sub(r"\1-", response.text)
+        got[url] = f"{response.status_code} " + TOKEN.sub(r"\1-", response.text)
     token = auth(s.lead)
-    for path in ("opening", "tenders", "ranking", "award", "criteria"):
+    for path in ("opening", "tenders", "ranking", "award", "criteria", "rounds", "negotiation"):
         response = client.get(f"{BASE}/calls/{c}/{path}", **token)
         got[path] = f"{response.status_code} {response.content.decode()}"
     return got
@@ -243,6 +255,11 @@ def test_the_buyer_learns_nothing_of_the_tender_count_before_the_opening(client,
     s.submit(s.supplier_a)
     s.submit(s.supplier_b, files=[SimpleUploadedFile("b.pdf", PDF)])
     two = _buyer_views(client, s)
+    assert {k: v[:3] for k, v in none.items()} == {
+        **dict.fromkeys(none, "200"),
+        **{k: "404" for k in none if "/channels/" in k and not k.endswith("/channels/")},
+        **{"tenders": "403", "ranking": "403", "award": "404", "negotiation": "404"},
+    }
     assert two == none
     assert '"tenders": null' in none["opening"] or '"tenders":null' in none["opening"]
 
