@@ -42,7 +42,10 @@ class DisclosureScenario(Scenario):
         )
 
     def award(self) -> None:
-        self.open()
+        from handslag.tendering.permissions import is_opened
+
+        if not is_opened(self.call):
+            self.open()
         self.score_all(self.evaluator)
         self.score_all(self.evaluator2)
         self.consensus_all({self.tender_a.pk: 4, self.tender_b.pk: 2})
