@@ -121,7 +121,7 @@ def test_whole_workflow_through_the_pages(
     pdf = client.get(f"{workspace}redacted.pdf")
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     text = pdf_text(pdf.content)
-    assert "MaskeratenligtOSL31kap.16§" in text and "950" not in text and "Åkessons" not in text
+    assert "MaskeratenligtOSL31kap.16§" in text and "Timpriset" not in text and "Åkessons" not in text
     copy = SimpleUploadedFile("maskerad.pdf", b"%PDF-1.7\nmaskerad kopia\n")
     decided = client.post(
         f"{workspace}decide/",
@@ -147,7 +147,7 @@ def test_whole_workflow_through_the_pages(
     assert page["Cache-Control"] == "private, no-store"
     released = client.get(f"{link}tenders/{case.pk}.pdf")
     assert released.status_code == 200
-    assert "950" not in pdf_text(released.content)
+    assert "Timpriset" not in pdf_text(released.content)
     decision = case.file_rulings.get()
     download = client.get(f"{link}files/{decision.pk}/")
     assert download.status_code == 200
