@@ -43,8 +43,8 @@ def _claims_page(request: HttpRequest, tender: Tender, passage_form=None, file_f
             "tender": tender,
             "claims": claims,
             "editable": editable,
-            "passage_form": passage_form or PassageClaimForm(),
-            "file_form": file_form or FileClaimForm(files=records),
+            "passage_form": passage_form or PassageClaimForm(prefix="claim"),
+            "file_form": file_form or FileClaimForm(prefix="file", files=records),
             "has_files": bool(records),
         },
         status=status,
@@ -61,7 +61,7 @@ def tender_claims(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_edit_claims(user=request.user, tender=tender):
         return _claims_page(request, tender)
     if request.POST.get("kind") == "file":
-        form = FileClaimForm(request.POST, files=list(tender.files.all()))
+        form = FileClaimForm(request.POST, prefix="file", files=list(tender.files.all()))
         if form.is_valid():
             try:
                 services.claim_add(
@@ -76,7 +76,7 @@ def tender_claims(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("The file is marked as confidential."))
                 return redirect("disclosure:tender_claims", pk=tender.pk)
         return _claims_page(request, tender, file_form=form)
-    form = PassageClaimForm(request.POST)
+    form = PassageClaimForm(request.POST, prefix="claim")
     if form.is_valid():
         try:
             services.claim_add(

@@ -101,9 +101,10 @@ def _workspace(request: HttpRequest, case, **forms) -> HttpResponse:  # noqa: AN
             )
             for row in view.claims
         },
-        "mask_form": forms.get("mask_form") or MaskForm(),
-        "consultation_form": forms.get("consultation_form") or ConsultationForm(),
-        "decision_form": forms.get("decision_form") or DecisionForm(files=view.files),
+        "mask_form": forms.get("mask_form") or MaskForm(prefix="mask"),
+        "consultation_form": forms.get("consultation_form") or ConsultationForm(prefix="consult"),
+        "decision_form": forms.get("decision_form")
+        or DecisionForm(prefix="decision", files=view.files),
     }
     context["claim_rows"] = [(row, context["rule_forms"][row.id]) for row in view.claims]
     failed = any(getattr(f, "errors", None) for f in forms.values())
@@ -139,7 +140,7 @@ def claim_rule(request: HttpRequest, pk: int, claim_id: str) -> HttpResponse:
 @require_POST
 def mask_add(request: HttpRequest, pk: int) -> HttpResponse:
     case = access_case(user=request.user, case_id=pk)
-    form = MaskForm(request.POST)
+    form = MaskForm(request.POST, prefix="mask")
     if form.is_valid():
         try:
             services.mask_add(actor=request.user, case=case, **form.cleaned_data)
@@ -166,7 +167,7 @@ def mask_remove(request: HttpRequest, pk: int, mask_id: str) -> HttpResponse:
 @require_POST
 def consultation_send(request: HttpRequest, pk: int) -> HttpResponse:
     case = access_case(user=request.user, case_id=pk)
-    form = ConsultationForm(request.POST)
+    form = ConsultationForm(request.POST, prefix="consult")
     if form.is_valid():
         try:
             services.consultation_send(actor=request.user, case=case, **form.cleaned_data)
@@ -182,7 +183,7 @@ def consultation_send(request: HttpRequest, pk: int) -> HttpResponse:
 def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
     case = access_case(user=request.user, case_id=pk)
     view = selectors.case_view(case=case)
-    form = DecisionForm(request.POST, request.FILES, files=view.files)
+    form = DecisionForm(request.POST, request.FILES, prefix="decision", files=view.files)
     if form.is_valid():
         try:
             services.case_decide(

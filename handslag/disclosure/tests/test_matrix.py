@@ -170,7 +170,7 @@ def test_page_writes_refused_for_outsiders(client, world):
     for persona in ("supplier_b", "staff_outside_team", "external_advisor"):
         client.force_login(world.people[persona])
         response = client.post(
-            f"/disclosure/cases/{case.pk}/masks/", {"passage": "sensorer", "reason": "x"}
+            f"/disclosure/cases/{case.pk}/masks/", {"mask-passage": "sensorer", "mask-reason": "x"}
         )
         assert response.status_code in (403, 404)
         response = client.post(f"/disclosure/requests/{case.request_id}/decide/")

@@ -32,11 +32,15 @@ def test_supplier_claims_page_empty_then_add_and_remove(client, s):
     page = client.get(url)
     assert page.status_code == 200
     assert "Inga stycken eller filer är markerade som konfidentiella." in page.content.decode()
-    bad = client.post(url, {"kind": "passage", "passage": "Finns inte.", "reason": "x"})
+    bad = client.post(url, {"kind": "passage", "claim-passage": "Finns inte.", "claim-reason": "x"})
     assert bad.status_code == 400 and not ClaimSet.objects.exists()
-    ok = client.post(url, {"kind": "passage", "passage": PASSAGE, "reason": "Prisuppgift."})
+    ok = client.post(
+        url, {"kind": "passage", "claim-passage": PASSAGE, "claim-reason": "Prisuppgift."}
+    )
     assert ok.status_code == 302
-    file_ok = client.post(url, {"kind": "file", "file": s.file_a.pk, "reason": "Ritningar."})
+    file_ok = client.post(
+        url, {"kind": "file", "file-file": s.file_a.pk, "file-reason": "Ritningar."}
+    )
     assert file_ok.status_code == 302
     page = client.get(url).content.decode()
     assert PASSAGE in page and "Fil 1" in page
@@ -55,7 +59,7 @@ def test_team_reads_claims_only_after_opening(client, s):
     assert page.status_code == 200 and PASSAGE in page.content.decode()
     assert "Markera som konfidentiellt" not in page.content.decode()
     # Reading is not editing: a POST from the team changes nothing.
-    client.post(url, {"kind": "passage", "passage": "sensorer", "reason": "x"})
+    client.post(url, {"kind": "passage", "claim-passage": "sensorer", "claim-reason": "x"})
     assert len(services.claim_list(tender=s.tender_a)) == 1
 
 
@@ -111,26 +115,31 @@ def test_whole_workflow_through_the_pages(
     assert (
         client.post(
             f"{workspace}masks/",
-            {"passage": "Åkessons Elektronik AB", "reason": "Underleverantör."},
+            {"mask-passage": "Åkessons Elektronik AB", "mask-reason": "Underleverantör."},
         ).status_code
         == 302
     )
     assert (
-        client.post(f"{workspace}masks/", {"passage": "saknas", "reason": "x"}).status_code == 400
+        client.post(
+            f"{workspace}masks/", {"mask-passage": "saknas", "mask-reason": "x"}
+        ).status_code
+        == 400
     )
     pdf = client.get(f"{workspace}redacted.pdf")
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     text = pdf_text(pdf.content)
-    assert "MaskeratenligtOSL31kap.16§" in text and "Timpriset" not in text and "Åkessons" not in text
+    assert (
+        "MaskeratenligtOSL31kap.16§" in text and "Timpriset" not in text and "Åkessons" not in text
+    )
     copy = SimpleUploadedFile("maskerad.pdf", b"%PDF-1.7\nmaskerad kopia\n")
     decided = client.post(
         f"{workspace}decide/",
         {
-            "text_outcome": "release_redacted",
-            "reason": "Uppgifterna skulle skada leverantören.",
-            f"outcome_{s.file_a.pk}": "release_redacted",
-            f"reason_{s.file_a.pk}": "Ritningar maskerade.",
-            f"copy_{s.file_a.pk}": copy,
+            "decision-text_outcome": "release_redacted",
+            "decision-reason": "Uppgifterna skulle skada leverantören.",
+            f"decision-outcome_{s.file_a.pk}": "release_redacted",
+            f"decision-reason_{s.file_a.pk}": "Ritningar maskerade.",
+            f"decision-copy_{s.file_a.pk}": copy,
         },
     )
     assert decided.status_code == 302, decided.content.decode()
