@@ -201,6 +201,17 @@ def request_decide(request: HttpRequest, request_id: int):  # noqa: ANN201
     return _request(decided)
 
 
+@router.post(
+    "/requests/{request_id}/new-link",
+    response=RequestOut,
+    summary="Send the requester a new link; the old one stops working",
+)
+def request_link_renew(request: HttpRequest, request_id: int):  # noqa: ANN201
+    item = access_request(user=request.user, request_id=request_id)
+    renewed, _raw = services.request_link_renew(actor=request.user, request=item)
+    return _request(renewed)
+
+
 @router.get("/cases/{case_id}", response=CaseOut, summary="A tender's secrecy review")
 def case_get(request: HttpRequest, case_id: int):  # noqa: ANN201
     return _case(access_case(user=request.user, case_id=case_id))

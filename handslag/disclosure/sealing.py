@@ -17,14 +17,22 @@ def _key(call_id: int) -> bytes:
     return tender_sealing.data_key(key=CallKey.objects.get(call_id=call_id))
 
 
-def _encode(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
+# Claim blobs are padded to whole blocks, so the size of the ciphertext does not tell how
+# many claims a tender has (JSON ignores the trailing spaces).
+PAD_BYTES = 4096
+
+
+def _encode(value: Any, pad: bool = False) -> bytes:
+    data = json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    if pad:
+        data += b" " * (-len(data) % PAD_BYTES)
+    return data
 
 
 def seal_claims(*, tender: Tender, claims: list[dict]) -> bytes:
     return crypto.encrypt_tender(
         data_key=_key(tender.call_id),
-        plaintext=_encode(claims),
+        plaintext=_encode(claims, pad=True),
         call_id=tender.call_id,
         receipt=f"claims/{tender.receipt}",
     )

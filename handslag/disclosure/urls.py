@@ -18,6 +18,9 @@ urlpatterns = [
     path("calls/<int:pk>/requests/", views_requests.request_list, name="request_list"),
     path("requests/<int:pk>/", views_requests.request_detail, name="request_detail"),
     path("requests/<int:pk>/decide/", views_requests.request_decide, name="request_decide"),
+    path(
+        "requests/<int:pk>/new-link/", views_requests.request_link_renew, name="request_link_renew"
+    ),
     path("cases/<int:pk>/", views_requests.workspace, name="workspace"),
     path("cases/<int:pk>/claims/<str:claim_id>/", views_requests.claim_rule, name="claim_rule"),
     path("cases/<int:pk>/masks/", views_requests.mask_add, name="mask_add"),

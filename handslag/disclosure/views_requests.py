@@ -18,7 +18,7 @@ from handslag.disclosure.forms import (
     RequestForm,
     RuleForm,
 )
-from handslag.disclosure.models import CaseStatus, RequestStatus
+from handslag.disclosure.models import CaseStatus
 from handslag.disclosure.permissions import (
     access_call_for_requests,
     access_case,
@@ -65,8 +65,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "document_request": document_request,
             "cases": cases,
-            "can_decide": can_decide_requests(user=request.user, call=document_request.call)
-            and document_request.status == RequestStatus.OPEN,
+            "can_decide": can_decide_requests(user=request.user, call=document_request.call),
             "all_decided": all(c.status == CaseStatus.DECIDED for c in cases),
         },
     )
@@ -81,6 +80,18 @@ def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The decision was made and sent to the requester."))
+    return redirect("disclosure:request_detail", pk=document_request.pk)
+
+
+@require_POST
+def request_link_renew(request: HttpRequest, pk: int) -> HttpResponse:
+    document_request = access_request(user=request.user, request_id=pk)
+    try:
+        services.request_link_renew(actor=request.user, request=document_request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("A new link was sent to the requester."))
     return redirect("disclosure:request_detail", pk=document_request.pk)
 
 

@@ -10,6 +10,7 @@ from handslag.disclosure.services.decision import (
     case_decide,
     decision_text,
     request_decide,
+    request_link_renew,
 )
 from handslag.disclosure.services.requests import (
     claim_rule,
@@ -33,5 +34,6 @@ __all__ = [
     "mask_add",
     "mask_remove",
     "request_decide",
+    "request_link_renew",
     "request_register",
 ]

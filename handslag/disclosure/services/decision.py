@@ -233,6 +233,11 @@ def request_decide(
     request.token_digest = token_digest(raw)
     request.save()
     _audit(actor, "disclosure.request_decide", request, {"request_id": request.pk}, request.call)
+    _send_link(request, raw)
+    return request, raw
+
+
+def _send_link(request: DocumentRequest, raw: str) -> None:
     path = reverse("disclosure:requester", kwargs={"token": raw})
     subject = _("Decision on your request for documents (%(reference)s)") % {
         "reference": request.call.reference
@@ -245,4 +250,22 @@ def request_decide(
     transaction.on_commit(
         lambda: send_email.enqueue(subject=str(subject), body=str(body), recipients=[email])
     )
+
+
+@transaction.atomic
+def request_link_renew(*, actor: User, request: DocumentRequest) -> tuple[DocumentRequest, str]:
+    """Send the requester a new link (say, the e-mail was lost); the old link stops working."""
+    request = (
+        DocumentRequest.objects.select_for_update()
+        .select_related("call__project__organisation")
+        .get(pk=request.pk)
+    )
+    _require_decider(actor, request)
+    if request.status != RequestStatus.DECIDED:
+        raise ValidationError(_("The request has not been decided yet."))
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    request.token_digest = token_digest(raw)
+    request.save(update_fields=["token_digest", "updated_at"])
+    _audit(actor, "disclosure.link_renew", request, {"request_id": request.pk}, request.call)
+    _send_link(request, raw)
     return request, raw

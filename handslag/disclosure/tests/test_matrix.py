@@ -93,6 +93,7 @@ def api_writes(s) -> dict[str, tuple[str, dict]]:  # noqa: ANN001
         "api_mask_add": (f"{BASE}/cases/{case}/masks", {"passage": "sensorer", "reason": "x"}),
         "api_case_decide": (f"{BASE}/cases/{case}/decision", {"text_outcome": "refuse"}),
         "api_request_decide": (f"{BASE}/requests/{request}/decision", {}),
+        "api_link_renew": (f"{BASE}/requests/{request}/new-link", {}),
         "api_comment": (f"{BASE}/consultations/{case}/comment", {"comment": "Synpunkt."}),
     }
 
@@ -146,6 +147,7 @@ API_WRITES = {
     "api_mask_add": row(401, 404, 404, 403, 403, 201, 201),
     "api_case_decide": row(401, 404, 404, 403, 403, 403, 400),
     "api_request_decide": row(401, 404, 404, 403, 403, 403, 400),
+    "api_link_renew": row(401, 404, 404, 403, 403, 403, 400),
     "api_comment": row(401, 200, 404, 404, 404, 404, 404),
 }
 

@@ -360,3 +360,29 @@ def test_every_step_is_audited(s, case):
         "disclosure.claim_rule",
     } <= actions
     assert RedactionCase.objects.count() == 1
+
+
+def test_claim_blob_size_does_not_tell_how_many_claims(s):
+    s.claim()
+    one = len(bytes(ClaimSet.objects.get().ciphertext))
+    services.claim_add(actor=s.supplier_a, tender=s.tender_a, passage="sensorer", reason="x")
+    services.claim_add(actor=s.supplier_a, tender=s.tender_a, tender_file=s.file_a, reason="y")
+    assert len(bytes(ClaimSet.objects.get().ciphertext)) == one
+
+
+def test_new_link_replaces_the_old_one(s, case, mailoutbox, django_capture_on_commit_callbacks):
+    rule_all(s, case)
+    files = {s.file_a.pk: {"outcome": "refuse", "reason": "x"}}
+    with pytest.raises(ValidationError):
+        services.request_link_renew(actor=s.officer, request=case.request)
+    services.case_decide(actor=s.officer, case=case, text_outcome="refuse", reason="x", files=files)
+    with django_capture_on_commit_callbacks(execute=True):
+        request, old = services.request_decide(actor=s.officer, request=case.request)
+    with pytest.raises(PermissionDenied):
+        services.request_link_renew(actor=s.team, request=request)
+    with django_capture_on_commit_callbacks(execute=True):
+        _, new = services.request_link_renew(actor=s.officer, request=request)
+    assert new != old and new in mailoutbox[-1].body
+    assert permissions.access_request_by_token(raw=new) == request
+    with pytest.raises(Http404):
+        permissions.access_request_by_token(raw=old)
