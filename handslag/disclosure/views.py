@@ -23,6 +23,7 @@ from handslag.disclosure.permissions import (
     can_edit_claims,
 )
 from handslag.tendering.models import Tender, TenderFile
+from handslag.tendering.selectors import tender_list_for_supplier
 
 
 def _claims_page(request: HttpRequest, tender: Tender, passage_form=None, file_form=None):  # noqa: ANN001, ANN202
@@ -133,8 +134,13 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def consultation_list(request: HttpRequest) -> HttpResponse:
+    """The supplier's overview: its submitted tenders (to claim confidentiality) and the
+    requests on which a buyer asks for its view."""
     return render_page(
         request,
         "disclosure/consultation_list.html",
-        {"cases": selectors.consultations_for_supplier(user=request.user)},
+        {
+            "cases": selectors.consultations_for_supplier(user=request.user),
+            "tenders": tender_list_for_supplier(user=request.user).filter(status="submitted")[:100],
+        },
     )

@@ -219,3 +219,19 @@ def test_consultation_page_for_the_supplier(client, s):
     )
     case.refresh_from_db()
     assert case.supplier_comment == "Priset."
+
+
+def test_supplier_overview_lists_only_own_submitted_tenders(client, s):
+    client.force_login(s.supplier_b)
+    page = client.get("/disclosure/consultations/").content.decode()
+    assert f"/disclosure/tenders/{s.tender_b.pk}/claims/" in page
+    assert f"/disclosure/tenders/{s.tender_a.pk}/claims/" not in page
+
+
+def test_workspace_shows_the_text_to_copy_from(client, s):
+    s.award()
+    case = s.request(tenders=[s.tender_b]).cases.get()
+    client.force_login(s.team)
+    page = client.get(f"/disclosure/cases/{case.pk}/").content.decode()
+    assert "Leverantören markerade inget som konfidentiellt." in page
+    assert "läckagesökning med maskininlärning" in page
