@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -31,6 +32,7 @@ from handslag.disclosure.services.claims import claim_list
 from handslag.market.models import Call
 from handslag.tendering import sealing as tender_sealing
 from handslag.tendering.models import Tender, TenderStatus
+from handslag.tendering.permissions import is_tender_supplier
 
 MAX_TEXT = 5_000
 
@@ -226,8 +228,6 @@ def consultation_send(
     )
     email = case.tender.submitted_by.email
     if email:
-        from django.urls import reverse
-
         subject = _("Request for your tender in %(reference)s") % {
             "reference": case.tender.call.reference
         }
@@ -252,8 +252,6 @@ def consultation_comment(
     *, actor: User, case: RedactionCase, comment: str, now: dt.datetime | None = None
 ) -> RedactionCase:
     """The supplier's comment on the request, until the last day given."""
-    from handslag.tendering.permissions import is_tender_supplier
-
     now = now or timezone.now()
     case = (
         RedactionCase.objects.select_for_update()
