@@ -216,7 +216,7 @@ def request_decide(
     """
     now = now or timezone.now()
     request = (
-        DocumentRequest.objects.select_for_update()
+        DocumentRequest.objects.select_for_update(of=("self",))
         .select_related("call__project__organisation")
         .get(pk=request.pk)
     )
@@ -256,7 +256,7 @@ def _send_link(request: DocumentRequest, raw: str) -> None:
 def request_link_renew(*, actor: User, request: DocumentRequest) -> tuple[DocumentRequest, str]:
     """Send the requester a new link (say, the e-mail was lost); the old link stops working."""
     request = (
-        DocumentRequest.objects.select_for_update()
+        DocumentRequest.objects.select_for_update(of=("self",))
         .select_related("call__project__organisation")
         .get(pk=request.pk)
     )

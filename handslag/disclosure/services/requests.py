@@ -127,7 +127,7 @@ def request_register(
 
 def _open_case(actor: User, case: RedactionCase) -> RedactionCase:
     case = (
-        RedactionCase.objects.select_for_update()
+        RedactionCase.objects.select_for_update(of=("self",))
         .select_related(
             "request__call__project", "tender__call", "tender__supplier", "tender__submitted_by"
         )
@@ -254,7 +254,7 @@ def consultation_comment(
     """The supplier's comment on the request, until the last day given."""
     now = now or timezone.now()
     case = (
-        RedactionCase.objects.select_for_update()
+        RedactionCase.objects.select_for_update(of=("self",))
         .select_related("request__call__project")
         .get(pk=case.pk)
     )
