@@ -17,6 +17,16 @@ def _fast_hashing(settings, tmp_path_factory):  # noqa: ANN001, ANN202
     settings.MEDIA_ROOT = str(tmp_path_factory.getbasetemp() / "media")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():  # noqa: ANN202
+    """Throttle counters live in the cache; a test must not inherit another test's attempts."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def _is_transactional(request: pytest.FixtureRequest) -> bool:
     marker = request.node.get_closest_marker("django_db")
     return bool(

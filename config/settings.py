@@ -151,6 +151,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Failed sign-ins per account and address before a pause, and the pause in seconds.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", "900"))
+# Supplier sign-ups (page and API) per client address and window, successful or not.
+SIGNUP_ATTEMPT_LIMIT = int(os.environ.get("SIGNUP_ATTEMPT_LIMIT", "10"))
+SIGNUP_ATTEMPT_WINDOW = int(os.environ.get("SIGNUP_ATTEMPT_WINDOW", "3600"))
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]

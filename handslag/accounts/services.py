@@ -1,4 +1,5 @@
-"""Changes to people, organisations, memberships and tokens; sign-in throttling."""
+"""Changes to people, organisations, memberships and tokens; sign-in and sign-up
+throttling."""
 
 import hashlib
 import secrets
@@ -136,25 +137,60 @@ def api_token_authenticate(*, raw: str) -> User | None:
     return token.user
 
 
-def _throttle_key(username: str, ip: str) -> str:
-    return "login-fail:" + _digest(f"{username.lower()}|{ip}")
+def _throttle_key(scope: str, *parts: str) -> str:
+    return f"{scope}:" + _digest("|".join(parts))
 
 
-def login_is_throttled(*, username: str, ip: str) -> bool:
-    return cache.get(_throttle_key(username, ip), 0) >= settings.LOGIN_FAILURE_LIMIT
+def throttle_exceeded(*, scope: str, parts: tuple[str, ...], limit: int) -> bool:
+    """Whether the attempts counted under `scope` for `parts` have reached `limit`."""
+    return cache.get(_throttle_key(scope, *parts), 0) >= limit
 
 
-def login_failure_record(*, username: str, ip: str) -> None:
-    key = _throttle_key(username, ip)
-    cache.add(key, 0, settings.LOGIN_FAILURE_WINDOW)
+def throttle_count(*, scope: str, parts: tuple[str, ...], window: int) -> None:
+    """Count one attempt; the count is forgotten `window` seconds after the first one."""
+    key = _throttle_key(scope, *parts)
+    cache.add(key, 0, window)
     try:
         cache.incr(key)
     except ValueError:
-        cache.set(key, 1, settings.LOGIN_FAILURE_WINDOW)
+        cache.set(key, 1, window)
+
+
+def throttle_clear(*, scope: str, parts: tuple[str, ...]) -> None:
+    cache.delete(_throttle_key(scope, *parts))
+
+
+def login_is_throttled(*, username: str, ip: str) -> bool:
+    return throttle_exceeded(
+        scope="login-fail", parts=(username.lower(), ip), limit=settings.LOGIN_FAILURE_LIMIT
+    )
+
+
+def login_failure_record(*, username: str, ip: str) -> None:
+    throttle_count(
+        scope="login-fail", parts=(username.lower(), ip), window=settings.LOGIN_FAILURE_WINDOW
+    )
 
 
 def login_failures_clear(*, username: str, ip: str) -> None:
-    cache.delete(_throttle_key(username, ip))
+    throttle_clear(scope="login-fail", parts=(username.lower(), ip))
+
+
+def signup_attempt_allowed(*, ip: str) -> bool:
+    """Count a supplier sign-up attempt from `ip`, or refuse it once the address has used up
+    its attempts for the window. Every attempt counts, successful or not, so nobody can
+    create organisations in bulk (or probe organisation numbers) from one address."""
+    if throttle_exceeded(scope="signup", parts=(ip,), limit=settings.SIGNUP_ATTEMPT_LIMIT):
+        return False
+    throttle_count(scope="signup", parts=(ip,), window=settings.SIGNUP_ATTEMPT_WINDOW)
+    return True
+
+
+def signup_throttled_message() -> str:
+    minutes = max(1, -(-settings.SIGNUP_ATTEMPT_WINDOW // 60))
+    return _(
+        "Too many sign-up attempts from your address. Wait %(minutes)s minutes and try again."
+    ) % {"minutes": minutes}
 
 
 # --- Buyer networks -------------------------------------------------------------------------

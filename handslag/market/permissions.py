@@ -29,7 +29,12 @@ from handslag.market.models import (
     Rfi,
     RfiStatus,
 )
-from handslag.projects.permissions import can_manage_project, can_view_project, is_team_member
+from handslag.projects.permissions import (
+    can_manage_project,
+    can_view_project,
+    is_internal_member,
+    is_team_member,
+)
 
 
 def can_view_call(*, user: User, call: Call) -> bool:
@@ -42,7 +47,9 @@ def can_manage_call(*, user: User, call: Call) -> bool:
 
 
 def can_see_applications(*, user: User, call: Call) -> bool:
-    return is_team_member(user=user, project=call.project)
+    """Applications are secret until the award (OSL 19:3): the buyer's own team members,
+    not external advisors or partner organisations in the team."""
+    return is_internal_member(user=user, project=call.project)
 
 
 def can_decide_applications(*, user: User, call: Call) -> bool:
@@ -156,8 +163,9 @@ def can_answer_questions(*, user: User, call: Call) -> bool:
 
 
 def can_see_questions(*, user: User, call: Call) -> bool:
-    """Every question of the call, answered or not: the project team."""
-    return is_team_member(user=user, project=call.project)
+    """Every question of the call, answered or not, and who asked it: the buyer's own team
+    members. External advisors see the answers published to all, never who asked."""
+    return is_internal_member(user=user, project=call.project)
 
 
 def access_supplier_organisation(

@@ -4,6 +4,7 @@ and answers, changes to published calls, RFIs and dialogue events.
 Thin like the call pages: parse, call one service or selector, render or redirect.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
@@ -16,7 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from handslag.accounts.forms import client_ip
 from handslag.accounts.models import Organisation
+from handslag.accounts.services import signup_attempt_allowed, signup_throttled_message
 from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
 from handslag.core.permissions import forbidden
@@ -73,7 +76,11 @@ def supplier_register(request: HttpRequest) -> HttpResponse:
         )
         return redirect("core:home")
     form = SupplierRegistrationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    throttled = request.method == "POST" and not signup_attempt_allowed(ip=client_ip(request))
+    if throttled:
+        form.is_valid()
+        form.add_error(None, ValidationError(signup_throttled_message(), code="throttled"))
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             user = services.supplier_register(
@@ -100,12 +107,15 @@ def supplier_register(request: HttpRequest) -> HttpResponse:
                 % {"organisation": data["organisation_name"]},
             )
             return redirect("market:supplier_home")
-    return render_page(
+    response = render_page(
         request,
         "market/supplier_register.html",
         {"form": form},
-        status=400 if form.errors else 200,
+        status=429 if throttled else 400 if form.errors else 200,
     )
+    if throttled:
+        response["Retry-After"] = str(settings.SIGNUP_ATTEMPT_WINDOW)
+    return response
 
 
 @require_http_methods(["GET", "POST"])

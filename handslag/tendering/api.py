@@ -9,6 +9,7 @@ from ninja.files import UploadedFile
 from handslag.accounts.models import Organisation
 from handslag.core.permissions import forbidden, not_found
 from handslag.tendering import evaluation, selectors, services, views
+from handslag.tendering.api_negotiation import router as negotiation_router
 from handslag.tendering.models import Award, Criterion, Tender
 from handslag.tendering.permissions import (
     access_call_for_supplier,
@@ -41,6 +42,7 @@ from handslag.tendering.schemas import (
 )
 
 router = Router(tags=["tendering"])
+router.add_router("", negotiation_router)
 
 
 def _receipt(tender: Tender) -> dict:
@@ -68,6 +70,7 @@ def _row(tender: Tender) -> dict:
         "status": tender.status,
         "submitted_at": tender.submitted_at,
         "sha256": tender.content_sha256,
+        "round": tender.round,
     }
 
 

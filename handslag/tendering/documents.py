@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from handslag.documents.render import Document, Facts, Heading, Paragraph, Table
 from handslag.market.models import Call
 from handslag.tendering import evaluation
-from handslag.tendering.models import Award, Score, Tender, TenderStatus
+from handslag.tendering.models import Award, NegotiationRound, Score, Tender, TenderStatus
 from handslag.tendering.services import opening_record
 
 STATUS_LABELS = dict(TenderStatus.choices)
@@ -22,17 +22,23 @@ def _when(value: str | None) -> str:
     )
 
 
-def opening_record_document(*, call: Call) -> Document:
+def opening_record_document(*, call: Call, round_number: int = 1) -> Document:
     """The opening record (öppningsprotokoll): every tender, its time and hashes, who opened.
 
     Built from the same data as the audit entry written at the opening. Call it only after
     the opening; the view checks that.
     """
-    record = opening_record(call=call)
-    document = Document(
-        title=_("Opening record %(reference)s") % {"reference": call.reference},
-        subtitle=call.title,
-    )
+    record = opening_record(call=call, round_number=round_number)
+    deadline = call.tender_deadline
+    title = _("Opening record %(reference)s") % {"reference": call.reference}
+    if round_number > 1:
+        negotiation = NegotiationRound.objects.get(call=call, number=round_number)
+        deadline = negotiation.deadline
+        title = _("Opening record %(reference)s, negotiation round %(round)s") % {
+            "reference": call.reference,
+            "round": round_number,
+        }
+    document = Document(title=title, subtitle=call.title)
     document.add(
         Facts(
             [
@@ -40,8 +46,8 @@ def opening_record_document(*, call: Call) -> Document:
                 (_("Buyer"), call.project.organisation.name),
                 (
                     _("Deadline for tenders"),
-                    formats.date_format(timezone.localtime(call.tender_deadline), "DATETIME_FORMAT")
-                    if call.tender_deadline
+                    formats.date_format(timezone.localtime(deadline), "DATETIME_FORMAT")
+                    if deadline
                     else "–",
                 ),
                 (_("Opened"), _when(record["opened_at"])),

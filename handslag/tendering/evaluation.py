@@ -3,10 +3,13 @@
 These functions check nobody's permissions; they are called by services and selectors
 after those have checked the opening and the user's role.
 
-Scoring model: weighted points on an absolute scale. Every criterion, price included, is
-scored 0–5 against its anchored scale (a price is judged on its own against the scale
-published in the call, not relative to the other tenders, so one tender cannot move
-another's score). A tender's points are sum(score / 5 × weight), so 100 is the maximum.
+Without a configured evaluation model: weighted points on an absolute scale. Every
+criterion, price included, is scored 0–5 by hand against its anchored scale; a tender's
+points are sum(score / 5 × weight), so 100 is the maximum.
+
+With a configured :class:`EvaluationModel` the call's model from ``award_models`` ranks the
+tenders: the quality criteria by their consensus scores, price from the tenders' own
+(unsealed) prices, so price criteria are not scored by hand.
 """
 
 from dataclasses import dataclass, field
@@ -16,15 +19,31 @@ from handslag.accounts.models import User
 from handslag.accounts.roles import ProjectRole
 from handslag.market.models import Call
 from handslag.projects.models import ProjectMember
-from handslag.tendering.models import Criterion, Score, Tender, TenderStatus
+from handslag.tendering import award_models as am
+from handslag.tendering.evaluation_config import model_of, stored_config
+from handslag.tendering.models import (
+    CallKey,
+    Criterion,
+    CriterionKind,
+    EvaluationModel,
+    Score,
+    Tender,
+    TenderStatus,
+)
+from handslag.tendering.sealing import unseal
 
 MAX_SCORE = 5
 
 
 def active_tenders(*, call: Call) -> list[Tender]:
-    """The tenders that count: the latest submission of each supplier (not replaced or withdrawn)."""
+    """The tenders that count: each supplier's latest submission (not replaced or withdrawn)
+    in the latest opened round, so the evaluation is made on the final tenders."""
+    from handslag.tendering.permissions import latest_opened_round
+
     return list(
-        Tender.objects.filter(call=call, status=TenderStatus.SUBMITTED)
+        Tender.objects.filter(
+            call=call, round=latest_opened_round(call), status=TenderStatus.SUBMITTED
+        )
         .select_related("supplier")
         .order_by("submitted_at", "pk")
     )
@@ -32,6 +51,14 @@ def active_tenders(*, call: Call) -> list[Tender]:
 
 def criteria_of(*, call: Call) -> list[Criterion]:
     return list(Criterion.objects.filter(call=call).order_by("order", "pk"))
+
+
+def scored_criteria_of(*, call: Call) -> list[Criterion]:
+    """The criteria scored by hand: all of them, or only quality when a model prices tenders."""
+    criteria = criteria_of(call=call)
+    if EvaluationModel.objects.filter(call=call).exists():
+        return [c for c in criteria if c.kind != CriterionKind.PRICE]
+    return criteria
 
 
 def evaluators_of(*, call: Call) -> list[User]:
@@ -75,12 +102,12 @@ class Progress:
 
 def progress_of(*, call: Call) -> Progress:
     tenders = active_tenders(call=call)
-    criteria = criteria_of(call=call)
+    criteria = scored_criteria_of(call=call)
     needed = len(tenders) * len(criteria)
     tender_ids = [t.pk for t in tenders]
     counts: dict[int, int] = {}
     for evaluator_id in Score.objects.filter(
-        tender_id__in=tender_ids, criterion__call=call, is_consensus=False
+        tender_id__in=tender_ids, criterion__in=criteria, is_consensus=False
     ).values_list("evaluator_id", flat=True):
         counts[evaluator_id] = counts.get(evaluator_id, 0) + 1
     return Progress(
@@ -94,9 +121,10 @@ def progress_of(*, call: Call) -> Progress:
 
 def evaluator_done(*, call: Call, user: User) -> bool:
     tenders = active_tenders(call=call)
-    needed = len(tenders) * len(criteria_of(call=call))
+    criteria = scored_criteria_of(call=call)
+    needed = len(tenders) * len(criteria)
     scored = Score.objects.filter(
-        tender__in=tenders, criterion__call=call, evaluator=user, is_consensus=False
+        tender__in=tenders, criterion__in=criteria, evaluator=user, is_consensus=False
     ).count()
     return needed > 0 and scored >= needed
 
@@ -105,19 +133,36 @@ def evaluator_done(*, call: Call, user: User) -> bool:
 class RankingRow:
     tender: Tender
     scores: dict[int, int | None]  # criterion id -> consensus score
-    points: Decimal
+    points: Decimal  # weighted points, quality points per MSEK or comparison price (SEK)
     complete: bool
     rank: int = 0
+    price: Decimal | None = None
+    quality_points: Decimal | None = None
+    price_points: Decimal | None = None
+    deduction: Decimal | None = None
 
 
-def ranking_of(*, call: Call) -> list[RankingRow]:
-    """Active tenders by weighted consensus points, best first; equal points share a rank."""
-    tenders = active_tenders(call=call)
-    criteria = criteria_of(call=call)
-    consensus = {
+@dataclass
+class Ranking:
+    """A call's ranking with the model that made it (kind None: points by hand-scored price)."""
+
+    rows: list[RankingRow]
+    kind: str | None = None
+    config: am.ModelConfig | None = None
+    inputs: list[am.TenderInput] = field(default_factory=list)
+    notices: list[am.Notice] = field(default_factory=list)
+    error: am.ModelError | None = None
+
+
+def _consensus(tenders: list[Tender]) -> dict[tuple[int, int], int]:
+    return {
         (s.tender_id, s.criterion_id): s.score
         for s in Score.objects.filter(tender__in=tenders, is_consensus=True)
     }
+
+
+def _hand_scored(tenders: list[Tender], criteria: list[Criterion]) -> list[RankingRow]:
+    consensus = _consensus(tenders)
     rows = []
     for tender in tenders:
         scores = {c.pk: consensus.get((tender.pk, c.pk)) for c in criteria}
@@ -146,6 +191,63 @@ def ranking_of(*, call: Call) -> list[RankingRow]:
     return rows
 
 
+def prices_of(*, call: Call, tenders: list[Tender]) -> dict[int, Decimal]:
+    """The tenders' prices from their sealed payloads — only once the call is opened."""
+    if not CallKey.objects.filter(call=call, opened_at__isnull=False).exists():
+        return {}
+    return {t.pk: unseal(tender=t)["price"] for t in tenders}
+
+
+def evaluate_call(*, call: Call) -> Ranking:
+    """The call's ranking under its evaluation model (or by hand-scored price without one)."""
+    tenders = active_tenders(call=call)
+    criteria = criteria_of(call=call)
+    model = model_of(call=call)
+    prices = prices_of(call=call, tenders=tenders) if model is not None else {}
+    if model is None or len(prices) != len(tenders):
+        return Ranking(rows=_hand_scored(tenders, criteria))
+    config = stored_config(model, criteria)
+    consensus = _consensus(tenders)
+    quality = [c for c in criteria if c.kind != CriterionKind.PRICE]
+    inputs = [
+        am.TenderInput(
+            name=str(t.pk),
+            price=prices[t.pk],
+            scores={str(c.pk): consensus.get((t.pk, c.pk)) for c in quality},
+        )
+        for t in tenders
+    ]
+    try:
+        result = am.evaluate(config, inputs)
+    except am.ModelError as error:
+        return Ranking(rows=_hand_scored(tenders, criteria), error=error)
+    by_id = {t.pk: t for t in tenders}
+    rows = [
+        RankingRow(
+            tender=by_id[int(r.name)],
+            scores={c.pk: consensus.get((int(r.name), c.pk)) for c in quality},
+            points=r.value,
+            complete=bool(quality) and r.complete,
+            rank=r.rank,
+            price=r.price,
+            quality_points=r.quality_points,
+            price_points=r.price_points,
+            deduction=r.deduction,
+        )
+        for r in result.results
+    ]
+    return Ranking(rows=rows, kind=model.kind, config=config, inputs=inputs, notices=result.notices)
+
+
+def ranking_of(*, call: Call) -> list[RankingRow]:
+    """Active tenders best first under the call's model; equal results share a rank."""
+    return evaluate_call(call=call).rows
+
+
 def consensus_complete(*, call: Call) -> bool:
-    rows = ranking_of(call=call)
-    return bool(rows) and all(r.complete for r in rows)
+    tenders = active_tenders(call=call)
+    criteria = scored_criteria_of(call=call)
+    if not tenders or not criteria:
+        return False
+    consensus = _consensus(tenders)
+    return all((t.pk, c.pk) in consensus for t in tenders for c in criteria)

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from handslag.market.forms import DateTimeLocalInput
 from handslag.tendering.files import max_tender_bytes
 from handslag.tendering.models import Criterion, CriterionKind
 
@@ -193,4 +194,30 @@ class DeclarationForm(forms.Form):
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class RoundForm(forms.Form):
+    """A negotiation round: the new deadline and what changed in the documents."""
+
+    deadline = forms.DateTimeField(
+        label=_("New deadline for revised tenders"),
+        widget=DateTimeLocalInput(),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        help_text=_("Swedish time. Every tenderer gets the same deadline."),
+    )
+    change_text = forms.CharField(
+        label=_("What changed in the procurement documents"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=20_000,
+        help_text=_(
+            "Sent in the same words to every tenderer of the previous round at once. The award "
+            "criteria and the minimum requirements cannot be changed."
+        ),
+    )
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Message"), widget=forms.Textarea(attrs={"rows": 5}), max_length=10_000
     )

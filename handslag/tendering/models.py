@@ -72,13 +72,15 @@ class OpeningConfirmation(TimeStampedModel):
     official = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # Round 1 is the original call; later numbers are negotiation rounds.
+    round = models.PositiveSmallIntegerField(_("round"), default=1)
 
     class Meta:
         verbose_name = _("opening confirmation")
         verbose_name_plural = _("opening confirmations")
         constraints = [
             models.UniqueConstraint(
-                fields=["call", "official"],
+                fields=["call", "round", "official"],
                 name="openingconfirmation_unique_official",
                 violation_error_message=_("You have already confirmed this opening."),
             )
@@ -219,3 +221,105 @@ class ConflictDeclaration(TimeStampedModel):
                 violation_error_message=_("You have already declared for this call."),
             )
         ]
+
+
+class NegotiationRound(TimeStampedModel):
+    """A negotiation round: revised tenders invited from everyone who tendered in the last one.
+
+    Round 1 is the original call (its deadline is the call's, its opening the call key's);
+    rows here are rounds 2, 3, ... Each is sealed with the call's key and opened by two
+    appointed officials like the first.
+    """
+
+    call = models.ForeignKey(
+        "market.Call", on_delete=models.PROTECT, related_name="negotiation_rounds"
+    )
+    number = models.PositiveSmallIntegerField(_("round"), validators=[MinValueValidator(2)])
+    deadline = models.DateTimeField(_("deadline for revised tenders"))
+    change_text = models.TextField(_("what changed in the documents"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("negotiation round")
+        verbose_name_plural = _("negotiation rounds")
+        ordering = ["call", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "number"],
+                name="negotiationround_unique_number",
+                violation_error_message=_("The call already has a round with this number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=2),
+                name="negotiationround_number_from_2",
+                violation_error_message=_("Negotiation rounds are numbered from 2."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call.reference} round {self.number}"
+
+
+class NegotiationMessage(TimeStampedModel):
+    """A message in the confidential channel between the buyer's team and one tenderer."""
+
+    call = models.ForeignKey(
+        "market.Call", on_delete=models.PROTECT, related_name="negotiation_messages"
+    )
+    supplier = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="negotiation_messages"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    from_buyer = models.BooleanField(default=False)
+    body = models.TextField(_("message"))
+
+    class Meta:
+        verbose_name = _("negotiation message")
+        verbose_name_plural = _("negotiation messages")
+        ordering = ["call", "supplier", "created_at", "pk"]
+
+
+class EvaluationKind(models.TextChoices):
+    WEIGHTED_POINTS = "weighted_points", _("Weighted points")
+    QUALITY_PRICE_RATIO = "quality_price_ratio", _("Quality/price ratio")
+    ADDED_VALUE = "added_value", _("Added value (comparison price)")
+
+
+class EvaluationModel(TimeStampedModel):
+    """How a call's tenders are ranked: the evaluation model published with the criteria.
+
+    ``max_deductions`` maps a quality criterion's name to its maximum deduction in SEK
+    (added-value model); names, not ids, because the criteria are replaced when edited.
+    """
+
+    call = models.OneToOneField(
+        "market.Call", on_delete=models.CASCADE, related_name="evaluation_model"
+    )
+    kind = models.CharField(
+        _("evaluation model"),
+        max_length=30,
+        choices=EvaluationKind.choices,
+        default=EvaluationKind.WEIGHTED_POINTS,
+    )
+    price_ceiling = models.DecimalField(
+        _("price ceiling (SEK)"), max_digits=15, decimal_places=2, null=True, blank=True
+    )
+    relative_price = models.BooleanField(_("relative price scoring"), default=False)
+    max_deductions = models.JSONField(_("maximum deductions (SEK)"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("evaluation model")
+        verbose_name_plural = _("evaluation models")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(price_ceiling__isnull=True) | Q(price_ceiling__gt=0),
+                name="evaluationmodel_ceiling_positive",
+                violation_error_message=_("The price ceiling must be above zero."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call_id}: {self.kind}"

@@ -22,7 +22,14 @@ from handslag.projects.permissions import (
     has_project_role,
     is_internal_member,
 )
-from handslag.tendering.models import CallKey, ConflictDeclaration, Tender, TenderFile
+from handslag.tendering.models import (
+    CallKey,
+    ConflictDeclaration,
+    NegotiationRound,
+    Tender,
+    TenderFile,
+    TenderStatus,
+)
 from handslag.tendering.sealing import unseal, unseal_file, unseal_file_name
 
 # Procedures with a selection stage: only invited applicants may tender.
@@ -40,7 +47,55 @@ def call_opened_at(call: Call):  # noqa: ANN201
 
 
 def is_opened(call: Call) -> bool:
+    """Whether round 1 (the original call) is opened."""
     return call_opened_at(call) is not None
+
+
+def round_opened_at(call: Call, number: int):  # noqa: ANN201
+    """When round `number` was opened (round 1 is the call itself), or None while sealed."""
+    if number == 1:
+        return call_opened_at(call)
+    found = NegotiationRound.objects.filter(call=call, number=number).only("opened_at").first()
+    return found.opened_at if found else None
+
+
+def is_round_opened(call: Call, number: int) -> bool:
+    return round_opened_at(call, number) is not None
+
+
+def is_tender_opened(tender: Tender) -> bool:
+    """A tender is readable once its own round is opened: round by round, never all at once."""
+    return is_round_opened(tender.call, tender.round)
+
+
+def opened_rounds(call: Call) -> list[int]:
+    """The numbers of the call's opened rounds, in order."""
+    if not is_opened(call):
+        return []
+    later = NegotiationRound.objects.filter(call=call, opened_at__isnull=False).values_list(
+        "number", flat=True
+    )
+    return [1, *sorted(later)]
+
+
+def latest_opened_round(call: Call) -> int:
+    """The last opened round (1 when none is opened): its tenders are the ones evaluated."""
+    rounds = opened_rounds(call)
+    return rounds[-1] if rounds else 1
+
+
+def current_round(call: Call) -> NegotiationRound | None:
+    """The latest negotiation round, or None while the call is still in round 1."""
+    return NegotiationRound.objects.filter(call=call).order_by("-number").first()
+
+
+def round_supplier_ids(*, call: Call, number: int) -> set[int]:
+    """Suppliers with a standing (submitted) tender in round `number`."""
+    return set(
+        Tender.objects.filter(call=call, round=number, status=TenderStatus.SUBMITTED).values_list(
+            "supplier_id", flat=True
+        )
+    )
 
 
 def eligible_supplier_ids(*, call: Call) -> set[int] | None:
@@ -60,6 +115,10 @@ def tendering_organisations(*, user: User, call: Call) -> list[Organisation]:
         return []
     own = user.supplier_organisation_ids
     eligible = eligible_supplier_ids(call=call)
+    negotiation = current_round(call)
+    if negotiation is not None:
+        # In a negotiation round only those who tendered in the previous round may tender.
+        eligible = round_supplier_ids(call=call, number=negotiation.number - 1)
     allowed = own if eligible is None else own & eligible
     return list(Organisation.objects.filter(pk__in=allowed, kind=OrganisationKind.SUPPLIER))
 
@@ -116,7 +175,7 @@ def access_tender(*, user: User, tender_id: int) -> Tender:
         raise not_found()
     if is_tender_supplier(user=user, tender=tender):
         return tender
-    if is_internal_member(user=user, project=tender.call.project) and is_opened(tender.call):
+    if is_internal_member(user=user, project=tender.call.project) and is_tender_opened(tender):
         return tender
     raise not_found()
 
@@ -145,7 +204,7 @@ def access_tender_content(*, user: User, tender: Tender) -> TenderContent:
     team = is_internal_member(user=user, project=tender.call.project)
     if not (supplier or team):
         raise not_found()
-    if not is_opened(tender.call):
+    if not is_tender_opened(tender):
         if supplier:
             raise forbidden(_("Tenders are sealed until the opening."))
         raise not_found()
@@ -209,6 +268,16 @@ def can_see_tenders(*, user: User, call: Call) -> bool:
     return is_internal_member(user=user, project=call.project) and is_opened(call)
 
 
+def can_see_ranking(*, user: User, call: Call) -> bool:
+    """The ranking (with prices, points and the matrix) is for the team after the opening;
+    those who must declare a conflict of interest see it once they have declared none."""
+    if not can_see_tenders(user=user, call=call):
+        return False
+    return not needs_declaration(user=user, call=call) or has_declared_no_conflict(
+        user=user, call=call
+    )
+
+
 # --- conflict of interest (jäv) -----------------------------------------------------------
 
 
@@ -253,3 +322,48 @@ def require_declaration(*, user: User, call: Call) -> None:
 
 def can_declare(*, user: User, call: Call) -> bool:
     return needs_declaration(user=user, call=call)
+
+
+# --- negotiation rounds and the confidential channel --------------------------------------
+
+
+def can_start_round(*, user: User, call: Call) -> bool:
+    """The project lead and procurement officers invite revised tenders."""
+    return can_manage_project(user=user, project=call.project)
+
+
+def can_see_round_tenders(*, user: User, call: Call, number: int) -> bool:
+    """The team sees a round's tenders (and its diff) only once that round is opened."""
+    return is_internal_member(user=user, project=call.project) and is_round_opened(call, number)
+
+
+def channel_supplier_ids(*, call: Call) -> set[int]:
+    """The tenderers with a confidential channel: everyone who tendered in round 1.
+
+    Only once round 1 is opened, so the list cannot tell the buyer who tendered before that.
+    """
+    if not is_opened(call):
+        return set()
+    return round_supplier_ids(call=call, number=1)
+
+
+def is_channel_buyer(*, user: User, call: Call) -> bool:
+    """The buyer's side of a channel: the internal team, never external advisors."""
+    return user.is_authenticated and is_internal_member(user=user, project=call.project)
+
+
+def access_channel(*, user: User, call_id: int, supplier_id: int) -> tuple[Call, Organisation]:
+    """A tenderer's confidential channel: the buyer's internal team and that tenderer's people.
+
+    404 to everyone else (other tenderers, external advisors, staff outside the team), so
+    nobody learns whether a channel with another tenderer exists.
+    """
+    call = Call.objects.select_related("project").filter(pk=call_id).first()
+    if call is None or not user.is_authenticated:
+        raise not_found()
+    if supplier_id not in channel_supplier_ids(call=call):
+        raise not_found()
+    own = supplier_id in user.supplier_organisation_ids
+    if not (own or is_channel_buyer(user=user, call=call)):
+        raise not_found()
+    return call, Organisation.objects.get(pk=supplier_id)

@@ -56,6 +56,7 @@ class TenderRow(Schema):
     status: str
     submitted_at: dt.datetime
     sha256: str
+    round: int = 1
 
 
 class TenderContentOut(Schema):
@@ -152,3 +153,84 @@ class AwardOut(Schema):
 
 class ContractIn(Schema):
     signed_on: dt.date
+
+
+# --- negotiation rounds and channels ------------------------------------------------------
+
+
+class RoundIn(Schema):
+    deadline: dt.datetime
+    change_text: str = Field(..., max_length=20_000)
+
+
+class RoundOut(Schema):
+    number: int
+    deadline: dt.datetime | None
+    change_text: str
+    opened_at: dt.datetime | None
+
+
+class RoundOpeningOut(Schema):
+    call_id: int
+    round: int
+    opened_at: dt.datetime | None
+    confirmations: list[ConfirmationOut]
+    tenders: list[TenderRow] | None = None
+    sealed: bool
+
+
+class LineOut(Schema):
+    kind: str
+    text: str
+
+
+class FileChangeOut(Schema):
+    name: str
+    kind: str
+    old_sha256: str
+    new_sha256: str
+
+
+class TendererDiffOut(Schema):
+    supplier_id: int
+    supplier: str
+    old_tender_id: int | None
+    new_tender_id: int | None
+    old_price: Decimal | None
+    new_price: Decimal | None
+    price_change: Decimal | None
+    lines: list[LineOut]
+    files: list[FileChangeOut]
+
+
+class RoundDiffOut(Schema):
+    round: int
+    previous_round: int
+    change_text: str
+    tenderers: list[TendererDiffOut]
+
+
+class MessageIn(Schema):
+    body: str = Field(..., max_length=10_000)
+
+
+class MessageOut(Schema):
+    id: int
+    from_buyer: bool
+    author: str
+    body: str
+    at: dt.datetime
+
+
+class SupplierRoundOut(Schema):
+    number: int
+    deadline: dt.datetime
+    change_text: str
+    opened_at: dt.datetime | None
+
+
+class SupplierNegotiationOut(Schema):
+    call_id: int
+    rounds: list[SupplierRoundOut]
+    current_round: int | None
+    can_submit: bool

@@ -7,7 +7,7 @@ the buyer (OSL 2009:400 19 kap. 3 §).
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +22,7 @@ from handslag.tendering.models import (
     Award,
     CallKey,
     Criterion,
+    NegotiationRound,
     OpeningConfirmation,
     Score,
     Tender,
@@ -33,7 +34,9 @@ from handslag.tendering.permissions import (
     can_manage_criteria,
     can_record_consensus,
     can_score,
+    is_tender_opened,
     is_tender_supplier,
+    opened_rounds,
 )
 from handslag.tendering.services import opening_record
 
@@ -117,7 +120,7 @@ def opening_overview(*, user: User, call: Call) -> dict[str, Any]:
     """The opening page: who has confirmed; the record (with the tenders) only once opened."""
     state = call_state(call=call)
     confirmations = list(
-        OpeningConfirmation.objects.filter(call=call)
+        OpeningConfirmation.objects.filter(call=call, round=1)
         .select_related("official")
         .order_by("created_at")
     )
@@ -142,7 +145,9 @@ def opening_overview(*, user: User, call: Call) -> dict[str, Any]:
         ),
         "record": opening_record(call=call) if state.opened_at else None,
         "record_tenders": list(
-            Tender.objects.filter(call=call).select_related("supplier").order_by("submitted_at")
+            Tender.objects.filter(call=call, round=1)
+            .select_related("supplier")
+            .order_by("submitted_at")
         )
         if state.opened_at
         else [],
@@ -151,13 +156,15 @@ def opening_overview(*, user: User, call: Call) -> dict[str, Any]:
 
 
 def tenders_for_team(*, user: User, call: Call) -> list[Tender]:
-    """The call's tenders (all statuses) for the team, and only after the opening."""
+    """The call's tenders (all statuses) for the team: those of the opened rounds only."""
     if not is_internal_member(user=user, project=call.project):
         raise not_found()
     if call_opened_at(call) is None:
         raise forbidden(sealed_message())
     return list(
-        Tender.objects.filter(call=call).select_related("supplier").order_by("submitted_at", "pk")
+        Tender.objects.filter(call=call, round__in=opened_rounds(call))
+        .select_related("supplier")
+        .order_by("round", "submitted_at", "pk")
     )
 
 
@@ -194,7 +201,9 @@ def evaluation_overview(*, user: User, call: Call) -> dict[str, Any]:
     if state.opened_at is None:
         return result
     progress = evaluation.progress_of(call=call)
-    ranking = evaluation.ranking_of(call=call)
+    evaluated = evaluation.evaluate_call(call=call)
+    ranking = evaluated.rows
+    scored = evaluation.scored_criteria_of(call=call)
     done = progress.done_for(user)
     own = {
         (s.tender_id, s.criterion_id): s
@@ -206,14 +215,16 @@ def evaluation_overview(*, user: User, call: Call) -> dict[str, Any]:
             {
                 "row": row,
                 "tender": row.tender,
-                "own_scored": sum(1 for c in criteria if (row.tender.pk, c.pk) in own),
-                "scores": [row.scores.get(c.pk) for c in criteria],
+                "own_scored": sum(1 for c in scored if (row.tender.pk, c.pk) in own),
+                "scores": [row.scores.get(c.pk) for c in scored],
             }
         )
     result.update(
         {
             "progress": progress,
             "rows": rows,
+            "scored_criteria": scored,
+            "ranking_kind": evaluated.kind,
             "evaluator_done": done,
             "can_see_all_scores": (result["is_evaluator"] and done)
             or (not result["is_evaluator"] and progress.all_done),
@@ -226,9 +237,9 @@ def evaluation_overview(*, user: User, call: Call) -> dict[str, Any]:
 def tender_evaluation(*, user: User, tender: Tender) -> dict[str, Any]:
     """One tender's scores for the team member looking at it (after the opening)."""
     call = tender.call
-    if not is_internal_member(user=user, project=call.project) or call_opened_at(call) is None:
+    if not is_internal_member(user=user, project=call.project) or not is_tender_opened(tender):
         raise not_found()
-    criteria = evaluation.criteria_of(call=call)
+    criteria = evaluation.scored_criteria_of(call=call)
     progress = evaluation.progress_of(call=call)
     is_evaluator = can_score(user=user, call=call)
     done = progress.done_for(user)
@@ -328,9 +339,14 @@ def sealed_tender_ids() -> list[str]:
     Used to keep even the audit log's view from revealing how many tenders arrived
     before the opening (OSL 19:3).
     """
+    sealed_rounds = NegotiationRound.objects.filter(
+        opened_at__isnull=True, call_id=OuterRef("call_id"), number=OuterRef("round")
+    )
     return [
         str(pk)
         for pk in Tender.objects.filter(
-            Q(call__tender_key__isnull=True) | Q(call__tender_key__opened_at__isnull=True)
+            Q(call__tender_key__isnull=True)
+            | Q(call__tender_key__opened_at__isnull=True)
+            | Q(Exists(sealed_rounds))
         ).values_list("pk", flat=True)
     ]

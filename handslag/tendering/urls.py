@@ -1,6 +1,6 @@
 from django.urls import path
 
-from handslag.tendering import views
+from handslag.tendering import views, views_negotiation
 
 app_name = "tendering"
 
@@ -25,4 +25,26 @@ urlpatterns = [
         name="award_document",
     ),
     path("calls/<int:pk>/contract/", views.contract, name="contract"),
+    # negotiation rounds (round 1 is the call itself)
+    path("calls/<int:pk>/rounds/", views_negotiation.rounds, name="rounds"),
+    path(
+        "calls/<int:pk>/rounds/<int:number>/opening/",
+        views_negotiation.round_opening,
+        name="round_opening",
+    ),
+    path(
+        "calls/<int:pk>/rounds/<int:number>/opening/record.pdf",
+        views_negotiation.round_record_pdf,
+        name="round_record",
+    ),
+    path(
+        "calls/<int:pk>/rounds/<int:number>/diff/", views_negotiation.round_diff, name="round_diff"
+    ),
+    path("calls/<int:pk>/channels/", views_negotiation.channels, name="channels"),
+    path("calls/<int:pk>/channels/<int:supplier_id>/", views_negotiation.channel, name="channel"),
+    path(
+        "calls/<int:pk>/negotiation/",
+        views_negotiation.negotiation_supplier,
+        name="negotiation_supplier",
+    ),
 ]

@@ -39,12 +39,14 @@ from handslag.tendering.permissions import (
     can_award,
     can_declare,
     can_manage_criteria,
+    current_round,
     declaration_of,
     is_opened,
     is_tender_supplier,
     require_declaration,
     tendering_organisations,
 )
+from handslag.tendering.selectors_negotiation import tender_changeable
 
 PER_PAGE = 25
 
@@ -80,13 +82,16 @@ def tender_submit(request: HttpRequest, call_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Your tender was received. Keep the receipt."))
             return redirect("tendering:tender_receipt", pk=tender.pk)
+    negotiation = current_round(call)
     current = list(
-        selectors.tender_list_for_supplier(user=request.user).filter(call=call, status="submitted")
+        selectors.tender_list_for_supplier(user=request.user).filter(
+            call=call, status="submitted", round=negotiation.number if negotiation else 1
+        )
     )
     return render_page(
         request,
         "tendering/tender_submit.html",
-        {"call": call, "form": form, "current": current},
+        {"call": call, "form": form, "current": current, "round": negotiation},
         status=400 if form.errors else 200,
     )
 
@@ -102,9 +107,7 @@ def tender_receipt(request: HttpRequest, pk: int) -> HttpResponse:
             "tender": tender,
             "state": state,
             "result": selectors.award_for_supplier(user=request.user, tender=tender),
-            "can_withdraw": tender.status == "submitted"
-            and not state.deadline_passed
-            and tender.call.status == "published",
+            "can_withdraw": tender_changeable(tender),
         },
     )
 
@@ -329,7 +332,7 @@ def tender_evaluate(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def tender_score(request: HttpRequest, pk: int) -> HttpResponse:
     tender = _team_tender(request, pk)
-    form = ScoreForm(request.POST, criteria=evaluation.criteria_of(call=tender.call))
+    form = ScoreForm(request.POST, criteria=evaluation.scored_criteria_of(call=tender.call))
     if form.is_valid():
         try:
             services.scores_record(actor=request.user, tender=tender, scores=form.rows())
@@ -344,7 +347,7 @@ def tender_score(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def tender_consensus(request: HttpRequest, pk: int) -> HttpResponse:
     tender = _team_tender(request, pk)
-    form = ConsensusForm(request.POST, criteria=evaluation.criteria_of(call=tender.call))
+    form = ConsensusForm(request.POST, criteria=evaluation.scored_criteria_of(call=tender.call))
     if form.is_valid():
         try:
             services.consensus_record_many(actor=request.user, tender=tender, scores=form.rows())

@@ -6,7 +6,9 @@ from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from handslag.accounts.forms import client_ip
 from handslag.accounts.models import Organisation
+from handslag.accounts.services import signup_attempt_allowed, signup_throttled_message
 from handslag.core.permissions import forbidden
 from handslag.market import selectors, services
 from handslag.market.api.base import _supplier_for, router
@@ -97,10 +99,12 @@ class SupplierOut(Schema):
 @router.post(
     "/suppliers/register",
     auth=None,
-    response={201: RegisteredOut, 400: ErrorOut},
+    response={201: RegisteredOut, 400: ErrorOut, 429: ErrorOut},
     summary="Register a new supplier organisation and its first administrator",
 )
 def supplier_register(request: HttpRequest, payload: RegisterIn) -> tuple[int, dict]:
+    if not signup_attempt_allowed(ip=client_ip(request)):
+        return 429, {"detail": signup_throttled_message()}
     user = services.supplier_register(**payload.dict())
     organisation_id = next(iter(user.supplier_organisation_ids))
     return 201, {"user_id": user.pk, "username": user.username, "organisation_id": organisation_id}

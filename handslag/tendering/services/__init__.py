@@ -15,6 +15,11 @@ from handslag.tendering.services.criteria import (
     default_criteria,
 )
 from handslag.tendering.services.declarations import conflict_declare
+from handslag.tendering.services.evaluation_model import (
+    evaluation_matrix_export,
+    evaluation_model_set,
+)
+from handslag.tendering.services.negotiation import channel_post, round_start
 from handslag.tendering.services.opening import OPENING_QUORUM, opening_confirm, opening_record
 from handslag.tendering.services.scoring import (
     consensus_record,
@@ -36,13 +41,17 @@ __all__ = [
     "OPENING_QUORUM",
     "award_decide",
     "award_record_contract",
+    "channel_post",
     "conflict_declare",
     "consensus_record",
     "consensus_record_many",
     "criteria_set",
     "default_criteria",
+    "evaluation_matrix_export",
+    "evaluation_model_set",
     "opening_confirm",
     "opening_record",
+    "round_start",
     "score_record",
     "scores_record",
     "tender_submit",

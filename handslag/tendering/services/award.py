@@ -22,6 +22,7 @@ from handslag.tendering.models import (
 from handslag.tendering.permissions import (
     can_award,
     can_record_consensus,
+    current_round,
     is_opened,
 )
 from handslag.tendering.services._common import _lock_call
@@ -47,6 +48,11 @@ def award_decide(
         raise ValidationError(_("The tenders have not been opened yet."))
     if Award.objects.filter(call=call).exists():
         raise ValidationError(_("The award decision for this call has already been made."))
+    pending = current_round(call)
+    if pending is not None and pending.opened_at is None:
+        raise ValidationError(
+            _("A negotiation round is under way: the award waits for its opening.")
+        )
     if tender.call_id != call.pk or tender.status != TenderStatus.SUBMITTED:
         raise ValidationError({"tender": _("Choose one of the call's submitted tenders.")})
     ranking = evaluation.ranking_of(call=call)

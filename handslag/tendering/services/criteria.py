@@ -57,6 +57,12 @@ def default_criteria() -> list[dict[str, Any]]:
     ]
 
 
+def criteria_locked(*, call: Call, now: dt.datetime | None = None) -> bool:
+    """The criteria (and the evaluation model) are locked at the deadline or the opening."""
+    now = now or timezone.now()
+    return (call.tender_deadline is not None and now >= call.tender_deadline) or is_opened(call)
+
+
 @transaction.atomic
 def criteria_set(
     *, actor: User, call: Call, criteria: list[dict[str, Any]], now: dt.datetime | None = None
@@ -66,7 +72,7 @@ def criteria_set(
     call = _lock_call(call)
     if not can_manage_criteria(user=actor, call=call):
         raise forbidden(_("Only the project lead and procurement officers can set award criteria."))
-    if (call.tender_deadline is not None and now >= call.tender_deadline) or is_opened(call):
+    if criteria_locked(call=call, now=now):
         raise ValidationError(
             _("The award criteria are locked: the deadline for tenders has passed.")
         )

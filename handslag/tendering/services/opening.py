@@ -14,37 +14,40 @@ from handslag.core.permissions import forbidden
 from handslag.market.models import Call
 from handslag.tendering import sealing
 from handslag.tendering.models import (
-    CallKey,
+    NegotiationRound,
     OpeningConfirmation,
     Tender,
 )
 from handslag.tendering.permissions import (
     can_confirm_opening,
-    is_opened,
+    round_opened_at,
 )
 from handslag.tendering.services._common import _lock_call
 
 OPENING_QUORUM = 2
 
 
-def opening_record(*, call: Call) -> dict[str, Any]:
-    """What the opening record lists: every tender of the call and who confirmed, when.
+def opening_record(*, call: Call, round_number: int = 1) -> dict[str, Any]:
+    """What a round's opening record lists: every tender of the round and who confirmed, when.
 
-    Call only after the opening (the opening service and post-opening selectors do).
+    Round 1 is the original call. Call only after that round's opening (the opening
+    service and post-opening selectors do): later rounds stay out of earlier records.
     """
+    opened_at = round_opened_at(call, round_number)
     tenders = (
-        Tender.objects.filter(call=call)
+        Tender.objects.filter(call=call, round=round_number)
         .select_related("supplier")
         .prefetch_related("files")
         .order_by("round", "submitted_at", "pk")
     )
-    confirmations = OpeningConfirmation.objects.filter(call=call).select_related("official")
+    confirmations = OpeningConfirmation.objects.filter(
+        call=call, round=round_number
+    ).select_related("official")
     return {
         "call_id": call.pk,
         "reference": call.reference,
-        "opened_at": call_key.opened_at.isoformat()
-        if (call_key := CallKey.objects.filter(call=call).first()) and call_key.opened_at
-        else None,
+        "round": round_number,
+        "opened_at": opened_at.isoformat() if opened_at else None,
         "tenders": [
             {
                 "supplier": t.supplier.name,
@@ -72,9 +75,12 @@ def opening_record(*, call: Call) -> dict[str, Any]:
 
 @transaction.atomic
 def opening_confirm(
-    *, actor: User, call: Call, now: dt.datetime | None = None
+    *, actor: User, call: Call, round_number: int = 1, now: dt.datetime | None = None
 ) -> OpeningConfirmation:
-    """One appointed official confirms the opening; the second distinct official opens the call."""
+    """One appointed official confirms a round's opening; the second distinct one opens it.
+
+    Round 1 is the original call (opened on its key); later rounds are negotiation rounds.
+    """
     now = now or timezone.now()
     call = _lock_call(call)
     if not can_confirm_opening(user=actor, call=call):
@@ -83,19 +89,31 @@ def opening_confirm(
                 "Only the officials appointed to open tenders in this project can confirm the opening."
             )
         )
-    if call.tender_deadline is None or now < call.tender_deadline:
+    negotiation = None
+    if round_number == 1:
+        deadline = call.tender_deadline
+    else:
+        negotiation = (
+            NegotiationRound.objects.select_for_update()
+            .filter(call=call, number=round_number)
+            .first()
+        )
+        if negotiation is None:
+            raise ValidationError(_("The call has no such round."))
+        deadline = negotiation.deadline
+    if deadline is None or now < deadline:
         raise ValidationError(
             _("The tenders cannot be opened before the deadline for tenders has passed.")
         )
-    if is_opened(call):
+    if round_opened_at(call, round_number) is not None:
         raise ValidationError(_("The tenders have already been opened."))
-    if OpeningConfirmation.objects.filter(call=call, official=actor).exists():
+    if OpeningConfirmation.objects.filter(call=call, round=round_number, official=actor).exists():
         raise ValidationError(
             _(
                 "You have already confirmed this opening. A second appointed official must confirm it."
             )
         )
-    confirmation = OpeningConfirmation(call=call, official=actor)
+    confirmation = OpeningConfirmation(call=call, round=round_number, official=actor)
     confirmation.full_clean()
     confirmation.save()
     # created_at is the record's own time; historical demo data passes an earlier one.
@@ -105,21 +123,28 @@ def opening_confirm(
         actor=actor,
         action="tender.opening_confirm",
         target=call,
-        data={"call_id": call.pk},
+        data={"call_id": call.pk, "round": round_number},
         organisation_id=call.project.organisation_id,
     )
     confirmed = (
-        OpeningConfirmation.objects.filter(call=call).values("official_id").distinct().count()
+        OpeningConfirmation.objects.filter(call=call, round=round_number)
+        .values("official_id")
+        .distinct()
+        .count()
     )
     if confirmed >= OPENING_QUORUM:
-        key = sealing.call_key_get_or_create(call=call)
-        key.opened_at = now
-        key.save(update_fields=["opened_at", "updated_at"])
+        if negotiation is None:
+            key = sealing.call_key_get_or_create(call=call)
+            key.opened_at = now
+            key.save(update_fields=["opened_at", "updated_at"])
+        else:
+            negotiation.opened_at = now
+            negotiation.save(update_fields=["opened_at", "updated_at"])
         audit_record(
             actor=actor,
             action="tender.open",
             target=call,
-            data=opening_record(call=call),
+            data=opening_record(call=call, round_number=round_number),
             organisation_id=call.project.organisation_id,
         )
     return confirmation

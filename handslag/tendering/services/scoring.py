@@ -21,7 +21,9 @@ from handslag.tendering.models import (
 from handslag.tendering.permissions import (
     can_record_consensus,
     can_score,
+    current_round,
     is_opened,
+    latest_opened_round,
     require_declaration,
 )
 from handslag.tendering.services._common import _lock_call
@@ -50,8 +52,21 @@ def _check_scorable(tender: Tender, criterion: Criterion) -> None:
         raise ValidationError(_("The criterion does not belong to this call."))
     if tender.status != TenderStatus.SUBMITTED:
         raise ValidationError(_("Only tenders that are still submitted are evaluated."))
+    _check_final_round(tender)
     if Award.objects.filter(call_id=tender.call_id).exists():
         raise ValidationError(_("The award decision has been made; the evaluation is closed."))
+
+
+def _check_final_round(tender: Tender) -> None:
+    """Only the final tenders are scored: none while a negotiation round is still sealed,
+    and none from a round that a later opened round has superseded."""
+    pending = current_round(tender.call)
+    if pending is not None and pending.opened_at is None:
+        raise ValidationError(
+            _("A negotiation round is under way: the evaluation waits for its opening.")
+        )
+    if tender.round != latest_opened_round(tender.call):
+        raise ValidationError(_("Only the tenders of the latest opened round are evaluated."))
 
 
 def _suffixed(error: ValidationError, suffix: str) -> ValidationError:

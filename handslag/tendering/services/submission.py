@@ -18,6 +18,8 @@ from handslag.tendering import crypto, sealing
 from handslag.tendering import files as tender_files
 from handslag.tendering.models import CallKey, Tender, TenderFile, TenderStatus
 from handslag.tendering.permissions import (
+    VISIBLE_CALL_STATUSES,
+    current_round,
     is_opened,
     is_tender_supplier,
     tendering_organisations,
@@ -28,7 +30,31 @@ MAX_CONTENT_CHARS = 100_000
 MAX_PRICE = Decimal("1000000000000")
 
 
-def _check_tender_period(call: Call, now: dt.datetime) -> None:
+def _check_tender_period(call: Call, now: dt.datetime, round_number: int | None = None) -> int:
+    """Refuse unless the call's current round takes tenders; returns that round's number.
+
+    `round_number`, when given, is the round the tender belongs to (a withdrawal, or a
+    submission made for a particular round): only the current round takes changes.
+    """
+    negotiation = current_round(call)
+    if negotiation is not None:
+        if round_number is not None and round_number != negotiation.number:
+            raise ValidationError(_("That round is closed: only the current round takes tenders."))
+        if call.status not in VISIBLE_CALL_STATUSES:
+            raise ValidationError(_("The call is not open for tenders."))
+        if now >= negotiation.deadline:
+            raise ValidationError(
+                _(
+                    "The deadline for revised tenders in round %(round)s passed at "
+                    "%(deadline)s. Late tenders are refused."
+                )
+                % {"round": negotiation.number, "deadline": _local(negotiation.deadline)}
+            )
+        if negotiation.opened_at is not None:
+            raise ValidationError(_("The tenders have already been opened."))
+        return negotiation.number
+    if round_number not in (None, 1):
+        raise ValidationError(_("That round is closed: only the current round takes tenders."))
     if call.status != CallStatus.PUBLISHED:
         raise ValidationError(_("The call is not open for tenders."))
     if call.tender_deadline is None:
@@ -40,6 +66,7 @@ def _check_tender_period(call: Call, now: dt.datetime) -> None:
         )
     if is_opened(call):
         raise ValidationError(_("The tenders have already been opened."))
+    return 1
 
 
 def _clean_price(price: Any) -> Decimal:
@@ -103,6 +130,7 @@ def tender_submit(
     price: Decimal,
     supplier: Organisation | None = None,
     files: Sequence[tender_files.Upload] = (),
+    round_number: int | None = None,
     now: dt.datetime | None = None,
 ) -> Tender:
     """Seal and store a supplier's tender and its files; a new submission replaces the last.
@@ -115,7 +143,7 @@ def tender_submit(
     now = now or timezone.now()
     call = Call.objects.select_related("project").get(pk=call.pk)
     supplier = _choose_supplier(actor, call, supplier)
-    _check_tender_period(call, now)
+    _check_tender_period(call, now, round_number)
     content = _clean_content(content)
     price = _clean_price(price)
     payload = sealing.canonical_payload(content=content, price=price)
@@ -155,7 +183,7 @@ def tender_submit(
                 written=written,
             )
             used += sealed.size
-        return _record(actor, call, supplier, key, payload, written, now)
+        return _record(actor, call, supplier, key, payload, written, now, round_number)
     except BaseException:
         tender_files.delete_blobs(written)
         raise
@@ -170,12 +198,13 @@ def _record(
     payload: bytes,
     written: list[tender_files.SealedBlob],
     now: dt.datetime,
+    requested_round: int | None = None,
 ) -> Tender:
     call = _lock_call(call)
-    # Checked again under the lock: the deadline, the opening and the invitation rule.
+    # Checked again under the lock: the deadline, the opening and the invitation rule
+    # (in a negotiation round: only those who tendered in the previous round).
     _choose_supplier(actor, call, supplier)
-    _check_tender_period(call, now)
-    round_number = 1
+    round_number = _check_tender_period(call, now, requested_round)
     receipt = _new_receipt()
     previous = list(
         Tender.objects.select_for_update().filter(
@@ -239,14 +268,14 @@ def tender_withdraw(*, actor: User, tender: Tender, now: dt.datetime | None = No
         raise forbidden()
     if tender.status != TenderStatus.SUBMITTED:
         raise ValidationError(_("Only a tender that is still submitted can be withdrawn."))
-    _check_tender_period(call, now)
+    _check_tender_period(call, now, tender.round)
     tender.status = TenderStatus.WITHDRAWN
     tender.save(update_fields=["status", "updated_at"])
     audit_record(
         actor=actor,
         action="tender.withdraw",
         target=tender,
-        data={"call_id": call.pk, "receipt": tender.receipt},
+        data={"call_id": call.pk, "round": tender.round, "receipt": tender.receipt},
         organisation_id=tender.supplier_id,
     )
     return tender

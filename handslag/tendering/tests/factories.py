@@ -118,3 +118,29 @@ class Scenario:
                 tender=tender,
                 scores=[(c, value, "Internal.", "External.") for c in self.criteria],
             )
+
+    # --- negotiation rounds (times after the call's deadline, as the services see them) ---
+
+    def round_now(self, hours: int = 1) -> dt.datetime:
+        return self.after_deadline() + dt.timedelta(hours=hours)
+
+    def start_round(self, by=None, text: str = "The delivery plan now has two phases.", **kw):  # noqa: ANN001, ANN003, ANN201
+        now = kw.pop("now", None) or self.round_now()
+        deadline = kw.pop("deadline", None) or now + dt.timedelta(days=5)
+        return services.round_start(
+            actor=by or self.lead, call=self.call, deadline=deadline, change_text=text, now=now
+        )
+
+    def submit_round(self, user, content: str = "Revised tender", price: str = "90000", **kw):  # noqa: ANN001, ANN003, ANN201
+        kw.setdefault("now", self.round_now(2))
+        return services.tender_submit(
+            actor=user, call=self.call, content=content, price=Decimal(price), **kw
+        )
+
+    def open_round(self, number: int) -> None:
+        from handslag.tendering.models import NegotiationRound
+
+        now = NegotiationRound.objects.get(call=self.call, number=number).deadline
+        now += dt.timedelta(seconds=1)
+        for official in (self.officer, self.official):
+            services.opening_confirm(actor=official, call=self.call, round_number=number, now=now)

@@ -163,3 +163,116 @@ def test_sealed_before_opening(client, world):
         ),
     }
     assert got == BEFORE_OPENING
+
+
+# --- negotiation rounds -------------------------------------------------------------------
+
+
+@pytest.fixture
+def negotiation(world):
+    """Round 1 opened with tenders from A and B; round 2 started and A's revision sealed."""
+    world.tender_b = world.submit(world.supplier_b)
+    world.open()
+    world.start_round()
+    world.revised_a = world.submit_round(
+        world.supplier_a, files=[SimpleUploadedFile("a.pdf", PDF + b"v2")]
+    )
+    world.revised_file = world.revised_a.files.get()
+    return world
+
+
+def negotiation_pages(s) -> dict[str, str]:  # noqa: ANN001
+    c, r, sa = s.call.pk, s.revised_a.pk, s.tender_a.supplier_id
+    return {
+        "rounds": f"/tendering/calls/{c}/rounds/",
+        "round_opening": f"/tendering/calls/{c}/rounds/2/opening/",
+        "round_record": f"/tendering/calls/{c}/rounds/2/opening/record.pdf",
+        "round_diff": f"/tendering/calls/{c}/rounds/2/diff/",
+        "channels": f"/tendering/calls/{c}/channels/",
+        "channel": f"/tendering/calls/{c}/channels/{sa}/",
+        "negotiation_supplier": f"/tendering/calls/{c}/negotiation/",
+        "round2_receipt": f"/tendering/tenders/{r}/",
+        "round2_evaluate": f"/tendering/tenders/{r}/evaluate/",
+        "round2_file": f"/tendering/files/{s.revised_file.pk}/",
+        "round1_evaluate": f"/tendering/tenders/{s.tender_a.pk}/evaluate/",
+    }
+
+
+def negotiation_api(s) -> dict[str, str]:  # noqa: ANN001
+    c, r, sa = s.call.pk, s.revised_a.pk, s.tender_a.supplier_id
+    return {
+        "api_rounds": f"{BASE}/calls/{c}/rounds",
+        "api_round_opening": f"{BASE}/calls/{c}/rounds/2/opening",
+        "api_round_record": f"{BASE}/calls/{c}/rounds/2/opening/record.pdf",
+        "api_round_diff": f"{BASE}/calls/{c}/rounds/2/diff",
+        "api_channel": f"{BASE}/calls/{c}/channels/{sa}/messages",
+        "api_negotiation": f"{BASE}/calls/{c}/negotiation",
+        "api_round2_content": f"{BASE}/tenders/{r}/content",
+        "api_round2_files": f"{BASE}/tenders/{r}/files",
+        "api_round1_content": f"{BASE}/tenders/{s.tender_a.pk}/content",
+        "api_tenders": f"{BASE}/calls/{c}/tenders",
+    }
+
+
+TEAM_PAGE = row(302, 404, 404, 403, 200, 200, 200, 200)
+TEAM_API = row(401, 404, 404, 403, 200, 200, 200, 200)
+CHANNEL_A = row(302, 200, 404, 404, 200, 200, 200, 200)
+SUPPLIERS = row(302, 200, 200, 404, 404, 404, 404, 404)
+READ_PAGE = row(302, 404, 404, 404, 200, 403, 200, 200)
+READ_API = row(401, 200, 404, 404, 200, 403, 200, 200)
+SEALED_ROUND_PAGES = {
+    "rounds": TEAM_PAGE,
+    "round_opening": TEAM_PAGE,
+    "round_record": row(302, 404, 404, 403, 404, 404, 404, 404),
+    "round_diff": row(302, 404, 404, 403, 403, 403, 403, 403),
+    "channels": TEAM_PAGE,
+    "channel": CHANNEL_A,
+    "negotiation_supplier": SUPPLIERS,
+    "round2_receipt": row(302, 200, 404, 404, 404, 404, 404, 404),
+    "round2_evaluate": {**SEALED, "supplier_a": 404},
+    "round2_file": SEALED,
+    "round1_evaluate": READ_PAGE,
+}
+SEALED_ROUND_API = {
+    "api_rounds": TEAM_API,
+    "api_round_opening": TEAM_API,
+    "api_round_record": row(401, 404, 404, 403, 404, 404, 404, 404),
+    "api_round_diff": row(401, 404, 404, 403, 403, 403, 403, 403),
+    "api_channel": {**CHANNEL_A, "anonymous": 401},
+    "api_negotiation": {**SUPPLIERS, "anonymous": 401},
+    "api_round2_content": SEALED_API,
+    "api_round2_files": {**SEALED_API, "supplier_a": 404},
+    "api_round1_content": READ_API,
+    "api_tenders": TEAM_API,
+}
+OPENED_ROUND_PAGES = {
+    **SEALED_ROUND_PAGES,
+    "round_record": TEAM_PAGE,
+    "round_diff": row(302, 404, 404, 403, 200, 403, 200, 200),
+    "round2_evaluate": READ_PAGE,
+    "round2_file": row(302, 200, 404, 404, 200, 403, 200, 200),
+}
+OPENED_ROUND_API = {
+    **SEALED_ROUND_API,
+    "api_round_record": TEAM_API,
+    "api_round_diff": row(401, 404, 404, 403, 200, 403, 200, 200),
+    "api_round2_content": READ_API,
+    "api_round2_files": row(401, 404, 404, 404, 200, 403, 200, 200),
+}
+
+
+def test_negotiation_before_round_opening(client, negotiation):
+    got = {
+        **matrix(client, negotiation, negotiation_pages(negotiation), bearer=False),
+        **matrix(client, negotiation, negotiation_api(negotiation), bearer=True),
+    }
+    assert got == {**SEALED_ROUND_PAGES, **SEALED_ROUND_API}
+
+
+def test_negotiation_after_round_opening(client, negotiation):
+    negotiation.open_round(2)
+    got = {
+        **matrix(client, negotiation, negotiation_pages(negotiation), bearer=False),
+        **matrix(client, negotiation, negotiation_api(negotiation), bearer=True),
+    }
+    assert got == {**OPENED_ROUND_PAGES, **OPENED_ROUND_API}

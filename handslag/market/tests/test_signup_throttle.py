@@ -1,0 +1,116 @@
+"""Public supplier sign-up is throttled per client address, page and API alike, with the
+same counter mechanism as the sign-in throttle."""
+
+import time
+
+import pytest
+from django.core.cache.backends import locmem
+from django.urls import reverse
+
+from handslag.accounts.models import Organisation, User
+from handslag.accounts.tests.factories import valid_org_number
+from handslag.market.tests.test_views_dialogue import _signup
+
+pytestmark = pytest.mark.django_db
+
+LIMIT = 3
+WINDOW = 600
+API = "/api/v1/market/suppliers/register"
+
+
+@pytest.fixture(autouse=True)
+def small_limit(settings):  # noqa: ANN001, ANN201
+    settings.SIGNUP_ATTEMPT_LIMIT = LIMIT
+    settings.SIGNUP_ATTEMPT_WINDOW = WINDOW
+
+
+def _unique(n: int, **changes) -> dict:  # noqa: ANN003
+    return _signup(
+        organisation_name=f"Köket {n} AB",
+        org_number=valid_org_number(f"5{n}"),
+        username=f"person-{n}",
+        email=f"p{n}@koket.example",
+        **changes,
+    )
+
+
+def _post(client, n: int, ip: str = "10.0.0.1", **changes):  # noqa: ANN001, ANN003, ANN202
+    response = client.post(
+        reverse("market:supplier_register"), _unique(n, **changes), REMOTE_ADDR=ip
+    )
+    client.logout()
+    return response
+
+
+def _counts() -> tuple[int, int]:
+    return User.objects.count(), Organisation.objects.count()
+
+
+def test_attempts_within_the_limit_are_allowed(client):
+    for n in range(LIMIT):
+        assert _post(client, n).status_code == 302
+    assert User.objects.filter(username__startswith="person-").count() == LIMIT
+
+
+def test_failed_attempts_count_too_and_then_429_in_swedish_creating_nothing(client):
+    for n in range(LIMIT):
+        assert _post(client, n, password_again="fel").status_code == 400
+    before = _counts()
+    response = _post(client, 9)
+    assert response.status_code == 429
+    assert "För många registreringsförsök" in response.text
+    assert "error-summary" in response.text
+    assert response["Retry-After"] == str(WINDOW)
+    assert _counts() == before
+    assert not User.objects.filter(username="person-9").exists()
+
+
+def test_another_address_is_not_affected(client):
+    for n in range(LIMIT):
+        _post(client, n, ip="10.0.0.1")
+    assert _post(client, 5, ip="10.0.0.1").status_code == 429
+    assert _post(client, 6, ip="10.0.0.2").status_code == 302
+    assert User.objects.filter(username="person-6").exists()
+
+
+def test_the_window_expires(client, monkeypatch):  # noqa: ANN001
+    for n in range(LIMIT):
+        _post(client, n)
+    assert _post(client, 5).status_code == 429
+
+    class Later:
+        @staticmethod
+        def time() -> float:
+            return time.time() + WINDOW + 1
+
+    monkeypatch.setattr(locmem, "time", Later)
+    assert _post(client, 6).status_code == 302
+    assert User.objects.filter(username="person-6").exists()
+
+
+def test_sign_in_throttle_is_a_separate_counter(client):
+    for n in range(LIMIT):
+        _post(client, n)
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": "person-0", "password": "Ett-långt-lösen-42"},
+        REMOTE_ADDR="10.0.0.1",
+    )
+    assert response.status_code == 302
+
+
+def test_api_sign_up_shares_the_limit_and_answers_429(client):
+    for n in range(LIMIT - 1):
+        _post(client, n)
+    payload = {k: v for k, v in _unique(7).items() if k != "password_again"}
+    payload["is_sme"] = True
+    payload["is_nonprofit"] = False
+    first = client.post(API, payload, content_type="application/json", REMOTE_ADDR="10.0.0.1")
+    assert first.status_code == 201, first.content
+    before = _counts()
+    payload = {**payload, **{k: v for k, v in _unique(8).items() if k in payload}}
+    payload["is_sme"] = True
+    response = client.post(API, payload, content_type="application/json", REMOTE_ADDR="10.0.0.1")
+    assert response.status_code == 429
+    assert "För många registreringsförsök" in response.json()["detail"]
+    assert _counts() == before

@@ -1,0 +1,337 @@
+"""Bad input and attacks on tendering through the pages and the API, where the service
+tests do not already cover them: each gets a clear refusal and changes nothing."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from handslag.accounts.tests.factories import member, supplier
+from handslag.market.models import Call, CallStatus
+from handslag.tendering import services
+from handslag.tendering.models import Criterion, Tender, TenderFile
+from handslag.tendering.permissions import access_tender_files, is_opened
+from handslag.tendering.tests.factories import CallFactory, Scenario, invited_supplier_user
+from handslag.tendering.tests.test_api import BASE, auth
+from handslag.tendering.tests.test_matrix_writes import snapshot
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.7\n" + b"bilaga\n" * 40 + b"%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):  # noqa: ANN001, ANN201
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def s() -> Scenario:
+    return Scenario()
+
+
+def stored(root) -> list:  # noqa: ANN001
+    return [p for p in root.rglob("*") if p.is_file()]
+
+
+def page_submit(client, s: Scenario, user, call_id: int | None = None, files=()):  # noqa: ANN001, ANN201
+    client.force_login(user)
+    return client.post(
+        f"/tendering/calls/{call_id or s.call.pk}/submit/",
+        {"content": "Vårt anbud", "price": "1000", "files": list(files)},
+    )
+
+
+def api_submit(client, s: Scenario, user, call_id: int | None = None, files=None):  # noqa: ANN001, ANN201
+    url = f"{BASE}/calls/{call_id or s.call.pk}/tenders"
+    if files is None:
+        return client.post(
+            url,
+            {"content": "Vårt anbud", "price": "1000"},
+            content_type="application/json",
+            **auth(user),
+        )
+    return client.post(
+        f"{url}/with-files",
+        {"content": "Vårt anbud", "price": "1000", "files": files},
+        **auth(user),
+    )
+
+
+def move_deadline(s: Scenario, when: dt.datetime) -> None:
+    Call.objects.filter(pk=s.call.pk).update(tender_deadline=when)
+    s.call.refresh_from_db()
+
+
+# --- the deadline -------------------------------------------------------------------------
+
+
+def test_one_second_late_through_the_page_and_the_api(client, s):
+    first = s.submit(s.supplier_a)
+    move_deadline(s, timezone.now() - dt.timedelta(seconds=1))
+    before = snapshot(s)
+    response = page_submit(client, s, s.supplier_a)
+    assert response.status_code == 400
+    assert "Anbud som kommer in för sent tas inte emot" in response.text
+    response = api_submit(client, s, s.supplier_b)
+    assert response.status_code == 400
+    assert "för sent tas inte emot" in response.json()["detail"]
+    assert snapshot(s) | {"audit": 0} == before | {"audit": 0}  # tokens are audited
+    first.refresh_from_db()
+    assert first.status == "submitted"
+
+
+def test_replacing_one_second_late_keeps_the_previous_tender(s):
+    first = s.submit(s.supplier_a, files=[SimpleUploadedFile("a.pdf", PDF)])
+    before = snapshot(s)
+    with pytest.raises(ValidationError):
+        s.submit(
+            s.supplier_a,
+            content="Better",
+            files=[SimpleUploadedFile("b.pdf", PDF)],
+            now=s.after_deadline(),
+        )
+    assert snapshot(s) == before
+    first.refresh_from_db()
+    assert first.status == "submitted"
+
+
+class OpenedWhileStreaming:
+    """An upload during which the deadline passes and two officials open the tenders."""
+
+    def __init__(self, s: Scenario) -> None:
+        self.s, self.name = s, "sist.pdf"
+
+    def chunks(self, chunk_size=None):  # noqa: ANN001, ANN201
+        yield PDF[:100]
+        move_deadline(self.s, timezone.now() - dt.timedelta(seconds=1))
+        services.opening_confirm(actor=self.s.officer, call=self.s.call)
+        services.opening_confirm(actor=self.s.official, call=self.s.call)
+        yield PDF[100:]
+
+
+def test_replace_racing_the_opening_is_refused_and_the_record_holds(s, media):
+    first = s.submit(s.supplier_a, files=[SimpleUploadedFile("a.pdf", PDF)])
+    blobs_before = stored(media)
+    # Refused under the call's lock, whether it notices the deadline or the opening first.
+    with pytest.raises(ValidationError, match="för sent|redan öppnats"):
+        s.submit(s.supplier_a, content="Last-second change", files=[OpenedWhileStreaming(s)])
+    assert is_opened(s.call)
+    first.refresh_from_db()
+    assert first.status == "submitted"
+    assert list(Tender.objects.filter(call=s.call)) == [first]
+    assert TenderFile.objects.count() == 1 and stored(media) == blobs_before
+    # What the officials opened is what the team reads.
+    assert [f.name for f in access_tender_files(user=s.lead, tender=first)] == ["a.pdf"]
+
+
+# --- forged ids -----------------------------------------------------------------------
+
+
+def test_forged_call_ids_create_nothing(client, s):
+    draft = CallFactory(project=s.project, status=CallStatus.DRAFT)
+    other = CallFactory()  # published, but supplier A was never invited to it
+    invited_supplier_user(other)
+    cases = [(999_999, 404), (draft.pk, 404), (other.pk, 403)]
+    for call_id, status in cases:
+        assert page_submit(client, s, s.supplier_a, call_id).status_code == status
+        assert api_submit(client, s, s.supplier_a, call_id).status_code == status
+    assert not Tender.objects.exists()
+
+
+def test_another_suppliers_tender_id(client, s):
+    theirs = s.submit(s.supplier_b)
+    client.force_login(s.supplier_a)
+    assert client.post(f"/tendering/tenders/{theirs.pk}/withdraw/").status_code == 404
+    response = client.post(f"{BASE}/tenders/{theirs.pk}/withdraw", **auth(s.supplier_a))
+    assert response.status_code == 404
+    assert (
+        client.get(f"{BASE}/tenders/{theirs.pk}/receipt", **auth(s.supplier_a)).status_code == 404
+    )
+    theirs.refresh_from_db()
+    assert theirs.status == "submitted"
+
+
+def test_ids_from_another_call_are_not_found(client, s):
+    s.submit(s.supplier_a)
+    elsewhere = Scenario()
+    stranger = elsewhere.submit(elsewhere.supplier_a)
+    s.open()
+    elsewhere.open()
+    before = snapshot(s)
+    # A criterion of another call in a score, and another call's tender in an award.
+    body = {
+        "scores": [{"criterion_id": elsewhere.criteria[0].pk, "score": 3, "justification": "x"}]
+    }
+    tender = Tender.objects.get(call=s.call)
+    response = client.post(
+        f"{BASE}/tenders/{tender.pk}/scores",
+        body,
+        content_type="application/json",
+        **auth(s.evaluator),
+    )
+    assert response.status_code == 404
+    response = client.post(
+        f"{BASE}/calls/{s.call.pk}/award",
+        {"tender_id": stranger.pk, "justification": "x", "notice_sent_on": "2030-01-01"},
+        content_type="application/json",
+        **auth(s.lead),
+    )
+    assert response.status_code == 404
+    assert snapshot(s) | {"audit": 0} == before | {"audit": 0}
+
+
+# --- the opening ------------------------------------------------------------------------
+
+
+def test_a_single_official_cannot_open_alone(client, s):
+    s.submit(s.supplier_a)
+    move_deadline(s, timezone.now() - dt.timedelta(seconds=1))
+    client.force_login(s.official)
+    url = f"/tendering/calls/{s.call.pk}/opening/"
+    assert client.post(url).status_code == 302
+    assert not is_opened(s.call)
+    again = client.post(url)
+    assert again.status_code == 400 and "andra" in again.text  # a second official must confirm
+    response = client.post(f"{BASE}/calls/{s.call.pk}/opening", **auth(s.official))
+    assert response.status_code == 400
+    assert not is_opened(s.call)
+    assert client.get(f"{BASE}/calls/{s.call.pk}/tenders", **auth(s.official)).status_code == 403
+    # A colleague who is not appointed cannot make up the quorum either.
+    assert client.post(f"{BASE}/calls/{s.call.pk}/opening", **auth(s.evaluator)).status_code == 403
+    assert not is_opened(s.call)
+
+
+# --- the tender count before the opening ----------------------------------------------------
+
+
+TOKEN = re.compile(r"(csrfmiddlewaretoken\" value=\"|X-CSRFToken\": \")[^\"]+")
+
+
+def _buyer_views(client, s: Scenario) -> dict[str, str]:  # noqa: ANN001
+    client.force_login(s.lead)
+    c = s.call.pk
+    pages = [
+        "/",
+        f"/tendering/calls/{c}/opening/",
+        f"/tendering/calls/{c}/evaluation/",
+        f"/tendering/calls/{c}/award/",
+        f"/market/manage/{c}/",
+        f"/projects/{s.project.pk}/",
+    ]
+    got = {}
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        got[url] = TOKEN.sub(r"\1-", response.text)
+    token = auth(s.lead)
+    for path in ("opening", "tenders", "ranking", "award", "criteria"):
+        response = client.get(f"{BASE}/calls/{c}/{path}", **token)
+        got[path] = f"{response.status_code} {response.content.decode()}"
+    return got
+
+
+def test_the_buyer_learns_nothing_of_the_tender_count_before_the_opening(client, s):
+    """Every page and API answer the team can ask for is the same with none or two tenders."""
+    none = _buyer_views(client, s)
+    s.submit(s.supplier_a)
+    s.submit(s.supplier_b, files=[SimpleUploadedFile("b.pdf", PDF)])
+    two = _buyer_views(client, s)
+    assert two == none
+    assert '"tenders": null' in none["opening"] or '"tenders":null' in none["opening"]
+
+
+# --- criteria weights ------------------------------------------------------------------
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(weights=st.lists(st.integers(min_value=1, max_value=100), min_size=1, max_size=5))
+def test_weights_are_accepted_exactly_when_they_sum_to_100(s, weights):
+    rows = [{"name": f"Kvalitet {n}", "weight": w} for n, w in enumerate(weights)]
+    rows[-1]["kind"] = "price"
+    before = list(Criterion.objects.filter(call=s.call).values_list("name", "weight"))
+    try:
+        services.criteria_set(actor=s.lead, call=s.call, criteria=rows)
+    except ValidationError:
+        assert sum(weights) != 100 or len(weights) == 1
+        assert list(Criterion.objects.filter(call=s.call).values_list("name", "weight")) == before
+    else:
+        assert sum(weights) == 100
+        services.criteria_set(actor=s.lead, call=s.call, criteria=services.default_criteria())
+
+
+# --- files through the pages and the API ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (lambda: SimpleUploadedFile("tom.pdf", b""), "tom|empty"),
+        (lambda: SimpleUploadedFile("program.pdf", b"MZ\x90\x00" + b"\x00" * 300), "inte tas emot"),
+        (lambda: SimpleUploadedFile("stor.pdf", PDF * 40), "större än gränsen|larger than"),
+    ],
+    ids=["zero-byte", "disguised", "oversized"],
+)
+def test_bad_files_through_page_and_api_record_nothing(client, s, media, settings, upload, message):
+    settings.TENDER_MAX_BYTES = len(PDF) * 20
+    response = page_submit(client, s, s.supplier_a, files=[upload()])
+    assert response.status_code == 400 and re.search(message, response.text)
+    response = api_submit(client, s, s.supplier_b, files=[upload()])
+    assert response.status_code == 400 and re.search(message, response.json()["detail"])
+    assert not Tender.objects.exists() and not TenderFile.objects.exists()
+    assert stored(media) == []
+
+
+def test_a_path_in_a_file_name_never_reaches_storage_or_the_team(client, s, media):
+    upload = SimpleUploadedFile("../../etc/anbud.pdf", PDF)
+    response = api_submit(client, s, s.supplier_a, files=[upload])
+    assert response.status_code in {201, 400}
+    for path in stored(media):
+        assert path.resolve().is_relative_to(media.resolve())
+        assert "etc" not in path.parts
+    if response.status_code == 201:
+        s.open()
+        names = [f.name for f in access_tender_files(user=s.lead, tender=Tender.objects.get())]
+        assert names == ["anbud.pdf"]
+
+
+def test_not_invited_supplier_with_a_forged_supplier_id(client, s):
+    stranger = member(supplier())
+    response = client.post(
+        f"{BASE}/calls/{s.call.pk}/tenders",
+        {
+            "content": "x",
+            "price": "1",
+            "supplier_id": s.supplier_a.memberships.first().organisation_id,
+        },
+        content_type="application/json",
+        **auth(stranger),
+    )
+    assert response.status_code == 403
+    response = client.post(
+        f"{BASE}/calls/{s.call.pk}/tenders",
+        {"content": "x", "price": "1", "supplier_id": 999_999},
+        content_type="application/json",
+        **auth(s.supplier_b),
+    )
+    assert response.status_code == 404
+    response = client.post(
+        f"{BASE}/calls/{s.call.pk}/tenders",
+        {
+            "content": "x",
+            "price": "1",
+            "supplier_id": s.supplier_a.memberships.first().organisation_id,
+        },
+        content_type="application/json",
+        **auth(s.supplier_b),
+    )
+    assert response.status_code == 403
+    assert not Tender.objects.exists()
