@@ -11,13 +11,14 @@ token sent to them, whose SHA-256 is all that is stored.
 
 import hashlib
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from handslag.accounts.models import User
 from handslag.core.permissions import forbidden, not_found
 from handslag.disclosure.models import DocumentRequest, RedactionCase, RequestStatus
-from handslag.market.models import Call, CallStatus
+from handslag.market.models import Call
 from handslag.projects.permissions import (
     can_manage_project,
     can_view_project,
@@ -28,9 +29,9 @@ from handslag.tendering.permissions import (
     access_call_for_team,
     access_tender,
     access_tender_content,
-    is_opened,
     is_tender_supplier,
 )
+from handslag.tendering.services.submission import _check_tender_period
 
 TOKEN_PREFIX = "hsr_"  # noqa: S105 - a public prefix, not a secret
 
@@ -40,16 +41,16 @@ def token_digest(raw: str) -> str:
 
 
 def claims_open(*, tender: Tender, now=None) -> bool:  # noqa: ANN001
-    """Claims can be changed while the tender is submitted and the deadline has not passed."""
+    """Claims can be changed while the tender is submitted and its round still takes
+    tenders: before that round's deadline and opening (the rule of the submit service)."""
     now = now or timezone.now()
-    call = tender.call
-    return (
-        tender.status == TenderStatus.SUBMITTED
-        and call.status == CallStatus.PUBLISHED
-        and call.tender_deadline is not None
-        and now < call.tender_deadline
-        and not is_opened(call)
-    )
+    if tender.status != TenderStatus.SUBMITTED:
+        return False
+    try:
+        _check_tender_period(tender.call, now, tender.round)
+    except ValidationError:
+        return False
+    return True
 
 
 def access_tender_for_claims(*, user: User, tender_id: int) -> Tender:

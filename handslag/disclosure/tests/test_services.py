@@ -386,3 +386,25 @@ def test_new_link_replaces_the_old_one(s, case, mailoutbox, django_capture_on_co
     assert permissions.access_request_by_token(raw=new) == request
     with pytest.raises(Http404):
         permissions.access_request_by_token(raw=old)
+
+
+def test_claims_follow_the_negotiation_round_of_the_tender(s):
+    s.open()
+    s.start_round()
+    revised = s.submit_round(s.supplier_a, content="Reviderat anbud. " + PASSAGE)
+    round_now = s.round_now(3)
+    services.claim_add(
+        actor=s.supplier_a, tender=revised, passage=PASSAGE, reason="x", now=round_now
+    )
+    # Round 1 is opened: its tender takes no more claims.
+    with pytest.raises(ValidationError):
+        services.claim_add(
+            actor=s.supplier_a, tender=s.tender_a, passage=PASSAGE, reason="x", now=round_now
+        )
+    # Before round 2 is opened the buyer cannot see the revised tender's claims.
+    with pytest.raises(Http404):
+        permissions.access_tender_for_claims(user=s.team, tender_id=revised.pk)
+    s.open_round(2)
+    assert permissions.access_tender_for_claims(user=s.team, tender_id=revised.pk)
+    with pytest.raises(ValidationError):
+        services.claim_add(actor=s.supplier_a, tender=revised, passage="Reviderat", reason="x")
