@@ -71,6 +71,7 @@ def _add_routers() -> None:
     from handslag.accounts.api import router as accounts_router
     from handslag.benefits.api import router as benefits_router
     from handslag.dialogue.api import router as dialogue_router
+    from handslag.disclosure.api import router as disclosure_router
     from handslag.documents.api import router as documents_router
     from handslag.knowledge.api import router as knowledge_router
     from handslag.market.api import router as market_router
@@ -89,6 +90,7 @@ def _add_routers() -> None:
     api.add_router("/knowledge/", knowledge_router)
     api.add_router("/documents/", documents_router)
     api.add_router("/dialogue/", dialogue_router)
+    api.add_router("/disclosure/", disclosure_router)
 
 
 _add_routers()

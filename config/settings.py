@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "handslag.knowledge",
     "handslag.documents",
     "handslag.dialogue",
+    "handslag.disclosure",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -30,6 +30,7 @@ urlpatterns = [
     path("knowledge/", include("handslag.knowledge.urls")),
     path("documents/", include("handslag.documents.urls")),
     path("dialogue/", include("handslag.dialogue.urls")),
+    path("disclosure/", include("handslag.disclosure.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("api/v1/", include((_public(api_patterns), api_app_name), namespace=api_namespace)),
     path("admin/", admin.site.urls),

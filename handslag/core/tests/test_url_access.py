@@ -25,6 +25,10 @@ PUBLIC_VIEWS = {
     "market:supplier_register",
     "market:public_rfi_list",
     "market:public_rfi_detail",
+    # A requester's released documents, behind an unguessable link token (404 otherwise).
+    "disclosure:requester",
+    "disclosure:requester_pdf",
+    "disclosure:requester_file",
 }
 
 

@@ -15,6 +15,7 @@ DEMO_MODULES = [
     "handslag.knowledge.demo",
     "handslag.dialogue.demo",
     "handslag.documents.demo",
+    "handslag.disclosure.demo",
 ]
 
 

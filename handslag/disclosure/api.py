@@ -1,0 +1,277 @@
+"""Disclosure API (/api/v1/disclosure/): the same services, selectors and permissions as the pages.
+
+A file released redacted needs an uploaded copy, which only the page takes; through the
+API files are released whole or refused.
+"""
+
+from django.http import HttpRequest
+from ninja import Router
+
+from handslag.core.permissions import not_found
+from handslag.disclosure import selectors, services
+from handslag.disclosure.documents import redacted_document
+from handslag.disclosure.models import DocumentRequest, RedactionCase
+from handslag.disclosure.permissions import (
+    access_call_for_requests,
+    access_case,
+    access_consultation,
+    access_request,
+    access_tender_for_claims,
+)
+from handslag.disclosure.schemas import (
+    CaseOut,
+    ClaimIn,
+    ClaimOut,
+    CommentIn,
+    CommentOut,
+    ConsultationIn,
+    DecisionIn,
+    MaskIn,
+    RequestIn,
+    RequestOut,
+    RulingIn,
+)
+from handslag.documents.render import document_response
+from handslag.tendering.models import Tender, TenderFile
+
+router = Router(tags=["disclosure"])
+
+
+def _claim(claim: dict) -> dict:
+    return {
+        "id": claim["id"],
+        "kind": claim.get("kind", "passage"),
+        "passage": claim.get("passage"),
+        "file_id": claim.get("file_pk"),
+        "reason": claim["reason"],
+    }
+
+
+def _request(item: DocumentRequest) -> dict:
+    return {
+        "id": item.pk,
+        "call_id": item.call_id,
+        "requester_name": item.requester_name,
+        "requester_email": item.requester_email,
+        "subject": item.subject,
+        "received_on": item.received_on,
+        "status": item.status,
+        "decided_at": item.decided_at,
+        "decision_text": item.decision_text,
+        "cases": [
+            {
+                "id": c.pk,
+                "tender_id": c.tender_id,
+                "supplier": c.tender.supplier.name,
+                "status": c.status,
+                "text_outcome": c.text_outcome,
+            }
+            for c in item.cases.select_related("tender__supplier")
+        ],
+    }
+
+
+def _case(case: RedactionCase) -> dict:
+    view = selectors.case_view(case=case)
+    return {
+        "id": case.pk,
+        "request_id": case.request_id,
+        "tender_id": case.tender_id,
+        "supplier": case.tender.supplier.name,
+        "status": case.status,
+        "consultation_deadline": case.consultation_deadline,
+        "supplier_comment": case.supplier_comment,
+        "text_outcome": case.text_outcome,
+        "reason": case.reason,
+        "claims": [
+            {**_claim(row.claim), "mask": row.mask, "ruling_reason": row.reason}
+            for row in view.claims
+        ],
+        "masks": view.masks,
+        "files": [
+            {
+                "id": f["record"].pk,
+                "name": f["name"],
+                "outcome": f["decision"].outcome if f["decision"] else None,
+                "reason": f["decision"].reason if f["decision"] else "",
+            }
+            for f in view.files
+        ],
+        "redacted_text": view.redacted,
+    }
+
+
+# --- the supplier ----------------------------------------------------------------------
+
+
+@router.get("/tenders/{tender_id}/claims", response=list[ClaimOut], summary="Claims on a tender")
+def claim_list(request: HttpRequest, tender_id: int):  # noqa: ANN201
+    tender = access_tender_for_claims(user=request.user, tender_id=tender_id)
+    return [_claim(c) for c in services.claim_list(tender=tender)]
+
+
+def _own_file(tender: Tender, file_id: int | None) -> TenderFile | None:
+    if file_id is None:
+        return None
+    record = TenderFile.objects.filter(pk=file_id, tender=tender).first()
+    if record is None:
+        raise not_found()
+    return record
+
+
+@router.post(
+    "/tenders/{tender_id}/claims",
+    response={201: ClaimOut},
+    summary="Mark a passage or a file of your tender as confidential",
+)
+def claim_add(request: HttpRequest, tender_id: int, payload: ClaimIn):  # noqa: ANN201
+    tender = access_tender_for_claims(user=request.user, tender_id=tender_id)
+    claim = services.claim_add(
+        actor=request.user,
+        tender=tender,
+        reason=payload.reason,
+        passage=payload.passage,
+        tender_file=_own_file(tender, payload.file_id),
+    )
+    return 201, _claim(claim)
+
+
+@router.delete(
+    "/tenders/{tender_id}/claims/{claim_id}", response={204: None}, summary="Remove a claim"
+)
+def claim_remove(request: HttpRequest, tender_id: int, claim_id: str):  # noqa: ANN201
+    tender = access_tender_for_claims(user=request.user, tender_id=tender_id)
+    services.claim_remove(actor=request.user, tender=tender, claim_id=claim_id)
+    return 204, None
+
+
+@router.post(
+    "/consultations/{case_id}/comment", response=CommentOut, summary="Comment on a request"
+)
+def consultation_comment(request: HttpRequest, case_id: int, payload: CommentIn):  # noqa: ANN201
+    case = access_consultation(user=request.user, case_id=case_id)
+    case = services.consultation_comment(actor=request.user, case=case, comment=payload.comment)
+    return {"id": case.pk, "supplier_comment": case.supplier_comment}
+
+
+# --- the buyer's team ------------------------------------------------------------------
+
+
+@router.get("/calls/{call_id}/requests", response=list[RequestOut], summary="Document requests")
+def request_list(request: HttpRequest, call_id: int):  # noqa: ANN201
+    call = access_call_for_requests(user=request.user, call_id=call_id)
+    return [_request(r) for r in selectors.request_list_for_call(call=call)]
+
+
+@router.post(
+    "/calls/{call_id}/requests", response={201: RequestOut}, summary="Register a document request"
+)
+def request_register(request: HttpRequest, call_id: int, payload: RequestIn):  # noqa: ANN201
+    call = access_call_for_requests(user=request.user, call_id=call_id)
+    tenders = None
+    if payload.tender_ids is not None:
+        tenders = list(Tender.objects.filter(call=call, pk__in=payload.tender_ids))
+        if len(tenders) != len(set(payload.tender_ids)):
+            raise not_found()
+    created = services.request_register(
+        actor=request.user,
+        call=call,
+        requester_name=payload.requester_name,
+        requester_email=payload.requester_email,
+        subject=payload.subject,
+        received_on=payload.received_on,
+        tenders=tenders,
+    )
+    return 201, _request(created)
+
+
+@router.get("/requests/{request_id}", response=RequestOut, summary="One document request")
+def request_get(request: HttpRequest, request_id: int):  # noqa: ANN201
+    return _request(access_request(user=request.user, request_id=request_id))
+
+
+@router.post(
+    "/requests/{request_id}/decision",
+    response=RequestOut,
+    summary="Decide the request and send the requester its link",
+)
+def request_decide(request: HttpRequest, request_id: int):  # noqa: ANN201
+    item = access_request(user=request.user, request_id=request_id)
+    decided, _raw = services.request_decide(actor=request.user, request=item)
+    return _request(decided)
+
+
+@router.post(
+    "/requests/{request_id}/new-link",
+    response=RequestOut,
+    summary="Send the requester a new link; the old one stops working",
+)
+def request_link_renew(request: HttpRequest, request_id: int):  # noqa: ANN201
+    item = access_request(user=request.user, request_id=request_id)
+    renewed, _raw = services.request_link_renew(actor=request.user, request=item)
+    return _request(renewed)
+
+
+@router.get("/cases/{case_id}", response=CaseOut, summary="A tender's secrecy review")
+def case_get(request: HttpRequest, case_id: int):  # noqa: ANN201
+    return _case(access_case(user=request.user, case_id=case_id))
+
+
+@router.post("/cases/{case_id}/rulings", response=CaseOut, summary="Rule on a supplier's claim")
+def claim_rule(request: HttpRequest, case_id: int, payload: RulingIn):  # noqa: ANN201
+    case = access_case(user=request.user, case_id=case_id)
+    services.claim_rule(
+        actor=request.user,
+        case=case,
+        claim_id=payload.claim_id,
+        mask=payload.mask,
+        reason=payload.reason,
+    )
+    return _case(case)
+
+
+@router.post("/cases/{case_id}/masks", response={201: CaseOut}, summary="Mask a passage")
+def mask_add(request: HttpRequest, case_id: int, payload: MaskIn):  # noqa: ANN201
+    case = access_case(user=request.user, case_id=case_id)
+    services.mask_add(actor=request.user, case=case, passage=payload.passage, reason=payload.reason)
+    return 201, _case(case)
+
+
+@router.delete("/cases/{case_id}/masks/{mask_id}", response=CaseOut, summary="Remove a mask")
+def mask_remove(request: HttpRequest, case_id: int, mask_id: str):  # noqa: ANN201
+    case = access_case(user=request.user, case_id=case_id)
+    services.mask_remove(actor=request.user, case=case, mask_id=mask_id)
+    return _case(case)
+
+
+@router.post(
+    "/cases/{case_id}/consultation", response=CaseOut, summary="Ask the supplier for its view"
+)
+def consultation_send(request: HttpRequest, case_id: int, payload: ConsultationIn):  # noqa: ANN201
+    case = access_case(user=request.user, case_id=case_id)
+    services.consultation_send(
+        actor=request.user, case=case, message=payload.message, deadline=payload.deadline
+    )
+    case.refresh_from_db()
+    return _case(case)
+
+
+@router.post("/cases/{case_id}/decision", response=CaseOut, summary="Decide on the tender")
+def case_decide(request: HttpRequest, case_id: int, payload: DecisionIn):  # noqa: ANN201
+    case = access_case(user=request.user, case_id=case_id)
+    files = {f.file_id: {"outcome": f.outcome, "reason": f.reason} for f in payload.files}
+    services.case_decide(
+        actor=request.user,
+        case=case,
+        text_outcome=payload.text_outcome,
+        reason=payload.reason,
+        files=files,
+    )
+    case.refresh_from_db()
+    return _case(case)
+
+
+@router.get("/cases/{case_id}/redacted.pdf", summary="The redacted tender as PDF")
+def redacted_pdf(request: HttpRequest, case_id: int):  # noqa: ANN201
+    case = access_case(user=request.user, case_id=case_id)
+    return document_response(redacted_document(view=selectors.case_view(case=case)), "pdf")

@@ -1,0 +1,213 @@
+"""Permission matrix: every disclosure page and API operation × seven kinds of person,
+after the award with a request under review; and the requester's link pages by token."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from handslag.disclosure import services
+from handslag.disclosure.models import DocumentRequest, OfficialMask
+from handslag.disclosure.tests.factories import DisclosureScenario
+from handslag.tendering.tests.test_api import auth
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = (
+    "anonymous",
+    "supplier_a",
+    "supplier_b",
+    "staff_outside_team",
+    "external_advisor",
+    "team_member",
+    "procurement_officer",
+)
+BASE = "/api/v1/disclosure"
+
+
+@pytest.fixture
+def world():
+    s = DisclosureScenario()
+    s.claim()
+    s.award()
+    s.case = s.request(tenders=[s.tender_a]).cases.get()
+    services.consultation_send(
+        actor=s.officer, case=s.case, message="?", deadline=dt.date.today() + dt.timedelta(days=5)
+    )
+    s.people = {
+        "anonymous": AnonymousUser(),
+        "supplier_a": s.supplier_a,
+        "supplier_b": s.supplier_b,
+        "staff_outside_team": s.outsider_staff,
+        "external_advisor": s.advisor,
+        "team_member": s.team,
+        "procurement_officer": s.officer,
+    }
+    return s
+
+
+def row(anonymous, a, b, outside, advisor, team, officer) -> dict[str, int]:  # noqa: ANN001, PLR0913
+    return dict(zip(PERSONAS, (anonymous, a, b, outside, advisor, team, officer), strict=True))
+
+
+def pages(s) -> dict[str, str]:  # noqa: ANN001
+    case, request = s.case.pk, s.case.request_id
+    return {
+        "tender_claims": f"/disclosure/tenders/{s.tender_a.pk}/claims/",
+        "consultation_list": "/disclosure/consultations/",
+        "consultation": f"/disclosure/consultations/{case}/",
+        "request_list": f"/disclosure/calls/{s.call.pk}/requests/",
+        "request_detail": f"/disclosure/requests/{request}/",
+        "workspace": f"/disclosure/cases/{case}/",
+        "redacted_pdf": f"/disclosure/cases/{case}/redacted.pdf",
+    }
+
+
+def api_reads(s) -> dict[str, str]:  # noqa: ANN001
+    case, request = s.case.pk, s.case.request_id
+    return {
+        "api_claims": f"{BASE}/tenders/{s.tender_a.pk}/claims",
+        "api_requests": f"{BASE}/calls/{s.call.pk}/requests",
+        "api_request": f"{BASE}/requests/{request}",
+        "api_case": f"{BASE}/cases/{case}",
+        "api_redacted": f"{BASE}/cases/{case}/redacted.pdf",
+    }
+
+
+def api_writes(s) -> dict[str, tuple[str, dict]]:  # noqa: ANN001
+    case, request = s.case.pk, s.case.request_id
+    return {
+        "api_claim_add": (
+            f"{BASE}/tenders/{s.tender_a.pk}/claims",
+            {"passage": "sensorer", "reason": "x"},
+        ),
+        "api_request_register": (
+            f"{BASE}/calls/{s.call.pk}/requests",
+            {
+                "requester_name": "X",
+                "requester_email": "x@example.org",
+                "subject": "Y",
+                "received_on": dt.date.today().isoformat(),
+            },
+        ),
+        "api_mask_add": (f"{BASE}/cases/{case}/masks", {"passage": "sensorer", "reason": "x"}),
+        "api_case_decide": (f"{BASE}/cases/{case}/decision", {"text_outcome": "refuse"}),
+        "api_request_decide": (f"{BASE}/requests/{request}/decision", {}),
+        "api_link_renew": (f"{BASE}/requests/{request}/new-link", {}),
+        "api_comment": (f"{BASE}/consultations/{case}/comment", {"comment": "Synpunkt."}),
+    }
+
+
+def matrix(client, s, urls, *, bearer: bool, method: str = "get") -> dict[str, dict[str, int]]:  # noqa: ANN001
+    got: dict[str, dict[str, int]] = {}
+    for name, target in urls.items():
+        url, body = target if isinstance(target, tuple) else (target, None)
+        got[name] = {}
+        for persona in PERSONAS:
+            user = s.people[persona]
+            client.logout()
+            extra = {}
+            if user.is_authenticated:
+                if bearer:
+                    extra = auth(user)
+                else:
+                    client.force_login(user)
+            if method == "post":
+                response = client.post(url, body, content_type="application/json", **extra)
+            else:
+                response = client.get(url, **extra)
+            got[name][persona] = response.status_code
+    return got
+
+
+TEAM_ONLY = row(302, 404, 404, 403, 403, 200, 200)
+PAGES = {
+    "tender_claims": row(302, 200, 404, 404, 404, 200, 200),
+    "consultation_list": row(302, 200, 200, 200, 200, 200, 200),
+    "consultation": row(302, 200, 404, 404, 404, 404, 404),
+    "request_list": TEAM_ONLY,
+    "request_detail": TEAM_ONLY,
+    "workspace": TEAM_ONLY,
+    "redacted_pdf": TEAM_ONLY,
+}
+API_TEAM_ONLY = row(401, 404, 404, 403, 403, 200, 200)
+API_READS = {
+    "api_claims": row(401, 200, 404, 404, 404, 200, 200),
+    "api_requests": API_TEAM_ONLY,
+    "api_request": API_TEAM_ONLY,
+    "api_case": API_TEAM_ONLY,
+    "api_redacted": API_TEAM_ONLY,
+}
+# Writes: the supplier's claims are closed after the deadline (400); the team may not
+# claim for the supplier (403); decisions are the lead's or a procurement officer's, who
+# then meet the rule (400: claims unruled, tenders undecided).
+API_WRITES = {
+    "api_claim_add": row(401, 400, 404, 404, 404, 403, 403),
+    "api_request_register": row(401, 404, 404, 403, 403, 201, 201),
+    "api_mask_add": row(401, 404, 404, 403, 403, 201, 201),
+    "api_case_decide": row(401, 404, 404, 403, 403, 403, 400),
+    "api_request_decide": row(401, 404, 404, 403, 403, 403, 400),
+    "api_link_renew": row(401, 404, 404, 403, 403, 403, 400),
+    "api_comment": row(401, 200, 404, 404, 404, 404, 404),
+}
+
+
+def test_pages(client, world):
+    assert matrix(client, world, pages(world), bearer=False) == PAGES
+
+
+def test_api_reads(client, world):
+    assert matrix(client, world, api_reads(world), bearer=True) == API_READS
+
+
+def test_api_writes(client, world):
+    assert matrix(client, world, api_writes(world), bearer=True, method="post") == API_WRITES
+    # Only the two team members' registrations and masks were stored.
+    assert DocumentRequest.objects.count() == 3
+    assert OfficialMask.objects.count() == 2
+
+
+def test_page_writes_refused_for_outsiders(client, world):
+    case = world.case
+    for persona in ("supplier_b", "staff_outside_team", "external_advisor"):
+        client.force_login(world.people[persona])
+        response = client.post(
+            f"/disclosure/cases/{case.pk}/masks/", {"mask-passage": "sensorer", "mask-reason": "x"}
+        )
+        assert response.status_code in (403, 404)
+        response = client.post(f"/disclosure/requests/{case.request_id}/decide/")
+        assert response.status_code in (403, 404)
+    assert not OfficialMask.objects.exists()
+
+
+def test_requester_link_only_with_the_right_token(
+    client, world, django_capture_on_commit_callbacks
+):
+    s = world
+    claim_id = services.claim_list(tender=s.tender_a)[0]["id"]
+    services.claim_rule(actor=s.officer, case=s.case, claim_id=claim_id, mask=True, reason="x")
+    services.consultation_comment(actor=s.supplier_a, case=s.case, comment="Ok.")
+    services.case_decide(
+        actor=s.officer,
+        case=s.case,
+        text_outcome="release_redacted",
+        reason="x",
+        files={s.file_a.pk: {"outcome": "release"}},
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        _, raw = services.request_decide(actor=s.officer, request=s.case.request)
+    decision = s.case.file_rulings.get()
+    good = {
+        "page": f"/disclosure/r/{raw}/",
+        "pdf": f"/disclosure/r/{raw}/tenders/{s.case.pk}.pdf",
+        "file": f"/disclosure/r/{raw}/files/{decision.pk}/",
+    }
+    for persona in PERSONAS:
+        client.logout()
+        if s.people[persona].is_authenticated:
+            client.force_login(s.people[persona])
+        for url in good.values():
+            assert client.get(url).status_code == 200, (persona, url)
+        for wrong in ("hsr_" + "A" * 43, raw[:-1], raw.upper(), "x", raw[4:]):
+            for url in good.values():
+                assert client.get(url.replace(raw, wrong)).status_code == 404, (persona, wrong)
