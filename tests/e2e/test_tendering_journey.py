@@ -3,12 +3,13 @@ in a real browser: the procurement officer publishes the call; a supplier asks a
 answer goes to all without its name; suppliers apply, one is refused with a reason, two
 are invited; they submit sealed tenders and get receipts with SHA-256; the buyer sees no
 count before the opening; one official alone cannot open, two can, and the opening
-record downloads as PDF; the evaluators declare, score blind, the team agrees consensus
+record downloads as PDF; a negotiation round brings revised tenders, sealed and opened
+the same way, and the team reads what changed; the evaluators declare, score blind, the team agrees consensus
 with justifications, and the project lead makes the award decision with its document and
 standstill.
 
 Every page visited is checked with axe-core (and for CSP errors). Each step is a
-function, so a step can be put between two others (a negotiation round goes between the
+function, so a step can be put between two others (the negotiation round sits between the
 opening and the evaluation).
 """
 
@@ -255,6 +256,67 @@ def two_officials_open_and_the_record_downloads(j: Journey) -> None:
         assert pdf.read(5) == b"%PDF-"
 
 
+def negotiation_round_with_revised_sealed_tenders(j: Journey) -> None:
+    """The officer starts round 2; both tenderers send revised tenders, sealed until two
+    officials open the round; the team reads what changed between the rounds."""
+    from handslag.tendering.models import NegotiationRound, Tender
+
+    j.as_person(OFFICER)
+    j.visit(f"/tendering/calls/{j.call.pk}/rounds/")
+    deadline = timezone.localtime() + dt.timedelta(days=7)
+    j.page.get_by_label("Ny sista dag för reviderade anbud").fill(
+        deadline.strftime("%Y-%m-%dT%H:%M")
+    )
+    j.page.get_by_label("Vad som ändrats i upphandlingsdokumenten").fill(
+        "Betalningen delas upp per driftsatt vårdcentral. Kriterierna är oförändrade."
+    )
+    j.click("button", "Starta omgången och meddela alla anbudsgivare")
+    assert NegotiationRound.objects.filter(call=j.call, number=2).exists()
+
+    for username, price in (("vardnara", "1 100 000"), ("delning", "1 400 000")):
+        j.as_person(username)
+        j.visit(f"/tendering/calls/{j.call.pk}/negotiation/")
+        expect(
+            j.page.get_by_text("Betalningen delas upp per driftsatt vårdcentral.")
+        ).to_be_visible()
+        j.click("link", "Lämna ett reviderat anbud")
+        j.page.get_by_label("Ert anbud").fill(
+            f"Reviderat anbud från {username}: betalning per driftsatt vårdcentral."
+        )
+        j.page.get_by_label("Pris (kr, exklusive moms)").fill(price)
+        j.click("button", "Lämna anbudet")
+        expect(j.page.get_by_text("Ert anbud har tagits emot. Spara kvittot.")).to_be_visible()
+        revised = Tender.objects.get(call=j.call, round=2, submitted_by__username=username)
+        assert revised.content_sha256 in j.page.content()
+        j.tenders[username] = j.page.url
+
+    # Sealed: before the round's opening the team sees neither the tenders nor their number.
+    j.as_person(OFFICER)
+    j.visit(f"/tendering/calls/{j.call.pk}/rounds/2/opening/")
+    body = j.page.content()
+    assert "Reviderat anbud" not in body and "Vårdnära" not in body
+    NegotiationRound.objects.filter(call=j.call, number=2).update(
+        deadline=timezone.now() - dt.timedelta(minutes=1)
+    )
+    for official in (OFFICER, SECOND_OFFICIAL):
+        j.as_person(official)
+        j.visit(f"/tendering/calls/{j.call.pk}/rounds/2/opening/")
+        j.click("button", "Bekräfta anbudsöppningen")
+    received = j.page.get_by_role("table", name="Inkomna anbud")
+    expect(received.get_by_role("row")).to_have_count(3)
+    # Reading the tenders' changes needs a declaration of no conflict first.
+    j.click("link", "Vad som ändrats sedan föregående omgång")
+    expect(j.page.get_by_text("Deklarera om du är jävig")).to_be_visible()
+
+
+def evaluator_reads_what_changed(j: Journey) -> None:
+    """After the declaration, an evaluator sees the change text and the tenders' diff."""
+    j.as_person(SECOND_OFFICIAL)
+    j.visit(f"/tendering/calls/{j.call.pk}/rounds/2/diff/")
+    expect(j.page.get_by_text("Betalningen delas upp per driftsatt vårdcentral.")).to_be_visible()
+    assert j.page.locator("ol.diff li.diff-insert").count() > 0
+
+
 def _score(j: Journey, prefix: str, points: str, note: str, external: str = "") -> None:
     from handslag.tendering.evaluation import criteria_of
 
@@ -348,7 +410,8 @@ def test_ostergotland_call_to_award_decision(page, axe, demo_data, settings, tmp
     buyer_sees_no_count_before_the_opening(j)
     one_official_alone_cannot_open(j)
     two_officials_open_and_the_record_downloads(j)
-    # The negotiation round step goes here: revised sealed tenders after the opening.
+    negotiation_round_with_revised_sealed_tenders(j)
     evaluators_declare_and_score_blind(j)
+    evaluator_reads_what_changed(j)
     team_agrees_consensus(j)
     lead_makes_the_award_decision(j)
