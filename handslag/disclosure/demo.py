@@ -21,7 +21,7 @@ from handslag.tendering.models import Award
 CALL_KEY = "home_monitoring"
 OFFICER = "og-upphandlare"
 REQUESTER = "Lokaltidningens redaktion"
-MASKED_PASSAGE = "betalning per fas"
+MASKED_PASSAGE = "fasta delmål och betalning"
 
 
 def _note(message: str) -> None:
