@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from handslag.tendering.forms import PriceField
 from handslag.tendering.models import Criterion, CriterionKind, EvaluationKind
 
 FICTIVE_ROWS = 5
@@ -23,7 +24,7 @@ class EvaluationModelForm(forms.Form):
             "from the price, and the lowest comparison price wins."
         ),
     )
-    price_ceiling = forms.DecimalField(
+    price_ceiling = PriceField(
         label=_("Price ceiling (SEK)"),
         required=False,
         min_value=0,
@@ -47,7 +48,7 @@ class EvaluationModelForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.quality = [c for c in criteria if c.kind == CriterionKind.QUALITY]
         for c in self.quality:
-            self.fields[f"deduction_{c.pk}"] = forms.DecimalField(
+            self.fields[f"deduction_{c.pk}"] = PriceField(
                 label=_("Maximum deduction for %(name)s (SEK)") % {"name": c.name},
                 required=False,
                 min_value=0,
@@ -70,7 +71,7 @@ class EvaluationModelForm(forms.Form):
 class SimulationForm(EvaluationModelForm):
     """The model to try and up to five fictive tenders."""
 
-    price_floor = forms.DecimalField(
+    price_floor = PriceField(
         label=_("Price floor (SEK)"),
         required=False,
         min_value=0,
@@ -91,7 +92,7 @@ class SimulationForm(EvaluationModelForm):
             self.fields[f"name_{i}"] = forms.CharField(
                 label=_("Name of fictive tender %(n)s") % {"n": i}, required=False, max_length=80
             )
-            self.fields[f"price_{i}"] = forms.DecimalField(
+            self.fields[f"price_{i}"] = PriceField(
                 label=_("Price of fictive tender %(n)s (SEK)") % {"n": i},
                 required=False,
                 min_value=0,
