@@ -58,7 +58,11 @@ def request_list(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document_request = access_request(user=request.user, request_id=pk)
-    cases = list(document_request.cases.select_related("tender__supplier"))
+    cases = list(
+        document_request.cases.select_related("tender__supplier").order_by(
+            "tender__round", "tender__supplier__name", "pk"
+        )
+    )
     return render_page(
         request,
         "disclosure/request_detail.html",

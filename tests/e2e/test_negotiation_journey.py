@@ -2,6 +2,8 @@
 and the diff between them, the tenderer's view and its confidential channel; accessible,
 in Swedish, with nothing refused by the Content-Security-Policy."""
 
+import re
+
 import pytest
 
 from tests.e2e.conftest import sign_in, sign_out
@@ -21,6 +23,8 @@ def test_negotiation_rounds_diff_and_channel(page, axe, demo_data):
     page.wait_for_load_state()
     assert page.get_by_role("heading", name="Ändringar från omgång 1 till omgång 2").is_visible()
     assert page.locator("ol.diff li.diff-insert").count() > 0
+    # Prices are written the Swedish way, with the currency: "2 300 000 kr".
+    assert re.search(r"\d(\s|&nbsp;)\d{3}(\s|&nbsp;)\d{3} kr", page.content())
     axe(page)
     page.goto(f"/tendering/calls/{home.pk}/channels/")
     axe(page)

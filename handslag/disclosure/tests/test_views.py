@@ -102,6 +102,8 @@ def test_whole_workflow_through_the_pages(
     assert response.status_code == 302, response.content.decode()
     request = DocumentRequest.objects.get()
     case = request.cases.get()
+    detail = client.get(f"/disclosure/requests/{request.pk}/").content.decode()
+    assert f'<td class="num">{s.tender_a.round}</td>' in detail  # the tender's round is shown
     workspace = f"/disclosure/cases/{case.pk}/"
     assert client.get(workspace).status_code == 200
     claim_id = services.claim_list(tender=s.tender_a)[0]["id"]
