@@ -24,8 +24,9 @@ run: install .tender-key
 	$(RUN_ENV) $(PY) manage.py load_demo
 	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
+# Both cores: pytest-xdist with one worker per core (PYTEST_ARGS="-n 0" for one process).
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
