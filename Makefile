@@ -2,8 +2,11 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-# The demo's key-encryption key for sealed tenders: made once, kept outside the database.
-RUN_ENV = DEBUG=1 HANDSLAG_DEMO=1 TASKS_BACKEND=immediate TENDER_KEY_ENCRYPTION_KEY=$$(cat .tender-key)
+# The demo runs as production does, DEBUG off (no technical error pages), only in demo
+# mode: demo accounts listed, e-mail to the console, cookies without Secure over plain
+# http. Its secret key and the key-encryption key for sealed tenders are made once and
+# kept outside the database.
+RUN_ENV = HANDSLAG_DEMO=1 SECURE_COOKIES=0 TASKS_BACKEND=immediate SECRET_KEY=$$(cat .secret-key) TENDER_KEY_ENCRYPTION_KEY=$$(cat .tender-key)
 
 .PHONY: run test install lint format messages demo bench
 
@@ -19,8 +22,14 @@ install: $(VENV)/.installed
 	$(PYTHON) -c "import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())" > $@
 	chmod 600 $@
 
-run: install .tender-key
+.secret-key:
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+# Static files are collected for WhiteNoise, which serves them with DEBUG off.
+run: install .tender-key .secret-key
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(RUN_ENV) $(PY) manage.py load_demo
 	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 

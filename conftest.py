@@ -19,7 +19,8 @@ def _fast_hashing(settings, tmp_path_factory):  # noqa: ANN001, ANN202
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():  # noqa: ANN202
-    """Throttle counters live in the cache; a test must not inherit another test's attempts."""
+    """Nothing cached may leak from one test into the next. (The sign-in and sign-up
+    throttles count in the database, which each test gets fresh.)"""
     from django.core.cache import cache
 
     cache.clear()

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -94,6 +95,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, so its lockout answer still gets the headers of the middleware above.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -148,6 +151,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# --- Sign-in and sign-up throttling --------------------------------------------------------
 # Failed sign-ins per account and address before a pause, and the pause in seconds.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", "900"))
@@ -157,6 +161,31 @@ SIGNUP_ATTEMPT_WINDOW = int(os.environ.get("SIGNUP_ATTEMPT_WINDOW", "3600"))
 # Reverse proxies in front of the application that append to X-Forwarded-For; throttling
 # needs the client's address, not the proxy's. 0: trust REMOTE_ADDR only.
 TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
+# django-axes counts failed sign-ins on every path that calls authenticate() (sign-in page,
+# admin), in a store all server processes share: the database, or Redis when REDIS_URL is
+# set. Its first backend refuses a locked account before any password hash is compared.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler"
+    if os.environ.get("REDIS_URL")
+    else "axes.handlers.database.AxesDatabaseHandler"
+)
+# Callables, so that LOGIN_FAILURE_LIMIT and LOGIN_FAILURE_WINDOW stay the settings to change.
+AXES_FAILURE_LIMIT = "handslag.accounts.signin.failure_limit"
+AXES_COOLOFF_TIME = "handslag.accounts.signin.cool_off"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "handslag.accounts.signin.username"
+AXES_CLIENT_IP_CALLABLE = "handslag.accounts.signin.client_address"
+AXES_LOCKOUT_CALLABLE = "handslag.accounts.signin.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Attempts while locked are not counted, so the pause ends when the page says it does.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# No log of every successful sign-in's address and browser: the audit log is the record.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]

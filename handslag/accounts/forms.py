@@ -3,7 +3,6 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from handslag.accounts import services
 from handslag.accounts.roles import OrganisationKind
 
 
@@ -28,32 +27,18 @@ def client_ip(request) -> str:  # noqa: ANN001
 
 
 class LoginForm(AuthenticationForm):
-    """Sign-in with a pause after repeated failures for one account from one address."""
+    """Sign-in. Repeated failures pause it for the account and address (django-axes, see
+    handslag.accounts.signin); this form only words the errors."""
 
     error_messages = {
         "invalid_login": _("The username or password is wrong. Check them and try again."),
         "inactive": _("This account is not active."),
-        "throttled": _("Too many failed attempts. Wait 15 minutes and try again."),
     }
 
     def __init__(self, *args, **kwargs):  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
         # Autofocus would skip the skip link and the page's heading for screen-reader users.
         self.fields["username"].widget.attrs.pop("autofocus", None)
-
-    def clean(self):
-        username = self.cleaned_data.get("username") or ""
-        ip = client_ip(self.request) if self.request else ""
-        if username and services.login_is_throttled(username=username, ip=ip):
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            if username:
-                services.login_failure_record(username=username, ip=ip)
-            raise
-        services.login_failures_clear(username=username, ip=ip)
-        return cleaned
 
 
 class ApiTokenForm(forms.Form):

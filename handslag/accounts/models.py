@@ -223,3 +223,25 @@ class NetworkInvitation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.organisation} → {self.network}"
+
+
+class AttemptCounter(models.Model):
+    """Attempts at a throttled public action (supplier sign-up) from one client address in
+    the current window, kept in the database so every server process counts the same."""
+
+    scope = models.CharField(max_length=30)
+    # SHA-256 of the scope and the address: the address itself is not stored.
+    key = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("attempt counter")
+        verbose_name_plural = _("attempt counters")
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "key"], name="attempt_counter_one_per_key")
+        ]
+        indexes = [models.Index(fields=["scope", "window_start"], name="attempt_counter_window")]
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {self.count}"

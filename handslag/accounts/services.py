@@ -1,19 +1,22 @@
-"""Changes to people, organisations, memberships and tokens; sign-in and sign-up
-throttling."""
+"""Changes to people, organisations, memberships and tokens; the sign-up throttle.
+
+Sign-in throttling is django-axes, configured in handslag.accounts.signin."""
 
 import hashlib
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from handslag.accounts.models import (
     ApiToken,
+    AttemptCounter,
     BuyerNetwork,
     InvitationStatus,
     Membership,
@@ -137,53 +140,35 @@ def api_token_authenticate(*, raw: str) -> User | None:
     return token.user
 
 
-def _throttle_key(scope: str, *parts: str) -> str:
-    return f"{scope}:" + _digest("|".join(parts))
+@transaction.atomic
+def attempt_allowed(*, scope: str, client: str, limit: int, window: int) -> bool:
+    """Count one attempt at `scope` from `client`, or refuse it once `limit` attempts fall in
+    the current window (which starts at the first attempt and lasts `window` seconds).
 
-
-def throttle_exceeded(*, scope: str, parts: tuple[str, ...], limit: int) -> bool:
-    """Whether the attempts counted under `scope` for `parts` have reached `limit`."""
-    return cache.get(_throttle_key(scope, *parts), 0) >= limit
-
-
-def throttle_count(*, scope: str, parts: tuple[str, ...], window: int) -> None:
-    """Count one attempt; the count is forgotten `window` seconds after the first one."""
-    key = _throttle_key(scope, *parts)
-    cache.add(key, 0, window)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
-
-
-def throttle_clear(*, scope: str, parts: tuple[str, ...]) -> None:
-    cache.delete(_throttle_key(scope, *parts))
-
-
-def login_is_throttled(*, username: str, ip: str) -> bool:
-    return throttle_exceeded(
-        scope="login-fail", parts=(username.lower(), ip), limit=settings.LOGIN_FAILURE_LIMIT
+    The counter row is locked for the check and the increment, so concurrent attempts on
+    several server processes cannot slip past the limit together."""
+    now = timezone.now()
+    expired = now - timedelta(seconds=window)
+    AttemptCounter.objects.filter(scope=scope, window_start__lte=expired).delete()
+    counter, _created = AttemptCounter.objects.select_for_update().get_or_create(
+        scope=scope, key=_digest(f"{scope}|{client}"), defaults={"window_start": now}
     )
-
-
-def login_failure_record(*, username: str, ip: str) -> None:
-    throttle_count(
-        scope="login-fail", parts=(username.lower(), ip), window=settings.LOGIN_FAILURE_WINDOW
-    )
-
-
-def login_failures_clear(*, username: str, ip: str) -> None:
-    throttle_clear(scope="login-fail", parts=(username.lower(), ip))
+    if counter.count >= limit:
+        return False
+    AttemptCounter.objects.filter(pk=counter.pk).update(count=F("count") + 1)
+    return True
 
 
 def signup_attempt_allowed(*, ip: str) -> bool:
     """Count a supplier sign-up attempt from `ip`, or refuse it once the address has used up
     its attempts for the window. Every attempt counts, successful or not, so nobody can
     create organisations in bulk (or probe organisation numbers) from one address."""
-    if throttle_exceeded(scope="signup", parts=(ip,), limit=settings.SIGNUP_ATTEMPT_LIMIT):
-        return False
-    throttle_count(scope="signup", parts=(ip,), window=settings.SIGNUP_ATTEMPT_WINDOW)
-    return True
+    return attempt_allowed(
+        scope="signup",
+        client=ip,
+        limit=settings.SIGNUP_ATTEMPT_LIMIT,
+        window=settings.SIGNUP_ATTEMPT_WINDOW,
+    )
 
 
 def signup_throttled_message() -> str:
