@@ -170,7 +170,8 @@ def request_register(request: HttpRequest, call_id: int, payload: RequestIn):  #
     call = access_call_for_requests(user=request.user, call_id=call_id)
     tenders = None
     if payload.tender_ids is not None:
-        tenders = list(Tender.objects.filter(call=call, pk__in=payload.tender_ids))
+        choices = selectors.tender_choices(user=request.user, call=call)
+        tenders = list(choices.filter(pk__in=payload.tender_ids))
         if len(tenders) != len(set(payload.tender_ids)):
             raise not_found()
     created = services.request_register(

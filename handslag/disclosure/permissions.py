@@ -28,8 +28,8 @@ from handslag.tendering.models import Award, Tender, TenderStatus
 from handslag.tendering.permissions import (
     access_call_for_team,
     access_tender,
-    access_tender_content,
     is_tender_supplier,
+    require_tender_readable,
 )
 from handslag.tendering.services.submission import _check_tender_period
 
@@ -61,7 +61,7 @@ def access_tender_for_claims(*, user: User, tender_id: int) -> Tender:
     """
     tender = access_tender(user=user, tender_id=tender_id)
     if not is_tender_supplier(user=user, tender=tender):
-        access_tender_content(user=user, tender=tender)
+        require_tender_readable(user=user, tender=tender)
     return tender
 
 
@@ -118,20 +118,24 @@ def access_case(*, user: User, case_id: int) -> RedactionCase:
     if case is None:
         raise not_found()
     access_request(user=user, request_id=case.request_id)
-    access_tender_content(user=user, tender=case.tender)
+    require_tender_readable(user=user, tender=case.tender)
     return case
 
 
 def access_consultation(*, user: User, case_id: int) -> RedactionCase:
     """A consultation for the supplier whose tender is asked for; 404 for anyone else."""
+    if not user.is_authenticated:
+        raise not_found()
     case = (
         RedactionCase.objects.select_related("tender__call", "tender__supplier", "request")
-        .filter(pk=case_id, consultation_sent_at__isnull=False)
+        .filter(
+            pk=case_id,
+            consultation_sent_at__isnull=False,
+            tender__supplier_id__in=user.supplier_organisation_ids,
+        )
         .first()
     )
-    if case is None or not user.is_authenticated:
-        raise not_found()
-    if not is_tender_supplier(user=user, tender=case.tender):
+    if case is None:
         raise not_found()
     return case
 

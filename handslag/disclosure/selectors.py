@@ -19,7 +19,8 @@ from handslag.disclosure.models import (
 from handslag.disclosure.services.claims import claim_list
 from handslag.market.models import Call
 from handslag.tendering import sealing as tender_sealing
-from handslag.tendering.models import Tender
+from handslag.tendering.models import Tender, TenderStatus
+from handslag.tendering.permissions import visible_tenders
 
 
 @dataclass
@@ -141,5 +142,11 @@ def released_file(*, request: DocumentRequest, decision_id: int) -> FileDecision
     return next((d for d in released_files(request=request) if d.pk == decision_id), None)
 
 
-def tender_choices(*, call: Call) -> QuerySet[Tender]:
-    return Tender.objects.filter(call=call, status="submitted").select_related("supplier")
+def tender_choices(*, user: User, call: Call) -> QuerySet[Tender]:
+    """The call's standing tenders a request can be for: only those `user` may know of,
+    so none before the opening (tendering.permissions.visible_tenders)."""
+    return (
+        visible_tenders(user=user)
+        .filter(call=call, status=TenderStatus.SUBMITTED)
+        .select_related("supplier")
+    )

@@ -33,7 +33,9 @@ from handslag.documents.render import document_response
 def request_list(request: HttpRequest, pk: int) -> HttpResponse:
     """The call's document requests, and the form to register a new one."""
     call = access_call_for_requests(user=request.user, call_id=pk)
-    form = RequestForm(request.POST or None, tenders=selectors.tender_choices(call=call))
+    form = RequestForm(
+        request.POST or None, tenders=selectors.tender_choices(user=request.user, call=call)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             created = services.request_register(actor=request.user, call=call, **form.cleaned_data)

@@ -14,6 +14,41 @@ class Visibility(models.TextChoices):
     PUBLIC = "public", _("Everyone")
 
 
+class LessonQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "LessonQuerySet":  # noqa: ANN001
+        """The lessons `user` may read: the one rule behind the list, the search and the
+        single lesson, so they can never disagree.
+
+        private: the author and the project's team; organisation: also the members of the
+        lesson's organisation; network: also the members of organisations that share a
+        buyer network with it; public: everyone signed in. Never anyone signed out:
+        publishing lessons to anonymous visitors waits for a review step.
+        """
+        if not user.is_authenticated:
+            return self.none()
+        from handslag.accounts.models import NetworkMembership
+        from handslag.projects.models import ProjectMember
+
+        own_orgs = user.organisation_ids
+        team = models.Exists(
+            ProjectMember.objects.filter(project_id=models.OuterRef("project_id"), user=user)
+        )
+        networked = models.Exists(
+            NetworkMembership.objects.filter(
+                organisation_id=models.OuterRef("organisation_id"),
+                network__memberships__organisation_id__in=own_orgs,
+            )
+        )
+        same_org = models.Q(organisation_id__in=own_orgs)
+        return self.filter(
+            models.Q(created_by=user)
+            | models.Q(visibility=Visibility.PRIVATE, project__isnull=False) & team
+            | models.Q(visibility__in=(Visibility.ORGANISATION, Visibility.NETWORK)) & same_org
+            | models.Q(visibility=Visibility.NETWORK) & networked
+            | models.Q(visibility=Visibility.PUBLIC)
+        )
+
+
 class Lesson(TimeStampedModel):
     """A lesson learned, under the study's three questions: design, execution, results."""
 
@@ -44,6 +79,8 @@ class Lesson(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = LessonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("lesson learned")

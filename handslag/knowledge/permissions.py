@@ -2,26 +2,14 @@
 
 from handslag.accounts.models import User
 from handslag.core.permissions import forbidden, not_found
-from handslag.knowledge.models import Lesson, Visibility
+from handslag.knowledge.models import Lesson
 from handslag.projects.models import Project
 from handslag.projects.permissions import access_project, is_team_member
 
 
 def can_view_lesson(*, user: User, lesson: Lesson) -> bool:
-    """By the lesson's visibility: the project team, the organisation, or every signed-in user.
-
-    Public lessons are shown to signed-in users only for now; publishing them to anonymous
-    visitors waits for a review step.
-    """
-    if not user.is_authenticated:
-        return False
-    if lesson.visibility in (Visibility.NETWORK, Visibility.PUBLIC):
-        return True
-    if lesson.visibility == Visibility.ORGANISATION:
-        return lesson.organisation_id in user.organisation_ids
-    if lesson.project_id is not None:
-        return is_team_member(user=user, project=lesson.project)
-    return lesson.created_by_id == user.pk
+    """By the lesson's visibility, under the one rule of Lesson.objects.visible_to."""
+    return Lesson.objects.visible_to(user).filter(pk=lesson.pk).exists()
 
 
 def can_create_lesson(*, user: User, project: Project) -> bool:
@@ -32,11 +20,12 @@ def can_create_lesson(*, user: User, project: Project) -> bool:
 def access_lesson(*, user: User, lesson_id: int) -> Lesson:
     """The lesson, if the user may read it; 404 otherwise."""
     lesson = (
-        Lesson.objects.select_related("organisation", "project", "stage", "created_by")
+        Lesson.objects.visible_to(user)
+        .select_related("organisation", "project", "stage", "created_by")
         .filter(pk=lesson_id)
         .first()
     )
-    if lesson is None or not can_view_lesson(user=user, lesson=lesson):
+    if lesson is None:
         raise not_found()
     return lesson
 

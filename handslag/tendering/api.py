@@ -20,6 +20,7 @@ from handslag.tendering.permissions import (
     access_tender_files,
     is_opened,
     is_tender_supplier,
+    visible_tenders,
 )
 from handslag.tendering.schemas import (
     AwardIn,
@@ -340,7 +341,10 @@ def award_post(request: HttpRequest, call_id: int, payload: AwardIn):  # noqa: A
         # Checked before looking the tender up, so no answer tells that a tender id exists.
         raise forbidden(selectors.sealed_message())
     tender = (
-        Tender.objects.select_related("supplier").filter(pk=payload.tender_id, call=call).first()
+        visible_tenders(user=request.user)
+        .select_related("supplier")
+        .filter(pk=payload.tender_id, call=call)
+        .first()
     )
     if tender is None:
         raise not_found()

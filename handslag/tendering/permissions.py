@@ -9,12 +9,14 @@ tender's content is :func:`access_tender_content`.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind, ProjectRole
 from handslag.core.permissions import forbidden, not_found
 from handslag.market.models import ApplicationStatus, Call, CallStatus
+from handslag.projects.models import Project, ProjectMember
 from handslag.projects.permissions import (
     can_lead_project,
     can_manage_project,
@@ -161,31 +163,60 @@ def is_tender_supplier(*, user: User, tender: Tender) -> bool:
     return user.is_authenticated and tender.supplier_id in user.supplier_organisation_ids
 
 
-def access_tender(*, user: User, tender_id: int) -> Tender:
-    """A tender's metadata: to its supplier always; to the team only after the opening.
+def visible_tenders(*, user: User) -> QuerySet[Tender]:
+    """The tenders `user` may know exist: the one rule behind every tender fetcher and
+    every list of tenders on the buyer's side.
 
-    Before the opening the buyer gets 404, so it cannot even learn that the tender exists.
+    Its own supplier's people see a tender always; the project's internal team (never
+    external advisors, never other staff at the buyer) only once the tender's own round
+    is opened. Everybody else, administrators included, sees none. One query with the rule
+    inside it, so a tender that does not exist and one the user may not know of come back
+    as the same empty result, by the same SQL.
     """
+    if not user.is_authenticated:
+        return Tender.objects.none()
+    buyer_ids = user.buyer_organisation_ids
+    team = Exists(ProjectMember.objects.filter(project_id=OuterRef("call__project_id"), user=user))
+    owners = Q(call__project__organisation_id__in=buyer_ids) | Exists(
+        Project.partner_buyers.through.objects.filter(
+            project_id=OuterRef("call__project_id"), organisation_id__in=buyer_ids
+        )
+    )
+    opened = Q(round=1, call__tender_key__opened_at__isnull=False) | Exists(
+        NegotiationRound.objects.filter(
+            call_id=OuterRef("call_id"), number=OuterRef("round"), opened_at__isnull=False
+        )
+    )
+    own = Q(supplier_id__in=user.supplier_organisation_ids)
+    return Tender.objects.filter(own | (team & owners & opened))
+
+
+def _fetch_tender(queryset: QuerySet[Tender], tender_id: int) -> Tender:
     tender = (
-        Tender.objects.select_related("call", "call__project", "supplier", "submitted_by")
+        queryset.select_related("call", "call__project", "supplier", "submitted_by")
         .filter(pk=tender_id)
         .first()
     )
-    if tender is None or not user.is_authenticated:
+    if tender is None:
         raise not_found()
-    if is_tender_supplier(user=user, tender=tender):
-        return tender
-    if is_internal_member(user=user, project=tender.call.project) and is_tender_opened(tender):
-        return tender
-    raise not_found()
+    return tender
+
+
+def access_tender(*, user: User, tender_id: int) -> Tender:
+    """A tender's metadata: to its supplier always; to the team only after the opening.
+
+    Before the opening the buyer gets 404, so it cannot even learn that the tender exists:
+    not by the answer, and not by how long the answer takes.
+    """
+    return _fetch_tender(visible_tenders(user=user), tender_id)
 
 
 def access_supplier_tender(*, user: User, tender_id: int) -> Tender:
     """A tender for its own supplier only (receipts, withdrawal); 404 for anyone else."""
-    tender = access_tender(user=user, tender_id=tender_id)
-    if not is_tender_supplier(user=user, tender=tender):
+    if not user.is_authenticated:
         raise not_found()
-    return tender
+    own = Tender.objects.filter(supplier_id__in=user.supplier_organisation_ids)
+    return _fetch_tender(own, tender_id)
 
 
 @dataclass(frozen=True)
@@ -196,8 +227,10 @@ class TenderContent:
     price: Decimal
 
 
-def access_tender_content(*, user: User, tender: Tender) -> TenderContent:
-    """Decrypt a tender for the team (or its own supplier) — only after the opening."""
+def require_tender_readable(*, user: User, tender: Tender) -> None:
+    """Raise unless `user` may read the tender's content: its supplier or the internal
+    team, only after its round's opening, the team with a declaration where one is
+    needed. Decrypts nothing, so a check costs the same whatever the tender holds."""
     if not user.is_authenticated:
         raise not_found()
     supplier = is_tender_supplier(user=user, tender=tender)
@@ -210,6 +243,11 @@ def access_tender_content(*, user: User, tender: Tender) -> TenderContent:
         raise not_found()
     if not supplier:
         require_declaration(user=user, call=tender.call)
+
+
+def access_tender_content(*, user: User, tender: Tender) -> TenderContent:
+    """Decrypt a tender for the team (or its own supplier) — only after the opening."""
+    require_tender_readable(user=user, tender=tender)
     data = unseal(tender=tender)
     return TenderContent(content=data["content"], price=data["price"])
 
@@ -226,17 +264,24 @@ class OpenedFile:
 
 
 def access_tender_file(*, user: User, file_id: int) -> OpenedFile:
-    """A tender's file, decrypted on the fly, under the same rule as access_tender_content."""
-    record = TenderFile.objects.select_related("tender__call__project").filter(pk=file_id).first()
+    """A tender's file, decrypted on the fly, under the same rule as access_tender_content.
+
+    Fetched within visible_tenders, so another call's sealed file and a missing one are
+    the same 404 by the same query."""
+    record = (
+        TenderFile.objects.select_related("tender__call__project", "tender__supplier")
+        .filter(pk=file_id, tender__in=visible_tenders(user=user))
+        .first()
+    )
     if record is None:
         raise not_found()
-    access_tender_content(user=user, tender=record.tender)
+    require_tender_readable(user=user, tender=record.tender)
     return OpenedFile(record=record, name=unseal_file_name(tender_file=record))
 
 
 def access_tender_files(*, user: User, tender: Tender) -> list[OpenedFile]:
     """All of a tender's files with their names, under the rule of access_tender_content."""
-    access_tender_content(user=user, tender=tender)
+    require_tender_readable(user=user, tender=tender)
     return [
         OpenedFile(record=record, name=unseal_file_name(tender_file=record))
         for record in tender.files.all()

@@ -32,7 +32,7 @@ from handslag.disclosure.services.claims import claim_list
 from handslag.market.models import Call
 from handslag.tendering import sealing as tender_sealing
 from handslag.tendering.models import Tender, TenderStatus
-from handslag.tendering.permissions import is_tender_supplier
+from handslag.tendering.permissions import is_tender_supplier, visible_tenders
 
 MAX_TEXT = 5_000
 
@@ -100,7 +100,8 @@ def request_register(
         raise ValidationError({"received_on": _("Enter the date the request arrived.")})
     if received_on > timezone.localdate(now):
         raise ValidationError({"received_on": _("The date cannot be in the future.")})
-    submitted = Tender.objects.filter(call=call, status=TenderStatus.SUBMITTED)
+    # Only tenders the handler may know of (none before the opening), by the one rule.
+    submitted = visible_tenders(user=actor).filter(call=call, status=TenderStatus.SUBMITTED)
     chosen = list(submitted) if tenders is None else list(tenders)
     allowed = set(submitted.values_list("pk", flat=True))
     if not chosen or any(t.pk not in allowed for t in chosen):

@@ -26,7 +26,8 @@ def lesson(project, lead, org, visibility):  # noqa: ANN001, ANN201
     [
         (Visibility.PRIVATE, True, False, False),
         (Visibility.ORGANISATION, True, True, False),
-        (Visibility.NETWORK, True, True, True),
+        # A buyer outside every network of the lesson's organisation does not read it.
+        (Visibility.NETWORK, True, True, False),
         (Visibility.PUBLIC, True, True, True),
     ],
 )

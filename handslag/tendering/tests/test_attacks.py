@@ -222,8 +222,9 @@ def test_a_single_official_cannot_open_alone(client, s):
 TOKEN = re.compile(r"(csrfmiddlewaretoken\" value=\"|X-CSRFToken\": \")[^\"]+")
 
 
-def _buyer_views(client, s: Scenario) -> dict[str, str]:  # noqa: ANN001
-    client.force_login(s.lead)
+def _buyer_views(client, s: Scenario, person: str = "lead") -> dict[str, str]:  # noqa: ANN001
+    user = getattr(s, person)
+    client.force_login(user)
     c = s.call.pk
     pages = [
         "/",
@@ -234,6 +235,14 @@ def _buyer_views(client, s: Scenario) -> dict[str, str]:  # noqa: ANN001
         f"/projects/{s.project.pk}/",
         f"/tendering/calls/{c}/rounds/",
         f"/tendering/calls/{c}/channels/",
+        f"/disclosure/calls/{c}/requests/",
+        f"/market/calls/{c}/",
+        "/market/manage/",
+        f"/tendering/calls/{c}/criteria/",
+        f"/tendering/calls/{c}/evaluation-model/",
+        f"/tendering/calls/{c}/declaration/",
+        f"/projects/{s.project.pk}/timeline/",
+        f"/documents/projects/{s.project.pk}/",
     ]
     got = {}
     # A channel exists only for a tenderer; asking for one must not tell whether it does.
@@ -242,26 +251,67 @@ def _buyer_views(client, s: Scenario) -> dict[str, str]:  # noqa: ANN001
     for url in pages:
         response = client.get(url)
         got[url] = f"{response.status_code} " + TOKEN.sub(r"\1-", response.text)
-    token = auth(s.lead)
+    # Registering a request names the tenders it is for; the answer must not depend on
+    # whether a tender with that id exists in the sealed call.
+    response = client.post(
+        f"/disclosure/calls/{c}/requests/",
+        {
+            "requester_name": "Journalist",
+            "requester_email": "j@example.se",
+            "subject": "Alla anbud",
+            "received_on": "2020-01-01",
+        },
+    )
+    got["request page post"] = f"{response.status_code} " + TOKEN.sub(r"\1-", response.text)
+    token = auth(user)
     for path in ("opening", "tenders", "ranking", "award", "criteria", "rounds", "negotiation"):
         response = client.get(f"{BASE}/calls/{c}/{path}", **token)
         got[path] = f"{response.status_code} {response.content.decode()}"
+    response = client.get(f"/api/v1/disclosure/calls/{c}/requests", **token)
+    got["requests"] = f"{response.status_code} {response.content.decode()}"
+    first_id = Tender.objects.order_by("pk").values_list("pk", flat=True).first()
+    for key, ids in (("request all", None), ("request by id", [first_id or 999_999])):
+        response = client.post(
+            f"/api/v1/disclosure/calls/{c}/requests",
+            {
+                "requester_name": "Journalist",
+                "requester_email": "j@example.se",
+                "subject": "Alla anbud",
+                "received_on": "2020-01-01",
+                "tender_ids": ids,
+            },
+            content_type="application/json",
+            **token,
+        )
+        got[key] = f"{response.status_code} {response.content.decode()}"
     return got
 
 
-def test_the_buyer_learns_nothing_of_the_tender_count_before_the_opening(client, s):
-    """Every page and API answer the team can ask for is the same with none or two tenders."""
-    none = _buyer_views(client, s)
+BUYER_SIDE = ("lead", "officer", "official", "team", "evaluator")
+
+
+@pytest.mark.parametrize("person", BUYER_SIDE)
+def test_the_buyer_learns_nothing_of_the_tender_count_before_the_opening(client, s, person):
+    """Every page and API answer the team can ask for is the same with none or two tenders,
+    whichever role in the team asks (lead, procurement officer, opening official, need
+    owner, evaluator)."""
+    none = _buyer_views(client, s, person)
     s.submit(s.supplier_a)
     s.submit(s.supplier_b, files=[SimpleUploadedFile("b.pdf", PDF)])
-    two = _buyer_views(client, s)
-    assert {k: v[:3] for k, v in none.items()} == {
-        **dict.fromkeys(none, "200"),
-        **{k: "404" for k in none if "/channels/" in k and not k.endswith("/channels/")},
-        **{"tenders": "403", "ranking": "403", "award": "404", "negotiation": "404"},
-    }
+    two = _buyer_views(client, s, person)
+    if person == "lead":
+        assert {k: v[:3] for k, v in none.items()} == {
+            **dict.fromkeys(none, "200"),
+            **{k: "404" for k in none if "/channels/" in k and not k.endswith("/channels/")},
+            **{"tenders": "403", "ranking": "403", "award": "404", "negotiation": "404"},
+            **{"request page post": "400", "request all": "400", "request by id": "404"},
+        }
+        assert '"tenders": null' in none["opening"] or '"tenders":null' in none["opening"]
     assert two == none
-    assert '"tenders": null' in none["opening"] or '"tenders":null' in none["opening"]
+    # (The invited suppliers' names are the buyer's own knowledge; which of them tendered
+    # is what the identity above keeps from it.)
+    receipts = Tender.objects.values_list("receipt", flat=True)
+    assert not any(r in v for r in receipts for v in two.values())
 
 
 # --- criteria weights ------------------------------------------------------------------
