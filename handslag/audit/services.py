@@ -10,6 +10,7 @@ lock is the last lock a transaction takes. Services lock their own rows first an
 their audit entry last; lockorder.py makes a row lock after the audit lock fail loudly.
 """
 
+import functools
 import hashlib
 import hmac
 import json
@@ -61,6 +62,7 @@ def entry_hash(entry: AuditEntry) -> str:
 # --- The signed head ----------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=16)
 def _derive(secret: str) -> bytes:
     return HKDF(
         algorithm=hashes.SHA256(), length=32, salt=None, info=b"handslag audit head v1"
