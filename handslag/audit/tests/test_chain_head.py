@@ -12,7 +12,7 @@ from django.db import DatabaseError, connection, transaction
 from handslag.accounts.tests.factories import OrganisationFactory, UserFactory
 from handslag.audit.guards import remove_guards
 from handslag.audit.models import AuditEntry, AuditHead
-from handslag.audit.services import audit_record, audit_verify
+from handslag.audit.services import AuditChainError, audit_record, audit_verify
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +81,7 @@ def test_a_missing_head_is_reported_and_stops_further_writes():
     _entries()
     _raw("DELETE FROM audit_audithead")
     assert "head is missing" in audit_verify().reason
-    with pytest.raises(Exception, match="head is missing"):
+    with pytest.raises(AuditChainError, match="head is missing"):
         _entries(1)
 
 
