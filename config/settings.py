@@ -260,6 +260,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "handslag <noreply@loc
 # The key-encryption key that wraps each call's tender key. It lives outside the
 # database; without it, sealed tenders cannot be opened. 32 bytes, base64 (urlsafe).
 TENDER_KEY_ENCRYPTION_KEY = os.environ.get("TENDER_KEY_ENCRYPTION_KEY", "")
+# The key that signs the audit log's head (its newest hash and entry count), so a log
+# cut at the end or emptied is found. Kept outside the database; when unset, a key is
+# derived from SECRET_KEY. After a change, the old value goes in AUDIT_KEY_FALLBACKS.
+AUDIT_KEY = os.environ.get("AUDIT_KEY", "")
+AUDIT_KEY_FALLBACKS = env_list("AUDIT_KEY_FALLBACKS")
+# Fail at once when a transaction asks for a row lock after writing its audit entry
+# (the lock order that keeps audit writers from deadlocking). On in tests and DEBUG.
+AUDIT_LOCK_ORDER_CHECK = env_bool("AUDIT_LOCK_ORDER_CHECK", DEBUG or TESTING)
 # Upper limit for one uploaded project document, in bytes.
 DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", str(50 * 1024 * 1024)))
 # Upper limit for one tender's files, in bytes.

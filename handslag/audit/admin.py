@@ -1,26 +1,46 @@
+import json
+
 from django.contrib import admin
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 
 from handslag.audit.models import AuditEntry
+from handslag.audit.selectors import audit_entries_visible
 
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    """Read-only: the log cannot be edited from the application."""
+    """Read-only, and a list only: the log cannot be edited from the application.
 
-    list_display = ("id", "created_at", "actor_label", "action", "target_label")
+    Entries about sealed tenders are left out until the opening, and nothing shown lets
+    anyone count them: no row id (in a column, a link, a change page's address or a
+    filter in the query string), no hashes (an entry's previous hash would show that
+    some entry came in between), no selection checkboxes (they carry the id). The
+    counts on the page are counts of the visible rows.
+    """
+
+    list_display = ("created_at", "actor_label", "action", "target_type", "target_label", "details")
+    list_display_links = None
     list_filter = ("action",)
     search_fields = ("target_label", "actor_label", "action")
+    ordering = ("-created_at",)
+    actions = None
+    _allowed_lookups = frozenset({"action", "action__exact"})
 
     def get_queryset(self, request):  # noqa: ANN001, ANN201
-        # Entries about sealed tenders would let an administrator count the tenders
-        # before the opening; they appear once the call is opened.
-        from handslag.tendering.selectors import sealed_tender_ids
+        return audit_entries_visible()
 
-        return (
-            super()
-            .get_queryset(request)
-            .exclude(target_type="tendering.tender", target_id__in=sealed_tender_ids())
-        )
+    def get_urls(self):  # noqa: ANN201
+        # Only the list: a change or history page would be addressed by the entry's id.
+        return [url for url in super().get_urls() if url.name and url.name.endswith("_changelist")]
+
+    def lookup_allowed(self, lookup, value, request=None):  # noqa: ANN001, ANN201
+        # ?id__lte=… (or pk, hash) would count visible rows up to an id, and so the gaps.
+        return lookup in self._allowed_lookups
+
+    @admin.display(description=_("data"))
+    def details(self, obj: AuditEntry) -> str:
+        return Truncator(json.dumps(obj.data, ensure_ascii=False, sort_keys=True)).chars(300)
 
     def has_add_permission(self, request):  # noqa: ANN001
         return False

@@ -1,44 +1,57 @@
-"""Database triggers that refuse UPDATE and DELETE on the audit table.
+"""Database triggers that keep the audit log append-only.
 
 The model already refuses; the triggers also stop raw SQL and other code paths that
-share the application's database account. Used by the migration that installs them,
-and by the test suite, which must lift them to empty the database between tests.
+share the application's database account: no UPDATE or DELETE of an entry, no TRUNCATE
+of the log (PostgreSQL; SQLite has no TRUNCATE), and no DELETE or TRUNCATE of the signed
+head (it is only ever moved on). Used by the migrations that install them, and by the
+test suite, which must lift them to empty the database between tests (Django's flush
+uses TRUNCATE on PostgreSQL and DELETE on SQLite). Install and remove stay symmetrical:
+every trigger created here is dropped by remove_guards.
 """
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-_PG_INSTALL = """
+_PG_FUNCTION = """
 CREATE OR REPLACE FUNCTION audit_auditentry_append_only() RETURNS trigger AS $$
 BEGIN
     RAISE EXCEPTION 'audit entries are append-only';
 END;
 $$ LANGUAGE plpgsql;
-CREATE OR REPLACE TRIGGER audit_auditentry_no_update BEFORE UPDATE ON audit_auditentry
-    FOR EACH ROW EXECUTE FUNCTION audit_auditentry_append_only();
-CREATE OR REPLACE TRIGGER audit_auditentry_no_delete BEFORE DELETE ON audit_auditentry
-    FOR EACH ROW EXECUTE FUNCTION audit_auditentry_append_only();
 """
-_PG_REMOVE = """
-DROP TRIGGER IF EXISTS audit_auditentry_no_update ON audit_auditentry;
-DROP TRIGGER IF EXISTS audit_auditentry_no_delete ON audit_auditentry;
-"""
-_SQLITE_INSTALL = [
-    "CREATE TRIGGER IF NOT EXISTS audit_auditentry_no_update BEFORE UPDATE ON audit_auditentry "
-    "BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
-    "CREATE TRIGGER IF NOT EXISTS audit_auditentry_no_delete BEFORE DELETE ON audit_auditentry "
-    "BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
-]
-_SQLITE_REMOVE = [
-    "DROP TRIGGER IF EXISTS audit_auditentry_no_update;",
-    "DROP TRIGGER IF EXISTS audit_auditentry_no_delete;",
+_ABORT = "BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;"
+
+# (table, trigger, event, PostgreSQL level); SQLite has no TRUNCATE and no statement level.
+_TRIGGERS = [
+    ("audit_auditentry", "audit_auditentry_no_update", "UPDATE", "ROW"),
+    ("audit_auditentry", "audit_auditentry_no_delete", "DELETE", "ROW"),
+    ("audit_auditentry", "audit_auditentry_no_truncate", "TRUNCATE", "STATEMENT"),
+    ("audit_audithead", "audit_audithead_no_delete", "DELETE", "ROW"),
+    ("audit_audithead", "audit_audithead_no_truncate", "TRUNCATE", "STATEMENT"),
 ]
 
 
 def _statements(connection: BaseDatabaseWrapper, install: bool) -> list[str]:
+    # Only tables that exist: the first guard migration runs before the head's table is
+    # created, a later one adds the head's triggers.
+    with connection.cursor() as cursor:
+        tables = set(connection.introspection.table_names(cursor))
+    triggers = [t for t in _TRIGGERS if t[0] in tables]
     if connection.vendor == "postgresql":
-        return [_PG_INSTALL if install else _PG_REMOVE]
+        if install:
+            return [_PG_FUNCTION] + [
+                f"CREATE OR REPLACE TRIGGER {name} BEFORE {event} ON {table} "
+                f"FOR EACH {level} EXECUTE FUNCTION audit_auditentry_append_only();"
+                for table, name, event, level in triggers
+            ]
+        return [f"DROP TRIGGER IF EXISTS {name} ON {table};" for table, name, _e, _l in triggers]
     if connection.vendor == "sqlite":
-        return _SQLITE_INSTALL if install else _SQLITE_REMOVE
+        triggers = [t for t in triggers if t[2] != "TRUNCATE"]
+        if install:
+            return [
+                f"CREATE TRIGGER IF NOT EXISTS {name} BEFORE {event} ON {table} {_ABORT}"
+                for table, name, event, _level in triggers
+            ]
+        return [f"DROP TRIGGER IF EXISTS {name};" for _t, name, _e, _l in triggers]
     return []
 
 

@@ -57,3 +57,31 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):  # noqa: ANN002, ANN003
         raise AppendOnlyError("Audit entries cannot be deleted.")
+
+
+class AuditHead(models.Model):
+    """The chain's newest link, signed with a key kept outside the database.
+
+    One row. Every audit write locks it (the lock that serialises the chain's writers),
+    appends its entry and moves the head on, in the same transaction. A log cut at the
+    end, or emptied, no longer matches the signed head; a head rolled back or made up
+    does not carry a valid signature (see services.audit_verify).
+    """
+
+    SINGLETON = 1
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=SINGLETON)
+    count = models.BigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64)
+    updated_at = models.DateTimeField()
+    signature = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("audit log head")
+        verbose_name_plural = _("audit log heads")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=1), name="audithead_single_row"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.count} {self.last_hash}"

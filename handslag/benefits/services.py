@@ -272,7 +272,11 @@ def benefit_model_update(
     discount_schedule: str | None = None,
 ) -> BenefitModel:
     """Change a model's name, scenario or parameters; the horizon must still hold every line."""
-    model = BenefitModel.objects.select_for_update().select_related("project").get(pk=model.pk)
+    model = (
+        BenefitModel.objects.select_for_update(of=("self",))
+        .select_related("project")
+        .get(pk=model.pk)
+    )
     if not can_manage_benefit_model(user=actor, model=model):
         raise forbidden()
     errors = {}
@@ -327,7 +331,11 @@ def benefit_model_update(
 @transaction.atomic
 def benefit_line_add(*, actor: User, model: BenefitModel, **fields: Any) -> BenefitLine:
     """Add a cost or benefit line (low / likely / high SEK per year over a span of years)."""
-    model = BenefitModel.objects.select_for_update().select_related("project").get(pk=model.pk)
+    model = (
+        BenefitModel.objects.select_for_update(of=("self",))
+        .select_related("project")
+        .get(pk=model.pk)
+    )
     if not can_manage_benefit_model(user=actor, model=model):
         raise forbidden()
     unknown = set(fields) - set(LINE_FIELDS)
@@ -351,7 +359,11 @@ def benefit_line_add(*, actor: User, model: BenefitModel, **fields: Any) -> Bene
 @transaction.atomic
 def benefit_line_update(*, actor: User, line: BenefitLine, **fields: Any) -> BenefitLine:
     """Change a line; fields not given keep their values."""
-    line = BenefitLine.objects.select_for_update().select_related("model__project").get(pk=line.pk)
+    line = (
+        BenefitLine.objects.select_for_update(of=("self",))
+        .select_related("model__project")
+        .get(pk=line.pk)
+    )
     model = line.model
     if not can_manage_benefit_model(user=actor, model=model):
         raise forbidden()
@@ -382,6 +394,8 @@ def benefit_line_remove(*, actor: User, line: BenefitLine) -> None:
     model = line.model
     if not can_manage_benefit_model(user=actor, model=model):
         raise forbidden()
+    # The entry comes last (no row lock after the audit lock); the instance keeps its pk.
+    BenefitLine.objects.filter(pk=line.pk).delete()
     audit_record(
         actor=actor,
         action="benefits.line_remove",
@@ -389,4 +403,3 @@ def benefit_line_remove(*, actor: User, line: BenefitLine) -> None:
         data={"model_id": model.pk, **{key: getattr(line, key) for key in LINE_FIELDS}},
         organisation_id=model.project.organisation_id,
     )
-    line.delete()

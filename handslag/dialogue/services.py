@@ -320,8 +320,10 @@ def stakeholder_remove(*, actor: User, stakeholder: Stakeholder) -> None:
     """Remove a stakeholder; lines of the plan that named them keep their audience text."""
     project = stakeholder.project
     _check_editor(actor, project)
+    # Deleted through the queryset so the instance keeps its pk for the entry, which comes
+    # last: no row lock after the audit lock.
+    Stakeholder.objects.filter(pk=stakeholder.pk).delete()
     _audit(actor, "dialogue.stakeholder.remove", stakeholder, project, {"name": stakeholder.name})
-    stakeholder.delete()
 
 
 # Communication plan ---------------------------------------------------------------------
@@ -422,8 +424,8 @@ def communication_set_done(
 def communication_remove(*, actor: User, item: CommunicationItem) -> None:
     project = item.project
     _check_editor(actor, project)
+    CommunicationItem.objects.filter(pk=item.pk).delete()  # the entry last, as above
     _audit(actor, "dialogue.communication.remove", item, project, {"audience": item.audience})
-    item.delete()
 
 
 # Ideas outside the scope ----------------------------------------------------------------

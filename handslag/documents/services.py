@@ -274,7 +274,9 @@ def document_generate(
     filename = f"{document.filename_stem}.{fmt}"
 
     def record(stored: str) -> GeneratedDocument:
-        Project.objects.select_for_update().filter(pk=project.pk).first()
+        # Numbers the project's documents one at a time. FOR NO KEY UPDATE: an upload's
+        # new row refers to the project (a key-share lock) and need not wait for it.
+        Project.objects.select_for_update(no_key=True).filter(pk=project.pk).first()
         number = (
             GeneratedDocument.objects.filter(project=project, kind=kind, fmt=fmt).aggregate(
                 n=Max("number")

@@ -168,7 +168,11 @@ def kpi_update_valuation(
 ) -> PilotKpi:
     """Say what a change of the KPI is worth: volume per year and value per unit."""
     _require_manage(actor, kpi.contract)
-    kpi = PilotKpi.objects.select_for_update().select_related("contract__project").get(pk=kpi.pk)
+    kpi = (
+        PilotKpi.objects.select_for_update(of=("self",))
+        .select_related("contract__project")
+        .get(pk=kpi.pk)
+    )
     before = {
         "category": kpi.category,
         "volume": str(kpi.volume),

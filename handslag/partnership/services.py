@@ -40,7 +40,11 @@ def _today(now: dt.datetime | None) -> dt.date:
 
 def _locked_contract(contract: Contract) -> Contract:
     """Serialise concurrent changes to one contract's phases (a no-op lock on SQLite)."""
-    return Contract.objects.select_for_update().select_related("award__call").get(pk=contract.pk)
+    return (
+        Contract.objects.select_for_update(of=("self",))
+        .select_related("award__call")
+        .get(pk=contract.pk)
+    )
 
 
 @transaction.atomic
@@ -59,7 +63,9 @@ def contract_create(
 ) -> Contract:
     """Record the signed partnership contract of an award, after its standstill period."""
     award = (
-        Award.objects.select_for_update().select_related("call__project", "tender").get(pk=award.pk)
+        Award.objects.select_for_update(of=("self",))
+        .select_related("call__project", "tender")
+        .get(pk=award.pk)
     )
     call = award.call
     if not can_create_contract(user=actor, award=award):

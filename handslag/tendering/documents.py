@@ -5,6 +5,7 @@ import datetime as dt
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from handslag.audit.services import audit_anchor
 from handslag.documents.render import Document, Facts, Heading, Paragraph, Table
 from handslag.market.models import Call
 from handslag.tendering import evaluation
@@ -13,6 +14,14 @@ from handslag.tendering.models import Award, NegotiationRound, Score, Tender, Te
 from handslag.tendering.services import opening_record
 
 STATUS_LABELS = dict(TenderStatus.choices)
+
+
+def _anchor_note() -> str:
+    return _(
+        "The audit log entry is the SHA-256 that chains this record into the audit log. "
+        "A copy of this document kept elsewhere lets anyone check later that the log still "
+        "holds it and was not cut short: manage.py audit_verify --expect followed by the hash."
+    )
 
 
 def _when(value: str | None) -> str:
@@ -53,6 +62,10 @@ def opening_record_document(*, call: Call, round_number: int = 1) -> Document:
                 ),
                 (_("Opened"), _when(record["opened_at"])),
                 (_("Tenders received"), str(len(record["tenders"]))),
+                (
+                    _("Audit log entry of the opening"),
+                    audit_anchor(target=call, action="tender.open", round=round_number) or "–",
+                ),
             ]
         )
     )
@@ -110,7 +123,8 @@ def opening_record_document(*, call: Call, round_number: int = 1) -> Document:
                 "the opening. Each SHA-256 is the fingerprint on the supplier's receipt; a "
                 "supplier can compare it with its own. The same record is in the audit log."
             )
-        )
+        ),
+        Paragraph(_anchor_note()),
     )
     return document
 
@@ -143,6 +157,10 @@ def award_document(*, call: Call, for_tender: Tender | None = None) -> Document:
                     formats.date_format(award.standstill_end)
                     + " "
                     + _("(the contract can be signed from the next day)"),
+                ),
+                (
+                    _("Audit log entry of the decision"),
+                    audit_anchor(target=award, action="tender.award") or "–",
                 ),
             ]
         ),
@@ -198,6 +216,7 @@ def award_document(*, call: Call, for_tender: Tender | None = None) -> Document:
                 "A tenderer who considers that the procurement breaks the law may apply to the "
                 "administrative court for review before the standstill period ends (LOU 20 kap.)."
             )
-        )
+        ),
+        Paragraph(_anchor_note()),
     )
     return document

@@ -26,6 +26,7 @@ from handslag.tendering.models import (
     OpeningConfirmation,
     Score,
     Tender,
+    TenderFile,
 )
 from handslag.tendering.permissions import (
     call_opened_at,
@@ -345,20 +346,37 @@ def dashboard_for(*, user: User) -> dict[str, Any]:
     return result
 
 
-def sealed_tender_ids() -> list[str]:
-    """Ids (as the audit log stores them) of tenders whose call is not opened yet.
-
-    Used to keep even the audit log's view from revealing how many tenders arrived
-    before the opening (OSL 19:3).
-    """
+def _sealed_tenders() -> QuerySet[Tender]:
+    """Tenders of a round that is not opened yet (any status: a withdrawn one counts too)."""
     sealed_rounds = NegotiationRound.objects.filter(
         opened_at__isnull=True, call_id=OuterRef("call_id"), number=OuterRef("round")
     )
-    return [
-        str(pk)
-        for pk in Tender.objects.filter(
-            Q(call__tender_key__isnull=True)
-            | Q(call__tender_key__opened_at__isnull=True)
-            | Q(Exists(sealed_rounds))
-        ).values_list("pk", flat=True)
-    ]
+    return Tender.objects.filter(
+        Q(call__tender_key__isnull=True)
+        | Q(call__tender_key__opened_at__isnull=True)
+        | Q(Exists(sealed_rounds))
+    )
+
+
+def sealed_tender_ids() -> list[str]:
+    """Ids (as the audit log stores them) of tenders whose round is not opened yet."""
+    return [str(pk) for pk in _sealed_tenders().values_list("pk", flat=True)]
+
+
+def sealed_audit_entries() -> Q:
+    """The one rule for which audit entries stay out of every view until the opening.
+
+    An entry about a sealed tender would let whoever reads the log count the tenders
+    before the opening (OSL 19:3). Every entry that is about a tender names the tender
+    (or one of its files) as its target: the submission, the withdrawal and the
+    supplier's confidentiality claims (disclosure). Entries on the call before the
+    opening (criteria, evaluation model, declarations, opening confirmations) say
+    nothing about how many tenders arrived; later ones (opening, scores, award,
+    negotiation, disclosure requests) are written only after an opening.
+    """
+    sealed = _sealed_tenders()
+    file_ids = TenderFile.objects.filter(tender__in=sealed).values_list("pk", flat=True)
+    return Q(target_type=Tender._meta.label_lower, target_id__in=sealed_tender_ids()) | Q(
+        target_type=TenderFile._meta.label_lower,
+        target_id__in=[str(pk) for pk in file_ids],
+    )

@@ -42,7 +42,7 @@ def application_create(
     """
     if supplier.pk not in actor.supplier_organisation_ids:
         raise forbidden(_("You can only apply on behalf of a supplier organisation you belong to."))
-    call = Call.objects.select_for_update().select_related("project").get(pk=call.pk)
+    call = Call.objects.select_for_update(of=("self",)).select_related("project").get(pk=call.pk)
     current = _now(now)
     _open_for_applications(call, current)
     text = (text or "").strip()
@@ -80,7 +80,9 @@ def application_withdraw(
     if not is_own_application(user=actor, application=application):
         raise forbidden()
     application = (
-        Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+        Application.objects.select_for_update(of=("self",))
+        .select_related("call")
+        .get(pk=application.pk)
     )
     current = _now(now)
     if application.status not in (ApplicationStatus.SUBMITTED, ApplicationStatus.QUALIFIED):
@@ -124,7 +126,7 @@ def application_decide(
     if not can_decide_applications(user=actor, call=application.call):
         raise forbidden()
     application = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("call", "call__project")
         .get(pk=application.pk)
     )
@@ -166,7 +168,7 @@ def application_invite(
     if not can_decide_applications(user=actor, call=application.call):
         raise forbidden()
     application = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("call", "call__project")
         .get(pk=application.pk)
     )

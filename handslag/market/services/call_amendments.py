@@ -45,7 +45,7 @@ def call_amend(
 
     if not can_manage_call(user=actor, call=call):
         raise forbidden()
-    call = Call.objects.select_for_update().select_related("project").get(pk=call.pk)
+    call = Call.objects.select_for_update(of=("self",)).select_related("project").get(pk=call.pk)
     if call.status != CallStatus.PUBLISHED:
         raise ValidationError(_("Only a published call can be changed this way."))
     unknown = set(fields) - set(CALL_AMENDABLE_FIELDS)

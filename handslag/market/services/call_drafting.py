@@ -287,7 +287,7 @@ def call_publish(*, actor: User, call: Call, now: dt.datetime | None = None) -> 
 
     if not can_manage_call(user=actor, call=call):
         raise forbidden()
-    call = Call.objects.select_for_update().select_related("project").get(pk=call.pk)
+    call = Call.objects.select_for_update(of=("self",)).select_related("project").get(pk=call.pk)
     if call.status != CallStatus.DRAFT:
         raise ValidationError(_("Only a draft call can be published; this one is not a draft."))
     current = _now(now)
@@ -340,7 +340,7 @@ def call_cancel(*, actor: User, call: Call, reason: str, now: dt.datetime | None
     """Cancel the procurement (avbryta upphandlingen); the reason is shown to suppliers."""
     if not can_manage_call(user=actor, call=call):
         raise forbidden()
-    call = Call.objects.select_for_update().select_related("project").get(pk=call.pk)
+    call = Call.objects.select_for_update(of=("self",)).select_related("project").get(pk=call.pk)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Give the reason for cancelling the call.")})

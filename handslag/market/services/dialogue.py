@@ -126,7 +126,7 @@ def rfi_create(
 def rfi_publish(*, actor: User, rfi: Rfi, now: dt.datetime | None = None) -> Rfi:
     """Publish the RFI to the market: every supplier may answer until the deadline."""
     _manage(actor, rfi.project)
-    rfi = Rfi.objects.select_for_update().select_related("project").get(pk=rfi.pk)
+    rfi = Rfi.objects.select_for_update(of=("self",)).select_related("project").get(pk=rfi.pk)
     current = now or timezone.now()
     if rfi.status != RfiStatus.DRAFT:
         raise ValidationError(_("Only a draft RFI can be published."))
@@ -153,7 +153,7 @@ def rfi_publish(*, actor: User, rfi: Rfi, now: dt.datetime | None = None) -> Rfi
 def rfi_close(*, actor: User, rfi: Rfi) -> Rfi:
     """Stop taking answers (also before the deadline, for example when enough have come)."""
     _manage(actor, rfi.project)
-    rfi = Rfi.objects.select_for_update().select_related("project").get(pk=rfi.pk)
+    rfi = Rfi.objects.select_for_update(of=("self",)).select_related("project").get(pk=rfi.pk)
     if rfi.status != RfiStatus.PUBLISHED:
         raise ValidationError(_("Only a published RFI can be closed."))
     rfi.status = RfiStatus.CLOSED
@@ -280,7 +280,11 @@ def dialogue_event_update(
 ) -> DialogueEvent:
     """Write the event's notes, or change who is invited."""
     _manage(actor, event.project)
-    event = DialogueEvent.objects.select_for_update().select_related("project").get(pk=event.pk)
+    event = (
+        DialogueEvent.objects.select_for_update(of=("self",))
+        .select_related("project")
+        .get(pk=event.pk)
+    )
     changed: list[str] = []
     if notes is not None and notes.strip() != event.notes:
         event.notes = notes.strip()

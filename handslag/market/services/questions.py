@@ -40,7 +40,7 @@ def question_ask(
 
     if not can_ask_question(user=actor, organisation=supplier):
         raise forbidden(_("You can only ask on behalf of a supplier organisation you belong to."))
-    call = Call.objects.select_for_update().select_related("project").get(pk=call.pk)
+    call = Call.objects.select_for_update(of=("self",)).select_related("project").get(pk=call.pk)
     current = now or timezone.now()
     if call.status != CallStatus.PUBLISHED:
         raise ValidationError(_("Questions can only be asked while the call is published."))
@@ -93,7 +93,7 @@ def question_answer(
     if not can_answer_questions(user=actor, call=question.call):
         raise forbidden()
     question = (
-        Question.objects.select_for_update()
+        Question.objects.select_for_update(of=("self",))
         .select_related("call", "call__project")
         .get(pk=question.pk)
     )

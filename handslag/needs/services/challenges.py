@@ -187,19 +187,20 @@ def challenge_refine(*, actor: User, challenge: Challenge, reason: str = "") -> 
     )
     need.full_clean()
     need.save()
-    audit_record(
-        actor=actor,
-        action="need.create",
-        target=need,
-        organisation_id=need.organisation_id,
-        data={"challenge_id": challenge.pk, "title": need.title},
-    )
+    # The triage saves the challenge, so it goes first: no row lock after an audit entry.
     _apply_triage(
         actor=actor,
         challenge=challenge,
         status=ChallengeStatus.REFINED,
         reason=reason,
         data={"need_id": need.pk},
+    )
+    audit_record(
+        actor=actor,
+        action="need.create",
+        target=need,
+        organisation_id=need.organisation_id,
+        data={"challenge_id": challenge.pk, "title": need.title},
     )
     return need
 

@@ -226,6 +226,8 @@ def effect_remove(*, actor: User, effect: ExpectedEffect) -> None:
     need = effect.need
     _check_need_editor(actor=actor, need=need)
     snapshot = {f: getattr(effect, f) for f in EFFECT_FIELDS}
+    # The entry comes last (no row lock after the audit lock); the instance keeps its pk.
+    ExpectedEffect.objects.filter(pk=effect.pk).delete()
     audit_record(
         actor=actor,
         action="effect.remove",
@@ -233,4 +235,3 @@ def effect_remove(*, actor: User, effect: ExpectedEffect) -> None:
         organisation_id=need.organisation_id,
         data={"need_id": need.pk, **snapshot},
     )
-    effect.delete()

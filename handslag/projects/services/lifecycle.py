@@ -150,7 +150,9 @@ def checklist_item_set_done(
 ) -> ChecklistItem:
     """Tick an item of the current stage's checklist done or undone; team members only."""
     item = (
-        ChecklistItem.objects.select_for_update().select_related("stage__project").get(pk=item.pk)
+        ChecklistItem.objects.select_for_update(of=("self", "stage"))
+        .select_related("stage__project")
+        .get(pk=item.pk)
     )
     stage = item.stage
     project = stage.project
@@ -198,7 +200,7 @@ def gate_pass(
     """
     from handslag.knowledge.services import lesson_create
 
-    stage = Stage.objects.select_for_update().select_related("project").get(pk=stage.pk)
+    stage = Stage.objects.select_for_update(of=("self",)).select_related("project").get(pk=stage.pk)
     project = stage.project
     if not can_lead_project(user=actor, project=project):
         raise forbidden(_("Only the project lead can pass a gate."))
@@ -246,19 +248,7 @@ def gate_pass(
         project.status_changed_at = moment
         project.save(update_fields=["status", "status_changed_at", "updated_at"])
 
-    audit_record(
-        actor=actor,
-        action="stage.gate_pass",
-        target=stage,
-        organisation_id=project.organisation_id,
-        data={
-            "project": project.pk,
-            "stage": stage.key,
-            "override_reason": stage.gate_override_reason,
-            "missing_items": missing,
-            "next_stage": next_stage.key if next_stage else None,
-        },
-    )
+    # The lesson's row first: no row lock after the audit entries.
     if _lesson_has_content(lesson):
         lesson_create(
             actor=actor,
@@ -273,6 +263,19 @@ def gate_pass(
             tags=lesson.get("tags") or "",
             visibility=lesson.get("visibility") or "",
         )
+    audit_record(
+        actor=actor,
+        action="stage.gate_pass",
+        target=stage,
+        organisation_id=project.organisation_id,
+        data={
+            "project": project.pk,
+            "stage": stage.key,
+            "override_reason": stage.gate_override_reason,
+            "missing_items": missing,
+            "next_stage": next_stage.key if next_stage else None,
+        },
+    )
     return stage
 
 
@@ -316,7 +319,8 @@ def project_stop(
     *, project: Project, actor: User, reason: str, now: datetime | None = None
 ) -> Project:
     """Stop a project for good, with the reason; the project lead only."""
-    project = Project.objects.select_for_update().get(pk=project.pk)
+    # FOR NO KEY UPDATE: rows being added that refer to the project need not wait.
+    project = Project.objects.select_for_update(no_key=True).get(pk=project.pk)
     if not can_lead_project(user=actor, project=project):
         raise forbidden(_("Only the project lead can stop the project."))
     _ensure_active(project)

@@ -133,6 +133,9 @@ def resource_delete(*, actor: User, instance: BudgetLine | EffortLine | FundingS
         raise forbidden(_("Only the buyers' own team members can keep the resources."))
     _ensure_active(project)
     kind = next(k for k, m in RESOURCE_MODELS.items() if isinstance(instance, m))
+    # Deleted through the queryset so the instance keeps its pk for the entry, which
+    # comes last (no row lock after the audit lock).
+    type(instance).objects.filter(pk=instance.pk).delete()
     audit_record(
         actor=actor,
         action=f"resource.{kind}.delete",
@@ -143,4 +146,3 @@ def resource_delete(*, actor: User, instance: BudgetLine | EffortLine | FundingS
             **{n: _resource_value(getattr(instance, n)) for n in RESOURCE_FIELDS[kind]},
         },
     )
-    instance.delete()

@@ -95,19 +95,22 @@ def project_member_remove(*, member: ProjectMember, actor: User) -> None:
         raise ValidationError(
             _("The project must have a project lead. Add another project lead first.")
         )
-    audit_record(
-        actor=actor,
-        action="project_member.remove",
-        target=member,
-        organisation_id=project.organisation_id,
-        data={"project": project.pk, "user": member.user.username, "role": member.role},
-    )
-    member.delete()
+    data = {"project": project.pk, "user": member.user.username, "role": member.role}
+    # Deleted through the queryset so the instance keeps its pk for the entry, which comes
+    # last: no row lock after the audit lock.
+    ProjectMember.objects.filter(pk=member.pk).delete()
     project._roles_cache = {}
     if not project.members.filter(user_id=member.user_id).exists():
         # Someone who leaves the team keeps no invitation to its areas.
         ExternalAccess.objects.filter(project=project, user_id=member.user_id).delete()
         project._areas_cache = {}
+    audit_record(
+        actor=actor,
+        action="project_member.remove",
+        target=member,
+        organisation_id=project.organisation_id,
+        data=data,
+    )
 
 
 # --- External team members -------------------------------------------------------------------

@@ -13,8 +13,12 @@ def _local(value: dt.datetime) -> str:
 
 
 def _lock_call(call: Call) -> Call:
-    """Lock the call's row: submissions, withdrawals and the opening of one call are serialised."""
-    return Call.objects.select_for_update().select_related("project").get(pk=call.pk)
+    """Lock the call's row: submissions, withdrawals and the opening of one call are serialised.
+
+    Only the call's row (of=self): the project is read along but not locked, so work on
+    the project elsewhere does not queue behind a tender, nor the other way round.
+    """
+    return Call.objects.select_for_update(of=("self",)).select_related("project").get(pk=call.pk)
 
 
 def _new_receipt() -> str:

@@ -141,7 +141,11 @@ def award_record_contract(
 ) -> Award:
     """Record the date the contract was signed; refused inside the standstill (LOU 20 kap. 1 §)."""
     now = now or timezone.now()
-    award = Award.objects.select_for_update().select_related("call__project").get(pk=award.pk)
+    award = (
+        Award.objects.select_for_update(of=("self",))
+        .select_related("call__project")
+        .get(pk=award.pk)
+    )
     if not can_award(user=actor, call=award.call) and not can_record_consensus(
         user=actor, call=award.call
     ):

@@ -119,20 +119,14 @@ def opening_confirm(
     # created_at is the record's own time; historical demo data passes an earlier one.
     OpeningConfirmation.objects.filter(pk=confirmation.pk).update(created_at=now)
     confirmation.created_at = now
-    audit_record(
-        actor=actor,
-        action="tender.opening_confirm",
-        target=call,
-        data={"call_id": call.pk, "round": round_number},
-        organisation_id=call.project.organisation_id,
-    )
     confirmed = (
         OpeningConfirmation.objects.filter(call=call, round=round_number)
         .values("official_id")
         .distinct()
         .count()
     )
-    if confirmed >= OPENING_QUORUM:
+    opens = confirmed >= OPENING_QUORUM
+    if opens:
         if negotiation is None:
             key = sealing.call_key_get_or_create(call=call)
             key.opened_at = now
@@ -140,6 +134,15 @@ def opening_confirm(
         else:
             negotiation.opened_at = now
             negotiation.save(update_fields=["opened_at", "updated_at"])
+    # The entries come last, once every row is written (the audit lock is taken last).
+    audit_record(
+        actor=actor,
+        action="tender.opening_confirm",
+        target=call,
+        data={"call_id": call.pk, "round": round_number},
+        organisation_id=call.project.organisation_id,
+    )
+    if opens:
         audit_record(
             actor=actor,
             action="tender.open",
