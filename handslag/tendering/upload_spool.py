@@ -19,16 +19,13 @@ service as a RefusedUpload that declares itself over the limit, and is refused t
 """
 
 import io
-import os
-import tempfile
 
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopFutureHandlers
 from django.urls import Resolver404, resolve
 
-from handslag.core.uploads import upload_spool_dir
+from handslag.core.uploads import EncryptedSpool, upload_spool_dir
 from handslag.tendering import files as tender_files
 
 # The views whose uploads are tender files (namespaced URL names).
@@ -38,15 +35,6 @@ SEALED_UPLOAD_VIEWS = frozenset(
         "api-1.0.0:tender_submit_with_files",
     }
 )
-
-RECORD_BYTES = 64 * 1024
-_NONCE_BYTES = 12
-_LEN_BYTES = 4
-_TAG_BYTES = 16
-
-
-def _aad(index: int) -> bytes:
-    return f"handslag/upload-spool/v1/{index}".encode()
 
 
 def is_sealed_request(request) -> bool:  # noqa: ANN001
@@ -64,117 +52,6 @@ def is_sealed_request(request) -> bool:  # noqa: ANN001
 def _fields_allowance() -> int:
     """Room in a body for what is not file content: the fields and the part headers."""
     return int(getattr(settings, "DATA_UPLOAD_MAX_MEMORY_SIZE", None) or 0) + 1024 * 1024
-
-
-class _SpoolWriter:
-    """Encrypts one upload, record by record, into an anonymous file in the spool."""
-
-    def __init__(self, directory: str) -> None:
-        self.aead = AESGCM(AESGCM.generate_key(bit_length=256))
-        # Closed by finish()'s reader or by discard(), not by a with-block.
-        self.spool = tempfile.TemporaryFile(  # noqa: SIM115
-            prefix="sealed-", suffix=".spool", dir=directory
-        )
-        self.buffer = bytearray()
-        self.records = 0
-        self.size = 0
-
-    def write(self, data: bytes) -> None:
-        self.buffer += data
-        self.size += len(data)
-        while len(self.buffer) >= RECORD_BYTES:
-            self._seal(bytes(self.buffer[:RECORD_BYTES]))
-            del self.buffer[:RECORD_BYTES]
-
-    def _seal(self, plain: bytes) -> None:
-        nonce = os.urandom(_NONCE_BYTES)
-        body = self.aead.encrypt(nonce, plain, _aad(self.records))
-        self.spool.write(len(body).to_bytes(_LEN_BYTES, "big") + nonce + body)
-        self.records += 1
-
-    def finish(self) -> "_SpoolReader":
-        if self.buffer:
-            self._seal(bytes(self.buffer))
-            self.buffer.clear()
-        self.spool.flush()
-        reader = _SpoolReader(self.spool, self.aead, self.records, self.size)
-        self.spool, self.aead = None, None
-        return reader
-
-    def discard(self) -> None:
-        self.buffer.clear()
-        if self.spool is not None:
-            self.spool.close()
-        self.spool, self.aead = None, None
-
-
-class _SpoolReader(io.RawIOBase):
-    """Reads the plaintext of a spooled upload back, decrypting record by record."""
-
-    def __init__(self, spool, aead: AESGCM, records: int, size: int) -> None:  # noqa: ANN001
-        super().__init__()
-        self._spool, self._aead, self._records, self._size = spool, aead, records, size
-        self._rewind()
-
-    def _rewind(self) -> None:
-        self._spool.seek(0)
-        self._index, self._pos, self._pending = 0, 0, memoryview(b"")
-
-    def _next_record(self) -> memoryview:
-        head = self._spool.read(_LEN_BYTES + _NONCE_BYTES)
-        if len(head) != _LEN_BYTES + _NONCE_BYTES:
-            raise OSError("The spooled upload is truncated.")
-        length = int.from_bytes(head[:_LEN_BYTES], "big")
-        body = self._spool.read(length)
-        if not _TAG_BYTES <= length <= RECORD_BYTES + _TAG_BYTES or len(body) != length:
-            raise OSError("The spooled upload is damaged.")
-        plain = self._aead.decrypt(head[_LEN_BYTES:], body, _aad(self._index))
-        self._index += 1
-        return memoryview(plain)
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    @property
-    def size(self) -> int:
-        return self._size
-
-    def tell(self) -> int:
-        return self._pos
-
-    def readinto(self, buffer) -> int:  # noqa: ANN001
-        self._checkClosed()
-        while not self._pending:
-            if self._index >= self._records:
-                return 0
-            self._pending = self._next_record()
-        count = min(len(buffer), len(self._pending))
-        buffer[:count] = self._pending[:count]
-        self._pending = self._pending[count:]
-        self._pos += count
-        return count
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        self._checkClosed()
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
-        target = base + offset
-        if target < 0:
-            raise ValueError("negative seek position")
-        if target < self._pos:
-            self._rewind()
-        # Records can only be decrypted in order: skip forward by reading.
-        while self._pos < target and self.read(min(target - self._pos, RECORD_BYTES)):
-            pass
-        return self._pos
-
-    def close(self) -> None:
-        if not self.closed:
-            self._spool.close()
-            self._aead = None
-        super().close()
 
 
 class SpooledUpload(UploadedFile):
@@ -208,7 +85,7 @@ class SealedUploadHandler(FileUploadHandler):
     def __init__(self, request=None) -> None:  # noqa: ANN001
         super().__init__(request)
         self.active = is_sealed_request(request)
-        self.writer: _SpoolWriter | None = None
+        self.writer: EncryptedSpool | None = None
         self.refused = False
         self.received = 0
 
@@ -232,7 +109,7 @@ class SealedUploadHandler(FileUploadHandler):
             return
         self.file_received = 0
         if not self.refused:
-            self.writer = _SpoolWriter(str(upload_spool_dir()))
+            self.writer = EncryptedSpool(upload_spool_dir())
         raise StopFutureHandlers()
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:

@@ -7,6 +7,7 @@ file in the spool directory, the system temporary directory and every file the p
 holds open there, after a complete upload, after an exception and after a body cut short.
 """
 
+import asyncio
 import base64
 import io
 import os
@@ -224,12 +225,14 @@ def test_other_uploads_use_django_temp_files_in_the_private_directory(spool, mar
     request.close()
 
 
-def test_an_oversize_tender_is_refused_without_spooling_all_of_it(spool, marker, settings):
-    from handslag.tendering import upload_spool
+def test_an_oversize_tender_is_refused_without_spooling_all_of_it(
+    spool, marker, settings, monkeypatch
+):
+    from handslag.core.uploads import EncryptedSpool
 
     settings.TENDER_MAX_BYTES = 1 * MB
     written: list[int] = []
-    real = upload_spool._SpoolWriter.write
+    real = EncryptedSpool.write
 
     def counting(self, data):  # noqa: ANN001, ANN202
         written.append(len(data))
@@ -240,32 +243,25 @@ def test_an_oversize_tender_is_refused_without_spooling_all_of_it(spool, marker,
         SimpleUploadedFile("b.txt", secret_text(marker, MB)),
     ]
     request = sealed_request(submit_path(), {"content": "Anbud", "price": "1", "files": files})
-    upload_spool._SpoolWriter.write = counting
-    try:
-        uploads = request.FILES.getlist("files")
-    finally:
-        upload_spool._SpoolWriter.write = real
+    monkeypatch.setattr(EncryptedSpool, "write", counting)
+    uploads = request.FILES.getlist("files")
     assert sum(written) <= 1 * MB
     assert len(uploads) == 2 and sum(u.size for u in uploads) > 1 * MB
     request.close()
 
 
-def test_a_declared_oversize_body_spools_nothing(spool, marker, settings):
-    from handslag.tendering import upload_spool
+def test_a_declared_oversize_body_spools_nothing(spool, marker, settings, monkeypatch):
+    from handslag.core.uploads import EncryptedSpool
 
     settings.TENDER_MAX_BYTES = 1 * MB
     files = SimpleUploadedFile("a.txt", secret_text(marker, 5 * MB))
     request = sealed_request(submit_path(), {"content": "Anbud", "price": "1", "files": files})
-    real = upload_spool._SpoolWriter.__init__
 
     def refuse(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
         raise AssertionError("nothing should be spooled")
 
-    upload_spool._SpoolWriter.__init__ = refuse
-    try:
-        upload = request.FILES["files"]
-    finally:
-        upload_spool._SpoolWriter.__init__ = real
+    monkeypatch.setattr(EncryptedSpool, "__init__", refuse)
+    upload = request.FILES["files"]
     assert upload.size > 1 * MB
     request.close()
 
@@ -342,3 +338,53 @@ def test_sealed_view_names_resolve():
 
     for name in SEALED_UPLOAD_VIEWS:
         assert reverse(name, kwargs={"call_id": 1})
+
+
+# --- under ASGI, where Django reads the whole body first ---------------------------------
+
+
+def _receive(messages: list[dict]):  # noqa: ANN202
+    async def receive() -> dict:
+        return messages.pop(0)
+
+    return receive
+
+
+def test_asgi_buffers_a_large_body_encrypted(spool, marker):
+    from handslag.core.uploads import SpoolingASGIHandler
+
+    since = time.time() - 1
+    payload = secret_text(marker, 3 * MB)
+    messages = [
+        {"type": "http.request", "body": payload[i : i + MB], "more_body": i + MB < len(payload)}
+        for i in range(0, len(payload), MB)
+    ]
+    body = asyncio.run(SpoolingASGIHandler().read_body(_receive(messages)))
+    assert plaintext_on_disk(marker, spool, since=since) == []
+    assert body.read() == payload
+    body.seek(0)
+    assert body.read(7) == payload[:7]
+    body.close()
+
+
+def test_asgi_disconnect_mid_body_leaves_nothing(spool, marker):
+    from django.core.exceptions import RequestAborted
+
+    from handslag.core.uploads import SpoolingASGIHandler
+
+    since = time.time() - 1
+    messages = [
+        {"type": "http.request", "body": secret_text(marker, 3 * MB), "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+    with pytest.raises(RequestAborted):
+        asyncio.run(SpoolingASGIHandler().read_body(_receive(messages)))
+    assert plaintext_on_disk(marker, spool, since=since) == []
+
+
+def test_asgi_keeps_a_small_body_in_memory(spool):
+    from handslag.core.uploads import SpoolingASGIHandler
+
+    messages = [{"type": "http.request", "body": b"a=1", "more_body": False}]
+    body = asyncio.run(SpoolingASGIHandler().read_body(_receive(messages)))
+    assert isinstance(body, io.BytesIO) and body.read() == b"a=1"
