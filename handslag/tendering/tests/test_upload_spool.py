@@ -321,6 +321,28 @@ def test_both_tender_views_receive_spooled_files(client, spool, monkeypatch, whe
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("where", ["page", "api"])
+def test_a_tender_whose_body_was_cut_short_is_not_recorded(client, spool, marker, where):
+    from handslag.tendering.tests.test_api import BASE, auth
+
+    s = Scenario()
+    files = [SimpleUploadedFile("a.pdf", PDF), SimpleUploadedFile("b.txt", b"x" * 100_000)]
+    body = encode_multipart(BOUNDARY, {"content": "Anbud", "price": "1200", "files": files})
+    cut = body[: body.index(b'filename="b.txt"')]  # the second file never arrived
+    extra = {"CONTENT_LENGTH": str(len(body)), "wsgi.input": io.BytesIO(cut)}
+    if where == "page":
+        client.force_login(s.supplier_a)
+        url = reverse("tendering:tender_submit", kwargs={"call_id": s.call.pk})
+    else:
+        url = f"{BASE}/calls/{s.call.pk}/tenders/with-files"
+        extra.update(auth(s.supplier_a))
+    client.raise_request_exception = False
+    response = client.generic("POST", url, data=cut, content_type=MULTIPART_CONTENT, **extra)
+    assert response.status_code == 400
+    assert not Tender.objects.exists()
+
+
+@pytest.mark.django_db
 def test_an_oversize_tender_on_the_page_gets_a_clear_message(client, spool, settings):
     settings.TENDER_MAX_BYTES = 64 * 1024
     s = Scenario()
