@@ -181,9 +181,15 @@ def server(django_db_setup, django_db_blocker, tmp_path_factory):  # noqa: ANN00
     with django_db_blocker.unblock():
         copied = _copy_test_database(root / "db.sqlite3")
     if not copied:
-        subprocess.run(  # noqa: S603 - fixed interpreter and arguments
-            [*manage, "migrate", "-v0"], env=env, cwd=root, check=True, timeout=300
+        migrated = subprocess.run(  # noqa: S603 - fixed interpreter and arguments
+            [*manage, "migrate", "-v0"],
+            env=env,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
+        assert migrated.returncode == 0, migrated.stderr[-3000:]
     setup = subprocess.run(  # noqa: S603 - fixed interpreter and code
         [*manage, "shell", "-c", SETUP],
         env=env,

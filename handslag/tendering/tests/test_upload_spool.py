@@ -12,6 +12,8 @@ import base64
 import io
 import os
 import stat
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -285,6 +287,22 @@ def test_spool_directory_is_made_private_again(spool):
     spool.chmod(0o755)
     assert upload_spool_dir() == spool
     assert stat.S_IMODE(spool.stat().st_mode) == 0o700
+
+
+def test_management_commands_run_before_the_spool_directory_exists(tmp_path):
+    """Django's check files.E001 refuses every command while FILE_UPLOAD_TEMP_DIR is missing."""
+    directory = tmp_path / "fresh" / "spool"
+    env = {"PATH": "/usr/bin:/bin", "DEBUG": "1", "UPLOAD_SPOOL_DIR": str(directory)}
+    result = subprocess.run(  # noqa: S603 - fixed interpreter and arguments
+        [sys.executable, "manage.py", "check"],
+        cwd=Path(__file__).resolve().parents[3],
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert stat.S_IMODE(directory.stat().st_mode) == 0o700
 
 
 # --- through the views ------------------------------------------------------------------
