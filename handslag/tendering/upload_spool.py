@@ -88,6 +88,7 @@ class SealedUploadHandler(FileUploadHandler):
         self.writer: EncryptedSpool | None = None
         self.refused = False
         self.received = 0
+        self.budget = tender_files.max_tender_bytes() if self.active else 0
 
     def handle_raw_input(
         self,
@@ -98,7 +99,6 @@ class SealedUploadHandler(FileUploadHandler):
         encoding: str | None = None,
     ) -> None:
         if self.active:
-            self.budget = tender_files.max_tender_bytes()
             # A body that cannot fit the limit writes nothing from the start.
             self.refused = content_length > self.budget + _fields_allowance()
         return None
