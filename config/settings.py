@@ -269,7 +269,8 @@ TENDER_MAX_BYTES = int(os.environ.get("TENDER_MAX_BYTES", str(200 * 1024 * 1024)
 # (mode 0700), never the shared system temporary directory; keep it on local disk. Tender
 # files are spooled there encrypted under a key held only in memory
 # (handslag/tendering/upload_spool.py); other large uploads as Django's temporary files.
-# What a killed worker leaves is swept after UPLOAD_SPOOL_MAX_AGE_MINUTES (handslag/core/uploads.py).
+# What a killed worker leaves there is swept after UPLOAD_SPOOL_MAX_AGE_MINUTES
+# (handslag/core/uploads.py).
 UPLOAD_SPOOL_DIR = Path(os.environ.get("UPLOAD_SPOOL_DIR", MEDIA_ROOT / ".upload-spool"))
 UPLOAD_SPOOL_MAX_AGE_MINUTES = int(os.environ.get("UPLOAD_SPOOL_MAX_AGE_MINUTES", "60"))
 FILE_UPLOAD_TEMP_DIR = str(UPLOAD_SPOOL_DIR)
