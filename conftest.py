@@ -15,6 +15,8 @@ def _fast_hashing(settings, tmp_path_factory):  # noqa: ANN001, ANN202
     settings.LANGUAGE_CODE = "sv"
     # Files the tests store go to a temporary folder, never the repository's media/.
     settings.MEDIA_ROOT = str(tmp_path_factory.getbasetemp() / "media")
+    settings.UPLOAD_SPOOL_DIR = tmp_path_factory.getbasetemp() / "upload-spool"
+    settings.FILE_UPLOAD_TEMP_DIR = str(settings.UPLOAD_SPOOL_DIR)
 
 
 @pytest.fixture(autouse=True)

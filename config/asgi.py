@@ -2,7 +2,7 @@
 
 import os
 
-from django.core.asgi import get_asgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -11,4 +11,11 @@ from django.core.exceptions import ImproperlyConfigured  # noqa: E402
 
 if settings.SECRET_KEY_MISSING:
     raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")
-application = get_asgi_application()
+django.setup(set_prefix=False)
+
+# Django's handler, except that a large request body waits encrypted, not in /tmp.
+from handslag.core.uploads import SpoolingASGIHandler, upload_spool_prepare  # noqa: E402
+
+application = SpoolingASGIHandler()
+# A worker killed mid-upload may have left a spooled file; sweep before taking requests.
+upload_spool_prepare()

@@ -273,6 +273,22 @@ DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", str(50 * 1024 * 10
 # Upper limit for one tender's files, in bytes.
 TENDER_MAX_BYTES = int(os.environ.get("TENDER_MAX_BYTES", str(200 * 1024 * 1024)))
 
+# Uploads being read are spooled in a directory only the application's user may enter
+# (mode 0700), never the shared system temporary directory; keep it on local disk. Tender
+# files are spooled there encrypted under a key held only in memory
+# (handslag/tendering/upload_spool.py); other large uploads as Django's temporary files.
+# What a killed worker leaves there is swept after UPLOAD_SPOOL_MAX_AGE_MINUTES
+# (handslag/core/uploads.py).
+UPLOAD_SPOOL_DIR = Path(os.environ.get("UPLOAD_SPOOL_DIR", MEDIA_ROOT / ".upload-spool"))
+UPLOAD_SPOOL_MAX_AGE_MINUTES = int(os.environ.get("UPLOAD_SPOOL_MAX_AGE_MINUTES", "60"))
+FILE_UPLOAD_TEMP_DIR = str(UPLOAD_SPOOL_DIR)
+FILE_UPLOAD_HANDLERS = [
+    "handslag.core.uploads.UploadSpoolGuard",
+    "handslag.tendering.upload_spool.SealedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True

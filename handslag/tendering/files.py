@@ -3,7 +3,9 @@
 A file is never held whole in memory: it is read chunk by chunk from the upload, each
 chunk is hashed (SHA-256 of the plaintext, for the receipt), counted against the
 tender's size limit, and encrypted with the call's data key before it is written to a
-temporary file on disk and then to storage. Its type is decided from its first bytes
+temporary file on disk and then to storage. The upload itself was read from the request
+encrypted under a key of its own (handslag.tendering.upload_spool), so the plaintext is
+never on disk at any point. Its type is decided from its first bytes
 (the `filetype` package), never from its name or the browser's word, and its name must
 agree with its content.
 
@@ -28,6 +30,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
+from handslag.core.uploads import upload_spool_dir
 from handslag.tendering import crypto
 
 HEAD_BYTES = 8192
@@ -78,6 +81,15 @@ def max_tender_bytes() -> int:
 
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MB"
+
+
+def too_large() -> ValidationError:
+    return ValidationError(
+        {
+            "files": _("The tender's files are larger than the limit of %(limit)s.")
+            % {"limit": _megabytes(max_tender_bytes())}
+        }
+    )
 
 
 def clean_name(name: str | None) -> str:
@@ -153,14 +165,6 @@ class _Meter:
         self.name, self.budget = name, budget
         self.size, self.sha = 0, hashlib.sha256()
 
-    def _over(self) -> ValidationError:
-        return ValidationError(
-            {
-                "files": _("The tender's files are larger than the limit of %(limit)s.")
-                % {"limit": _megabytes(max_tender_bytes())}
-            }
-        )
-
     def stream(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
         head, checked = bytearray(), False
         for chunk in chunks:
@@ -168,7 +172,7 @@ class _Meter:
                 continue
             self.size += len(chunk)
             if self.size > self.budget:
-                raise self._over()
+                raise too_large()
             self.sha.update(chunk)
             if not checked:
                 head += chunk
@@ -200,7 +204,8 @@ def seal_to_storage(
     name = clean_name(upload.name)
     file_id = secrets.token_hex(16)
     meter = _Meter(name=name, budget=budget)
-    with tempfile.TemporaryFile(prefix="handslag-tender-") as spool:
+    # Ciphertext only, but kept out of the shared system temporary directory all the same.
+    with tempfile.TemporaryFile(prefix="handslag-tender-", dir=upload_spool_dir()) as spool:
         for record in crypto.encrypt_file_stream(
             data_key=data_key,
             chunks=meter.stream(upload.chunks()),

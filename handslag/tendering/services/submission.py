@@ -162,12 +162,7 @@ def tender_submit(
         tender_files.clean_name(upload.name)
     declared = sum(getattr(upload, "size", 0) or 0 for upload in uploads)
     if len(payload) + declared > limit:
-        raise ValidationError(
-            {
-                "files": _("The tender's files are larger than the limit of %(limit)s.")
-                % {"limit": tender_files._megabytes(limit)}
-            }
-        )
+        raise tender_files.too_large()
 
     key = _key_for(call)
     written: list[tender_files.SealedBlob] = []
