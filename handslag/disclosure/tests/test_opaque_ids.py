@@ -166,3 +166,39 @@ def test_requests_cases_and_released_files_by_public_id(
     assert client.get(f"{link}files/{decision.public_id}/").status_code == 200
     assert client.get(f"{link}tenders/{case.pk}.pdf").status_code == 404
     assert client.get(f"{link}files/{decision.pk}/").status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrations_give_every_existing_row_its_own_random_public_id():
+    """Rows made before the public ids existed keep their data and get one uuid4 each."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from handslag.disclosure.models import FileDecision, RedactionCase
+    from handslag.tendering.models import Tender, TenderFile
+
+    s = DisclosureScenario()
+    s.submit(s.supplier_b, content="B, replaced")
+    s.award()
+    request = s.request(tenders=[s.tender_a])
+    services.case_decide(
+        actor=s.officer,
+        case=request.cases.get(tender=s.tender_a),
+        text_outcome="release",
+        files={s.file_a.pk: {"outcome": "release"}},
+    )
+    models = (Tender, TenderFile, RedactionCase, FileDecision)
+    before = {m: sorted(m.objects.values_list("pk", "created_at")) for m in models}
+    assert all(before.values())
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("tendering", "0006_negotiation_rounds"), ("disclosure", "0001_initial")])
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    for model in models:
+        assert sorted(model.objects.values_list("pk", "created_at")) == before[model]
+        ids = list(model.objects.values_list("public_id", flat=True))
+        assert all(i is not None and i.version == 4 for i in ids)
+        assert len(set(ids)) == len(ids)
+    assert Tender.objects.get(pk=s.tender_a.pk).public_id != s.tender_a.public_id
