@@ -37,7 +37,7 @@ def _round(row) -> dict:  # noqa: ANN001
 
 def _message(message: NegotiationMessage) -> dict:
     return {
-        "id": message.pk,
+        "id": message.public_id,
         "from_buyer": message.from_buyer,
         "author": str(message.author),
         "body": message.body,

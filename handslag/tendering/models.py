@@ -263,7 +263,7 @@ class NegotiationRound(TimeStampedModel):
         return f"{self.call.reference} round {self.number}"
 
 
-class NegotiationMessage(TimeStampedModel):
+class NegotiationMessage(PublicIdModel, TimeStampedModel):
     """A message in the confidential channel between the buyer's team and one tenderer."""
 
     call = models.ForeignKey(

@@ -218,7 +218,7 @@ class MessageIn(Schema):
 
 
 class MessageOut(Schema):
-    id: int
+    id: UUID
     from_buyer: bool
     author: str
     body: str

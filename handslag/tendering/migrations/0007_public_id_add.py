@@ -1,4 +1,5 @@
-"""Give tenders and tender files a public id: first as an empty column, filled in the next step.
+"""Give tenders, tender files and negotiation messages a public id, first as an empty
+column that the next migration fills.
 
 Schema changes and the data step are separate migrations, so PostgreSQL never alters a
 table with pending trigger events in the same transaction.
@@ -15,6 +16,11 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name="tender",
+            name="public_id",
+            field=models.UUIDField(editable=False, null=True, verbose_name="public id"),
+        ),
+        migrations.AddField(
+            model_name="negotiationmessage",
             name="public_id",
             field=models.UUIDField(editable=False, null=True, verbose_name="public id"),
         ),

@@ -6,7 +6,7 @@ from django.db import migrations
 
 
 def fill_public_ids(apps, schema_editor):  # noqa: ANN001, ANN201
-    for name in ("Tender", "TenderFile"):
+    for name in ("Tender", "TenderFile", "NegotiationMessage"):
         model = apps.get_model("tendering", name)
         for pk in model.objects.filter(public_id__isnull=True).values_list("pk", flat=True):
             model.objects.filter(pk=pk).update(public_id=uuid.uuid4())

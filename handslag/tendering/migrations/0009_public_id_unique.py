@@ -19,6 +19,13 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.AlterField(
+            model_name="negotiationmessage",
+            name="public_id",
+            field=models.UUIDField(
+                default=uuid.uuid4, editable=False, unique=True, verbose_name="public id"
+            ),
+        ),
+        migrations.AlterField(
             model_name="tenderfile",
             name="public_id",
             field=models.UUIDField(

@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from handslag.accounts.services import api_token_create
 from handslag.audit.models import AuditEntry
 from handslag.audit.services import audit_trail
+from handslag.tendering import services
 from handslag.tendering.models import Tender, TenderFile
 from handslag.tendering.selectors import sealed_tender_ids
 from handslag.tendering.tests.factories import Scenario
@@ -192,3 +193,18 @@ def test_audit_names_tenders_by_public_id(s):
     assert str(tender.public_id) in sealed_tender_ids()
     s.open()
     assert str(tender.public_id) not in sealed_tender_ids()
+
+
+def test_channel_messages_do_not_count_the_other_channels(client, s):
+    a = s.submit(s.supplier_a)
+    b = s.submit(s.supplier_b, content="B")
+    s.open()
+    for supplier in (a.supplier, b.supplier, a.supplier):
+        services.channel_post(actor=s.lead, call=s.call, supplier=supplier, body="Fråga.")
+    url = f"{API}/calls/{s.call.pk}/channels/{a.supplier_id}/messages"
+    listed = client.get(url, **auth(s.supplier_a)).json()
+    posted = client.post(
+        url, {"body": "Svar."}, content_type="application/json", **auth(s.supplier_a)
+    ).json()
+    ids = [m["id"] for m in listed] + [posted["id"]]
+    assert len(ids) == 3 and all(is_uuid(i) for i in ids), ids
