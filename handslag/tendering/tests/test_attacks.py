@@ -274,8 +274,9 @@ def _buyer_views(client, s: Scenario, person: str = "lead") -> dict[str, str]:  
         got[path] = f"{response.status_code} {response.content.decode()}"
     response = client.get(f"/api/v1/disclosure/calls/{c}/requests", **token)
     got["requests"] = f"{response.status_code} {response.content.decode()}"
-    first_id = Tender.objects.order_by("pk").values_list("pk", flat=True).first()
-    for key, ids in (("request all", None), ("request by id", [first_id or 999_999])):
+    first = Tender.objects.order_by("pk").values_list("public_id", flat=True).first()
+    unknown = "00000000-0000-4000-8000-000000000999"
+    for key, ids in (("request all", None), ("request by id", [str(first or unknown)])):
         response = client.post(
             f"/api/v1/disclosure/calls/{c}/requests",
             {
