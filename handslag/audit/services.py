@@ -134,6 +134,13 @@ def audit_head() -> AuditHead | None:
 # --- Writing ------------------------------------------------------------------------------
 
 
+def audit_target_id(target: models.Model) -> str:
+    """How the log names a record: by its public id where it has one (a tender, a tender
+    file), so that no entry carries a primary key that counts the records of others."""
+    public_id = getattr(target, "public_id", None)
+    return str(public_id) if public_id is not None else str(target.pk)
+
+
 def audit_record(
     *,
     actor: Any,
@@ -156,7 +163,7 @@ def audit_record(
             actor_label=str(actor_obj) if actor_obj else (str(actor) if actor else "system"),
             action=action,
             target_type=target._meta.label_lower if target is not None else "",
-            target_id=str(target.pk) if target is not None else "",
+            target_id=audit_target_id(target) if target is not None else "",
             target_label=str(target)[:300] if target is not None else "",
             organisation_id=organisation_id,
             data=json.loads(_canonical(data or {})),
@@ -240,8 +247,10 @@ def audit_verify(*, batch_size: int = 2000, expect: Iterable[str] = ()) -> Chain
 
 def audit_trail(*, target: models.Model) -> models.QuerySet[AuditEntry]:
     """The history of one record, oldest first."""
+    # Entries written before a model had a public id name the record by its key.
+    ids = {audit_target_id(target), str(target.pk)}
     return AuditEntry.objects.filter(
-        target_type=target._meta.label_lower, target_id=str(target.pk)
+        target_type=target._meta.label_lower, target_id__in=ids
     ).order_by("id")
 
 

@@ -4,6 +4,8 @@ A file released redacted needs an uploaded copy, which only the page takes; thro
 API files are released whole or refused.
 """
 
+from uuid import UUID
+
 from django.http import HttpRequest
 from ninja import Router
 
@@ -37,12 +39,17 @@ from handslag.tendering.models import Tender, TenderFile
 router = Router(tags=["disclosure"])
 
 
-def _claim(claim: dict) -> dict:
+def _file_ids(tender: Tender) -> dict[str, UUID]:
+    """The public id of each of the tender's files, by the file id its claims name."""
+    return dict(tender.files.values_list("file_id", "public_id"))
+
+
+def _claim(claim: dict, files: dict[str, UUID]) -> dict:
     return {
         "id": claim["id"],
         "kind": claim.get("kind", "passage"),
         "passage": claim.get("passage"),
-        "file_id": claim.get("file_pk"),
+        "file_id": files.get(claim.get("file_id")),
         "reason": claim["reason"],
     }
 
@@ -60,8 +67,8 @@ def _request(item: DocumentRequest) -> dict:
         "decision_text": item.decision_text,
         "cases": [
             {
-                "id": c.pk,
-                "tender_id": c.tender_id,
+                "id": c.public_id,
+                "tender_id": c.tender.public_id,
                 "supplier": c.tender.supplier.name,
                 "status": c.status,
                 "text_outcome": c.text_outcome,
@@ -73,10 +80,11 @@ def _request(item: DocumentRequest) -> dict:
 
 def _case(case: RedactionCase) -> dict:
     view = selectors.case_view(case=case)
+    files = _file_ids(case.tender)
     return {
-        "id": case.pk,
+        "id": case.public_id,
         "request_id": case.request_id,
-        "tender_id": case.tender_id,
+        "tender_id": case.tender.public_id,
         "supplier": case.tender.supplier.name,
         "status": case.status,
         "consultation_deadline": case.consultation_deadline,
@@ -84,13 +92,13 @@ def _case(case: RedactionCase) -> dict:
         "text_outcome": case.text_outcome,
         "reason": case.reason,
         "claims": [
-            {**_claim(row.claim), "mask": row.mask, "ruling_reason": row.reason}
+            {**_claim(row.claim, files), "mask": row.mask, "ruling_reason": row.reason}
             for row in view.claims
         ],
         "masks": view.masks,
         "files": [
             {
-                "id": f["record"].pk,
+                "id": f["record"].public_id,
                 "name": f["name"],
                 "outcome": f["decision"].outcome if f["decision"] else None,
                 "reason": f["decision"].reason if f["decision"] else "",
@@ -104,28 +112,31 @@ def _case(case: RedactionCase) -> dict:
 # --- the supplier ----------------------------------------------------------------------
 
 
-@router.get("/tenders/{tender_id}/claims", response=list[ClaimOut], summary="Claims on a tender")
-def claim_list(request: HttpRequest, tender_id: int):  # noqa: ANN201
-    tender = access_tender_for_claims(user=request.user, tender_id=tender_id)
-    return [_claim(c) for c in services.claim_list(tender=tender)]
+@router.get(
+    "/tenders/{uuid:tender_id}/claims", response=list[ClaimOut], summary="Claims on a tender"
+)
+def claim_list(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
+    tender = access_tender_for_claims(user=request.user, public_id=tender_id)
+    files = _file_ids(tender)
+    return [_claim(c, files) for c in services.claim_list(tender=tender)]
 
 
-def _own_file(tender: Tender, file_id: int | None) -> TenderFile | None:
+def _own_file(tender: Tender, file_id: UUID | None) -> TenderFile | None:
     if file_id is None:
         return None
-    record = TenderFile.objects.filter(pk=file_id, tender=tender).first()
+    record = TenderFile.objects.filter(public_id=file_id, tender=tender).first()
     if record is None:
         raise not_found()
     return record
 
 
 @router.post(
-    "/tenders/{tender_id}/claims",
+    "/tenders/{uuid:tender_id}/claims",
     response={201: ClaimOut},
     summary="Mark a passage or a file of your tender as confidential",
 )
-def claim_add(request: HttpRequest, tender_id: int, payload: ClaimIn):  # noqa: ANN201
-    tender = access_tender_for_claims(user=request.user, tender_id=tender_id)
+def claim_add(request: HttpRequest, tender_id: UUID, payload: ClaimIn):  # noqa: ANN201
+    tender = access_tender_for_claims(user=request.user, public_id=tender_id)
     claim = services.claim_add(
         actor=request.user,
         tender=tender,
@@ -133,25 +144,25 @@ def claim_add(request: HttpRequest, tender_id: int, payload: ClaimIn):  # noqa: 
         passage=payload.passage,
         tender_file=_own_file(tender, payload.file_id),
     )
-    return 201, _claim(claim)
+    return 201, _claim(claim, _file_ids(tender))
 
 
 @router.delete(
-    "/tenders/{tender_id}/claims/{claim_id}", response={204: None}, summary="Remove a claim"
+    "/tenders/{uuid:tender_id}/claims/{claim_id}", response={204: None}, summary="Remove a claim"
 )
-def claim_remove(request: HttpRequest, tender_id: int, claim_id: str):  # noqa: ANN201
-    tender = access_tender_for_claims(user=request.user, tender_id=tender_id)
+def claim_remove(request: HttpRequest, tender_id: UUID, claim_id: str):  # noqa: ANN201
+    tender = access_tender_for_claims(user=request.user, public_id=tender_id)
     services.claim_remove(actor=request.user, tender=tender, claim_id=claim_id)
     return 204, None
 
 
 @router.post(
-    "/consultations/{case_id}/comment", response=CommentOut, summary="Comment on a request"
+    "/consultations/{uuid:case_id}/comment", response=CommentOut, summary="Comment on a request"
 )
-def consultation_comment(request: HttpRequest, case_id: int, payload: CommentIn):  # noqa: ANN201
-    case = access_consultation(user=request.user, case_id=case_id)
+def consultation_comment(request: HttpRequest, case_id: UUID, payload: CommentIn):  # noqa: ANN201
+    case = access_consultation(user=request.user, public_id=case_id)
     case = services.consultation_comment(actor=request.user, case=case, comment=payload.comment)
-    return {"id": case.pk, "supplier_comment": case.supplier_comment}
+    return {"id": case.public_id, "supplier_comment": case.supplier_comment}
 
 
 # --- the buyer's team ------------------------------------------------------------------
@@ -171,7 +182,7 @@ def request_register(request: HttpRequest, call_id: int, payload: RequestIn):  #
     tenders = None
     if payload.tender_ids is not None:
         choices = selectors.tender_choices(user=request.user, call=call)
-        tenders = list(choices.filter(pk__in=payload.tender_ids))
+        tenders = list(choices.filter(public_id__in=payload.tender_ids))
         if len(tenders) != len(set(payload.tender_ids)):
             raise not_found()
     created = services.request_register(
@@ -213,14 +224,16 @@ def request_link_renew(request: HttpRequest, request_id: int):  # noqa: ANN201
     return _request(renewed)
 
 
-@router.get("/cases/{case_id}", response=CaseOut, summary="A tender's secrecy review")
-def case_get(request: HttpRequest, case_id: int):  # noqa: ANN201
-    return _case(access_case(user=request.user, case_id=case_id))
+@router.get("/cases/{uuid:case_id}", response=CaseOut, summary="A tender's secrecy review")
+def case_get(request: HttpRequest, case_id: UUID):  # noqa: ANN201
+    return _case(access_case(user=request.user, public_id=case_id))
 
 
-@router.post("/cases/{case_id}/rulings", response=CaseOut, summary="Rule on a supplier's claim")
-def claim_rule(request: HttpRequest, case_id: int, payload: RulingIn):  # noqa: ANN201
-    case = access_case(user=request.user, case_id=case_id)
+@router.post(
+    "/cases/{uuid:case_id}/rulings", response=CaseOut, summary="Rule on a supplier's claim"
+)
+def claim_rule(request: HttpRequest, case_id: UUID, payload: RulingIn):  # noqa: ANN201
+    case = access_case(user=request.user, public_id=case_id)
     services.claim_rule(
         actor=request.user,
         case=case,
@@ -231,25 +244,25 @@ def claim_rule(request: HttpRequest, case_id: int, payload: RulingIn):  # noqa: 
     return _case(case)
 
 
-@router.post("/cases/{case_id}/masks", response={201: CaseOut}, summary="Mask a passage")
-def mask_add(request: HttpRequest, case_id: int, payload: MaskIn):  # noqa: ANN201
-    case = access_case(user=request.user, case_id=case_id)
+@router.post("/cases/{uuid:case_id}/masks", response={201: CaseOut}, summary="Mask a passage")
+def mask_add(request: HttpRequest, case_id: UUID, payload: MaskIn):  # noqa: ANN201
+    case = access_case(user=request.user, public_id=case_id)
     services.mask_add(actor=request.user, case=case, passage=payload.passage, reason=payload.reason)
     return 201, _case(case)
 
 
-@router.delete("/cases/{case_id}/masks/{mask_id}", response=CaseOut, summary="Remove a mask")
-def mask_remove(request: HttpRequest, case_id: int, mask_id: str):  # noqa: ANN201
-    case = access_case(user=request.user, case_id=case_id)
+@router.delete("/cases/{uuid:case_id}/masks/{mask_id}", response=CaseOut, summary="Remove a mask")
+def mask_remove(request: HttpRequest, case_id: UUID, mask_id: str):  # noqa: ANN201
+    case = access_case(user=request.user, public_id=case_id)
     services.mask_remove(actor=request.user, case=case, mask_id=mask_id)
     return _case(case)
 
 
 @router.post(
-    "/cases/{case_id}/consultation", response=CaseOut, summary="Ask the supplier for its view"
+    "/cases/{uuid:case_id}/consultation", response=CaseOut, summary="Ask the supplier for its view"
 )
-def consultation_send(request: HttpRequest, case_id: int, payload: ConsultationIn):  # noqa: ANN201
-    case = access_case(user=request.user, case_id=case_id)
+def consultation_send(request: HttpRequest, case_id: UUID, payload: ConsultationIn):  # noqa: ANN201
+    case = access_case(user=request.user, public_id=case_id)
     services.consultation_send(
         actor=request.user, case=case, message=payload.message, deadline=payload.deadline
     )
@@ -257,10 +270,16 @@ def consultation_send(request: HttpRequest, case_id: int, payload: ConsultationI
     return _case(case)
 
 
-@router.post("/cases/{case_id}/decision", response=CaseOut, summary="Decide on the tender")
-def case_decide(request: HttpRequest, case_id: int, payload: DecisionIn):  # noqa: ANN201
-    case = access_case(user=request.user, case_id=case_id)
-    files = {f.file_id: {"outcome": f.outcome, "reason": f.reason} for f in payload.files}
+@router.post("/cases/{uuid:case_id}/decision", response=CaseOut, summary="Decide on the tender")
+def case_decide(request: HttpRequest, case_id: UUID, payload: DecisionIn):  # noqa: ANN201
+    case = access_case(user=request.user, public_id=case_id)
+    # The service takes each file by its key; the API names files by public id only.
+    keys = dict(case.tender.files.values_list("public_id", "pk"))
+    files = {
+        keys[f.file_id]: {"outcome": f.outcome, "reason": f.reason}
+        for f in payload.files
+        if f.file_id in keys
+    }
     services.case_decide(
         actor=request.user,
         case=case,
@@ -272,7 +291,7 @@ def case_decide(request: HttpRequest, case_id: int, payload: DecisionIn):  # noq
     return _case(case)
 
 
-@router.get("/cases/{case_id}/redacted.pdf", summary="The redacted tender as PDF")
-def redacted_pdf(request: HttpRequest, case_id: int):  # noqa: ANN201
-    case = access_case(user=request.user, case_id=case_id)
+@router.get("/cases/{uuid:case_id}/redacted.pdf", summary="The redacted tender as PDF")
+def redacted_pdf(request: HttpRequest, case_id: UUID):  # noqa: ANN201
+    case = access_case(user=request.user, public_id=case_id)
     return document_response(redacted_document(view=selectors.case_view(case=case)), "pdf")

@@ -33,7 +33,7 @@ class FileClaimForm(forms.Form):
         # File names are sealed until the opening; the supplier knows its files by order.
         self.fields["file"].choices = [
             (
-                str(f.pk),
+                str(f.public_id),
                 _("File %(n)s (%(size)s bytes)") % {"n": n, "size": f.size},
             )
             for n, f in enumerate(files, start=1)
@@ -51,6 +51,7 @@ class RequestForm(forms.Form):
         label=_("Tenders asked for"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
+        to_field_name="public_id",
     )
 
     def __init__(self, *args, tenders=None, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
@@ -107,29 +108,31 @@ class DecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.tender_files = list(files)
         for item in self.tender_files:
-            pk, name = item["record"].pk, item["name"]
-            self.fields[f"outcome_{pk}"] = forms.ChoiceField(
+            # Fields are named by the file's public id: the page must not show its key.
+            key, name = item["record"].public_id, item["name"]
+            self.fields[f"outcome_{key}"] = forms.ChoiceField(
                 label=_("Decision on %(name)s") % {"name": name},
                 choices=Outcome.choices,
                 widget=forms.RadioSelect,
             )
-            self.fields[f"reason_{pk}"] = forms.CharField(
+            self.fields[f"reason_{key}"] = forms.CharField(
                 label=_("Reasons for %(name)s") % {"name": name},
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
-            self.fields[f"copy_{pk}"] = forms.FileField(
+            self.fields[f"copy_{key}"] = forms.FileField(
                 label=_("Redacted copy of %(name)s") % {"name": name},
                 required=False,
                 help_text=_("Needed when the file is released redacted."),
             )
 
     def file_decisions(self) -> dict[int, dict]:
+        """Each file's decision by its key, as the service takes them."""
         return {
             item["record"].pk: {
-                "outcome": self.cleaned_data[f"outcome_{item['record'].pk}"],
-                "reason": self.cleaned_data[f"reason_{item['record'].pk}"],
-                "copy": self.cleaned_data.get(f"copy_{item['record'].pk}"),
+                "outcome": self.cleaned_data[f"outcome_{item['record'].public_id}"],
+                "reason": self.cleaned_data[f"reason_{item['record'].public_id}"],
+                "copy": self.cleaned_data.get(f"copy_{item['record'].public_id}"),
             }
             for item in self.tender_files
         }

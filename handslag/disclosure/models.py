@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from handslag.core.models import TimeStampedModel
+from handslag.core.models import PublicIdModel, TimeStampedModel
 
 
 class ClaimSet(TimeStampedModel):
@@ -76,7 +76,7 @@ class CaseStatus(models.TextChoices):
     DECIDED = "decided", _("Decided")
 
 
-class RedactionCase(TimeStampedModel):
+class RedactionCase(PublicIdModel, TimeStampedModel):
     """The secrecy review of one requested tender: claims, masks, consultation, decision."""
 
     request = models.ForeignKey(DocumentRequest, on_delete=models.CASCADE, related_name="cases")
@@ -141,7 +141,7 @@ class OfficialMask(TimeStampedModel):
         ordering = ["case", "pk"]
 
 
-class FileDecision(TimeStampedModel):
+class FileDecision(PublicIdModel, TimeStampedModel):
     """The decision on one of the tender's files: release, release redacted or refuse."""
 
     case = models.ForeignKey(RedactionCase, on_delete=models.CASCADE, related_name="file_rulings")

@@ -10,12 +10,14 @@ token sent to them, whose SHA-256 is all that is stored.
 """
 
 import hashlib
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from handslag.accounts.models import User
+from handslag.core.models import as_public_id
 from handslag.core.permissions import forbidden, not_found
 from handslag.disclosure.models import DocumentRequest, RedactionCase, RequestStatus
 from handslag.market.models import Call
@@ -53,13 +55,13 @@ def claims_open(*, tender: Tender, now=None) -> bool:  # noqa: ANN001
     return True
 
 
-def access_tender_for_claims(*, user: User, tender_id: int) -> Tender:
+def access_tender_for_claims(*, user: User, public_id: uuid.UUID | str) -> Tender:
     """A tender whose claims `user` may see: its supplier always; the team once it may
     read the tender (after the opening, with a declaration where one is needed).
 
     404 to everybody else, and to the buyer before the opening.
     """
-    tender = access_tender(user=user, tender_id=tender_id)
+    tender = access_tender(user=user, public_id=public_id)
     if not is_tender_supplier(user=user, tender=tender):
         require_tender_readable(user=user, tender=tender)
     return tender
@@ -105,14 +107,14 @@ def access_request(*, user: User, request_id: int) -> DocumentRequest:
     return request
 
 
-def access_case(*, user: User, case_id: int) -> RedactionCase:
+def access_case(*, user: User, public_id: uuid.UUID | str) -> RedactionCase:
     """A redaction case for the team; reading it means reading the tender, so the rule of
     access_tender_content applies too (a declared conflict of interest keeps one out)."""
     case = (
         RedactionCase.objects.select_related(
             "request__call__project", "tender__call__project", "tender__supplier"
         )
-        .filter(pk=case_id)
+        .filter(public_id=as_public_id(public_id))
         .first()
     )
     if case is None:
@@ -122,14 +124,14 @@ def access_case(*, user: User, case_id: int) -> RedactionCase:
     return case
 
 
-def access_consultation(*, user: User, case_id: int) -> RedactionCase:
+def access_consultation(*, user: User, public_id: uuid.UUID | str) -> RedactionCase:
     """A consultation for the supplier whose tender is asked for; 404 for anyone else."""
     if not user.is_authenticated:
         raise not_found()
     case = (
         RedactionCase.objects.select_related("tender__call", "tender__supplier", "request")
         .filter(
-            pk=case_id,
+            public_id=as_public_id(public_id),
             consultation_sent_at__isnull=False,
             tender__supplier_id__in=user.supplier_organisation_ids,
         )

@@ -1,6 +1,7 @@
 """API shapes. Validation of meaning (passages, dates, rulings) is in the services."""
 
 import datetime as dt
+from uuid import UUID
 
 from ninja import Field, Schema
 
@@ -8,14 +9,14 @@ from ninja import Field, Schema
 class ClaimIn(Schema):
     reason: str = Field(..., max_length=2000)
     passage: str = Field("", max_length=10_000)
-    file_id: int | None = None
+    file_id: UUID | None = None
 
 
 class ClaimOut(Schema):
     id: str
     kind: str
     passage: str | None = None
-    file_id: int | None = None
+    file_id: UUID | None = None
     reason: str
 
 
@@ -24,12 +25,12 @@ class RequestIn(Schema):
     requester_email: str = Field(..., max_length=254)
     subject: str = Field(..., max_length=5000)
     received_on: dt.date
-    tender_ids: list[int] | None = None
+    tender_ids: list[UUID] | None = None
 
 
 class CaseRow(Schema):
-    id: int
-    tender_id: int
+    id: UUID
+    tender_id: UUID
     supplier: str
     status: str
     text_outcome: str
@@ -69,7 +70,7 @@ class CommentIn(Schema):
 
 
 class FileDecisionIn(Schema):
-    file_id: int
+    file_id: UUID
     outcome: str
     reason: str = Field("", max_length=5000)
 
@@ -84,7 +85,7 @@ class CaseClaimOut(Schema):
     id: str
     kind: str
     passage: str | None = None
-    file_id: int | None = None
+    file_id: UUID | None = None
     reason: str
     mask: bool | None
     ruling_reason: str
@@ -97,16 +98,16 @@ class MaskOut(Schema):
 
 
 class CaseFileOut(Schema):
-    id: int
+    id: UUID
     name: str
     outcome: str | None
     reason: str
 
 
 class CaseOut(Schema):
-    id: int
+    id: UUID
     request_id: int
-    tender_id: int
+    tender_id: UUID
     supplier: str
     status: str
     consultation_deadline: dt.date | None
@@ -120,5 +121,5 @@ class CaseOut(Schema):
 
 
 class CommentOut(Schema):
-    id: int
+    id: UUID
     supplier_comment: str

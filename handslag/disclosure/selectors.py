@@ -3,6 +3,7 @@
 Callers have checked access (permissions.py) before asking for anything sealed.
 """
 
+import uuid
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
@@ -138,8 +139,8 @@ def released_files(*, request: DocumentRequest) -> list[FileDecision]:
     )
 
 
-def released_file(*, request: DocumentRequest, decision_id: int) -> FileDecision | None:
-    return next((d for d in released_files(request=request) if d.pk == decision_id), None)
+def released_file(*, request: DocumentRequest, public_id: uuid.UUID) -> FileDecision | None:
+    return next((d for d in released_files(request=request) if d.public_id == public_id), None)
 
 
 def tender_choices(*, user: User, call: Call) -> QuerySet[Tender]:

@@ -6,14 +6,14 @@ app_name = "disclosure"
 
 urlpatterns = [
     # The supplier
-    path("tenders/<int:pk>/claims/", views.tender_claims, name="tender_claims"),
+    path("tenders/<uuid:pk>/claims/", views.tender_claims, name="tender_claims"),
     path(
-        "tenders/<int:pk>/claims/<str:claim_id>/remove/",
+        "tenders/<uuid:pk>/claims/<str:claim_id>/remove/",
         views.claim_remove,
         name="claim_remove",
     ),
     path("consultations/", views.consultation_list, name="consultation_list"),
-    path("consultations/<int:pk>/", views.consultation, name="consultation"),
+    path("consultations/<uuid:pk>/", views.consultation, name="consultation"),
     # The buyer's team
     path("calls/<int:pk>/requests/", views_requests.request_list, name="request_list"),
     path("requests/<int:pk>/", views_requests.request_detail, name="request_detail"),
@@ -21,23 +21,23 @@ urlpatterns = [
     path(
         "requests/<int:pk>/new-link/", views_requests.request_link_renew, name="request_link_renew"
     ),
-    path("cases/<int:pk>/", views_requests.workspace, name="workspace"),
-    path("cases/<int:pk>/claims/<str:claim_id>/", views_requests.claim_rule, name="claim_rule"),
-    path("cases/<int:pk>/masks/", views_requests.mask_add, name="mask_add"),
+    path("cases/<uuid:pk>/", views_requests.workspace, name="workspace"),
+    path("cases/<uuid:pk>/claims/<str:claim_id>/", views_requests.claim_rule, name="claim_rule"),
+    path("cases/<uuid:pk>/masks/", views_requests.mask_add, name="mask_add"),
     path(
-        "cases/<int:pk>/masks/<str:mask_id>/remove/",
+        "cases/<uuid:pk>/masks/<str:mask_id>/remove/",
         views_requests.mask_remove,
         name="mask_remove",
     ),
     path(
-        "cases/<int:pk>/consultation/",
+        "cases/<uuid:pk>/consultation/",
         views_requests.consultation_send,
         name="consultation_send",
     ),
-    path("cases/<int:pk>/decide/", views_requests.case_decide, name="case_decide"),
-    path("cases/<int:pk>/redacted.pdf", views_requests.redacted_pdf, name="redacted_pdf"),
+    path("cases/<uuid:pk>/decide/", views_requests.case_decide, name="case_decide"),
+    path("cases/<uuid:pk>/redacted.pdf", views_requests.redacted_pdf, name="redacted_pdf"),
     # The requester, by link token
     path("r/<str:token>/", views_public.requester, name="requester"),
-    path("r/<str:token>/tenders/<int:pk>.pdf", views_public.requester_pdf, name="requester_pdf"),
-    path("r/<str:token>/files/<int:pk>/", views_public.requester_file, name="requester_file"),
+    path("r/<str:token>/tenders/<uuid:pk>.pdf", views_public.requester_pdf, name="requester_pdf"),
+    path("r/<str:token>/files/<uuid:pk>/", views_public.requester_file, name="requester_file"),
 ]

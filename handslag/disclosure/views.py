@@ -4,6 +4,8 @@ Thin: parse, call one service or selector, render. The buyer's pages are in
 views_requests.py, the requester's in views_public.py.
 """
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -22,7 +24,7 @@ from handslag.disclosure.permissions import (
     access_tender_for_claims,
     can_edit_claims,
 )
-from handslag.tendering.models import Tender, TenderFile
+from handslag.tendering.models import Tender
 from handslag.tendering.selectors import tender_list_for_supplier
 
 
@@ -53,10 +55,10 @@ def _claims_page(request: HttpRequest, tender: Tender, passage_form=None, file_f
 
 
 @require_http_methods(["GET", "POST"])
-def tender_claims(request: HttpRequest, pk: int) -> HttpResponse:
+def tender_claims(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     """The claims on a tender: editable by its supplier before the deadline; read by the
     team after the opening."""
-    tender = access_tender_for_claims(user=request.user, tender_id=pk)
+    tender = access_tender_for_claims(user=request.user, public_id=pk)
     if request.method == "GET":
         return _claims_page(request, tender)
     if not can_edit_claims(user=request.user, tender=tender):
@@ -68,14 +70,14 @@ def tender_claims(request: HttpRequest, pk: int) -> HttpResponse:
                 services.claim_add(
                     actor=request.user,
                     tender=tender,
-                    tender_file=TenderFile.objects.get(pk=form.cleaned_data["file"]),
+                    tender_file=tender.files.get(public_id=form.cleaned_data["file"]),
                     reason=form.cleaned_data["reason"],
                 )
             except ValidationError as error:
                 add_service_error(form, error)
             else:
                 messages.success(request, _("The file is marked as confidential."))
-                return redirect("disclosure:tender_claims", pk=tender.pk)
+                return redirect("disclosure:tender_claims", pk=tender.public_id)
         return _claims_page(request, tender, file_form=form)
     form = PassageClaimForm(request.POST, prefix="claim")
     if form.is_valid():
@@ -90,26 +92,26 @@ def tender_claims(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_error(form, error)
         else:
             messages.success(request, _("The passage is marked as confidential."))
-            return redirect("disclosure:tender_claims", pk=tender.pk)
+            return redirect("disclosure:tender_claims", pk=tender.public_id)
     return _claims_page(request, tender, passage_form=form)
 
 
 @require_POST
-def claim_remove(request: HttpRequest, pk: int, claim_id: str) -> HttpResponse:
-    tender = access_tender_for_claims(user=request.user, tender_id=pk)
+def claim_remove(request: HttpRequest, pk: uuid.UUID, claim_id: str) -> HttpResponse:
+    tender = access_tender_for_claims(user=request.user, public_id=pk)
     try:
         services.claim_remove(actor=request.user, tender=tender, claim_id=claim_id)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The claim was removed."))
-    return redirect("disclosure:tender_claims", pk=tender.pk)
+    return redirect("disclosure:tender_claims", pk=tender.public_id)
 
 
 @require_http_methods(["GET", "POST"])
-def consultation(request: HttpRequest, pk: int) -> HttpResponse:
+def consultation(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     """The supplier's view of a request for its tender, with its comment until the last day."""
-    case = access_consultation(user=request.user, case_id=pk)
+    case = access_consultation(user=request.user, public_id=pk)
     form = CommentForm(request.POST or None, initial={"comment": case.supplier_comment})
     if request.method == "POST" and form.is_valid():
         try:
@@ -120,7 +122,7 @@ def consultation(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_error(form, error)
         else:
             messages.success(request, _("Your comment was sent."))
-            return redirect("disclosure:consultation", pk=case.pk)
+            return redirect("disclosure:consultation", pk=case.public_id)
     open_for_comment = (
         case.status != CaseStatus.DECIDED and timezone.localdate() <= case.consultation_deadline
     )

@@ -4,6 +4,8 @@ Public (no sign-in), so every view resolves the token first; a wrong token is a 
 Only released or redacted material is offered; files are always attachments.
 """
 
+import uuid
+
 from django.contrib.auth.decorators import login_not_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -46,9 +48,10 @@ def requester(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_not_required
 @require_GET
-def requester_pdf(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+def requester_pdf(request: HttpRequest, token: str, pk: uuid.UUID) -> HttpResponse:
     document_request = access_request_by_token(raw=token)
-    case = next((c for c in selectors.released_cases(request=document_request) if c.pk == pk), None)
+    cases = selectors.released_cases(request=document_request)
+    case = next((c for c in cases if c.public_id == pk), None)
     if case is None:
         raise not_found()
     return _private(
@@ -58,9 +61,9 @@ def requester_pdf(request: HttpRequest, token: str, pk: int) -> HttpResponse:
 
 @login_not_required
 @require_GET
-def requester_file(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+def requester_file(request: HttpRequest, token: str, pk: uuid.UUID) -> HttpResponse:
     document_request = access_request_by_token(raw=token)
-    decision = selectors.released_file(request=document_request, decision_id=pk)
+    decision = selectors.released_file(request=document_request, public_id=pk)
     if decision is None:
         raise not_found()
     if decision.outcome == Outcome.RELEASE_REDACTED:

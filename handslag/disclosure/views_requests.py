@@ -1,5 +1,7 @@
 """The buyer's pages: document requests, the redaction workspace, decisions and the PDF."""
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -129,13 +131,13 @@ def _workspace(request: HttpRequest, case, **forms) -> HttpResponse:  # noqa: AN
 
 
 @require_GET
-def workspace(request: HttpRequest, pk: int) -> HttpResponse:
-    return _workspace(request, access_case(user=request.user, case_id=pk))
+def workspace(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    return _workspace(request, access_case(user=request.user, public_id=pk))
 
 
 @require_POST
-def claim_rule(request: HttpRequest, pk: int, claim_id: str) -> HttpResponse:
-    case = access_case(user=request.user, case_id=pk)
+def claim_rule(request: HttpRequest, pk: uuid.UUID, claim_id: str) -> HttpResponse:
+    case = access_case(user=request.user, public_id=pk)
     form = RuleForm(request.POST, prefix=f"c{claim_id}")
     if form.is_valid():
         try:
@@ -150,13 +152,13 @@ def claim_rule(request: HttpRequest, pk: int, claim_id: str) -> HttpResponse:
             add_service_error(form, error)
         else:
             messages.success(request, _("The ruling was saved."))
-            return redirect("disclosure:workspace", pk=case.pk)
+            return redirect("disclosure:workspace", pk=case.public_id)
     return _workspace(request, case, **{f"rule_{claim_id}": form})
 
 
 @require_POST
-def mask_add(request: HttpRequest, pk: int) -> HttpResponse:
-    case = access_case(user=request.user, case_id=pk)
+def mask_add(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    case = access_case(user=request.user, public_id=pk)
     form = MaskForm(request.POST, prefix="mask")
     if form.is_valid():
         try:
@@ -165,25 +167,25 @@ def mask_add(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_error(form, error)
         else:
             messages.success(request, _("The passage will be masked."))
-            return redirect("disclosure:workspace", pk=case.pk)
+            return redirect("disclosure:workspace", pk=case.public_id)
     return _workspace(request, case, mask_form=form)
 
 
 @require_POST
-def mask_remove(request: HttpRequest, pk: int, mask_id: str) -> HttpResponse:
-    case = access_case(user=request.user, case_id=pk)
+def mask_remove(request: HttpRequest, pk: uuid.UUID, mask_id: str) -> HttpResponse:
+    case = access_case(user=request.user, public_id=pk)
     try:
         services.mask_remove(actor=request.user, case=case, mask_id=mask_id)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The mask was removed."))
-    return redirect("disclosure:workspace", pk=case.pk)
+    return redirect("disclosure:workspace", pk=case.public_id)
 
 
 @require_POST
-def consultation_send(request: HttpRequest, pk: int) -> HttpResponse:
-    case = access_case(user=request.user, case_id=pk)
+def consultation_send(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    case = access_case(user=request.user, public_id=pk)
     form = ConsultationForm(request.POST, prefix="consult")
     if form.is_valid():
         try:
@@ -192,13 +194,13 @@ def consultation_send(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_error(form, error)
         else:
             messages.success(request, _("The supplier was asked for its view."))
-            return redirect("disclosure:workspace", pk=case.pk)
+            return redirect("disclosure:workspace", pk=case.public_id)
     return _workspace(request, case, consultation_form=form)
 
 
 @require_POST
-def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    case = access_case(user=request.user, case_id=pk)
+def case_decide(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    case = access_case(user=request.user, public_id=pk)
     view = selectors.case_view(case=case)
     form = DecisionForm(request.POST, request.FILES, prefix="decision", files=view.files)
     if form.is_valid():
@@ -219,7 +221,7 @@ def case_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def redacted_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def redacted_pdf(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     """The redacted tender as the requester would get it, for the team to check."""
-    case = access_case(user=request.user, case_id=pk)
+    case = access_case(user=request.user, public_id=pk)
     return document_response(redacted_document(view=selectors.case_view(case=case)), "pdf")

@@ -1,6 +1,7 @@
 """Tendering API (/api/v1/tendering/): the same services, selectors and permissions as the pages."""
 
 from decimal import Decimal
+from uuid import UUID
 
 from django.http import HttpRequest
 from ninja import File, Form, Router
@@ -48,7 +49,7 @@ router.add_router("", negotiation_router)
 
 def _receipt(tender: Tender) -> dict:
     return {
-        "id": tender.pk,
+        "id": tender.public_id,
         "call_id": tender.call_id,
         "call_reference": tender.call.reference,
         "supplier": tender.supplier.name,
@@ -65,7 +66,7 @@ def _receipt(tender: Tender) -> dict:
 
 def _row(tender: Tender) -> dict:
     return {
-        "id": tender.pk,
+        "id": tender.public_id,
         "supplier": tender.supplier.name,
         "supplier_id": tender.supplier_id,
         "status": tender.status,
@@ -79,7 +80,7 @@ def _award(award: Award) -> dict:
     return {
         "id": award.pk,
         "call_id": award.call_id,
-        "tender_id": award.tender_id,
+        "tender_id": award.tender.public_id,
         "supplier": award.tender.supplier.name,
         "decided_at": award.decided_at,
         "justification": award.justification,
@@ -90,8 +91,8 @@ def _award(award: Award) -> dict:
     }
 
 
-def _team_tender(request: HttpRequest, tender_id: int) -> Tender:
-    tender = access_tender(user=request.user, tender_id=tender_id)
+def _team_tender(request: HttpRequest, tender_id: UUID) -> Tender:
+    tender = access_tender(user=request.user, public_id=tender_id)
     if is_tender_supplier(user=request.user, tender=tender):
         raise not_found()
     return tender
@@ -165,16 +166,18 @@ def my_receipts(request: HttpRequest):  # noqa: ANN201
     return [_receipt(t) for t in selectors.tender_list_for_supplier(user=request.user)[:500]]
 
 
-@router.get("/tenders/{tender_id}/receipt", response=ReceiptOut, summary="One receipt")
-def receipt(request: HttpRequest, tender_id: int):  # noqa: ANN201
-    return _receipt(access_supplier_tender(user=request.user, tender_id=tender_id))
+@router.get("/tenders/{uuid:tender_id}/receipt", response=ReceiptOut, summary="One receipt")
+def receipt(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
+    return _receipt(access_supplier_tender(user=request.user, public_id=tender_id))
 
 
 @router.post(
-    "/tenders/{tender_id}/withdraw", response=ReceiptOut, summary="Withdraw before the deadline"
+    "/tenders/{uuid:tender_id}/withdraw",
+    response=ReceiptOut,
+    summary="Withdraw before the deadline",
 )
-def tender_withdraw(request: HttpRequest, tender_id: int):  # noqa: ANN201
-    tender = access_supplier_tender(user=request.user, tender_id=tender_id)
+def tender_withdraw(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
+    tender = access_supplier_tender(user=request.user, public_id=tender_id)
     return _receipt(services.tender_withdraw(actor=request.user, tender=tender))
 
 
@@ -221,14 +224,14 @@ def tenders_list(request: HttpRequest, call_id: int):  # noqa: ANN201
 
 
 @router.get(
-    "/tenders/{tender_id}/content",
+    "/tenders/{uuid:tender_id}/content",
     response=TenderContentOut,
     summary="A tender's content (after the opening)",
 )
-def tender_content(request: HttpRequest, tender_id: int):  # noqa: ANN201
-    tender = access_tender(user=request.user, tender_id=tender_id)
+def tender_content(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
+    tender = access_tender(user=request.user, public_id=tender_id)
     content = access_tender_content(user=request.user, tender=tender)
-    return {"id": tender.pk, "content": content.content, "price": content.price}
+    return {"id": tender.public_id, "content": content.content, "price": content.price}
 
 
 # --- criteria and evaluation ----------------------------------------------------------
@@ -254,9 +257,11 @@ def criteria_put(request: HttpRequest, call_id: int, payload: CriteriaIn):  # no
 
 
 @router.post(
-    "/tenders/{tender_id}/scores", response=list[ScoreOut], summary="Your scores (evaluators)"
+    "/tenders/{uuid:tender_id}/scores",
+    response=list[ScoreOut],
+    summary="Your scores (evaluators)",
 )
-def scores_post(request: HttpRequest, tender_id: int, payload: ScoresIn):  # noqa: ANN201
+def scores_post(request: HttpRequest, tender_id: UUID, payload: ScoresIn):  # noqa: ANN201
     tender = _team_tender(request, tender_id)
     criteria = _criteria_by_id(tender.call_id, [s.criterion_id for s in payload.scores])
     saved = services.scores_record(
@@ -276,11 +281,11 @@ def scores_post(request: HttpRequest, tender_id: int, payload: ScoresIn):  # noq
 
 
 @router.post(
-    "/tenders/{tender_id}/consensus",
+    "/tenders/{uuid:tender_id}/consensus",
     response=list[ScoreOut],
     summary="Consensus scores (project lead or procurement officer)",
 )
-def consensus_post(request: HttpRequest, tender_id: int, payload: ConsensusIn):  # noqa: ANN201
+def consensus_post(request: HttpRequest, tender_id: UUID, payload: ConsensusIn):  # noqa: ANN201
     tender = _team_tender(request, tender_id)
     criteria = _criteria_by_id(tender.call_id, [s.criterion_id for s in payload.scores])
     saved = services.consensus_record_many(
@@ -310,7 +315,7 @@ def ranking(request: HttpRequest, call_id: int):  # noqa: ANN201
     return [
         {
             "rank": r.rank,
-            "tender_id": r.tender.pk,
+            "tender_id": r.tender.public_id,
             "supplier": r.tender.supplier.name,
             "points": r.points,
             "complete": r.complete,
@@ -343,7 +348,7 @@ def award_post(request: HttpRequest, call_id: int, payload: AwardIn):  # noqa: A
     tender = (
         visible_tenders(user=request.user)
         .select_related("supplier")
-        .filter(pk=payload.tender_id, call=call)
+        .filter(public_id=payload.tender_id, call=call)
         .first()
     )
     if tender is None:
@@ -378,20 +383,25 @@ def contract_post(request: HttpRequest, call_id: int, payload: ContractIn):  # n
 
 
 @router.get(
-    "/tenders/{tender_id}/files",
+    "/tenders/{uuid:tender_id}/files",
     response=list[TenderFileOut],
     summary="A tender's files with their names (the team, after the opening)",
 )
-def tender_files(request: HttpRequest, tender_id: int):  # noqa: ANN201
+def tender_files(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
     tender = _team_tender(request, tender_id)
     return [
-        {"id": f.record.pk, "name": f.name, "size": f.record.size, "sha256": f.record.sha256}
+        {
+            "id": f.record.public_id,
+            "name": f.name,
+            "size": f.record.size,
+            "sha256": f.record.sha256,
+        }
         for f in access_tender_files(user=request.user, tender=tender)
     ]
 
 
-@router.get("/files/{file_id}", summary="Download a tender's file (decrypted as it streams)")
-def tender_file_download(request: HttpRequest, file_id: int):  # noqa: ANN201
+@router.get("/files/{uuid:file_id}", summary="Download a tender's file (decrypted as it streams)")
+def tender_file_download(request: HttpRequest, file_id: UUID):  # noqa: ANN201
     return views.tender_file_download(request, file_id)
 
 

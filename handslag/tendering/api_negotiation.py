@@ -37,7 +37,7 @@ def _round(row) -> dict:  # noqa: ANN001
 
 def _message(message: NegotiationMessage) -> dict:
     return {
-        "id": message.pk,
+        "id": message.public_id,
         "from_buyer": message.from_buyer,
         "author": str(message.author),
         "body": message.body,
@@ -76,7 +76,7 @@ def _opening(request: HttpRequest, call: Call, number: int) -> dict:
         ],
         "tenders": [
             {
-                "id": t.pk,
+                "id": t.public_id,
                 "supplier": t.supplier.name,
                 "supplier_id": t.supplier_id,
                 "status": t.status,
@@ -138,8 +138,8 @@ def round_diff(request: HttpRequest, call_id: int, number: int):  # noqa: ANN201
             {
                 "supplier_id": row.supplier.pk,
                 "supplier": row.supplier.name,
-                "old_tender_id": row.old.pk if row.old else None,
-                "new_tender_id": row.new.pk if row.new else None,
+                "old_tender_id": row.old.public_id if row.old else None,
+                "new_tender_id": row.new.public_id if row.new else None,
                 "old_price": row.old_price,
                 "new_price": row.new_price,
                 "price_change": row.price_change,

@@ -174,7 +174,7 @@ class AwardForm(forms.Form):
 
     def __init__(self, *args, tenders=(), **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
         super().__init__(*args, **kwargs)
-        self.fields["tender"].choices = [(str(t.pk), t.supplier.name) for t in tenders]
+        self.fields["tender"].choices = [(str(t.public_id), t.supplier.name) for t in tenders]
 
 
 class ContractForm(forms.Form):

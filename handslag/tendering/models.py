@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from handslag.core.models import TimeStampedModel
+from handslag.core.models import PublicIdModel, TimeStampedModel
 
 
 class CallKey(TimeStampedModel):
@@ -28,7 +28,7 @@ class TenderStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-class Tender(TimeStampedModel):
+class Tender(PublicIdModel, TimeStampedModel):
     """A supplier's tender: sealed (encrypted) until the call's opening."""
 
     call = models.ForeignKey("market.Call", on_delete=models.PROTECT, related_name="tenders")
@@ -175,7 +175,7 @@ class Award(TimeStampedModel):
         return f"{self.call.reference} → {self.tender.supplier}"
 
 
-class TenderFile(TimeStampedModel):
+class TenderFile(PublicIdModel, TimeStampedModel):
     """A file sent with a tender, stored only as ciphertext (see crypto.encrypt_file_stream).
 
     The file's name is sealed too: a name can say as much as the content. What stays in
@@ -263,7 +263,7 @@ class NegotiationRound(TimeStampedModel):
         return f"{self.call.reference} round {self.number}"
 
 
-class NegotiationMessage(TimeStampedModel):
+class NegotiationMessage(PublicIdModel, TimeStampedModel):
     """A message in the confidential channel between the buyer's team and one tenderer."""
 
     call = models.ForeignKey(

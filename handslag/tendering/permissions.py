@@ -6,6 +6,7 @@ tender to anyone but its own supplier until the call is opened, and the one way 
 tender's content is :func:`access_tender_content`.
 """
 
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind, ProjectRole
+from handslag.core.models import as_public_id
 from handslag.core.permissions import forbidden, not_found
 from handslag.market.models import ApplicationStatus, Call, CallStatus
 from handslag.projects.models import Project, ProjectMember
@@ -191,10 +193,11 @@ def visible_tenders(*, user: User) -> QuerySet[Tender]:
     return Tender.objects.filter(own | (team & owners & opened))
 
 
-def _fetch_tender(queryset: QuerySet[Tender], tender_id: int) -> Tender:
+def _fetch_tender(queryset: QuerySet[Tender], public_id: uuid.UUID | str) -> Tender:
+    """By public id only: an integer key is never accepted (nor ever shown)."""
     tender = (
         queryset.select_related("call", "call__project", "supplier", "submitted_by")
-        .filter(pk=tender_id)
+        .filter(public_id=as_public_id(public_id))
         .first()
     )
     if tender is None:
@@ -202,21 +205,21 @@ def _fetch_tender(queryset: QuerySet[Tender], tender_id: int) -> Tender:
     return tender
 
 
-def access_tender(*, user: User, tender_id: int) -> Tender:
+def access_tender(*, user: User, public_id: uuid.UUID | str) -> Tender:
     """A tender's metadata: to its supplier always; to the team only after the opening.
 
     Before the opening the buyer gets 404, so it cannot even learn that the tender exists:
     not by the answer, and not by how long the answer takes.
     """
-    return _fetch_tender(visible_tenders(user=user), tender_id)
+    return _fetch_tender(visible_tenders(user=user), public_id)
 
 
-def access_supplier_tender(*, user: User, tender_id: int) -> Tender:
+def access_supplier_tender(*, user: User, public_id: uuid.UUID | str) -> Tender:
     """A tender for its own supplier only (receipts, withdrawal); 404 for anyone else."""
     if not user.is_authenticated:
         raise not_found()
     own = Tender.objects.filter(supplier_id__in=user.supplier_organisation_ids)
-    return _fetch_tender(own, tender_id)
+    return _fetch_tender(own, public_id)
 
 
 @dataclass(frozen=True)
@@ -263,14 +266,14 @@ class OpenedFile:
         return unseal_file(tender_file=self.record)
 
 
-def access_tender_file(*, user: User, file_id: int) -> OpenedFile:
+def access_tender_file(*, user: User, public_id: uuid.UUID | str) -> OpenedFile:
     """A tender's file, decrypted on the fly, under the same rule as access_tender_content.
 
     Fetched within visible_tenders, so another call's sealed file and a missing one are
     the same 404 by the same query."""
     record = (
         TenderFile.objects.select_related("tender__call__project", "tender__supplier")
-        .filter(pk=file_id, tender__in=visible_tenders(user=user))
+        .filter(public_id=as_public_id(public_id), tender__in=visible_tenders(user=user))
         .first()
     )
     if record is None:

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from decimal import Decimal
+from uuid import UUID
 
 from ninja import Field, Schema
 
@@ -21,7 +22,7 @@ class ReceiptFileOut(Schema):
 
 
 class TenderFileOut(Schema):
-    id: int
+    id: UUID
     name: str
     size: int
     sha256: str
@@ -39,7 +40,7 @@ class DeclarationOut(Schema):
 
 
 class ReceiptOut(Schema):
-    id: int
+    id: UUID
     call_id: int
     call_reference: str
     supplier: str
@@ -52,7 +53,7 @@ class ReceiptOut(Schema):
 
 
 class TenderRow(Schema):
-    id: int
+    id: UUID
     supplier: str
     supplier_id: int
     status: str
@@ -62,7 +63,7 @@ class TenderRow(Schema):
 
 
 class TenderContentOut(Schema):
-    id: int
+    id: UUID
     content: str
     price: Decimal
 
@@ -126,7 +127,7 @@ class ScoreOut(Schema):
 
 class RankingRowOut(Schema):
     rank: int
-    tender_id: int
+    tender_id: UUID
     supplier: str
     points: Decimal
     complete: bool
@@ -134,7 +135,7 @@ class RankingRowOut(Schema):
 
 
 class AwardIn(Schema):
-    tender_id: int
+    tender_id: UUID
     justification: str = Field(..., max_length=20_000)
     notice_sent_on: dt.date
     sent_electronically: bool = True
@@ -143,7 +144,7 @@ class AwardIn(Schema):
 class AwardOut(Schema):
     id: int
     call_id: int
-    tender_id: int
+    tender_id: UUID
     supplier: str
     decided_at: dt.datetime
     justification: str
@@ -196,8 +197,8 @@ class FileChangeOut(Schema):
 class TendererDiffOut(Schema):
     supplier_id: int
     supplier: str
-    old_tender_id: int | None
-    new_tender_id: int | None
+    old_tender_id: UUID | None
+    new_tender_id: UUID | None
     old_price: Decimal | None
     new_price: Decimal | None
     price_change: Decimal | None
@@ -217,7 +218,7 @@ class MessageIn(Schema):
 
 
 class MessageOut(Schema):
-    id: int
+    id: UUID
     from_buyer: bool
     author: str
     body: str

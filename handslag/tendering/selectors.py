@@ -359,8 +359,12 @@ def _sealed_tenders() -> QuerySet[Tender]:
 
 
 def sealed_tender_ids() -> list[str]:
-    """Ids (as the audit log stores them) of tenders whose round is not opened yet."""
-    return [str(pk) for pk in _sealed_tenders().values_list("pk", flat=True)]
+    """Ids (as the audit log stores them) of tenders whose round is not opened yet.
+
+    Entries name a tender by its public id; older ones (written before it had one) by key.
+    """
+    sealed = _sealed_tenders().values_list("public_id", "pk")
+    return [str(value) for row in sealed for value in row]
 
 
 def sealed_audit_entries() -> Q:
@@ -375,8 +379,8 @@ def sealed_audit_entries() -> Q:
     negotiation, disclosure requests) are written only after an opening.
     """
     sealed = _sealed_tenders()
-    file_ids = TenderFile.objects.filter(tender__in=sealed).values_list("pk", flat=True)
+    files = TenderFile.objects.filter(tender__in=sealed).values_list("public_id", "pk")
     return Q(target_type=Tender._meta.label_lower, target_id__in=sealed_tender_ids()) | Q(
         target_type=TenderFile._meta.label_lower,
-        target_id__in=[str(pk) for pk in file_ids],
+        target_id__in=[str(value) for row in files for value in row],
     )

@@ -1,6 +1,8 @@
 """Pages for suppliers (submit, receipts, withdraw) and the buyer's team (opening,
 criteria, evaluation, award). Thin: parse, call one service or selector, render."""
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -83,7 +85,7 @@ def tender_submit(request: HttpRequest, call_id: int) -> HttpResponse:
             add_service_error(form, error)
         else:
             messages.success(request, _("Your tender was received. Keep the receipt."))
-            return redirect("tendering:tender_receipt", pk=tender.pk)
+            return redirect("tendering:tender_receipt", pk=tender.public_id)
     negotiation = current_round(call)
     current = list(
         selectors.tender_list_for_supplier(user=request.user).filter(
@@ -99,8 +101,8 @@ def tender_submit(request: HttpRequest, call_id: int) -> HttpResponse:
 
 
 @require_GET
-def tender_receipt(request: HttpRequest, pk: int) -> HttpResponse:
-    tender = access_supplier_tender(user=request.user, tender_id=pk)
+def tender_receipt(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    tender = access_supplier_tender(user=request.user, public_id=pk)
     state = selectors.call_state(call=tender.call)
     return render_page(
         request,
@@ -116,12 +118,12 @@ def tender_receipt(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def tender_file_download(request: HttpRequest, pk: int) -> HttpResponse:
+def tender_file_download(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     """A tender's file for the team after the opening, decrypted as it streams out.
 
     Always an attachment with a neutral type, so nothing uploaded is ever shown as a page.
     """
-    opened = access_tender_file(user=request.user, file_id=pk)
+    opened = access_tender_file(user=request.user, public_id=pk)
     response = StreamingHttpResponse(opened.chunks(), content_type="application/octet-stream")
     response["Content-Length"] = str(opened.record.size)
     response["Content-Disposition"] = content_disposition_header(True, opened.name)
@@ -131,8 +133,8 @@ def tender_file_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def tender_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    tender = access_supplier_tender(user=request.user, tender_id=pk)
+def tender_withdraw(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    tender = access_supplier_tender(user=request.user, public_id=pk)
     error = None
     if request.method == "POST":
         try:
@@ -141,7 +143,7 @@ def tender_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
             error = " ".join(exc.messages)
         else:
             messages.success(request, _("Your tender was withdrawn."))
-            return redirect("tendering:tender_receipt", pk=tender.pk)
+            return redirect("tendering:tender_receipt", pk=tender.public_id)
     return render_page(
         request,
         "tendering/tender_withdraw.html",
@@ -326,8 +328,8 @@ def _tender_page(
     )
 
 
-def _team_tender(request: HttpRequest, pk: int):  # noqa: ANN202
-    tender = access_tender(user=request.user, tender_id=pk)
+def _team_tender(request: HttpRequest, pk: uuid.UUID):  # noqa: ANN202
+    tender = access_tender(user=request.user, public_id=pk)
     if is_tender_supplier(user=request.user, tender=tender):
         raise not_found()
     require_declaration(user=request.user, call=tender.call)
@@ -335,12 +337,12 @@ def _team_tender(request: HttpRequest, pk: int):  # noqa: ANN202
 
 
 @require_GET
-def tender_evaluate(request: HttpRequest, pk: int) -> HttpResponse:
+def tender_evaluate(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     return _tender_page(request, _team_tender(request, pk))
 
 
 @require_POST
-def tender_score(request: HttpRequest, pk: int) -> HttpResponse:
+def tender_score(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     tender = _team_tender(request, pk)
     form = ScoreForm(request.POST, criteria=evaluation.scored_criteria_of(call=tender.call))
     if form.is_valid():
@@ -355,7 +357,7 @@ def tender_score(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def tender_consensus(request: HttpRequest, pk: int) -> HttpResponse:
+def tender_consensus(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     tender = _team_tender(request, pk)
     form = ConsensusForm(request.POST, criteria=evaluation.scored_criteria_of(call=tender.call))
     if form.is_valid():
@@ -382,11 +384,11 @@ def award(request: HttpRequest, pk: int) -> HttpResponse:
         form = AwardForm(
             request.POST or None,
             tenders=[r.tender for r in ranking],
-            initial={"tender": str(ranking[0].tender.pk)},
+            initial={"tender": str(ranking[0].tender.public_id)},
         )
         if request.method == "POST" and form.is_valid():
             tender = next(
-                r.tender for r in ranking if str(r.tender.pk) == form.cleaned_data["tender"]
+                r.tender for r in ranking if str(r.tender.public_id) == form.cleaned_data["tender"]
             )
             try:
                 services.award_decide(

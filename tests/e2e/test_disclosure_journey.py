@@ -29,7 +29,7 @@ def test_claim_request_redaction_and_requester_link(page, axe, settings, tmp_pat
 
     # The supplier, before the deadline.
     sign_in(page, s.supplier_a.username, PASSWORD)
-    page.goto(f"/disclosure/tenders/{s.tender_a.pk}/claims/")
+    page.goto(f"/disclosure/tenders/{s.tender_a.public_id}/claims/")
     expect(page.get_by_role("heading", level=1, name="Sekretessanspråk")).to_be_visible()
     expect(page.get_by_text("Inga stycken eller filer är markerade")).to_be_visible()
     axe(page)

@@ -20,7 +20,9 @@ def test_admin_hides_entries_about_sealed_tenders_until_the_opening():
     """Even a superuser must not count tenders in the audit log before the opening."""
     scenario = Scenario()
     tender = scenario.submit(scenario.supplier_a)
-    assert AuditEntry.objects.filter(target_id=str(tender.pk), action="tender.submit").exists()
-    assert "tender.submit" not in _visible_actions(str(tender.pk))
+    assert AuditEntry.objects.filter(
+        target_id=str(tender.public_id), action="tender.submit"
+    ).exists()
+    assert "tender.submit" not in _visible_actions(str(tender.public_id))
     scenario.open()
-    assert "tender.submit" in _visible_actions(str(tender.pk))
+    assert "tender.submit" in _visible_actions(str(tender.public_id))

@@ -40,12 +40,15 @@ def sealed():  # noqa: ANN201
 
 
 def _sealed_entries(scenario: DisclosureScenario) -> list[AuditEntry]:
-    tender_ids = {str(scenario.tender_a.pk), str(scenario.tender_b.pk)}
+    tender_ids = {str(scenario.tender_a.public_id), str(scenario.tender_b.public_id)}
     return [
         e
         for e in AuditEntry.objects.all()
         if (e.target_type == "tendering.tender" and e.target_id in tender_ids)
-        or (e.target_type == "tendering.tenderfile" and e.target_id == str(scenario.file_a.pk))
+        or (
+            e.target_type == "tendering.tenderfile"
+            and e.target_id == str(scenario.file_a.public_id)
+        )
     ]
 
 

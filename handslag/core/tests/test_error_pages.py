@@ -1,6 +1,8 @@
 """Error pages in the site's layout and language, with the refusal's own message on a 403
 and one and the same text on every 404 (so nobody learns that a hidden thing exists)."""
 
+import uuid
+
 import pytest
 from django.urls import reverse
 
@@ -26,8 +28,8 @@ def test_404_is_the_same_for_a_sealed_tender_and_an_unknown_one(client):
     s = Scenario()
     tender = s.submit(s.supplier_a)
     client.force_login(s.lead)
-    hidden = client.get(reverse("tendering:tender_evaluate", args=[tender.pk]))
-    unknown = client.get(reverse("tendering:tender_evaluate", args=[tender.pk + 1000]))
+    hidden = client.get(reverse("tendering:tender_evaluate", args=[tender.public_id]))
+    unknown = client.get(reverse("tendering:tender_evaluate", args=[uuid.uuid4()]))
     nowhere = client.get("/no-such-page/")
     assert hidden.status_code == unknown.status_code == nowhere.status_code == 404
     assert "Sidan hittades inte" in hidden.content.decode()

@@ -62,8 +62,12 @@ def test_only_listed_views_are_public():
     assert public <= PUBLIC_VIEWS, f"Public without being listed: {sorted(public - PUBLIC_VIEWS)}"
 
 
+SAMPLE_UUID = "00000000-0000-4000-8000-000000000001"
+
+
 def _sample_path(route: str) -> str:
-    path = re.sub(r"<(?:int:)?[^>]+>", "1", route)
+    path = re.sub(r"<uuid:[^>]+>", SAMPLE_UUID, route)
+    path = re.sub(r"<(?:int:)?[^>]+>", "1", path)
     path = path.replace("^", "").replace("$", "")
     return "/" + path
 
@@ -93,7 +97,16 @@ def test_api_operations_answer_401_without_credentials(client):
         for method, operation in operations.items():
             if not operation.get("security"):
                 continue  # deliberately public (published calls and challenges)
-            url = re.sub(r"\{[^}]+\}", "1", path)
+            uuids = {
+                p["name"]
+                for p in operation.get("parameters", [])
+                if p.get("schema", {}).get("format") == "uuid"
+            }
+            url = re.sub(
+                r"\{([^}]+)\}",
+                lambda m, uuids=uuids: SAMPLE_UUID if m.group(1) in uuids else "1",
+                path,
+            )
             response = getattr(client, method)(url, content_type="application/json")
             assert response.status_code == 401, f"{method.upper()} {url} → {response.status_code}"
             checked += 1

@@ -142,7 +142,7 @@ def case_decide(
             {
                 "receipt": case.tender.receipt,
                 "text": text_outcome,
-                "files": {str(r[0].pk): r[1] for r in rows},
+                "files": {str(r[0].public_id): r[1] for r in rows},
             },
             case.request.call,
         )

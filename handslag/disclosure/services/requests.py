@@ -240,7 +240,7 @@ def consultation_send(
             "reference": case.tender.call.reference,
             "deadline": formats.date_format(deadline),
             "message": message,
-            "path": reverse("disclosure:consultation", kwargs={"pk": case.pk}),
+            "path": reverse("disclosure:consultation", kwargs={"pk": case.public_id}),
         }
         transaction.on_commit(
             lambda: send_email.enqueue(subject=str(subject), body=str(body), recipients=[email])
@@ -272,7 +272,7 @@ def consultation_comment(
         actor,
         "disclosure.consultation_comment",
         case,
-        {"case_id": case.pk},
+        {"case_id": str(case.public_id)},
         case.request.call,
     )
     return case

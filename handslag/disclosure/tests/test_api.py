@@ -24,11 +24,13 @@ def post(client, url, user, data=None):  # noqa: ANN001, ANN201
 
 
 def test_claims_through_the_api(client, s):
-    url = f"{BASE}/tenders/{s.tender_a.pk}/claims"
+    url = f"{BASE}/tenders/{s.tender_a.public_id}/claims"
     created = post(client, url, s.supplier_a, {"passage": PASSAGE, "reason": "Pris."})
     assert created.status_code == 201, created.content
-    file_claim = post(client, url, s.supplier_a, {"file_id": s.file_a.pk, "reason": "Ritning."})
-    assert file_claim.status_code == 201 and file_claim.json()["file_id"] == s.file_a.pk
+    file_claim = post(
+        client, url, s.supplier_a, {"file_id": str(s.file_a.public_id), "reason": "Ritning."}
+    )
+    assert file_claim.status_code == 201 and file_claim.json()["file_id"] == str(s.file_a.public_id)
     refused = post(client, url, s.supplier_a, {"passage": "Finns inte", "reason": "x"})
     assert refused.status_code == 400 and refused.json()["errors"]["passage"]
     assert post(client, url, s.supplier_a, {"passage": 5}).status_code in (400, 422)
@@ -59,7 +61,7 @@ def test_request_workflow_through_the_api(client, s):
         client,
         f"{BASE}/calls/{s.call.pk}/requests",
         s.team,
-        {**body, "tender_ids": [s.tender_a.pk]},
+        {**body, "tender_ids": [str(s.tender_a.public_id)]},
     )
     assert created.status_code == 201, created.content
     case_id = created.json()["cases"][0]["id"]
@@ -85,7 +87,9 @@ def test_request_workflow_through_the_api(client, s):
     decision = {
         "text_outcome": "release_redacted",
         "reason": "Skada.",
-        "files": [{"file_id": s.file_a.pk, "outcome": "refuse", "reason": "Ritningar."}],
+        "files": [
+            {"file_id": str(s.file_a.public_id), "outcome": "refuse", "reason": "Ritningar."}
+        ],
     }
     assert post(client, f"{BASE}/cases/{case_id}/decision", s.team, decision).status_code == 403
     decided = post(client, f"{BASE}/cases/{case_id}/decision", s.officer, decision)
@@ -101,7 +105,7 @@ def test_request_workflow_through_the_api(client, s):
 def test_consultation_comment_through_the_api(client, s):
     s.award()
     case = s.request(tenders=[s.tender_a]).cases.get()
-    url = f"{BASE}/consultations/{case.pk}/comment"
+    url = f"{BASE}/consultations/{case.public_id}/comment"
     assert post(client, url, s.supplier_a, {"comment": "x"}).status_code == 404
     services.consultation_send(
         actor=s.officer, case=case, message="?", deadline=dt.date.today() + dt.timedelta(days=3)

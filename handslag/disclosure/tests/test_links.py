@@ -12,9 +12,12 @@ pytestmark = pytest.mark.django_db
 def test_receipt_leads_the_supplier_to_its_claims(client):  # noqa: ANN001
     scenario = DisclosureScenario()
     client.force_login(scenario.supplier_a)
-    page = client.get(reverse("tendering:tender_receipt", args=[scenario.tender_a.pk]))
+    page = client.get(reverse("tendering:tender_receipt", args=[scenario.tender_a.public_id]))
     assert page.status_code == 200
-    assert reverse("disclosure:tender_claims", args=[scenario.tender_a.pk]) in page.content.decode()
+    assert (
+        reverse("disclosure:tender_claims", args=[scenario.tender_a.public_id])
+        in page.content.decode()
+    )
 
 
 def test_award_page_leads_the_team_to_document_requests(client):  # noqa: ANN001

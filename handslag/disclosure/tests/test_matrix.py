@@ -51,9 +51,9 @@ def row(anonymous, a, b, outside, advisor, team, officer) -> dict[str, int]:  # 
 
 
 def pages(s) -> dict[str, str]:  # noqa: ANN001
-    case, request = s.case.pk, s.case.request_id
+    case, request = s.case.public_id, s.case.request_id
     return {
-        "tender_claims": f"/disclosure/tenders/{s.tender_a.pk}/claims/",
+        "tender_claims": f"/disclosure/tenders/{s.tender_a.public_id}/claims/",
         "consultation_list": "/disclosure/consultations/",
         "consultation": f"/disclosure/consultations/{case}/",
         "request_list": f"/disclosure/calls/{s.call.pk}/requests/",
@@ -64,9 +64,9 @@ def pages(s) -> dict[str, str]:  # noqa: ANN001
 
 
 def api_reads(s) -> dict[str, str]:  # noqa: ANN001
-    case, request = s.case.pk, s.case.request_id
+    case, request = s.case.public_id, s.case.request_id
     return {
-        "api_claims": f"{BASE}/tenders/{s.tender_a.pk}/claims",
+        "api_claims": f"{BASE}/tenders/{s.tender_a.public_id}/claims",
         "api_requests": f"{BASE}/calls/{s.call.pk}/requests",
         "api_request": f"{BASE}/requests/{request}",
         "api_case": f"{BASE}/cases/{case}",
@@ -75,10 +75,10 @@ def api_reads(s) -> dict[str, str]:  # noqa: ANN001
 
 
 def api_writes(s) -> dict[str, tuple[str, dict]]:  # noqa: ANN001
-    case, request = s.case.pk, s.case.request_id
+    case, request = s.case.public_id, s.case.request_id
     return {
         "api_claim_add": (
-            f"{BASE}/tenders/{s.tender_a.pk}/claims",
+            f"{BASE}/tenders/{s.tender_a.public_id}/claims",
             {"passage": "sensorer", "reason": "x"},
         ),
         "api_request_register": (
@@ -172,7 +172,8 @@ def test_page_writes_refused_for_outsiders(client, world):
     for persona in ("supplier_b", "staff_outside_team", "external_advisor"):
         client.force_login(world.people[persona])
         response = client.post(
-            f"/disclosure/cases/{case.pk}/masks/", {"mask-passage": "sensorer", "mask-reason": "x"}
+            f"/disclosure/cases/{case.public_id}/masks/",
+            {"mask-passage": "sensorer", "mask-reason": "x"},
         )
         assert response.status_code in (403, 404)
         response = client.post(f"/disclosure/requests/{case.request_id}/decide/")
@@ -199,8 +200,8 @@ def test_requester_link_only_with_the_right_token(
     decision = s.case.file_rulings.get()
     good = {
         "page": f"/disclosure/r/{raw}/",
-        "pdf": f"/disclosure/r/{raw}/tenders/{s.case.pk}.pdf",
-        "file": f"/disclosure/r/{raw}/files/{decision.pk}/",
+        "pdf": f"/disclosure/r/{raw}/tenders/{s.case.public_id}.pdf",
+        "file": f"/disclosure/r/{raw}/files/{decision.public_id}/",
     }
     for persona in PERSONAS:
         client.logout()

@@ -37,7 +37,7 @@ def test_request_and_case_refused(s, who):
     with pytest.raises((Http404, PermissionDenied)):
         permissions.access_request(user=person, request_id=s.case.request_id)
     with pytest.raises((Http404, PermissionDenied)):
-        permissions.access_case(user=person, case_id=s.case.pk)
+        permissions.access_case(user=person, public_id=s.case.public_id)
     assert not permissions.can_handle_requests(user=person, call=s.call)
     assert not permissions.can_decide_requests(user=person, call=s.call)
 
@@ -65,23 +65,23 @@ def test_evaluator_with_a_conflict_cannot_open_the_review(s):
         actor=conflicted, call=s.call, has_conflict=True, statement="Min bror äger leverantören."
     )
     with pytest.raises(PermissionDenied):
-        permissions.access_case(user=conflicted, case_id=s.case.pk)
+        permissions.access_case(user=conflicted, public_id=s.case.public_id)
     with pytest.raises(PermissionDenied):
-        permissions.access_tender_for_claims(user=conflicted, tender_id=s.tender_a.pk)
+        permissions.access_tender_for_claims(user=conflicted, public_id=s.tender_a.public_id)
 
 
 def test_consultation_only_for_the_tenders_supplier(s):
     with pytest.raises(Http404):  # not sent yet
-        permissions.access_consultation(user=s.supplier_a, case_id=s.case.pk)
+        permissions.access_consultation(user=s.supplier_a, public_id=s.case.public_id)
     import datetime as dt
 
     services.consultation_send(
         actor=s.officer, case=s.case, message="?", deadline=dt.date.today() + dt.timedelta(days=2)
     )
-    assert permissions.access_consultation(user=s.supplier_a, case_id=s.case.pk)
+    assert permissions.access_consultation(user=s.supplier_a, public_id=s.case.public_id)
     for person in (s.supplier_b, s.officer, s.team, AnonymousUser()):
         with pytest.raises(Http404):
-            permissions.access_consultation(user=person, case_id=s.case.pk)
+            permissions.access_consultation(user=person, public_id=s.case.public_id)
 
 
 @pytest.mark.parametrize("raw", ["", "hsr_", "hsr_" + "x" * 200, "hs_abc", "anything"])

@@ -124,18 +124,18 @@ def test_buyer_can_neither_read_nor_count_claims_before_opening(s):
     s.claim()
     for person in (s.lead, s.officer, s.evaluator, s.team, s.outsider_staff, s.advisor):
         with pytest.raises(Http404):
-            permissions.access_tender_for_claims(user=person, tender_id=s.tender_a.pk)
-    assert permissions.access_tender_for_claims(user=s.supplier_a, tender_id=s.tender_a.pk)
+            permissions.access_tender_for_claims(user=person, public_id=s.tender_a.public_id)
+    assert permissions.access_tender_for_claims(user=s.supplier_a, public_id=s.tender_a.public_id)
 
 
 def test_team_reads_claims_after_opening_but_not_outsiders(s):
     s.claim()
     s.open()
     for person in (s.team, s.evaluator, s.lead):
-        assert permissions.access_tender_for_claims(user=person, tender_id=s.tender_a.pk)
+        assert permissions.access_tender_for_claims(user=person, public_id=s.tender_a.public_id)
     for person in (s.outsider_staff, s.advisor, s.supplier_b):
         with pytest.raises(Http404):
-            permissions.access_tender_for_claims(user=person, tender_id=s.tender_a.pk)
+            permissions.access_tender_for_claims(user=person, public_id=s.tender_a.public_id)
 
 
 def test_claim_ciphertext_moved_to_another_tender_does_not_decrypt(s):
@@ -403,8 +403,8 @@ def test_claims_follow_the_negotiation_round_of_the_tender(s):
         )
     # Before round 2 is opened the buyer cannot see the revised tender's claims.
     with pytest.raises(Http404):
-        permissions.access_tender_for_claims(user=s.team, tender_id=revised.pk)
+        permissions.access_tender_for_claims(user=s.team, public_id=revised.public_id)
     s.open_round(2)
-    assert permissions.access_tender_for_claims(user=s.team, tender_id=revised.pk)
+    assert permissions.access_tender_for_claims(user=s.team, public_id=revised.public_id)
     with pytest.raises(ValidationError):
         services.claim_add(actor=s.supplier_a, tender=revised, passage="Reviderat", reason="x")

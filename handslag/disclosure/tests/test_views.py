@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+import uuid
 from io import BytesIO
 
 import pytest
@@ -28,7 +29,7 @@ def pdf_text(content: bytes) -> str:
 
 def test_supplier_claims_page_empty_then_add_and_remove(client, s):
     client.force_login(s.supplier_a)
-    url = f"/disclosure/tenders/{s.tender_a.pk}/claims/"
+    url = f"/disclosure/tenders/{s.tender_a.public_id}/claims/"
     page = client.get(url)
     assert page.status_code == 200
     assert "Inga stycken eller filer är markerade som konfidentiella." in page.content.decode()
@@ -39,7 +40,7 @@ def test_supplier_claims_page_empty_then_add_and_remove(client, s):
     )
     assert ok.status_code == 302
     file_ok = client.post(
-        url, {"kind": "file", "file-file": s.file_a.pk, "file-reason": "Ritningar."}
+        url, {"kind": "file", "file-file": str(s.file_a.public_id), "file-reason": "Ritningar."}
     )
     assert file_ok.status_code == 302
     page = client.get(url).content.decode()
@@ -52,7 +53,7 @@ def test_supplier_claims_page_empty_then_add_and_remove(client, s):
 def test_team_reads_claims_only_after_opening(client, s):
     s.claim()
     client.force_login(s.team)
-    url = f"/disclosure/tenders/{s.tender_a.pk}/claims/"
+    url = f"/disclosure/tenders/{s.tender_a.public_id}/claims/"
     assert client.get(url).status_code == 404
     s.open()
     page = client.get(url)
@@ -76,7 +77,7 @@ def test_request_refused_before_award_on_the_page(client, s):
             "requester_email": "a@example.org",
             "subject": "Anbuden",
             "received_on": dt.date.today().isoformat(),
-            "tenders": [s.tender_a.pk],
+            "tenders": [str(s.tender_a.public_id)],
         },
     )
     assert response.status_code == 400 and "19 kap. 3 §" in response.content.decode()
@@ -96,7 +97,7 @@ def test_whole_workflow_through_the_pages(
             "requester_email": "jonsson@example.org",
             "subject": "Anbuden",
             "received_on": dt.date.today().isoformat(),
-            "tenders": [s.tender_a.pk],
+            "tenders": [str(s.tender_a.public_id)],
         },
     )
     assert response.status_code == 302, response.content.decode()
@@ -104,7 +105,7 @@ def test_whole_workflow_through_the_pages(
     case = request.cases.get()
     detail = client.get(f"/disclosure/requests/{request.pk}/").content.decode()
     assert f'<td class="num">{s.tender_a.round}</td>' in detail  # the tender's round is shown
-    workspace = f"/disclosure/cases/{case.pk}/"
+    workspace = f"/disclosure/cases/{case.public_id}/"
     assert client.get(workspace).status_code == 200
     claim_id = services.claim_list(tender=s.tender_a)[0]["id"]
     prefix = f"c{claim_id}"
@@ -139,9 +140,9 @@ def test_whole_workflow_through_the_pages(
         {
             "decision-text_outcome": "release_redacted",
             "decision-reason": "Uppgifterna skulle skada leverantören.",
-            f"decision-outcome_{s.file_a.pk}": "release_redacted",
-            f"decision-reason_{s.file_a.pk}": "Ritningar maskerade.",
-            f"decision-copy_{s.file_a.pk}": copy,
+            f"decision-outcome_{s.file_a.public_id}": "release_redacted",
+            f"decision-reason_{s.file_a.public_id}": "Ritningar maskerade.",
+            f"decision-copy_{s.file_a.public_id}": copy,
         },
     )
     assert decided.status_code == 302, decided.content.decode()
@@ -156,16 +157,16 @@ def test_whole_workflow_through_the_pages(
     page = client.get(link)
     assert page.status_code == 200 and "kammarrätten" in page.content.decode()
     assert page["Cache-Control"] == "private, no-store"
-    released = client.get(f"{link}tenders/{case.pk}.pdf")
+    released = client.get(f"{link}tenders/{case.public_id}.pdf")
     assert released.status_code == 200
     assert "Timpriset" not in pdf_text(released.content)
     decision = case.file_rulings.get()
-    download = client.get(f"{link}files/{decision.pk}/")
+    download = client.get(f"{link}files/{decision.public_id}/")
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == b"%PDF-1.7\nmaskerad kopia\n"
     assert "attachment" in download["Content-Disposition"]
     assert client.get(link.replace("/r/hsr_", "/r/hsr_x")).status_code == 404
-    assert client.get(f"{link}tenders/{case.pk + 99}.pdf").status_code == 404
+    assert client.get(f"{link}tenders/{uuid.uuid4()}.pdf").status_code == 404
 
 
 def test_released_original_file_streams_decrypted(
@@ -183,7 +184,7 @@ def test_released_original_file_streams_decrypted(
     with django_capture_on_commit_callbacks(execute=True):
         _, raw = services.request_decide(actor=s.officer, request=request)
     decision = case.file_rulings.get()
-    response = client.get(f"/disclosure/r/{raw}/files/{decision.pk}/")
+    response = client.get(f"/disclosure/r/{raw}/files/{decision.public_id}/")
     assert b"".join(response.streaming_content) == PDF
     assert 'filename="bilaga.pdf"' in response["Content-Disposition"]
 
@@ -197,14 +198,14 @@ def test_refused_text_is_not_offered(client, s, django_capture_on_commit_callbac
         _, raw = services.request_decide(actor=s.officer, request=request)
     page = client.get(f"/disclosure/r/{raw}/").content.decode()
     assert "Ingen anbudstext lämnas ut." in page
-    assert client.get(f"/disclosure/r/{raw}/tenders/{case.pk}.pdf").status_code == 404
+    assert client.get(f"/disclosure/r/{raw}/tenders/{case.public_id}.pdf").status_code == 404
 
 
 def test_consultation_page_for_the_supplier(client, s):
     s.award()
     case = s.request(tenders=[s.tender_a]).cases.get()
     client.force_login(s.supplier_a)
-    assert client.get(f"/disclosure/consultations/{case.pk}/").status_code == 404
+    assert client.get(f"/disclosure/consultations/{case.public_id}/").status_code == 404
     assert "Ingen beställare" in client.get("/disclosure/consultations/").content.decode()
     services.consultation_send(
         actor=s.officer,
@@ -212,11 +213,16 @@ def test_consultation_page_for_the_supplier(client, s):
         message="Vad är hemligt?",
         deadline=dt.date.today() + dt.timedelta(days=5),
     )
-    page = client.get(f"/disclosure/consultations/{case.pk}/")
+    page = client.get(f"/disclosure/consultations/{case.public_id}/")
     assert page.status_code == 200 and "Vad är hemligt?" in page.content.decode()
-    assert client.post(f"/disclosure/consultations/{case.pk}/", {"comment": ""}).status_code == 400
     assert (
-        client.post(f"/disclosure/consultations/{case.pk}/", {"comment": "Priset."}).status_code
+        client.post(f"/disclosure/consultations/{case.public_id}/", {"comment": ""}).status_code
+        == 400
+    )
+    assert (
+        client.post(
+            f"/disclosure/consultations/{case.public_id}/", {"comment": "Priset."}
+        ).status_code
         == 302
     )
     case.refresh_from_db()
@@ -226,14 +232,14 @@ def test_consultation_page_for_the_supplier(client, s):
 def test_supplier_overview_lists_only_own_submitted_tenders(client, s):
     client.force_login(s.supplier_b)
     page = client.get("/disclosure/consultations/").content.decode()
-    assert f"/disclosure/tenders/{s.tender_b.pk}/claims/" in page
-    assert f"/disclosure/tenders/{s.tender_a.pk}/claims/" not in page
+    assert f"/disclosure/tenders/{s.tender_b.public_id}/claims/" in page
+    assert f"/disclosure/tenders/{s.tender_a.public_id}/claims/" not in page
 
 
 def test_workspace_shows_the_text_to_copy_from(client, s):
     s.award()
     case = s.request(tenders=[s.tender_b]).cases.get()
     client.force_login(s.team)
-    page = client.get(f"/disclosure/cases/{case.pk}/").content.decode()
+    page = client.get(f"/disclosure/cases/{case.public_id}/").content.decode()
     assert "Leverantören markerade inget som konfidentiellt." in page
     assert "läckagesökning med maskininlärning" in page

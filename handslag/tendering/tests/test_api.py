@@ -1,4 +1,5 @@
 import datetime as dt
+import uuid
 
 import pytest
 from django.utils import timezone
@@ -42,7 +43,7 @@ def test_submit_replace_withdraw_and_receipts(client, s):
     assert first.status_code == 201, first.content
     second = post(client, url, s.supplier_a, {"content": "Two", "price": "90.50"})
     assert second.status_code == 201
-    assert Tender.objects.get(pk=first.json()["id"]).status == "replaced"
+    assert Tender.objects.get(public_id=first.json()["id"]).status == "replaced"
     mine = client.get(f"{BASE}/tenders/mine", **auth(s.supplier_a)).json()
     assert {r["receipt"] for r in mine} == {first.json()["receipt"], second.json()["receipt"]}
     assert "content" not in second.json() and "price" not in second.json()
@@ -96,21 +97,23 @@ def test_buyer_gets_nothing_before_opening(client, s):
         headers = auth(user)
         assert client.get(f"{BASE}/calls/{s.call.pk}/tenders", **headers).status_code == 403
         assert client.get(f"{BASE}/calls/{s.call.pk}/ranking", **headers).status_code == 403
-        assert client.get(f"{BASE}/tenders/{tender.pk}/content", **headers).status_code == 404
+        assert (
+            client.get(f"{BASE}/tenders/{tender.public_id}/content", **headers).status_code == 404
+        )
         opening = client.get(f"{BASE}/calls/{s.call.pk}/opening", **headers).json()
         assert opening["sealed"] is True and opening["tenders"] is None
     response = post(
         client,
         f"{BASE}/calls/{s.call.pk}/award",
         s.lead,
-        {"tender_id": tender.pk, "justification": "x", "notice_sent_on": "2030-01-01"},
+        {"tender_id": str(tender.public_id), "justification": "x", "notice_sent_on": "2030-01-01"},
     )
     assert response.status_code == 403
     response = post(
         client,
         f"{BASE}/calls/{s.call.pk}/award",
         s.lead,
-        {"tender_id": 999999, "justification": "x", "notice_sent_on": "2030-01-01"},
+        {"tender_id": str(uuid.uuid4()), "justification": "x", "notice_sent_on": "2030-01-01"},
     )
     assert response.status_code == 403  # same answer: no id is confirmed to exist
 
@@ -154,8 +157,8 @@ def test_full_flow(client, s):
     assert second.json()["sealed"] is False and len(second.json()["tenders"]) == 2
 
     rows = client.get(f"{BASE}/calls/{s.call.pk}/tenders", **auth(s.team)).json()
-    assert {r["id"] for r in rows} == {a.pk, b.pk}
-    content = client.get(f"{BASE}/tenders/{a.pk}/content", **auth(s.team)).json()
+    assert {r["id"] for r in rows} == {str(a.public_id), str(b.public_id)}
+    content = client.get(f"{BASE}/tenders/{a.public_id}/content", **auth(s.team)).json()
     assert content["content"] == "Alpha"
 
     consensus_body = {
@@ -165,7 +168,9 @@ def test_full_flow(client, s):
         ]
     }
     assert (
-        post(client, f"{BASE}/tenders/{a.pk}/consensus", s.officer, consensus_body).status_code
+        post(
+            client, f"{BASE}/tenders/{a.public_id}/consensus", s.officer, consensus_body
+        ).status_code
         == 400
     )
     for evaluator in (s.evaluator, s.evaluator2):
@@ -175,10 +180,13 @@ def test_full_flow(client, s):
                     {"criterion_id": c.pk, "score": value, "justification": "j"} for c in s.criteria
                 ]
             }
-            response = post(client, f"{BASE}/tenders/{tender.pk}/scores", evaluator, body)
+            response = post(client, f"{BASE}/tenders/{tender.public_id}/scores", evaluator, body)
             assert response.status_code == 200, response.content
     bad = {"scores": [{"criterion_id": s.criteria[0].pk, "score": 9, "justification": "j"}]}
-    assert post(client, f"{BASE}/tenders/{a.pk}/scores", s.evaluator, bad).status_code in (400, 422)
+    assert post(client, f"{BASE}/tenders/{a.public_id}/scores", s.evaluator, bad).status_code in (
+        400,
+        422,
+    )
     for tender, value in ((a, 5), (b, 1)):
         body = {
             "scores": [
@@ -192,14 +200,20 @@ def test_full_flow(client, s):
             ]
         }
         assert (
-            post(client, f"{BASE}/tenders/{tender.pk}/consensus", s.officer, body).status_code
+            post(
+                client, f"{BASE}/tenders/{tender.public_id}/consensus", s.officer, body
+            ).status_code
             == 200
         )
     ranking = client.get(f"{BASE}/calls/{s.call.pk}/ranking", **auth(s.team)).json()
-    assert ranking[0]["tender_id"] == a.pk and ranking[0]["points"] == "100.00"
+    assert ranking[0]["tender_id"] == str(a.public_id) and ranking[0]["points"] == "100.00"
 
     today = timezone.localdate()
-    award_body = {"tender_id": a.pk, "justification": "Best.", "notice_sent_on": today.isoformat()}
+    award_body = {
+        "tender_id": str(a.public_id),
+        "justification": "Best.",
+        "notice_sent_on": today.isoformat(),
+    }
     assert post(client, f"{BASE}/calls/{s.call.pk}/award", s.officer, award_body).status_code == 403
     response = post(client, f"{BASE}/calls/{s.call.pk}/award", s.lead, award_body)
     assert response.status_code == 201, response.content
@@ -210,4 +224,6 @@ def test_full_flow(client, s):
     assert post(
         client, f"{BASE}/calls/{s.call.pk}/award/contract", s.lead, {"signed_on": "nope"}
     ).status_code in (400, 422)
-    assert client.get(f"{BASE}/calls/{s.call.pk}/award", **auth(s.team)).json()["tender_id"] == a.pk
+    assert client.get(f"{BASE}/calls/{s.call.pk}/award", **auth(s.team)).json()["tender_id"] == str(
+        a.public_id
+    )

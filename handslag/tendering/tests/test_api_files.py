@@ -66,22 +66,27 @@ def test_submit_with_files_refused_for_an_uninvited_supplier_and_anonymous(clien
 def test_files_and_download_for_the_team_after_opening(client, s):
     tender = s.submit(s.supplier_a, files=[SimpleUploadedFile("a.pdf", PDF)])
     record = TenderFile.objects.get(tender=tender)
-    assert client.get(f"{BASE}/tenders/{tender.pk}/files", **auth(s.evaluator)).status_code == 404
-    assert client.get(f"{BASE}/files/{record.pk}", **auth(s.evaluator)).status_code == 404
+    assert (
+        client.get(f"{BASE}/tenders/{tender.public_id}/files", **auth(s.evaluator)).status_code
+        == 404
+    )
+    assert client.get(f"{BASE}/files/{record.public_id}", **auth(s.evaluator)).status_code == 404
     s.open()
-    listed = client.get(f"{BASE}/tenders/{tender.pk}/files", **auth(s.evaluator)).json()
-    assert listed == [{"id": record.pk, "name": "a.pdf", "size": len(PDF), "sha256": record.sha256}]
-    download = client.get(f"{BASE}/files/{record.pk}", **auth(s.evaluator))
+    listed = client.get(f"{BASE}/tenders/{tender.public_id}/files", **auth(s.evaluator)).json()
+    assert listed == [
+        {"id": str(record.public_id), "name": "a.pdf", "size": len(PDF), "sha256": record.sha256}
+    ]
+    download = client.get(f"{BASE}/files/{record.public_id}", **auth(s.evaluator))
     assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
     for user in (s.supplier_b, s.outsider_staff):
-        assert client.get(f"{BASE}/files/{record.pk}", **auth(user)).status_code == 404
+        assert client.get(f"{BASE}/files/{record.public_id}", **auth(user)).status_code == 404
 
 
 def test_declaration_through_the_api_opens_access(client, s):
     tender = s.submit(s.supplier_a, files=[SimpleUploadedFile("a.pdf", PDF)])
     newcomer = team_member(s.project, ProjectRole.EVALUATOR)
     s.open()
-    url = f"{BASE}/tenders/{tender.pk}/content"
+    url = f"{BASE}/tenders/{tender.public_id}/content"
     assert client.get(url, **auth(newcomer)).status_code == 403
     response = client.post(
         f"{BASE}/calls/{s.call.pk}/declaration",

@@ -156,11 +156,12 @@ def test_forged_call_ids_create_nothing(client, s):
 def test_another_suppliers_tender_id(client, s):
     theirs = s.submit(s.supplier_b)
     client.force_login(s.supplier_a)
-    assert client.post(f"/tendering/tenders/{theirs.pk}/withdraw/").status_code == 404
-    response = client.post(f"{BASE}/tenders/{theirs.pk}/withdraw", **auth(s.supplier_a))
+    assert client.post(f"/tendering/tenders/{theirs.public_id}/withdraw/").status_code == 404
+    response = client.post(f"{BASE}/tenders/{theirs.public_id}/withdraw", **auth(s.supplier_a))
     assert response.status_code == 404
     assert (
-        client.get(f"{BASE}/tenders/{theirs.pk}/receipt", **auth(s.supplier_a)).status_code == 404
+        client.get(f"{BASE}/tenders/{theirs.public_id}/receipt", **auth(s.supplier_a)).status_code
+        == 404
     )
     theirs.refresh_from_db()
     assert theirs.status == "submitted"
@@ -179,7 +180,7 @@ def test_ids_from_another_call_are_not_found(client, s):
     }
     tender = Tender.objects.get(call=s.call)
     response = client.post(
-        f"{BASE}/tenders/{tender.pk}/scores",
+        f"{BASE}/tenders/{tender.public_id}/scores",
         body,
         content_type="application/json",
         **auth(s.evaluator),
@@ -187,7 +188,11 @@ def test_ids_from_another_call_are_not_found(client, s):
     assert response.status_code == 404
     response = client.post(
         f"{BASE}/calls/{s.call.pk}/award",
-        {"tender_id": stranger.pk, "justification": "x", "notice_sent_on": "2030-01-01"},
+        {
+            "tender_id": str(stranger.public_id),
+            "justification": "x",
+            "notice_sent_on": "2030-01-01",
+        },
         content_type="application/json",
         **auth(s.lead),
     )
@@ -269,8 +274,9 @@ def _buyer_views(client, s: Scenario, person: str = "lead") -> dict[str, str]:  
         got[path] = f"{response.status_code} {response.content.decode()}"
     response = client.get(f"/api/v1/disclosure/calls/{c}/requests", **token)
     got["requests"] = f"{response.status_code} {response.content.decode()}"
-    first_id = Tender.objects.order_by("pk").values_list("pk", flat=True).first()
-    for key, ids in (("request all", None), ("request by id", [first_id or 999_999])):
+    first = Tender.objects.order_by("pk").values_list("public_id", flat=True).first()
+    unknown = "00000000-0000-4000-8000-000000000999"
+    for key, ids in (("request all", None), ("request by id", [str(first or unknown)])):
         response = client.post(
             f"/api/v1/disclosure/calls/{c}/requests",
             {

@@ -72,10 +72,10 @@ def test_pages_send_the_evaluator_to_the_declaration(client, s):
     client.force_login(s.newcomer)
     evaluation = client.get(f"/tendering/calls/{s.call.pk}/evaluation/")
     assert f"/tendering/calls/{s.call.pk}/declaration/" in evaluation.content.decode()
-    assert client.get(f"/tendering/tenders/{s.tender.pk}/evaluate/").status_code == 403
+    assert client.get(f"/tendering/tenders/{s.tender.public_id}/evaluate/").status_code == 403
     response = client.post(f"/tendering/calls/{s.call.pk}/declaration/", {"has_conflict": "no"})
     assert response.status_code == 302
-    assert client.get(f"/tendering/tenders/{s.tender.pk}/evaluate/").status_code == 200
+    assert client.get(f"/tendering/tenders/{s.tender.public_id}/evaluate/").status_code == 200
 
 
 def test_declaration_page_refuses_a_conflict_without_statement(client, s):

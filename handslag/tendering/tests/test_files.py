@@ -76,7 +76,7 @@ def test_file_is_sealed_hashed_and_readable_after_opening(s, media):
     assert b"Hemlig" not in raw and b"anbud" not in raw
     assert b"anbud.pdf" not in bytes(record.sealed_name)
     s.open()
-    opened = access_tender_file(user=s.evaluator, file_id=record.pk)
+    opened = access_tender_file(user=s.evaluator, public_id=record.public_id)
     assert opened.name == "anbud.pdf"
     assert b"".join(opened.chunks()) == PDF
 
@@ -92,7 +92,7 @@ def test_large_file_streams_in_chunks_and_round_trips(s, settings):
     assert record.sha256 == expected.hexdigest() and record.size == 9 * len(chunk)
     s.open()
     got = hashlib.sha256()
-    for piece in access_tender_file(user=s.lead, file_id=record.pk).chunks():
+    for piece in access_tender_file(user=s.lead, public_id=record.public_id).chunks():
         got.update(piece)
     assert got.hexdigest() == record.sha256
 
@@ -102,9 +102,9 @@ def test_nobody_reads_a_file_before_opening(s):
     record = tender.files.get()
     for user in (s.lead, s.officer, s.evaluator, s.team, s.supplier_b, s.outsider_staff):
         with pytest.raises(Exception):  # noqa: B017 - 404 to the buyer and others
-            access_tender_file(user=user, file_id=record.pk)
+            access_tender_file(user=user, public_id=record.public_id)
     with pytest.raises(Exception):  # noqa: B017 - 403 to its own supplier: sealed
-        access_tender_file(user=s.supplier_a, file_id=record.pk)
+        access_tender_file(user=s.supplier_a, public_id=record.public_id)
 
 
 def test_dump_and_storage_before_opening_reveal_nothing(s, media):
@@ -131,7 +131,7 @@ def test_tampered_blob_does_not_decrypt(s, media):
     path.write_bytes(bytes(data))
     s.open()
     with pytest.raises(crypto.TenderDecryptionError):
-        b"".join(access_tender_file(user=s.lead, file_id=tender.files.get().pk).chunks())
+        b"".join(access_tender_file(user=s.lead, public_id=tender.files.get().public_id).chunks())
 
 
 def test_truncated_blob_does_not_decrypt(s, media):
@@ -141,7 +141,7 @@ def test_truncated_blob_does_not_decrypt(s, media):
     path.write_bytes(path.read_bytes()[: 4 + 16 + crypto.FILE_CHUNK_BYTES + 16])
     s.open()
     with pytest.raises(crypto.TenderDecryptionError):
-        b"".join(access_tender_file(user=s.lead, file_id=tender.files.get().pk).chunks())
+        b"".join(access_tender_file(user=s.lead, public_id=tender.files.get().public_id).chunks())
 
 
 @pytest.mark.parametrize(
@@ -263,7 +263,7 @@ def test_submit_page_refuses_a_disguised_file_with_a_message(client, s):
 
 def test_file_download_after_opening_only_for_the_team(client, s):
     tender = s.submit(s.supplier_a, files=[pdf()])
-    url = f"/tendering/files/{tender.files.get().pk}/"
+    url = f"/tendering/files/{tender.files.get().public_id}/"
     client.force_login(s.lead)
     assert client.get(url).status_code == 404
     s.open()
@@ -276,7 +276,7 @@ def test_file_download_after_opening_only_for_the_team(client, s):
         client.force_login(user)
         assert client.get(url).status_code == 404
     page = client.force_login(s.evaluator) or client.get(
-        f"/tendering/tenders/{tender.pk}/evaluate/"
+        f"/tendering/tenders/{tender.public_id}/evaluate/"
     )
     assert "anbud.pdf" in page.content.decode()
 

@@ -50,13 +50,13 @@ def world():
 
 
 def pages(s) -> dict[str, str]:  # noqa: ANN001
-    c, t = s.call.pk, s.tender_a.pk
+    c, t = s.call.pk, s.tender_a.public_id
     return {
         "tender_list": "/tendering/mine/",
         "tender_submit": f"/tendering/calls/{c}/submit/",
         "tender_receipt": f"/tendering/tenders/{t}/",
         "tender_withdraw": f"/tendering/tenders/{t}/withdraw/",
-        "tender_file": f"/tendering/files/{s.file_a.pk}/",
+        "tender_file": f"/tendering/files/{s.file_a.public_id}/",
         "opening": f"/tendering/calls/{c}/opening/",
         "opening_record": f"/tendering/calls/{c}/opening/record.pdf",
         "criteria": f"/tendering/calls/{c}/criteria/",
@@ -71,11 +71,11 @@ def pages(s) -> dict[str, str]:  # noqa: ANN001
 
 
 def api(s) -> dict[str, str]:  # noqa: ANN001
-    c, t = s.call.pk, s.tender_a.pk
+    c, t = s.call.pk, s.tender_a.public_id
     return {
         "api_mine": f"{BASE}/tenders/mine",
         "api_tender_files": f"{BASE}/tenders/{t}/files",
-        "api_file": f"{BASE}/files/{s.file_a.pk}",
+        "api_file": f"{BASE}/files/{s.file_a.public_id}",
         "api_content": f"{BASE}/tenders/{t}/content",
         "api_opening_record": f"{BASE}/calls/{c}/opening/record.pdf",
         "api_evaluation_model": f"{BASE}/calls/{c}/evaluation-model",
@@ -236,7 +236,7 @@ def negotiation(world):
 
 
 def negotiation_pages(s) -> dict[str, str]:  # noqa: ANN001
-    c, r, sa = s.call.pk, s.revised_a.pk, s.tender_a.supplier_id
+    c, r, sa = s.call.pk, s.revised_a.public_id, s.tender_a.supplier_id
     return {
         "rounds": f"/tendering/calls/{c}/rounds/",
         "opening": f"/tendering/calls/{c}/opening/",
@@ -250,13 +250,13 @@ def negotiation_pages(s) -> dict[str, str]:  # noqa: ANN001
         "negotiation_supplier": f"/tendering/calls/{c}/negotiation/",
         "round2_receipt": f"/tendering/tenders/{r}/",
         "round2_evaluate": f"/tendering/tenders/{r}/evaluate/",
-        "round2_file": f"/tendering/files/{s.revised_file.pk}/",
-        "round1_evaluate": f"/tendering/tenders/{s.tender_a.pk}/evaluate/",
+        "round2_file": f"/tendering/files/{s.revised_file.public_id}/",
+        "round1_evaluate": f"/tendering/tenders/{s.tender_a.public_id}/evaluate/",
     }
 
 
 def negotiation_api(s) -> dict[str, str]:  # noqa: ANN001
-    c, r, sa = s.call.pk, s.revised_a.pk, s.tender_a.supplier_id
+    c, r, sa = s.call.pk, s.revised_a.public_id, s.tender_a.supplier_id
     return {
         "api_rounds": f"{BASE}/calls/{c}/rounds",
         "api_round_opening": f"{BASE}/calls/{c}/rounds/2/opening",
@@ -266,7 +266,7 @@ def negotiation_api(s) -> dict[str, str]:  # noqa: ANN001
         "api_negotiation": f"{BASE}/calls/{c}/negotiation",
         "api_round2_content": f"{BASE}/tenders/{r}/content",
         "api_round2_files": f"{BASE}/tenders/{r}/files",
-        "api_round1_content": f"{BASE}/tenders/{s.tender_a.pk}/content",
+        "api_round1_content": f"{BASE}/tenders/{s.tender_a.public_id}/content",
         "api_tenders": f"{BASE}/calls/{c}/tenders",
     }
 

@@ -242,7 +242,7 @@ def _tender_form(s: Scenario) -> dict:  # noqa: ARG001
 
 def _award_form(s: Scenario) -> dict:
     return {
-        "tender": str(s.tender_a.pk),
+        "tender": str(s.tender_a.public_id),
         "justification": "Best price-quality ratio.",
         "notice_sent_on": timezone.localdate().isoformat(),
         "sent_electronically": "on",
@@ -251,7 +251,7 @@ def _award_form(s: Scenario) -> dict:
 
 def _api_award(s: Scenario) -> dict:
     return {
-        "tender_id": s.tender_a.pk,
+        "tender_id": str(s.tender_a.public_id),
         "justification": "Best price-quality ratio.",
         "notice_sent_on": timezone.localdate().isoformat(),
     }
@@ -308,10 +308,14 @@ OPS: dict[str, Op] = {
         multipart=True,
     ),
     "page_withdraw": Op(
-        _tenders_in, "post", lambda s: f"{T}/tenders/{s.tender_a.pk}/withdraw/", _none
+        _tenders_in, "post", lambda s: f"{T}/tenders/{s.tender_a.public_id}/withdraw/", _none
     ),
     "api_withdraw": Op(
-        _tenders_in, "post", lambda s: f"{BASE}/tenders/{s.tender_a.pk}/withdraw", _none, api=True
+        _tenders_in,
+        "post",
+        lambda s: f"{BASE}/tenders/{s.tender_a.public_id}/withdraw",
+        _none,
+        api=True,
     ),
     "page_criteria": Op(
         _tenders_in, "post", lambda s: f"{T}/calls/{s.call.pk}/criteria/", _criteria_formset
@@ -336,21 +340,25 @@ OPS: dict[str, Op] = {
         _deadline_passed, "post", lambda s: f"{BASE}/calls/{s.call.pk}/opening", _none, api=True
     ),
     "page_score": Op(
-        _opened, "post", lambda s: f"{T}/tenders/{s.tender_a.pk}/score/", _criteria_rows
+        _opened, "post", lambda s: f"{T}/tenders/{s.tender_a.public_id}/score/", _criteria_rows
     ),
     "api_score": Op(
-        _opened, "post", lambda s: f"{BASE}/tenders/{s.tender_a.pk}/scores", _api_scores, api=True
+        _opened,
+        "post",
+        lambda s: f"{BASE}/tenders/{s.tender_a.public_id}/scores",
+        _api_scores,
+        api=True,
     ),
     "page_consensus": Op(
         _scored,
         "post",
-        lambda s: f"{T}/tenders/{s.tender_a.pk}/consensus/",
+        lambda s: f"{T}/tenders/{s.tender_a.public_id}/consensus/",
         lambda s: _criteria_rows(s, consensus=True),
     ),
     "api_consensus": Op(
         _scored,
         "post",
-        lambda s: f"{BASE}/tenders/{s.tender_a.pk}/consensus",
+        lambda s: f"{BASE}/tenders/{s.tender_a.public_id}/consensus",
         lambda s: _api_scores(s, consensus=True),
         api=True,
     ),
@@ -380,12 +388,12 @@ OPS: dict[str, Op] = {
         api=True,
     ),
     "page_round_withdraw": Op(
-        _round_tender_in, "post", lambda s: f"{T}/tenders/{s.revised_a.pk}/withdraw/", _none
+        _round_tender_in, "post", lambda s: f"{T}/tenders/{s.revised_a.public_id}/withdraw/", _none
     ),
     "api_round_withdraw": Op(
         _round_tender_in,
         "post",
-        lambda s: f"{BASE}/tenders/{s.revised_a.pk}/withdraw",
+        lambda s: f"{BASE}/tenders/{s.revised_a.public_id}/withdraw",
         _none,
         api=True,
     ),

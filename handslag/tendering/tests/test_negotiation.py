@@ -230,7 +230,7 @@ def test_round_two_unreadable_before_its_opening(opened):
     opened.start_round()
     revised = opened.submit_round(opened.supplier_a)
     with pytest.raises(Http404):
-        permissions.access_tender(user=opened.team, tender_id=revised.pk)
+        permissions.access_tender(user=opened.team, public_id=revised.public_id)
     with pytest.raises(Http404):
         permissions.access_tender_content(user=opened.evaluator, tender=revised)
     with pytest.raises(PermissionDenied):

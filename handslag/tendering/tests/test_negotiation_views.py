@@ -44,8 +44,10 @@ def test_lead_starts_a_round_on_the_page_and_supplier_revises(client, s):
     assert response.status_code == 302
     revised = Tender.objects.get(round=2)
     assert revised.supplier_id == s.tender_a.supplier_id
-    receipt = client.get(reverse("tendering:tender_receipt", args=[revised.pk])).content.decode()
-    assert reverse("tendering:tender_withdraw", args=[revised.pk]) in receipt
+    receipt = client.get(
+        reverse("tendering:tender_receipt", args=[revised.public_id])
+    ).content.decode()
+    assert reverse("tendering:tender_withdraw", args=[revised.public_id]) in receipt
 
 
 def test_round_page_refusals_change_nothing(client, s):

@@ -7,6 +7,7 @@ the answer nor the time it takes tells whether a sealed tender is there.
 """
 
 import re
+import uuid
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -22,18 +23,18 @@ from handslag.tendering.tests.test_api import BASE, auth
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.7\n" + b"bilaga\n" * 40 + b"%%EOF\n"
-MISSING = 999_999
+MISSING = uuid.UUID("00000000-0000-4000-8000-000000000999")
 DISCLOSURE = "/api/v1/disclosure"
 
 
 def _tid(tender: Tender | None):  # noqa: ANN202
     """A tender's id as its URLs carry it (None: an id no tender has)."""
-    return MISSING if tender is None else tender.pk
+    return MISSING if tender is None else tender.public_id
 
 
 def _fid(record: TenderFile | None):  # noqa: ANN202
     """A tender file's id as its URLs carry it (None: an id no file has)."""
-    return MISSING if record is None else record.pk
+    return MISSING if record is None else record.public_id
 
 
 @pytest.fixture(autouse=True)
@@ -155,7 +156,7 @@ def test_the_fetch_is_one_query_whatever_the_id(client, world, django_assert_num
     ours.lead.active_memberships  # noqa: B018 - the person's memberships, loaded once
     for tid in (_tid(None), _tid(tender)):
         with django_assert_num_queries(1), pytest.raises(Http404):
-            access_tender(user=ours.lead, tender_id=tid)
+            access_tender(user=ours.lead, public_id=tid)
     for fid in (_fid(None), _fid(record)):
         with django_assert_num_queries(1), pytest.raises(Http404):
-            access_tender_file(user=ours.lead, file_id=fid)
+            access_tender_file(user=ours.lead, public_id=fid)

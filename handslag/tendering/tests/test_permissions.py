@@ -78,7 +78,7 @@ SEALED_TENDER_A = {
 
 def test_tender_metadata_before_opening(s):
     got = {
-        name: outcome(access_tender, user=u, tender_id=s.tender_a.pk)
+        name: outcome(access_tender, user=u, public_id=s.tender_a.public_id)
         for name, u in people(s).items()
     }
     assert got == SEALED_TENDER_A
@@ -111,7 +111,7 @@ def test_tender_content_after_opening(s):
 def test_receipts_only_for_own_supplier(s):
     s.open()
     got = {
-        name: outcome(access_supplier_tender, user=u, tender_id=s.tender_a.pk)
+        name: outcome(access_supplier_tender, user=u, public_id=s.tender_a.public_id)
         for name, u in people(s).items()
     }
     assert got == {name: (OK if name == "supplier_a" else NOT_FOUND) for name in got}

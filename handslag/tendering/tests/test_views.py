@@ -36,7 +36,7 @@ def test_submit_receipt_and_list(client, s):
     response = client.post(url, {"content": "Sensors in every bin", "price": "125000"})
     tender = Tender.objects.get()
     assert response.status_code == 302
-    assert response.url == reverse("tendering:tender_receipt", args=[tender.pk])
+    assert response.url == reverse("tendering:tender_receipt", args=[tender.public_id])
     page = client.get(response.url).content.decode()
     assert tender.receipt in page and tender.content_sha256 in page
     assert "Sensors in every bin" not in page
@@ -71,17 +71,26 @@ def test_submit_after_deadline_shows_error(client, s):
 def test_other_suppliers_receipt_404(client, s):
     tender = s.submit(s.supplier_a)
     client.force_login(s.supplier_b)
-    assert client.get(reverse("tendering:tender_receipt", args=[tender.pk])).status_code == 404
-    assert client.post(reverse("tendering:tender_withdraw", args=[tender.pk])).status_code == 404
+    assert (
+        client.get(reverse("tendering:tender_receipt", args=[tender.public_id])).status_code == 404
+    )
+    assert (
+        client.post(reverse("tendering:tender_withdraw", args=[tender.public_id])).status_code
+        == 404
+    )
     client.force_login(s.lead)
-    assert client.get(reverse("tendering:tender_receipt", args=[tender.pk])).status_code == 404
-    assert client.get(reverse("tendering:tender_evaluate", args=[tender.pk])).status_code == 404
+    assert (
+        client.get(reverse("tendering:tender_receipt", args=[tender.public_id])).status_code == 404
+    )
+    assert (
+        client.get(reverse("tendering:tender_evaluate", args=[tender.public_id])).status_code == 404
+    )
 
 
 def test_withdraw_behind_confirmation(client, s):
     tender = s.submit(s.supplier_a)
     client.force_login(s.supplier_a)
-    url = reverse("tendering:tender_withdraw", args=[tender.pk])
+    url = reverse("tendering:tender_withdraw", args=[tender.public_id])
     assert client.get(url).status_code == 200
     tender.refresh_from_db()
     assert tender.status == TenderStatus.SUBMITTED
@@ -134,14 +143,14 @@ def test_full_journey_through_pages(client, s):
         client.force_login(evaluator)
         for tender in (a, b):
             page = client.get(
-                reverse("tendering:tender_evaluate", args=[tender.pk])
+                reverse("tendering:tender_evaluate", args=[tender.public_id])
             ).content.decode()
             assert "solution" in page
             data = {}
             for c in s.criteria:
                 data[f"score_{c.pk}"] = "4" if tender == a else "2"
                 data[f"justification_{c.pk}"] = "Reason"
-            response = client.post(reverse("tendering:tender_score", args=[tender.pk]), data)
+            response = client.post(reverse("tendering:tender_score", args=[tender.public_id]), data)
             assert response.status_code == 302, response.content.decode()[:2000]
     page = client.get(reverse("tendering:evaluation", args=[s.call.pk])).content.decode()
     assert "2 av 2" in page
@@ -153,7 +162,7 @@ def test_full_journey_through_pages(client, s):
             data[f"score_{c.pk}"] = "4" if tender == a else "2"
             data[f"justification_{c.pk}"] = "Internal"
             data[f"external_justification_{c.pk}"] = "External"
-        response = client.post(reverse("tendering:tender_consensus", args=[tender.pk]), data)
+        response = client.post(reverse("tendering:tender_consensus", args=[tender.public_id]), data)
         assert response.status_code == 302
 
     client.force_login(s.lead)
@@ -161,7 +170,7 @@ def test_full_journey_through_pages(client, s):
     response = client.post(
         reverse("tendering:award", args=[s.call.pk]),
         {
-            "tender": str(a.pk),
+            "tender": str(a.public_id),
             "justification": "Best price–quality ratio.",
             "notice_sent_on": today.isoformat(),
             "sent_electronically": "on",
@@ -178,7 +187,7 @@ def test_full_journey_through_pages(client, s):
     assert award.contract_signed_on is None
 
     client.force_login(s.supplier_b)
-    page = client.get(reverse("tendering:tender_receipt", args=[b.pk])).content.decode()
+    page = client.get(reverse("tendering:tender_receipt", args=[b.public_id])).content.decode()
     assert "Best price–quality ratio." in page and "External" in page
 
 

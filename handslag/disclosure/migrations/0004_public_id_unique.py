@@ -1,0 +1,28 @@
+"""Every row has its public id now: make it required and unique."""
+
+import uuid
+
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("disclosure", "0003_public_id_fill"),
+    ]
+
+    operations = [
+        migrations.AlterField(
+            model_name="redactioncase",
+            name="public_id",
+            field=models.UUIDField(
+                default=uuid.uuid4, editable=False, unique=True, verbose_name="public id"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="filedecision",
+            name="public_id",
+            field=models.UUIDField(
+                default=uuid.uuid4, editable=False, unique=True, verbose_name="public id"
+            ),
+        ),
+    ]
