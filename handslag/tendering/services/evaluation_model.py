@@ -113,6 +113,7 @@ def evaluation_model_set(  # noqa: PLR0913
     return model
 
 
+@transaction.atomic
 def evaluation_matrix_export(*, actor: User, call: Call) -> bytes:
     """The evaluation matrix as XLSX, for those who may see the ranking; the export is audited."""
     from handslag.tendering.matrix import evaluation_matrix_xlsx
