@@ -133,6 +133,16 @@ def on_conflict(request: HttpRequest, exc: IntegrityError) -> HttpResponse:
     )
 
 
+@api.exception_handler(FileNotFoundError)
+def on_missing_file(request: HttpRequest, exc: FileNotFoundError) -> HttpResponse:
+    # A stored file that storage no longer has: the download is not there, say so as a 404
+    # and log it, since storage and database disagree.
+    logger.error("API file missing from storage: %s", exc, extra={"request": request})
+    return api.create_response(
+        request, {"detail": _("Not found, or you do not have access to it.")}, status=404
+    )
+
+
 @api.exception_handler(Exception)
 def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     """A JSON 500 without the traceback; the error is logged and signalled as Django would."""

@@ -120,6 +120,15 @@ def test_an_unexpected_error_is_a_json_500_without_traceback(settings, caplog) -
     assert "secret internals" in caplog.text  # logged for us, not shown to them
 
 
+def test_a_file_missing_from_storage_is_a_404(caplog) -> None:  # noqa: ANN001
+    request = RequestFactory().get("/api/v1/documents/generated/1/download")
+    response = api.on_exception(request, FileNotFoundError("media/documents/x.docx"))
+    assert response.status_code == 404
+    assert json.loads(response.content)["detail"].startswith("Finns inte")
+    assert "x.docx" not in response.content.decode()
+    assert "x.docx" in caplog.text
+
+
 def test_values_the_database_cannot_hold_are_named() -> None:
     from django.core.exceptions import ValidationError
 
