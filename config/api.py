@@ -5,14 +5,29 @@ errors become 4xx JSON answers in the user's language; a malformed body is a 400
 422, never a 500.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+import logging
+
+from django.conf import settings
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+    ValidationError,
+)
+from django.core.signals import got_request_exception
+from django.db import DataError, IntegrityError
+from django.http import Http404, HttpRequest, HttpResponse, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import HttpBearer, django_auth
 
 from handslag.accounts.services import api_token_authenticate
+from handslag.core.api import StorableInputParser, schema_error_payload
+
+logger = logging.getLogger("django.request")
 
 
 class TokenAuth(HttpBearer):
@@ -29,6 +44,7 @@ api = NinjaAPI(
     description="Innovation procurement: challenges, needs, projects, calls, tenders, partnerships and benefit.",
     auth=[TokenAuth(), django_auth],
     urls_namespace="api-1.0.0",
+    parser=StorableInputParser(),
 )
 
 
@@ -64,6 +80,83 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return api.create_response(
         request, {"detail": _("Sign in or send a valid API token.")}, status=401
+    )
+
+
+@api.exception_handler(SchemaValidationError)
+def on_schema_error(request: HttpRequest, exc: SchemaValidationError) -> HttpResponse:
+    return api.create_response(request, schema_error_payload(exc.errors), status=422)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    # Ninja wraps what the body parser raised; our own refusals carry a translated message.
+    if isinstance(exc.__cause__, ValidationError):
+        return api.create_response(request, _validation_payload(exc.__cause__), status=400)
+    if isinstance(exc.__cause__, ValueError):  # JSON that does not parse
+        return api.create_response(
+            request, {"detail": _("The body is not valid JSON."), "errors": {}}, status=400
+        )
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(MultiPartParserError)
+@api.exception_handler(UnreadablePostError)
+def on_unreadable_body(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": _("The form data could not be read."), "errors": {}}, status=400
+    )
+
+
+@api.exception_handler(SuspiciousOperation)
+def on_suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+    if isinstance(exc, RequestDataTooBig):
+        return api.create_response(request, {"detail": _("The request is too large.")}, status=413)
+    return api.create_response(request, {"detail": _("The request is not valid.")}, status=400)
+
+
+@api.exception_handler(DataError)
+@api.exception_handler(OverflowError)
+def on_unstorable_value(request: HttpRequest, exc: Exception) -> HttpResponse:
+    # The last line of defence: input rules should refuse such values before a query runs.
+    logger.warning("API value refused by the database: %s", exc, extra={"request": request})
+    return api.create_response(
+        request, {"detail": _("A value is outside what can be stored."), "errors": {}}, status=400
+    )
+
+
+@api.exception_handler(IntegrityError)
+def on_conflict(request: HttpRequest, exc: IntegrityError) -> HttpResponse:
+    logger.warning("API change refused by a constraint: %s", exc, extra={"request": request})
+    return api.create_response(
+        request, {"detail": _("The change conflicts with data that already exists.")}, status=409
+    )
+
+
+@api.exception_handler(FileNotFoundError)
+def on_missing_file(request: HttpRequest, exc: FileNotFoundError) -> HttpResponse:
+    # A stored file that storage no longer has: the download is not there, say so as a 404
+    # and log it, since storage and database disagree.
+    logger.error("API file missing from storage: %s", exc, extra={"request": request})
+    return api.create_response(
+        request, {"detail": _("Not found, or you do not have access to it.")}, status=404
+    )
+
+
+@api.exception_handler(Exception)
+def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A JSON 500 without the traceback; the error is logged and signalled as Django would."""
+    if settings.DEBUG:
+        raise exc
+    got_request_exception.send(sender=None, request=request)
+    logger.error(
+        "Internal Server Error: %s",
+        request.path,
+        exc_info=exc,
+        extra={"status_code": 500, "request": request},
+    )
+    return api.create_response(
+        request, {"detail": _("Something went wrong on our side. Try again later.")}, status=500
     )
 
 

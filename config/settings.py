@@ -84,6 +84,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "handslag.core.api.ApiErrorMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -316,6 +317,9 @@ CONTENT_SECURITY_POLICY = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+# Pages whose limit and offset are bounded (handslag.core.api), for every @paginate.
+NINJA_PAGINATION_CLASS = "handslag.core.api.BoundedPagination"
+NINJA_PAGINATION_MAX_LIMIT = 500
 
 LOGGING = {
     "version": 1,

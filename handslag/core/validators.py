@@ -5,6 +5,11 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+# C0 controls except tab, line feed and carriage return; lone surrogates; the two
+# non-characters. XML 1.0 refuses them (so DOCX and XLSX cannot carry them) and
+# PostgreSQL refuses NUL in text.
+UNSTORABLE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
 _ORG_NUMBER = re.compile(r"^(?:\d{2})?(\d{6})-?(\d{4})$")
 
 
@@ -46,3 +51,13 @@ def normalise_org_number(value: str) -> str:
 
 def validate_org_number(value: str) -> None:
     normalise_org_number(value)
+
+
+def text_is_storable(value: str) -> bool:
+    """Whether the text holds none of the characters a database or an export refuses."""
+    return UNSTORABLE_CHARACTERS.search(value) is None
+
+
+def exportable_text(value: str) -> str:
+    """The text with each unstorable character shown as U+FFFD, for files we generate."""
+    return UNSTORABLE_CHARACTERS.sub("\ufffd", value)

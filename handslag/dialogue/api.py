@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from handslag.accounts.models import Organisation, User
 from handslag.dialogue import services
@@ -183,7 +183,7 @@ def summary(request: HttpRequest, project_id: int):  # noqa: ANN201
     response={200: list[MeetingOut], 404: ErrorOut},
     summary="The dialogue log, latest meeting first",
 )
-@paginate(LimitOffsetPagination)
+@paginate
 def meeting_list_api(request: HttpRequest, project_id: int):  # noqa: ANN201
     project = access_project_dialogue(user=request.user, project_id=project_id)
     meetings = meeting_list(project=project).prefetch_related(
@@ -262,7 +262,7 @@ def meeting_update(request: HttpRequest, meeting_id: int, payload: MeetingPatch)
     response={200: list[ActionOut], 404: ErrorOut},
     summary="Every action of the project's meetings: overdue first, done last",
 )
-@paginate(LimitOffsetPagination)
+@paginate
 def action_list_api(request: HttpRequest, project_id: int):  # noqa: ANN201
     project = access_project_dialogue(user=request.user, project_id=project_id)
     return [_action(a) for a in action_list(project=project)]
@@ -338,7 +338,7 @@ def action_done(request: HttpRequest, action_id: int, payload: DoneIn):  # noqa:
     response={200: list[StakeholderOut], 404: ErrorOut},
     summary="Stakeholders with interest and influence, most influential first",
 )
-@paginate(LimitOffsetPagination)
+@paginate
 def stakeholder_list_api(request: HttpRequest, project_id: int):  # noqa: ANN201
     project = access_project_dialogue(user=request.user, project_id=project_id)
     return [_stakeholder(s) for s in stakeholder_list(project=project)]
@@ -392,7 +392,7 @@ def stakeholder_remove(request: HttpRequest, stakeholder_id: int):  # noqa: ANN2
     response={200: list[CommunicationOut], 404: ErrorOut},
     summary="The communication plan: overdue first, done last",
 )
-@paginate(LimitOffsetPagination)
+@paginate
 def communication_list_api(request: HttpRequest, project_id: int):  # noqa: ANN201
     project = access_project_dialogue(user=request.user, project_id=project_id)
     return [_communication(c) for c in communication_list(project=project)]

@@ -9,7 +9,7 @@ import datetime as dt
 from django.http import FileResponse, HttpRequest
 from ninja import Field, File, Form, Router, Schema
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from handslag.accounts.models import Organisation
 from handslag.core.permissions import forbidden, not_found
@@ -215,7 +215,7 @@ def _template_out(template: DocumentTemplate) -> dict:
     response=list[AttachmentOut],
     summary="The project's attachments, newest first",
 )
-@paginate(LimitOffsetPagination)
+@paginate
 def attachment_list(request: HttpRequest, project_id: int):  # noqa: ANN201
     project = access_project_documents(user=request.user, project_id=project_id)
     return [_attachment_out(a) for a in selectors.attachment_list(project=project)]
@@ -244,7 +244,7 @@ def attachment_upload(
     response={200: list[VersionOut], 404: ErrorOut},
     summary="Every version of an attachment, newest first",
 )
-@paginate(LimitOffsetPagination)
+@paginate
 def version_list(request: HttpRequest, attachment_id: int):  # noqa: ANN201
     attachment = access_attachment(user=request.user, attachment_id=attachment_id)
     return [_version_out(v) for v in selectors.attachment_versions(attachment=attachment)]
@@ -285,7 +285,7 @@ def version_download(request: HttpRequest, version_id: int) -> FileResponse:
     response=list[GeneratedOut],
     summary="Every generated document version of the project, newest first",
 )
-@paginate(LimitOffsetPagination)
+@paginate
 def generated_list(request: HttpRequest, project_id: int):  # noqa: ANN201
     project = access_project_documents(user=request.user, project_id=project_id)
     return [_generated_out(d) for d in selectors.generated_list(project=project)]
@@ -383,7 +383,7 @@ def template_detail(request: HttpRequest, template_id: int) -> dict:
     response={200: list[TemplateVersionOut], 404: ErrorOut},
     summary="Every version of a template, newest first",
 )
-@paginate(LimitOffsetPagination)
+@paginate
 def template_versions(request: HttpRequest, template_id: int):  # noqa: ANN201
     template = access_template(user=request.user, template_id=template_id)
     return [

@@ -14,6 +14,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from handslag.core.validators import exportable_text
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -63,36 +65,41 @@ def to_docx(document: Document) -> bytes:
     from docx import Document as DocxDocument
 
     doc = DocxDocument()
-    doc.core_properties.title = document.title
+    doc.core_properties.title = _text(document.title)
     doc.core_properties.language = document.language
-    doc.add_heading(document.title, level=0)
+    doc.add_heading(_text(document.title), level=0)
     if document.subtitle:
-        doc.add_paragraph(document.subtitle)
+        doc.add_paragraph(_text(document.subtitle))
     for block in document.blocks:
         if isinstance(block, Heading):
-            doc.add_heading(block.text, level=min(max(block.level, 1), 4))
+            doc.add_heading(_text(block.text), level=min(max(block.level, 1), 4))
         elif isinstance(block, Paragraph):
-            for part in block.text.split("\n"):
+            for part in _text(block.text).split("\n"):
                 doc.add_paragraph(part)
         elif isinstance(block, Facts):
             table = doc.add_table(rows=0, cols=2)
             table.style = "Table Grid"
             for label, value in block.rows:
                 cells = table.add_row().cells
-                cells[0].text, cells[1].text = str(label), str(value)
+                cells[0].text, cells[1].text = _text(label), _text(value)
         elif isinstance(block, Table):
             if block.caption:
-                doc.add_paragraph(block.caption)
+                doc.add_paragraph(_text(block.caption))
             table = doc.add_table(rows=1, cols=len(block.header))
             table.style = "Table Grid"
             for cell, text in zip(table.rows[0].cells, block.header, strict=True):
-                cell.text = str(text)
+                cell.text = _text(text)
             for row in block.rows:
                 for cell, text in zip(table.add_row().cells, row, strict=True):
-                    cell.text = str(text)
+                    cell.text = _text(text)
     buffer = BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def _text(value: object) -> str:
+    # Word files are XML: a control character in someone's text must not break the export.
+    return exportable_text(str(value))
 
 
 def to_html(document: Document) -> str:
@@ -117,7 +124,7 @@ def to_xlsx(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[object]
     workbook.remove(workbook.active)
     for name, header, rows in sheets:
         sheet = workbook.create_sheet(title=name[:31])
-        sheet.append(list(header))
+        sheet.append([exportable_text(str(text)) for text in header])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
@@ -132,6 +139,8 @@ def to_xlsx(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[object]
 
 
 def _cell(value: object) -> object:
+    if isinstance(value, str):
+        value = exportable_text(value)  # openpyxl refuses control characters
     if hasattr(value, "tzinfo") and getattr(value, "tzinfo", None) is not None:
         return timezone.localtime(value).replace(tzinfo=None)  # Excel has no time zones
     if isinstance(value, str) and value[:1] in {"=", "+", "-", "@"}:

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from handslag.accounts.models import Organisation
 from handslag.core.permissions import not_found
@@ -72,7 +72,7 @@ def _lesson(lesson: Lesson) -> dict:
 
 
 @router.get("/lessons", response=list[LessonOut], summary="Lessons you may read; q searches")
-@paginate(LimitOffsetPagination)
+@paginate
 def lesson_list(request: HttpRequest, q: str = ""):  # noqa: ANN201
     return [_lesson(lesson) for lesson in lesson_list_visible(user=request.user, query=q[:200])]
 

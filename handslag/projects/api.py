@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from handslag.accounts.models import Organisation, User
 from handslag.documents.render import file_response, to_xlsx
@@ -139,7 +139,7 @@ def template_list(request: HttpRequest):  # noqa: ANN201
 
 
 @router.get("/", response=list[ProjectOut], summary="Projects you can see")
-@paginate(LimitOffsetPagination)
+@paginate
 def project_list(request: HttpRequest):  # noqa: ANN201
     projects = project_list_visible(user=request.user).prefetch_related("needs", "partner_buyers")
     return [_project(p) for p in projects]
@@ -343,7 +343,7 @@ def _owner(project: Project, owner_id: int | None) -> User | None:
     response={200: list[RiskOut], 403: ErrorOut, 404: ErrorOut},
     summary="The risk register, most serious first",
 )
-@paginate(LimitOffsetPagination)
+@paginate
 def risk_list(request: HttpRequest, project_id: int):  # noqa: ANN201
     project = access_area(user=request.user, project_id=project_id, area=WorkspaceArea.RISKS)
     return [_risk(r) for r in risk_list_visible(user=request.user, project=project)]

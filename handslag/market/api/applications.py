@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from handslag.accounts.models import Organisation
 from handslag.core.permissions import forbidden
@@ -50,7 +50,7 @@ def application_create(
     response=list[ApplicationOut],
     summary="Your supplier organisation's own applications",
 )
-@paginate(LimitOffsetPagination)
+@paginate
 def my_applications(request: HttpRequest):  # noqa: ANN201
     return selectors.application_list_for_supplier(user=request.user)
 

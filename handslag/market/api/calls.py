@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from handslag.market import selectors, services
 from handslag.market.api.base import router
@@ -27,7 +27,7 @@ from handslag.projects.permissions import access_project
 @router.get(
     "/calls", auth=None, response=list[PublicCallOut], summary="Published calls, newest first"
 )
-@paginate(LimitOffsetPagination)
+@paginate
 def public_calls(request: HttpRequest):  # noqa: ANN201
     return selectors.call_list_published()
 
@@ -46,7 +46,7 @@ def public_call(request: HttpRequest, call_id: int) -> Call:
 
 
 @router.get("/buyer/calls", response=list[CallOut], summary="Calls of the projects you can see")
-@paginate(LimitOffsetPagination)
+@paginate
 def buyer_calls(request: HttpRequest, project_id: int | None = None):  # noqa: ANN201
     project = access_project(user=request.user, project_id=project_id) if project_id else None
     return selectors.call_list_for_user(user=request.user, project=project)
@@ -119,7 +119,7 @@ def call_cancel(request: HttpRequest, call_id: int, payload: CancelIn) -> Call:
     response={200: list[ApplicationOut], 403: ErrorOut, 404: ErrorOut},
     summary="The call's applications, for the project team",
 )
-@paginate(LimitOffsetPagination)
+@paginate
 def call_applications(request: HttpRequest, call_id: int):  # noqa: ANN201
     call = access_call_applications(user=request.user, call_id=call_id)
     return selectors.application_list_for_call(user=request.user, call=call)

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from handslag.market import selectors, services
 from handslag.market.api.base import _supplier_for, router
@@ -112,7 +112,7 @@ class AmendIn(Schema):
     response={200: list[PublicQuestionOut], 404: ErrorOut},
     summary="Answered questions on a published call (never who asked)",
 )
-@paginate(LimitOffsetPagination)
+@paginate
 def public_questions(request: HttpRequest, call_id: int):  # noqa: ANN201
     return selectors.question_list_public(call=access_public_call(call_id=call_id))
 
@@ -141,7 +141,7 @@ def question_ask(request: HttpRequest, call_id: int, payload: QuestionIn) -> tup
 
 
 @router.get("/questions", response=list[OwnQuestionOut], summary="Your organisations' questions")
-@paginate(LimitOffsetPagination)
+@paginate
 def my_questions(request: HttpRequest):  # noqa: ANN201
     return selectors.question_list_for_supplier(user=request.user)
 
@@ -151,7 +151,7 @@ def my_questions(request: HttpRequest):  # noqa: ANN201
     response={200: list[BuyerQuestionOut], 403: ErrorOut, 404: ErrorOut},
     summary="Every question on the call, with who asked (project team)",
 )
-@paginate(LimitOffsetPagination)
+@paginate
 def buyer_questions(request: HttpRequest, call_id: int):  # noqa: ANN201
     call = access_call_questions(user=request.user, call_id=call_id)
     return selectors.question_list_for_call(user=request.user, call=call)

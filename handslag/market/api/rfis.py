@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from handslag.accounts.models import Organisation
 from handslag.market import selectors, services
@@ -137,7 +137,7 @@ def _suppliers_by_id(ids: list[int]) -> list[Organisation]:
 
 
 @router.get("/rfis", auth=None, response=list[RfiOut], summary="Published requests for information")
-@paginate(LimitOffsetPagination)
+@paginate
 def public_rfis(request: HttpRequest):  # noqa: ANN201
     return selectors.rfi_list_published()
 
@@ -167,7 +167,7 @@ def rfi_respond(request: HttpRequest, rfi_id: int, payload: RfiResponseIn) -> tu
 
 
 @router.get("/buyer/rfis", response=list[BuyerRfiOut], summary="RFIs of your projects")
-@paginate(LimitOffsetPagination)
+@paginate
 def buyer_rfis(request: HttpRequest):  # noqa: ANN201
     return selectors.rfi_list_for_user(user=request.user)
 
@@ -232,7 +232,7 @@ def rfi_close(request: HttpRequest, rfi_id: int) -> Rfi:
 @router.get(
     "/buyer/events", response=list[BuyerEventOut], summary="Dialogue events of your projects"
 )
-@paginate(LimitOffsetPagination)
+@paginate
 def buyer_events(request: HttpRequest):  # noqa: ANN201
     return selectors.event_list_for_user(user=request.user)
 
@@ -277,7 +277,7 @@ def event_update(request: HttpRequest, event_id: int, payload: EventUpdateIn) ->
     response=list[EventOut],
     summary="Dialogue events your supplier organisations are invited to",
 )
-@paginate(LimitOffsetPagination)
+@paginate
 def my_events(request: HttpRequest):  # noqa: ANN201
     return selectors.event_list_for_supplier(user=request.user)
 

@@ -5,7 +5,7 @@ import datetime as dt
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from handslag.accounts.forms import client_ip
 from handslag.accounts.models import Organisation
@@ -154,7 +154,7 @@ def supplier_profile_put(request: HttpRequest, organisation_id: int, payload: Pr
     response={200: list[SupplierOut], 403: ErrorOut},
     summary="The supplier registry (buyer staff)",
 )
-@paginate(LimitOffsetPagination)
+@paginate
 def supplier_registry(request: HttpRequest):  # noqa: ANN201
     if not request.user.is_buyer_staff:
         raise forbidden()
@@ -185,6 +185,6 @@ def unfollow(request: HttpRequest, call_id: int, supplier_id: int | None = None)
 
 
 @router.get("/follows", response=list[FollowOut], summary="Calls your organisations follow")
-@paginate(LimitOffsetPagination)
+@paginate
 def my_follows(request: HttpRequest):  # noqa: ANN201
     return selectors.call_follows_for_supplier(user=request.user)
