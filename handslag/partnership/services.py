@@ -27,7 +27,7 @@ from handslag.partnership.permissions import (
 )
 from handslag.partnership.selectors import contract_is_ended, contracts_for_call
 from handslag.partnership.terms import IpModel, RiskModel
-from handslag.tendering import legal_clock
+from handslag.rules import legal_clock
 from handslag.tendering.models import Award
 from handslag.tendering.services import award_record_contract
 

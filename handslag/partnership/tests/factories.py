@@ -15,7 +15,7 @@ from handslag.market.models import Call
 from handslag.partnership.models import Contract, Phase, PhaseDecision, PhaseStatus
 from handslag.projects.models import Project, ProjectMember
 from handslag.projects.tests.factories import ProjectFactory
-from handslag.tendering import legal_clock
+from handslag.rules import legal_clock
 from handslag.tendering.models import Award, Tender
 
 NOTICE_SENT = dt.date(2024, 3, 1)

@@ -19,7 +19,7 @@ from handslag.partnership.tests.factories import (
     project_member,
     supplier_person,
 )
-from handslag.tendering import legal_clock
+from handslag.rules import legal_clock
 
 pytestmark = pytest.mark.django_db
 
