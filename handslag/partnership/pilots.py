@@ -119,6 +119,7 @@ def kpi_add_from_effect(
         unit=effect.unit,
         baseline=effect.baseline,
         target=effect.target,
+        direction=effect.direction,
     )
     _set_valuation(kpi, category, volume, unit_value, unit_value_source)
     kpi.full_clean()

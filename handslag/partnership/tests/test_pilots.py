@@ -69,6 +69,28 @@ class TestKpiFromEffect:
         assert list(effect_candidates(contract=contract)) == []
         assert AuditEntry.objects.filter(action="pilot.kpi_add").count() == 1
 
+    def test_carries_the_direction_the_effect_states(self) -> None:
+        """The KPI takes the effect's own direction, not one guessed from its target.
+
+        The effect below was edited outside the need's services (in the admin), so its
+        direction and target disagree: the stated direction is the one that counts.
+        """
+        contract = ContractFactory()
+        lead = project_member(contract.project)
+        effect = ExpectedEffectFactory(
+            indicator="Calls answered per day", baseline=480, target=300, direction="increase"
+        )
+        contract.project.needs.add(effect.need)
+        kpi = pilots.kpi_add_from_effect(actor=lead, contract=contract, effect=effect)
+        assert kpi.direction == "increase"
+        kpi.refresh_from_db()
+        assert kpi.direction == "increase"
+        assert kpi.improvement(Decimal("500")) == Decimal("20")
+        effect.direction = "decrease"
+        effect.save()
+        kpi.refresh_from_db()
+        assert kpi.direction == "increase"  # a running pilot keeps what it was set up with
+
     def test_effect_of_another_project_is_refused(self) -> None:
         contract = ContractFactory()
         lead = project_member(contract.project)
