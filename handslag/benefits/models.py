@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from handslag.core.models import TimeStampedModel
+from handslag.rules.benefit_categories import LABELS, BenefitCategory
 
 
 class Scenario(models.TextChoices):
@@ -82,18 +83,15 @@ class LineKind(models.TextChoices):
     BENEFIT = "benefit", _("Benefit")
 
 
-class LineCategory(models.TextChoices):
-    INTERNAL_SAVINGS = "internal_savings", _("Internal savings")
-    TIME = "time", _("Time")
-    TRANSPORT = "transport", _("Transport")
-    WATER = "water", _("Water")
-    ENERGY = "energy", _("Energy")
-    CO2 = "co2", _("CO2")
-    SOCIAL = "social", _("Social")
-    INVESTMENT = "investment", _("Investment")
-    OPERATION = "operation", _("Operation")
-    MAINTENANCE = "maintenance", _("Maintenance")
-    OTHER = "other", _("Other")
+#: What a line is about; the codes and labels are defined in handslag.rules, so the
+#: pilot KPIs that replace a category's forecast lines use the very same codes.
+LineCategory = models.TextChoices(
+    "LineCategory",
+    [
+        (category.name, (category.value, _(LABELS[category].english)))
+        for category in BenefitCategory
+    ],
+)
 
 
 class BenefitLine(TimeStampedModel):

@@ -13,6 +13,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from handslag.accounts.models import User
+from handslag.core.formats import number_style
 from handslag.documents.library import SHIPPED, FieldValue, TableValue
 from handslag.documents.models import (
     Attachment,
@@ -23,6 +24,7 @@ from handslag.documents.models import (
     GeneratedDocument,
 )
 from handslag.projects.models import Project
+from handslag.rules.numbers import format_kronor, format_number
 
 logger = logging.getLogger(__name__)
 
@@ -123,13 +125,11 @@ def _decimal(value: Decimal | float | int | None) -> str:
         return ""
     if isinstance(value, Decimal):
         value = value.normalize()
-        text = f"{value:f}"
-        return number_format(Decimal(text), force_grouping=True)
-    return number_format(value, force_grouping=True)
+    return format_number(value, style=number_style(), grouped=True)
 
 
 def _money(value: float) -> str:
-    return _("%(amount)s kr") % {"amount": number_format(round(value), force_grouping=True)}
+    return _("%(amount)s kr") % {"amount": format_kronor(round(value), style=number_style())}
 
 
 def _date(value: Any) -> str:

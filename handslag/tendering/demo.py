@@ -23,7 +23,8 @@ from handslag.accounts.models import User
 from handslag.accounts.roles import ProjectRole
 from handslag.market.models import Application, ApplicationStatus, Call
 from handslag.projects.models import ProjectMember
-from handslag.tendering import crypto, evaluation, legal_clock, services
+from handslag.rules import legal_clock
+from handslag.tendering import crypto, evaluation, services
 from handslag.tendering.models import (
     Award,
     CallKey,

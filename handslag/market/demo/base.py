@@ -10,9 +10,9 @@ from django.core.exceptions import ObjectDoesNotExist
 
 from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind, OrganisationRole, ProjectRole
-from handslag.core.validators import luhn_valid
 from handslag.market.models import Call
 from handslag.projects.models import Project, ProjectMember
+from handslag.rules.org_numbers import complete_org_number
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -71,11 +71,7 @@ def call(key: str) -> Call:
 
 
 def _org_number(index: int) -> str:
-    body = f"559300{index:03d}"
-    for digit in "0123456789":
-        if luhn_valid(body + digit):
-            return f"{body[:6]}-{body[6:]}{digit}"
-    raise AssertionError("unreachable")
+    return complete_org_number(f"559300{index:03d}")
 
 
 def _extra_supplier(key: str) -> tuple[Organisation, User]:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from handslag.accounts.models import User
 from handslag.market.models import Application, Call, CallFollow, CallStatus, Question
 from handslag.market.selectors.plan import _local_date
+from handslag.rules import legal_clock
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,6 @@ class QuestionDays:
 def call_question_days(*, call: Call) -> QuestionDays:
     """From the legal clock: answers at least six days before the deadline for tenders
     (LOU 12 kap. 11 §), questions a few working days before that (policy)."""
-    from handslag.tendering import legal_clock
-
     deadline = _local_date(call.tender_deadline)
     if deadline is None:
         return QuestionDays(None, None)

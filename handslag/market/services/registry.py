@@ -15,6 +15,7 @@ from handslag.core.permissions import forbidden
 from handslag.core.validators import normalise_org_number
 from handslag.market.models import Area, Call, CallFollow, SupplierProfile
 from handslag.market.permissions import can_edit_supplier_profile, can_follow
+from handslag.rules.org_numbers import OrgNumberProblem
 
 __all__ = [
     "call_follow",
@@ -26,7 +27,7 @@ __all__ = [
 
 def _org_number_message(error: ValidationError) -> str:
     """The validator's message, worded for someone registering their own organisation."""
-    if error.code == "org_number_checksum":
+    if error.code == OrgNumberProblem.CHECKSUM:
         return _(
             "The organisation number's check digit is wrong. Check that every digit is "
             "typed correctly."

@@ -13,7 +13,8 @@ from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.core.tasks import send_email
 from handslag.market.models import Call
-from handslag.tendering import evaluation, legal_clock
+from handslag.rules import legal_clock
+from handslag.tendering import evaluation
 from handslag.tendering.models import (
     Award,
     Tender,
