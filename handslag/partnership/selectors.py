@@ -78,11 +78,6 @@ def phase_list(*, contract: Contract) -> list[Phase]:
     )
 
 
-def contract_list_for_project(*, project: Any) -> QuerySet[Contract]:
-    """The project's contracts; the caller has checked the user may view the project."""
-    return Contract.objects.filter(project=project).select_related("supplier").order_by("pk")
-
-
 def _managed_project_ids(user: User) -> QuerySet:
     from handslag.projects.models import ProjectMember
 
