@@ -7,9 +7,27 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from handslag.core.models import TimeStampedModel
 from handslag.rules.benefit_categories import LABELS, BenefitCategory
+
+# The category names, written out so that `make messages` keeps them in this app's
+# catalogue: the choices below are built from handslag.rules, whose text the extractor
+# cannot see. test_categories checks that this list and the rules name the same labels.
+CATEGORY_MSGIDS = (
+    gettext_noop("Internal savings"),
+    gettext_noop("Time"),
+    gettext_noop("Transport"),
+    gettext_noop("Water"),
+    gettext_noop("Energy"),
+    gettext_noop("CO2"),
+    gettext_noop("Social"),
+    gettext_noop("Investment"),
+    gettext_noop("Operation"),
+    gettext_noop("Maintenance"),
+    gettext_noop("Other"),
+)
 
 
 class Scenario(models.TextChoices):

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from handslag.benefits.models import LineCategory
+from handslag.benefits.models import CATEGORY_MSGIDS, LineCategory
 from handslag.partnership.forms import KPI_CATEGORY_CHOICES
 from handslag.rules.benefit_categories import KPI_CATEGORIES, LABELS, BenefitCategory
 
@@ -25,3 +25,8 @@ def test_labels_read_as_the_rules_say_in_each_language(language, side):
             assert str(category.label) == getattr(LABELS[label], side)
         for code, label in KPI_CATEGORY_CHOICES:
             assert str(label) == getattr(LABELS[BenefitCategory(code)], side)
+
+
+def test_the_catalogue_keeps_every_label():
+    """`make messages` extracts only the written-out msgids: they must be the rules' labels."""
+    assert sorted(CATEGORY_MSGIDS) == sorted(label.english for label in LABELS.values())
