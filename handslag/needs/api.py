@@ -19,8 +19,8 @@ from handslag.accounts import services as account_services
 from handslag.accounts.models import Organisation
 from handslag.accounts.permissions import access_invitation, access_network
 from handslag.accounts.roles import OrganisationKind
+from handslag.core.files import download_response
 from handslag.core.permissions import not_found
-from handslag.documents.views import download_response
 from handslag.needs import selectors, services
 from handslag.needs.models import ChallengeAttachment, ChallengeStatus, NeedStatement
 from handslag.needs.permissions import (

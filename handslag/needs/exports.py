@@ -4,7 +4,7 @@ from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from handslag.documents.render import Document, Facts, Heading, Paragraph, Table
+from handslag.core.render import Document, Facts, Heading, Paragraph, Table
 from handslag.needs.models import NeedStatement
 from handslag.needs.selectors import market_check_advice, need_completeness
 

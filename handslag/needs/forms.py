@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from handslag.accounts.models import Organisation
-from handslag.documents.uploads import accepted_types_text
+from handslag.core.files import accepted_types_text
 from handslag.needs.models import (
     Challenge,
     ChallengeStatus,

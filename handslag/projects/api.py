@@ -10,7 +10,7 @@ from ninja import Router
 from ninja.pagination import paginate
 
 from handslag.accounts.models import Organisation, User
-from handslag.documents.render import file_response, to_xlsx
+from handslag.core.render import file_response, to_xlsx
 from handslag.needs.models import NeedStatement
 from handslag.projects import services
 from handslag.projects.models import ProcedureTemplate, Project, Risk, Stage, WorkspaceArea
