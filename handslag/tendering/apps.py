@@ -1,8 +1,16 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from handslag.audit.sealing import register_sealed_entries
+
 
 class TenderingConfig(AppConfig):
     name = "handslag.tendering"
     label = "tendering"
     verbose_name = _("Tenders and evaluation")
+
+    def ready(self) -> None:
+        from handslag.tendering.selectors import sealed_audit_entries
+
+        # The audit log hides entries about tenders that are still sealed (OSL 19:3).
+        register_sealed_entries(sealed_audit_entries)
