@@ -279,30 +279,6 @@ class VisibilityForm(forms.Form):
     )
 
 
-class JointProjectForm(forms.Form):
-    title = forms.CharField(label=_("Project title"), max_length=200)
-    template = forms.ModelChoiceField(
-        label=_("Procedure"), queryset=Organisation.objects.none(), empty_label=None
-    )
-    partner_buyers = forms.ModelMultipleChoiceField(
-        label=_("Buyer organisations that own the project with you"),
-        queryset=Organisation.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("More buyers can join later."),
-    )
-    summary = forms.CharField(
-        label=_("Summary"),
-        max_length=5000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-    def __init__(self, *args, templates: QuerySet, partners: QuerySet, **kwargs) -> None:  # noqa: ANN002, ANN003
-        super().__init__(*args, **kwargs)
-        self.fields["template"].queryset = templates
-        self.fields["partner_buyers"].queryset = partners
-
-
 class NetworkInviteForm(forms.Form):
     network = forms.ModelChoiceField(
         label=_("Buyer network"),
