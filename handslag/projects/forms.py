@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind, OrganisationRole, ProjectRole
-from handslag.knowledge.models import Visibility
 from handslag.needs.models import NeedStatement
 from handslag.needs.models import Visibility as NeedVisibility
 from handslag.projects import advisor
@@ -14,6 +13,7 @@ from handslag.projects.models import (
     BudgetCategory,
     FundingSource,
     FundingStatus,
+    LessonVisibility,
     Project,
     RiskStatus,
     Stage,
@@ -139,8 +139,8 @@ class GatePassForm(forms.Form):
     )
     lesson_visibility = forms.ChoiceField(
         label=_("Who may read the lesson"),
-        choices=Visibility.choices,
-        initial=Visibility.ORGANISATION,
+        choices=LessonVisibility.choices,
+        initial=LessonVisibility.ORGANISATION,
         required=False,
     )
 
@@ -151,7 +151,7 @@ class GatePassForm(forms.Form):
             "design": data.get("lesson_design", ""),
             "execution": data.get("lesson_execution", ""),
             "results": data.get("lesson_results", ""),
-            "visibility": data.get("lesson_visibility") or Visibility.ORGANISATION,
+            "visibility": data.get("lesson_visibility") or LessonVisibility.ORGANISATION,
         }
 
 
