@@ -43,6 +43,7 @@ from handslag.dialogue.selectors import (
     stakeholder_list,
     stakeholder_quadrant,
 )
+from handslag.needs.permissions import can_triage_in
 from handslag.projects.models import Project
 
 PAGE_SIZE = 25
@@ -67,8 +68,6 @@ def _base(request: HttpRequest, project: Project, **extra: Any) -> dict[str, Any
 
 
 def _can_park(request: HttpRequest, project: Project) -> bool:
-    from handslag.needs.permissions import can_triage_in
-
     organisation = services.idea_organisation(actor=request.user, project=project)
     return (
         organisation is not None
