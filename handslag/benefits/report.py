@@ -19,7 +19,7 @@ from handslag.accounts.models import User
 from handslag.benefits.realised import realised_benefit
 from handslag.benefits.selectors import Figures, scenario_comparison
 from handslag.core.formats import number_style
-from handslag.documents.render import Document, Facts, Heading, Paragraph, Table
+from handslag.core.render import Document, Facts, Heading, Paragraph, Table
 from handslag.needs.models import ExpectedEffect
 from handslag.partnership.pilot_selectors import kpi_status, kpis_for_project
 from handslag.projects.models import Project

@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from handslag.core.formats import number_style
-from handslag.documents.render import Document, Facts, Heading, Paragraph, Table
+from handslag.core.render import Document, Facts, Heading, Paragraph, Table
 from handslag.needs.models import NeedStatement
 from handslag.needs.selectors import market_check_advice, need_completeness
 from handslag.rules.numbers import format_number

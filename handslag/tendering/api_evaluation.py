@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
 from handslag.core.permissions import not_found
-from handslag.documents.render import file_response
+from handslag.core.render import file_response
 from handslag.tendering import evaluation, selectors_evaluation, services
 from handslag.tendering.evaluation_config import deduction_of
 from handslag.tendering.models import EvaluationModel

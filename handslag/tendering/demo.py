@@ -7,7 +7,6 @@ call, invitations or team is missing is skipped with a note.
 """
 
 import datetime as dt
-import importlib
 import sys
 from decimal import Decimal
 
@@ -19,10 +18,13 @@ from django.core.exceptions import (
 )
 from django.utils import timezone
 
+from handslag.accounts.demo import ORGANISATIONS
 from handslag.accounts.models import User
 from handslag.accounts.roles import ProjectRole
+from handslag.market import demo as market_demo
 from handslag.market.models import Application, ApplicationStatus, Call
 from handslag.projects.models import ProjectMember
+from handslag.projects.services import project_member_add
 from handslag.rules import legal_clock
 from handslag.tendering import crypto, evaluation, services
 from handslag.tendering.models import (
@@ -184,14 +186,7 @@ def _note(message: str) -> None:
 
 def _call(key: str) -> Call | None:
     try:
-        market_demo = importlib.import_module("handslag.market.demo")
-    except ImportError:
-        return None
-    getter = getattr(market_demo, "call", None)
-    if getter is None:
-        return None
-    try:
-        return getter(key)
+        return market_demo.call(key)
     except (ObjectDoesNotExist, KeyError, LookupError):
         return None
 
@@ -215,7 +210,6 @@ def _ensure_role(call: Call, user: User, role: str) -> bool:
     lead = _lead(call)
     if lead is None:
         return False
-    from handslag.projects.services import project_member_add
 
     try:
         project_member_add(project=call.project, actor=lead, user=user, role=role)
@@ -233,8 +227,6 @@ def _tenderers(call: Call) -> list[tuple[User, object]]:
 
 
 def _submit_all(call: Call, at: dt.datetime | None, winner_key: str | None) -> None:
-    from handslag.accounts.demo import ORGANISATIONS
-
     winner_number = ORGANISATIONS[winner_key][2] if winner_key else None
     for position, (person, organisation) in enumerate(_tenderers(call)):
         if Tender.objects.filter(call=call, supplier=organisation).exists():
@@ -477,8 +469,6 @@ def _price_of(tender: Tender) -> Decimal:
 
 
 def _org_number(key: str) -> str:
-    from handslag.accounts.demo import ORGANISATIONS
-
     return ORGANISATIONS[key][2]
 
 

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from handslag.documents.render import to_xlsx
+from handslag.core.render import to_xlsx
 from handslag.market.models import Call
 from handslag.tendering import evaluation
 from handslag.tendering.evaluation_config import deduction_of, model_of

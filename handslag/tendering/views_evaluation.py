@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
 from handslag.core.permissions import not_found
-from handslag.documents.render import file_response
+from handslag.core.render import file_response
 from handslag.market.models import Call
 from handslag.tendering import evaluation, selectors_evaluation, services
 from handslag.tendering.evaluation_config import deduction_of

@@ -8,6 +8,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from handslag.accounts import services as accounts
 from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind, OrganisationRole
 from handslag.audit.services import audit_record
@@ -116,8 +117,6 @@ def supplier_register(
         )
     if errors:
         raise ValidationError(errors)
-
-    from handslag.accounts import services as accounts
 
     try:
         with transaction.atomic():
