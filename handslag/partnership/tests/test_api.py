@@ -3,7 +3,6 @@ import datetime as dt
 import pytest
 
 from handslag.accounts.roles import OrganisationRole, ProjectRole
-from handslag.accounts.services import api_token_create
 from handslag.accounts.tests.factories import member, supplier
 from handslag.partnership.models import Contract, PhaseStatus
 from handslag.partnership.tests.factories import (
@@ -13,13 +12,10 @@ from handslag.partnership.tests.factories import (
     project_member,
     supplier_person,
 )
+from handslag.testing.api import bearer as auth
 
 pytestmark = pytest.mark.django_db
 BASE = "/api/v1/partnership"
-
-
-def auth(user) -> dict:  # noqa: ANN001
-    return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
 
 def test_contract_create_and_get(client) -> None:  # noqa: ANN001
