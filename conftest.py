@@ -1,5 +1,6 @@
-"""Test-wide defaults: fast hashing, Swedish as the language under test, and an audit
-log that the test database can still be emptied around.
+"""Test-wide defaults: fast hashing, Swedish as the language under test, an audit log
+that the test database can still be emptied around, and the demo data built once per test
+process (`demo_data`).
 
 Environment defaults for tests (secret key, immediate tasks, test key-encryption key)
 are set in config/settings.py when pytest runs, because pytest-django loads the
@@ -7,16 +8,48 @@ settings before this file.
 """
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
+
+from handslag.testing.demo import DemoSnapshot
+
+
+def _test_settings(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    spool = tmp_path_factory.getbasetemp() / "upload-spool"
+    return {
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        "LANGUAGE_CODE": "sv",
+        # Files the tests store go to a temporary folder, never the repository's media/.
+        "MEDIA_ROOT": str(tmp_path_factory.getbasetemp() / "media"),
+        "UPLOAD_SPOOL_DIR": spool,
+        "FILE_UPLOAD_TEMP_DIR": str(spool),
+    }
 
 
 @pytest.fixture(autouse=True)
 def _fast_hashing(settings, tmp_path_factory):  # noqa: ANN001, ANN202
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.LANGUAGE_CODE = "sv"
-    # Files the tests store go to a temporary folder, never the repository's media/.
-    settings.MEDIA_ROOT = str(tmp_path_factory.getbasetemp() / "media")
-    settings.UPLOAD_SPOOL_DIR = tmp_path_factory.getbasetemp() / "upload-spool"
-    settings.FILE_UPLOAD_TEMP_DIR = str(settings.UPLOAD_SPOOL_DIR)
+    for name, value in _test_settings(tmp_path_factory).items():
+        setattr(settings, name, value)
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoSnapshot:  # noqa: ANN001
+    """The demo, loaded once per test process (each xdist worker has its own) with the
+    settings every test runs with, and rolled back at once: only its rows are kept."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(**_test_settings(tmp_path_factory)),
+        transaction.atomic(),
+    ):
+        snapshot = DemoSnapshot.build()
+        transaction.set_rollback(True)
+    return snapshot
+
+
+@pytest.fixture
+def demo_data(demo_snapshot, db) -> None:  # noqa: ANN001
+    """The demo data, written into this test's transaction and rolled back with it."""
+    demo_snapshot.restore()
 
 
 @pytest.fixture(autouse=True)

@@ -2,12 +2,9 @@ import pytest
 
 from handslag.accounts import services
 from handslag.accounts.tests.factories import buyer, member
+from handslag.testing.api import bearer as _bearer
 
 pytestmark = pytest.mark.django_db
-
-
-def _bearer(user):
-    return {"HTTP_AUTHORIZATION": f"Bearer {services.api_token_create(actor=user, name='t').raw}"}
 
 
 def test_me_with_token(client):

@@ -1,4 +1,4 @@
-"""Factories for benefit models and lines; projects come from the partnership factories."""
+"""Factories for benefit models and lines, on the shared project factory."""
 
 from decimal import Decimal
 
@@ -6,7 +6,8 @@ import factory
 
 from handslag.accounts.tests.factories import UserFactory
 from handslag.benefits.models import BenefitLine, BenefitModel
-from handslag.partnership.tests.factories import ProjectFactory, project_member  # noqa: F401
+from handslag.partnership.tests.factories import project_member  # noqa: F401
+from handslag.testing.factories import ProjectFactory
 
 
 class BenefitModelFactory(factory.django.DjangoModelFactory):

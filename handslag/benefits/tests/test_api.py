@@ -3,7 +3,6 @@ import math
 import pytest
 
 from handslag.accounts.roles import OrganisationRole, ProjectRole
-from handslag.accounts.services import api_token_create
 from handslag.accounts.tests.factories import member, supplier
 from handslag.benefits.models import BenefitLine, BenefitModel
 from handslag.benefits.tests.factories import (
@@ -12,6 +11,7 @@ from handslag.benefits.tests.factories import (
     project_member,
     simple_model,
 )
+from handslag.testing.api import bearer as auth
 
 pytestmark = pytest.mark.django_db
 BASE = "/api/v1/benefits"
@@ -37,10 +37,6 @@ COST = {
     "likely": "1000000",
     "high": "1200000",
 }
-
-
-def auth(user) -> dict:  # noqa: ANN001
-    return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
 
 def post(client, url: str, body, headers: dict):  # noqa: ANN001, ANN201

@@ -18,8 +18,9 @@ def _counts() -> dict[str, int]:
     }
 
 
-def test_demo_loads_twice_without_change():
-    call_command("load_demo", verbosity=0)
+def test_demo_loads_twice_without_change(demo_data):  # noqa: ANN001
+    # `demo_data` loaded it once into an empty database (in this test process) and put its rows
+    # back here; loading again must add or change nothing.
     first = _counts()
     call_command("load_demo", verbosity=0)
     assert _counts() == first
@@ -27,7 +28,7 @@ def test_demo_loads_twice_without_change():
     assert audit_verify().ok
 
 
-def test_demo_tells_the_seeds_cases():
+def test_demo_tells_the_seeds_cases(demo_data):  # noqa: ANN001
     from handslag.accounts.models import Organisation
     from handslag.market.demo import call
     from handslag.market.models import ApplicationStatus
@@ -35,7 +36,6 @@ def test_demo_tells_the_seeds_cases():
     from handslag.projects.demo import project
     from handslag.projects.models import ProjectStatus
 
-    call_command("load_demo", verbosity=0)
     vaxjo = Organisation.objects.get(name="Växjö kommun")
     assert Challenge.objects.filter(organisation=vaxjo, is_published=True).count() == 5
     # Every triage outcome appears at least once.

@@ -1,7 +1,6 @@
 """The dialogue demo: the seeds' meetings are there, and loading twice changes nothing."""
 
 import pytest
-from django.core.management import call_command
 
 from handslag.audit.models import AuditEntry
 from handslag.dialogue import demo
@@ -24,10 +23,9 @@ def _counts() -> tuple[int, ...]:
     )
 
 
-def test_demo_tells_the_cases_and_loads_twice_without_change():
+def test_demo_tells_the_cases_and_loads_twice_without_change(demo_data):  # noqa: ANN001
     from handslag.projects.demo import project
 
-    call_command("load_demo", verbosity=0)
     first = _counts()
     demo.load()
     assert _counts() == first

@@ -1,7 +1,6 @@
 """The demo request on Östergötland's call, after the award; loading twice changes nothing."""
 
 import pytest
-from django.core.management import call_command
 
 from handslag.audit.models import AuditEntry
 from handslag.disclosure import demo, selectors
@@ -11,8 +10,7 @@ from handslag.disclosure.redaction import MARKER
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_request_on_ostergotland_after_award():
-    call_command("load_demo", verbosity=0)
+def test_demo_request_on_ostergotland_after_award(demo_data):  # noqa: ANN001
     request = DocumentRequest.objects.get(requester_name=demo.REQUESTER)
     assert request.call.reference and request.received_on > request.call.award.notice_sent_on
     assert request.cases.count() == request.call.tenders.filter(status="submitted").count() > 1

@@ -4,23 +4,23 @@ after the award with a request under review; and the requester's link pages by t
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 
 from handslag.disclosure import services
 from handslag.disclosure.models import DocumentRequest, OfficialMask
 from handslag.disclosure.tests.factories import DisclosureScenario
-from handslag.tendering.tests.test_api import auth
+from handslag.testing.personas import Personas
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = (
-    "anonymous",
-    "supplier_a",
-    "supplier_b",
-    "staff_outside_team",
-    "external_advisor",
-    "team_member",
-    "procurement_officer",
+# Where each kind of person is found in the DisclosureScenario.
+PERSONAS = Personas(
+    anonymous=None,
+    supplier_a="supplier_a",
+    supplier_b="supplier_b",
+    staff_outside_team="outsider_staff",
+    external_advisor="advisor",
+    team_member="team",
+    procurement_officer="officer",
 )
 BASE = "/api/v1/disclosure"
 
@@ -34,20 +34,11 @@ def world():
     services.consultation_send(
         actor=s.officer, case=s.case, message="?", deadline=dt.date.today() + dt.timedelta(days=5)
     )
-    s.people = {
-        "anonymous": AnonymousUser(),
-        "supplier_a": s.supplier_a,
-        "supplier_b": s.supplier_b,
-        "staff_outside_team": s.outsider_staff,
-        "external_advisor": s.advisor,
-        "team_member": s.team,
-        "procurement_officer": s.officer,
-    }
+    s.people = PERSONAS.people(s)
     return s
 
 
-def row(anonymous, a, b, outside, advisor, team, officer) -> dict[str, int]:  # noqa: ANN001, PLR0913
-    return dict(zip(PERSONAS, (anonymous, a, b, outside, advisor, team, officer), strict=True))
+row = PERSONAS.row
 
 
 def pages(s) -> dict[str, str]:  # noqa: ANN001
@@ -98,28 +89,6 @@ def api_writes(s) -> dict[str, tuple[str, dict]]:  # noqa: ANN001
     }
 
 
-def matrix(client, s, urls, *, bearer: bool, method: str = "get") -> dict[str, dict[str, int]]:  # noqa: ANN001
-    got: dict[str, dict[str, int]] = {}
-    for name, target in urls.items():
-        url, body = target if isinstance(target, tuple) else (target, None)
-        got[name] = {}
-        for persona in PERSONAS:
-            user = s.people[persona]
-            client.logout()
-            extra = {}
-            if user.is_authenticated:
-                if bearer:
-                    extra = auth(user)
-                else:
-                    client.force_login(user)
-            if method == "post":
-                response = client.post(url, body, content_type="application/json", **extra)
-            else:
-                response = client.get(url, **extra)
-            got[name][persona] = response.status_code
-    return got
-
-
 TEAM_ONLY = row(302, 404, 404, 403, 403, 200, 200)
 PAGES = {
     "tender_claims": row(302, 200, 404, 404, 404, 200, 200),
@@ -153,31 +122,38 @@ API_WRITES = {
 
 
 def test_pages(client, world):
-    assert matrix(client, world, pages(world), bearer=False) == PAGES
+    assert PERSONAS.matrix(client, world, pages(world), api=False) == PAGES
 
 
 def test_api_reads(client, world):
-    assert matrix(client, world, api_reads(world), bearer=True) == API_READS
+    assert PERSONAS.matrix(client, world, api_reads(world), api=True) == API_READS
 
 
 def test_api_writes(client, world):
-    assert matrix(client, world, api_writes(world), bearer=True, method="post") == API_WRITES
+    got = PERSONAS.matrix(client, world, api_writes(world), api=True, method="post")
+    assert got == API_WRITES
     # Only the two team members' registrations and masks were stored.
     assert DocumentRequest.objects.count() == 3
     assert OfficialMask.objects.count() == 2
 
 
 def test_page_writes_refused_for_outsiders(client, world):
+    """The other tenderer may not know the case exists (404); the buyer's staff outside the
+    team and the external advisor know of it but may not act on it (403), as in the API."""
     case = world.case
-    for persona in ("supplier_b", "staff_outside_team", "external_advisor"):
-        client.force_login(world.people[persona])
-        response = client.post(
+    targets = {
+        "mask_add": (
             f"/disclosure/cases/{case.public_id}/masks/",
             {"mask-passage": "sensorer", "mask-reason": "x"},
-        )
-        assert response.status_code in (403, 404)
-        response = client.post(f"/disclosure/requests/{case.request_id}/decide/")
-        assert response.status_code in (403, 404)
+        ),
+        "request_decide": (f"/disclosure/requests/{case.request_id}/decide/", {}),
+    }
+    outsiders = Personas(
+        **{p: PERSONAS.where[p] for p in ("supplier_b", "staff_outside_team", "external_advisor")}
+    )
+    expected = outsiders.row(404, 403, 403)
+    got = outsiders.matrix(client, world, targets, api=False, method="post")
+    assert got == {"mask_add": expected, "request_decide": expected}
     assert not OfficialMask.objects.exists()
 
 
@@ -203,7 +179,7 @@ def test_requester_link_only_with_the_right_token(
         "pdf": f"/disclosure/r/{raw}/tenders/{s.case.public_id}.pdf",
         "file": f"/disclosure/r/{raw}/files/{decision.public_id}/",
     }
-    for persona in PERSONAS:
+    for persona in PERSONAS.names:
         client.logout()
         if s.people[persona].is_authenticated:
             client.force_login(s.people[persona])

@@ -1,4 +1,4 @@
-from handslag.projects.tests.conftest import (  # noqa: F401
+from handslag.testing.fixtures import (  # noqa: F401
     colleague,
     lead,
     need_owner,
@@ -6,5 +6,6 @@ from handslag.projects.tests.conftest import (  # noqa: F401
     org,
     outsider,
     project,
+    supplier_org,
     supplier_user,
 )

@@ -7,13 +7,13 @@ from django.http import Http404
 
 from handslag.accounts.models import BuyerNetwork, NetworkMembership
 from handslag.accounts.roles import OrganisationRole, ProjectRole
-from handslag.accounts.services import api_token_create
 from handslag.accounts.tests.factories import buyer, member, supplier
 from handslag.knowledge.models import Lesson, Visibility
 from handslag.knowledge.permissions import access_lesson, can_view_lesson
 from handslag.knowledge.selectors import lesson_list_visible
 from handslag.knowledge.services import lesson_create
 from handslag.projects.models import ProjectMember
+from handslag.testing.api import bearer as _auth
 
 pytestmark = pytest.mark.django_db
 
@@ -63,10 +63,6 @@ def _lesson(project, lead, org, visibility) -> Lesson:  # noqa: ANN001
         execution="Riskdelning i avtalet",
         visibility=visibility,
     )
-
-
-def _auth(user) -> dict:  # noqa: ANN001
-    return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
 
 @pytest.mark.parametrize("visibility", list(READERS), ids=str)

@@ -85,7 +85,7 @@ def test_profiles(client, cast):
     )
     assert response.status_code == 200 and response.json()["areas"] == ["food"]
     assert _send(client, "put", url, cast.user_a, {"areas": ["moon"]}).status_code == 400
-    assert _send(client, "put", url, cast.user_a, {"areas": "food"}).status_code in (400, 422)
+    assert _send(client, "put", url, cast.user_a, {"areas": "food"}).status_code == 422
     assert _send(client, "get", url, cast.user_b).status_code == 404
     assert _send(client, "put", url, cast.user_b, {"areas": []}).status_code == 404
     assert _send(client, "get", url, cast.manager).status_code == 404
@@ -120,7 +120,7 @@ def test_questions_and_answers(client, cast):
     assert response.status_code == 201
     question_id = response.json()["id"]
     assert _post(client, url, cast.user_a, {"text": " "}).status_code == 400
-    assert _post(client, url, cast.user_a, {"text": ["x"]}).status_code in (400, 422)
+    assert _post(client, url, cast.user_a, {"text": ["x"]}).status_code == 422
     assert _post(client, url, cast.manager, {"text": "?"}).status_code == 403
     assert client.get(url).json()["count"] == 0  # nothing public before the answer
     # Own questions; nobody else's.
@@ -135,7 +135,7 @@ def test_questions_and_answers(client, cast):
     answer_url = f"{BASE}/buyer/questions/{question_id}/answer"
     assert _post(client, answer_url, cast.team_member, {"answer": "Ja"}).status_code == 403
     assert _post(client, answer_url, cast.user_b, {"answer": "Ja"}).status_code == 404
-    assert _post(client, answer_url, cast.manager, {}).status_code in (400, 422)
+    assert _post(client, answer_url, cast.manager, {}).status_code == 422
     response = _post(
         client, answer_url, cast.manager, {"answer": "Ja", "published_question": "Kan vi?"}
     )
@@ -177,11 +177,8 @@ def test_amend_and_versions(client, cast, django_capture_on_commit_callbacks):  
     versions = client.get(f"{BASE}/calls/{cast.call.pk}/versions").json()
     assert versions[0]["number"] == 2 and versions[0]["reason"] == "Längre tid"
     assert _post(client, url, cast.manager, {"reason": "x", "title": None}).status_code == 400
-    assert _post(client, url, cast.manager, {"reason": "x", "max_partners": 0}).status_code in (
-        400,
-        422,
-    )
-    assert _post(client, url, cast.manager, {"title": "x"}).status_code in (400, 422)
+    assert _post(client, url, cast.manager, {"reason": "x", "max_partners": 0}).status_code == 422
+    assert _post(client, url, cast.manager, {"title": "x"}).status_code == 422
     assert _post(client, url, cast.manager, {"reason": "x"}).status_code == 400  # nothing changed
     assert _post(client, url, cast.team_member, {"reason": "x", "title": "y"}).status_code == 403
     assert _post(client, url, cast.outsider, {"reason": "x", "title": "y"}).status_code == 404
@@ -202,9 +199,10 @@ def test_rfi_through_the_api(client, cast):
         _post(client, f"{BASE}/buyer/rfis", cast.manager, {**body, "questions": []}).status_code
         == 400
     )
-    assert _post(
-        client, f"{BASE}/buyer/rfis", cast.manager, {**body, "deadline": "igår"}
-    ).status_code in (400, 422)
+    assert (
+        _post(client, f"{BASE}/buyer/rfis", cast.manager, {**body, "deadline": "igår"}).status_code
+        == 422
+    )
     response = _post(client, f"{BASE}/buyer/rfis", cast.manager, body)
     assert response.status_code == 201
     rfi_id = response.json()["id"]
@@ -222,7 +220,7 @@ def test_rfi_through_the_api(client, cast):
         ).status_code
         == 400
     )
-    assert _post(client, respond, cast.user_a, {"answers": "x"}).status_code in (400, 422)
+    assert _post(client, respond, cast.user_a, {"answers": "x"}).status_code == 422
     assert _post(client, respond, cast.user_a, answer).status_code == 201
     assert _post(client, respond, cast.user_a, answer).status_code == 400
     summary_url = f"{BASE}/buyer/rfis/{rfi_id}/summary"

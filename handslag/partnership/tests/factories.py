@@ -10,29 +10,20 @@ import factory
 from django.utils import timezone
 
 from handslag.accounts.roles import OrganisationRole, ProjectRole
-from handslag.accounts.tests.factories import UserFactory, member, supplier
-from handslag.market.models import Call
 from handslag.partnership.models import Contract, Phase, PhaseDecision, PhaseStatus
-from handslag.projects.models import Project, ProjectMember
-from handslag.projects.tests.factories import ProjectFactory
+from handslag.projects.models import Project
 from handslag.rules import legal_clock
 from handslag.tendering.models import Award, Tender
+from handslag.testing import factories as shared
+from handslag.testing.factories import UserFactory, member, supplier, team_member
 
 NOTICE_SENT = dt.date(2024, 3, 1)
 
 
-class CallFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Call
+class CallFactory(shared.CallFactory):
+    """A closed call whose award is decided."""
 
-    project = factory.SubFactory(ProjectFactory)
-    reference = factory.Sequence(lambda n: f"REF-{n:04d}")
-    title = "Call"
-    summary = "What we want to achieve."
-    legal_procedure = "innovation_partnership"
-    status = "closed"
-    max_partners = 1
-    created_by = factory.LazyAttribute(lambda c: c.project.created_by)
+    closed = True
 
 
 class TenderFactory(factory.django.DjangoModelFactory):
@@ -90,9 +81,7 @@ class PhaseFactory(factory.django.DjangoModelFactory):
 
 def project_member(project: Project, role: str = ProjectRole.PROJECT_LEAD, **user_fields):  # noqa: ANN003, ANN201
     """A person of the project's lead buyer who holds `role` in the project."""
-    user = member(project.organisation, OrganisationRole.PROCUREMENT_OFFICER, **user_fields)
-    ProjectMember.objects.create(project=project, user=user, role=role)
-    return user
+    return team_member(project, role, org_role=OrganisationRole.PROCUREMENT_OFFICER, **user_fields)
 
 
 def supplier_person(contract: Contract):  # noqa: ANN201

@@ -3,7 +3,6 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from handslag.accounts.services import api_token_create
 from handslag.accounts.tests.factories import member
 from handslag.needs.tests.factories import ExpectedEffectFactory
 from handslag.partnership.models import Measurement, PilotKpi
@@ -13,13 +12,10 @@ from handslag.partnership.tests.factories import (
     project_member,
     supplier_person,
 )
+from handslag.testing.api import bearer as auth
 
 pytestmark = pytest.mark.django_db
 BASE = "/api/v1/partnership"
-
-
-def auth(user) -> dict:  # noqa: ANN001
-    return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
 
 def test_kpi_measurements_and_import(client) -> None:  # noqa: ANN001

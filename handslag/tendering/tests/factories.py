@@ -4,52 +4,36 @@ import datetime as dt
 from decimal import Decimal
 
 import factory
-from django.utils import timezone
 
 from handslag.accounts.roles import ProjectRole
-from handslag.accounts.tests.factories import UserFactory, member, supplier
-from handslag.market.models import Application, ApplicationStatus, Call, CallStatus
-from handslag.projects.models import Project
-from handslag.projects.tests.factories import (
-    ProjectFactory,
-    ProjectMemberFactory,
-)
+from handslag.accounts.tests.factories import member, supplier
+from handslag.market.models import Call
 from handslag.tendering import services
+from handslag.testing import factories as shared
+from handslag.testing.factories import ProjectFactory, ProjectMemberFactory, team_member
+
+__all__ = [
+    "ApplicationFactory",
+    "CallFactory",
+    "ProjectFactory",
+    "ProjectMemberFactory",
+    "Scenario",
+    "invited_supplier_user",
+    "team_member",
+]
 
 
-class CallFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Call
+class CallFactory(shared.CallFactory):
+    """A published call whose applications have closed and whose tenders are due."""
 
-    project = factory.SubFactory(ProjectFactory)
-    reference = factory.Sequence(lambda n: f"REF-{n:04d}")
-    title = factory.Sequence(lambda n: f"Call {n}")
-    summary = "Need-based collection."
-    legal_procedure = "innovation_partnership"
-    status = CallStatus.PUBLISHED
-    published_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=60))
-    application_deadline = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=30))
-    tender_deadline = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=10))
-    created_by = factory.SubFactory(UserFactory)
+    tendering = True
 
 
-class ApplicationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Application
+class ApplicationFactory(shared.ApplicationFactory):
+    """An application that has been invited to tender in such a call."""
 
     call = factory.SubFactory(CallFactory)
-    supplier = factory.LazyFunction(supplier)
-    submitted_by = factory.SubFactory(UserFactory)
-    text = "We meet the selection criteria."
-    status = ApplicationStatus.INVITED
-
-
-def team_member(project: Project, *roles: str):  # noqa: ANN201
-    """A buyer staff member of the project's organisation holding `roles` in the project."""
-    user = member(project.organisation)
-    for role in roles:
-        ProjectMemberFactory(project=project, user=user, role=role)
-    return user
+    invited = True
 
 
 def invited_supplier_user(call: Call):  # noqa: ANN201

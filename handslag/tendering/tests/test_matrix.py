@@ -2,25 +2,27 @@
 opening (and the sealed pages before it). Writes are covered per service in the other tests."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from handslag.accounts.roles import ProjectRole
 from handslag.tendering.models import NegotiationMessage, NegotiationRound, OpeningConfirmation
 from handslag.tendering.tests.factories import Scenario, team_member
-from handslag.tendering.tests.test_api import BASE, auth
+from handslag.tendering.tests.test_api import BASE
+from handslag.testing.api import bearer as auth
+from handslag.testing.personas import Personas
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = (
-    "anonymous",
-    "supplier_a",
-    "supplier_b",
-    "staff_outside_team",
-    "team_member",
-    "evaluator_undeclared",
-    "evaluator",
-    "opening_official",
+# Where each kind of person is found in the Scenario.
+PERSONAS = Personas(
+    anonymous=None,
+    supplier_a="supplier_a",
+    supplier_b="supplier_b",
+    staff_outside_team="outsider_staff",
+    team_member="team",
+    evaluator_undeclared="undeclared",
+    evaluator="evaluator",
+    opening_official="official",
 )
 PDF = b"%PDF-1.7\n" + b"bilaga\n" * 20
 
@@ -36,16 +38,7 @@ def world():
     s.undeclared = team_member(s.project, ProjectRole.EVALUATOR)
     s.tender_a = s.submit(s.supplier_a, files=[SimpleUploadedFile("a.pdf", PDF)])
     s.file_a = s.tender_a.files.get()
-    s.people = {
-        "anonymous": AnonymousUser(),
-        "supplier_a": s.supplier_a,
-        "supplier_b": s.supplier_b,
-        "staff_outside_team": s.outsider_staff,
-        "team_member": s.team,
-        "evaluator_undeclared": s.undeclared,
-        "evaluator": s.evaluator,
-        "opening_official": s.official,
-    }
+    s.people = PERSONAS.people(s)
     return s
 
 
@@ -85,29 +78,10 @@ def api(s) -> dict[str, str]:  # noqa: ANN001
 
 
 def matrix(client, s, urls: dict[str, str], *, bearer: bool) -> dict[str, dict[str, int]]:  # noqa: ANN001
-    got: dict[str, dict[str, int]] = {}
-    for name, url in urls.items():
-        row = {}
-        for persona in PERSONAS:
-            user = s.people[persona]
-            client.logout()
-            extra = {}
-            if user.is_authenticated:
-                if bearer:
-                    extra = auth(user)
-                else:
-                    client.force_login(user)
-            row[persona] = client.get(url, **extra).status_code
-        got[name] = row
-    return got
+    return PERSONAS.matrix(client, s, urls, api=bearer)
 
 
-def row(anonymous, a, b, outside, team, undeclared, evaluator, official) -> dict[str, int]:  # noqa: ANN001, PLR0913
-    return dict(
-        zip(
-            PERSONAS, (anonymous, a, b, outside, team, undeclared, evaluator, official), strict=True
-        )
-    )
+row = PERSONAS.row
 
 
 AFTER_OPENING_PAGES = {
@@ -193,19 +167,23 @@ SIMULATION = {
 def test_writes_of_the_evaluation_model(client, world):
     """PUT the model and POST a simulation, × the eight personas (all but the managers fail)."""
     c = world.call.pk
-    got = {"put_model": {}, "simulate": {}}
-    for persona in PERSONAS:
-        user = world.people[persona]
-        extra = auth(user) if user.is_authenticated else {}
-        got["put_model"][persona] = client.put(
-            f"{BASE}/calls/{c}/evaluation-model",
-            {"kind": "weighted_points", "price_ceiling": "1000000"},
-            content_type="application/json",
-            **extra,
-        ).status_code
-        got["simulate"][persona] = client.post(
-            f"{BASE}/calls/{c}/simulate", SIMULATION, content_type="application/json", **extra
-        ).status_code
+    model = {"kind": "weighted_points", "price_ceiling": "1000000"}
+    got = {
+        **PERSONAS.matrix(
+            client,
+            world,
+            {"put_model": (f"{BASE}/calls/{c}/evaluation-model", model)},
+            api=True,
+            method="put",
+        ),
+        **PERSONAS.matrix(
+            client,
+            world,
+            {"simulate": (f"{BASE}/calls/{c}/simulate", SIMULATION)},
+            api=True,
+            method="post",
+        ),
+    }
     assert got == {
         "put_model": row(401, 404, 404, 403, 403, 403, 403, 403),
         "simulate": row(401, 404, 404, 403, 200, 200, 200, 200),
@@ -341,25 +319,7 @@ def test_negotiation_after_round_opening(client, negotiation):
 def post_matrix(client, s, ops: dict[str, tuple[str, dict]], *, bearer: bool) -> dict:  # noqa: ANN001
     """Writes that would change nothing even when allowed (invalid input, too early), so
     one world serves every persona: the status tells who passes the permission check."""
-    got: dict[str, dict[str, int]] = {}
-    for name, (url, data) in ops.items():
-        result = {}
-        for persona in PERSONAS:
-            user = s.people[persona]
-            client.logout()
-            extra = {}
-            if user.is_authenticated:
-                if bearer:
-                    extra = auth(user)
-                else:
-                    client.force_login(user)
-            if bearer:
-                response = client.post(url, data, content_type="application/json", **extra)
-            else:
-                response = client.post(url, data, **extra)
-            result[persona] = response.status_code
-        got[name] = result
-    return got
+    return PERSONAS.matrix(client, s, ops, api=bearer, method="post")
 
 
 def test_negotiation_writes(client, negotiation):

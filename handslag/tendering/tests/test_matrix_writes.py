@@ -36,23 +36,31 @@ from handslag.tendering.models import (
     TenderFile,
 )
 from handslag.tendering.tests.factories import Scenario, team_member
-from handslag.tendering.tests.test_api import BASE, auth
+from handslag.tendering.tests.test_api import BASE
+from handslag.testing.personas import LOGIN, Personas, login_or_status, send, sign_in
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = (
-    "anonymous",
-    "supplier_a",
-    "supplier_b",
-    "staff_outside_team",
-    "team_member",
-    "evaluator_undeclared",
-    "evaluator",
-    "opening_official",
-    "project_lead",
+
+def _undeclared(s: Scenario):  # noqa: ANN202
+    # Made inside the savepoint: an evaluator who has not declared would otherwise hold
+    # up consensus for the other people in the same state.
+    return team_member(s.project, ProjectRole.EVALUATOR)
+
+
+# Where each kind of person is found in the Scenario.
+PERSONAS = Personas(
+    anonymous=None,
+    supplier_a="supplier_a",
+    supplier_b="supplier_b",
+    staff_outside_team="outsider_staff",
+    team_member="team",
+    evaluator_undeclared=_undeclared,
+    evaluator="evaluator",
+    opening_official="official",
+    project_lead="lead",
 )
 PDF = b"%PDF-1.7\n" + b"bilaga\n" * 20 + b"%%EOF\n"
-LOGIN = "login"  # a redirect to the sign-in page
 
 
 @pytest.fixture(autouse=True)
@@ -428,9 +436,7 @@ OPS: dict[str, Op] = {
 }
 
 
-def row(anonymous, a, b, outside, team, undeclared, evaluator, official, lead):  # noqa: ANN001, ANN201, PLR0913
-    values = (anonymous, a, b, outside, team, undeclared, evaluator, official, lead)
-    return dict(zip(PERSONAS, values, strict=True))
+row = PERSONAS.row
 
 
 # What each person gets. 302/201/200 with a change is allowed; anything else must change
@@ -474,50 +480,24 @@ SHOWN_AGAIN = {("page_declaration", "evaluator"), ("page_declaration", "project_
 CHANGES = {200, 201, 302}
 
 
-def _person(s: Scenario, persona: str):  # noqa: ANN202
-    if persona == "anonymous":
-        return None
-    if persona == "evaluator_undeclared":
-        # Made inside the savepoint: an evaluator who has not declared would otherwise hold
-        # up consensus for the other people in the same state.
-        return team_member(s.project, ProjectRole.EVALUATOR)
-    return {
-        "supplier_a": s.supplier_a,
-        "supplier_b": s.supplier_b,
-        "staff_outside_team": s.outsider_staff,
-        "team_member": s.team,
-        "evaluator": s.evaluator,
-        "opening_official": s.official,
-        "project_lead": s.lead,
-    }[persona]
-
-
-def _outcome(response) -> int | str:  # noqa: ANN001
-    if response.status_code == 302 and "/accounts/login" in response["Location"]:
-        return LOGIN
-    return response.status_code
-
-
 def attempt(s: Scenario, op: Op, persona: str) -> tuple[int | str, bool]:
     """Make the request as `persona` in a savepoint that is rolled back; (outcome, changed)."""
     with transaction.atomic():
         client = Client()
-        user = _person(s, persona)
-        extra = {}
-        if user is not None:
-            if op.api:
-                extra = auth(user)
-            else:
-                client.force_login(user)
+        headers = sign_in(client, PERSONAS.person(s, persona), api=op.api)
         before = snapshot(s)
-        send = getattr(client, op.method)
-        if op.method == "get" or op.multipart or not op.api:
-            response = send(op.url(s), op.data(s), **extra)
-        else:
-            response = send(op.url(s), op.data(s), content_type="application/json", **extra)
+        response = send(
+            client,
+            op.method,
+            op.url(s),
+            op.data(s),
+            api=op.api,
+            multipart=op.multipart,
+            headers=headers,
+        )
         changed = snapshot(s) != before
         transaction.set_rollback(True)
-    return _outcome(response), changed
+    return login_or_status(response), changed
 
 
 @pytest.mark.parametrize("name", list(OPS))
@@ -526,12 +506,12 @@ def test_write_matrix(name):  # noqa: ANN001
     s = Scenario()
     op.state(s)
     got, changed = {}, {}
-    for persona in PERSONAS:
+    for persona in PERSONAS.names:
         got[persona], changed[persona] = attempt(s, op, persona)
     assert got == EXPECTED[name]
     expect_change = {
         p: got[p] in CHANGES and name not in READS and (name, p) not in SHOWN_AGAIN
-        for p in PERSONAS
+        for p in PERSONAS.names
     }
     # Exactly the allowed attempts change something; a refusal leaves everything as it was.
     assert changed == expect_change
