@@ -14,8 +14,9 @@ from django.core.exceptions import ImproperlyConfigured, PermissionDenied, Valid
 from handslag.accounts.models import User
 from handslag.disclosure import services
 from handslag.disclosure.models import DocumentRequest
-from handslag.tendering import crypto, sealing
+from handslag.tendering import crypto
 from handslag.tendering.demo import _call
+from handslag.tendering.gateway import open_for_disclosure
 from handslag.tendering.models import Award
 
 CALL_KEY = "home_monitoring"
@@ -52,7 +53,7 @@ def load() -> None:
             received_on=award.notice_sent_on + dt.timedelta(days=14),
         )
         case = request.cases.filter(tender=award.tender).first()
-        if case and MASKED_PASSAGE in sealing.unseal(tender=award.tender)["content"]:
+        if case and MASKED_PASSAGE in open_for_disclosure(tender=award.tender):
             services.mask_add(
                 actor=officer,
                 case=case,

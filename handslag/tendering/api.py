@@ -11,15 +11,14 @@ from handslag.accounts.models import Organisation
 from handslag.core.permissions import forbidden, not_found
 from handslag.tendering import evaluation, selectors, services, views
 from handslag.tendering.api_negotiation import router as negotiation_router
+from handslag.tendering.gateway import access_tender_content, access_tender_files
 from handslag.tendering.models import Award, Criterion, Tender
+from handslag.tendering.opening import is_opened
 from handslag.tendering.permissions import (
     access_call_for_supplier,
     access_call_for_team,
     access_supplier_tender,
     access_tender,
-    access_tender_content,
-    access_tender_files,
-    is_opened,
     is_tender_supplier,
     visible_tenders,
 )

@@ -9,7 +9,8 @@ from handslag.documents.render import file_response
 from handslag.tendering import evaluation, selectors_evaluation, services
 from handslag.tendering.evaluation_config import deduction_of
 from handslag.tendering.models import EvaluationModel
-from handslag.tendering.permissions import access_call_for_team, is_opened
+from handslag.tendering.opening import is_opened
+from handslag.tendering.permissions import access_call_for_team
 from handslag.tendering.schemas_evaluation import (
     EvaluationModelIn,
     EvaluationModelOut,

@@ -24,6 +24,7 @@ from handslag.accounts.roles import ProjectRole
 from handslag.market.models import Application, ApplicationStatus, Call
 from handslag.projects.models import ProjectMember
 from handslag.tendering import crypto, evaluation, legal_clock, services
+from handslag.tendering.gateway import open_tender_prices
 from handslag.tendering.models import (
     Award,
     CallKey,
@@ -469,10 +470,8 @@ def _channel_exchange(call: Call, buyer: User, supplier_key: str | None, at: dt.
 
 
 def _price_of(tender: Tender) -> Decimal:
-    """A demo tender's price, read with the sealing module (the demo writes its own data)."""
-    from handslag.tendering.sealing import unseal
-
-    return unseal(tender=tender)["price"]
+    """A demo tender's price, read through the gateway once its round is opened."""
+    return open_tender_prices(call=tender.call, tenders=[tender])[tender.pk]
 
 
 def _org_number(key: str) -> str:

@@ -21,8 +21,8 @@ from handslag.market.models import Call
 from handslag.projects.models import ProjectMember
 from handslag.tendering import award_models as am
 from handslag.tendering.evaluation_config import model_of, stored_config
+from handslag.tendering.gateway import open_tender_prices
 from handslag.tendering.models import (
-    CallKey,
     Criterion,
     CriterionKind,
     EvaluationModel,
@@ -30,7 +30,6 @@ from handslag.tendering.models import (
     Tender,
     TenderStatus,
 )
-from handslag.tendering.sealing import unseal
 
 MAX_SCORE = 5
 
@@ -38,7 +37,7 @@ MAX_SCORE = 5
 def active_tenders(*, call: Call) -> list[Tender]:
     """The tenders that count: each supplier's latest submission (not replaced or withdrawn)
     in the latest opened round, so the evaluation is made on the final tenders."""
-    from handslag.tendering.permissions import latest_opened_round
+    from handslag.tendering.opening import latest_opened_round
 
     return list(
         Tender.objects.filter(
@@ -193,9 +192,7 @@ def _hand_scored(tenders: list[Tender], criteria: list[Criterion]) -> list[Ranki
 
 def prices_of(*, call: Call, tenders: list[Tender]) -> dict[int, Decimal]:
     """The tenders' prices from their sealed payloads — only once the call is opened."""
-    if not CallKey.objects.filter(call=call, opened_at__isnull=False).exists():
-        return {}
-    return {t.pk: unseal(tender=t)["price"] for t in tenders}
+    return open_tender_prices(call=call, tenders=tenders)
 
 
 def evaluate_call(*, call: Call) -> Ranking:

@@ -28,18 +28,20 @@ from handslag.tendering.models import (
     Tender,
     TenderFile,
 )
-from handslag.tendering.permissions import (
+from handslag.tendering.opening import (
     call_opened_at,
+    current_round,
+    is_tender_opened,
+    latest_opened_round,
+    opened_rounds,
+)
+from handslag.tendering.permissions import (
     can_award,
     can_confirm_opening,
     can_manage_criteria,
     can_record_consensus,
     can_score,
-    current_round,
-    is_tender_opened,
     is_tender_supplier,
-    latest_opened_round,
-    opened_rounds,
 )
 from handslag.tendering.services import opening_record
 

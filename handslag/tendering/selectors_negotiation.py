@@ -16,6 +16,7 @@ from handslag.accounts.roles import ProjectRole
 from handslag.core.permissions import forbidden, not_found
 from handslag.market.models import Call
 from handslag.projects.permissions import is_internal_member
+from handslag.tendering.gateway import access_tender_content, access_tender_files
 from handslag.tendering.models import (
     Award,
     NegotiationMessage,
@@ -24,15 +25,11 @@ from handslag.tendering.models import (
     Tender,
     TenderStatus,
 )
+from handslag.tendering.opening import call_opened_at, current_round, is_round_opened
 from handslag.tendering.permissions import (
-    access_tender_content,
-    access_tender_files,
-    call_opened_at,
     can_confirm_opening,
     can_start_round,
     channel_supplier_ids,
-    current_round,
-    is_round_opened,
     require_declaration,
     round_supplier_ids,
     tendering_organisations,

@@ -30,22 +30,23 @@ from handslag.tendering.forms import (
     TenderForm,
     criteria_from_formset,
 )
+from handslag.tendering.gateway import (
+    access_tender_content,
+    access_tender_file,
+    access_tender_files,
+)
 from handslag.tendering.models import Award
+from handslag.tendering.opening import current_round, is_opened
 from handslag.tendering.permissions import (
     access_call_for_supplier,
     access_call_for_team,
     access_supplier_tender,
     access_tender,
-    access_tender_content,
-    access_tender_file,
-    access_tender_files,
     can_award,
     can_declare,
     can_manage_criteria,
     channel_supplier_ids,
-    current_round,
     declaration_of,
-    is_opened,
     is_tender_supplier,
     require_declaration,
     tendering_organisations,

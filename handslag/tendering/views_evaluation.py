@@ -18,7 +18,8 @@ from handslag.tendering import evaluation, selectors_evaluation, services
 from handslag.tendering.evaluation_config import deduction_of
 from handslag.tendering.forms_evaluation import EvaluationModelForm, SimulationForm
 from handslag.tendering.models import Criterion, EvaluationKind
-from handslag.tendering.permissions import access_call_for_team, can_manage_criteria, is_opened
+from handslag.tendering.opening import is_opened
+from handslag.tendering.permissions import access_call_for_team, can_manage_criteria
 from handslag.tendering.services.criteria import criteria_locked
 
 

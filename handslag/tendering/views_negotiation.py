@@ -18,12 +18,12 @@ from handslag.tendering import services
 from handslag.tendering.documents import opening_record_document
 from handslag.tendering.forms import MessageForm, RoundForm
 from handslag.tendering.models import Award
+from handslag.tendering.opening import is_round_opened
 from handslag.tendering.permissions import (
     access_call_for_team,
     access_channel,
     can_start_round,
     is_channel_buyer,
-    is_round_opened,
 )
 
 # --- the buyer's team -------------------------------------------------------------------

@@ -42,7 +42,7 @@ class DisclosureScenario(Scenario):
         )
 
     def award(self) -> None:
-        from handslag.tendering.permissions import is_opened
+        from handslag.tendering.opening import is_opened
 
         if not is_opened(self.call):
             self.open()

@@ -19,12 +19,8 @@ from handslag.tendering.models import (
     Tender,
     TenderStatus,
 )
-from handslag.tendering.permissions import (
-    can_award,
-    can_record_consensus,
-    current_round,
-    is_opened,
-)
+from handslag.tendering.opening import current_round, is_opened
+from handslag.tendering.permissions import can_award, can_record_consensus
 from handslag.tendering.services._common import _lock_call
 
 

@@ -16,10 +16,8 @@ from handslag.tendering.models import (
     Criterion,
     CriterionKind,
 )
-from handslag.tendering.permissions import (
-    can_manage_criteria,
-    is_opened,
-)
+from handslag.tendering.opening import is_opened
+from handslag.tendering.permissions import can_manage_criteria
 from handslag.tendering.services._common import _lock_call
 
 BEST_PRICE_QUALITY_PROCEDURES = frozenset({"innovation_partnership"})

@@ -22,12 +22,11 @@ from handslag.market.models import Call
 from handslag.projects.models import ProjectMember
 from handslag.projects.permissions import MANAGER_ROLES
 from handslag.tendering.models import Award, NegotiationMessage, NegotiationRound
+from handslag.tendering.opening import current_round, is_round_opened
 from handslag.tendering.permissions import (
     access_channel,
     can_start_round,
-    current_round,
     is_channel_buyer,
-    is_round_opened,
     round_supplier_ids,
 )
 from handslag.tendering.services._common import _local, _lock_call

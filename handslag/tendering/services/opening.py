@@ -18,10 +18,8 @@ from handslag.tendering.models import (
     OpeningConfirmation,
     Tender,
 )
-from handslag.tendering.permissions import (
-    can_confirm_opening,
-    round_opened_at,
-)
+from handslag.tendering.opening import round_opened_at
+from handslag.tendering.permissions import can_confirm_opening
 from handslag.tendering.services._common import _lock_call
 
 OPENING_QUORUM = 2

@@ -18,14 +18,8 @@ from handslag.tendering.models import (
     Tender,
     TenderStatus,
 )
-from handslag.tendering.permissions import (
-    can_record_consensus,
-    can_score,
-    current_round,
-    is_opened,
-    latest_opened_round,
-    require_declaration,
-)
+from handslag.tendering.opening import current_round, is_opened, latest_opened_round
+from handslag.tendering.permissions import can_record_consensus, can_score, require_declaration
 from handslag.tendering.services._common import _lock_call
 
 

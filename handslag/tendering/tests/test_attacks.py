@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from handslag.accounts.tests.factories import member, supplier
 from handslag.market.models import Call, CallStatus
 from handslag.tendering import services
+from handslag.tendering.gateway import access_tender_files
 from handslag.tendering.models import Criterion, Tender, TenderFile
-from handslag.tendering.permissions import access_tender_files, is_opened
+from handslag.tendering.opening import is_opened
 from handslag.tendering.tests.factories import CallFactory, Scenario, invited_supplier_user
 from handslag.tendering.tests.test_api import BASE, auth
 from handslag.tendering.tests.test_matrix_writes import snapshot

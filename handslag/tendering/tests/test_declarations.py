@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from handslag.accounts.roles import ProjectRole
 from handslag.audit.models import AuditEntry
 from handslag.tendering import services
+from handslag.tendering.gateway import access_tender_content
 from handslag.tendering.models import ConflictDeclaration
-from handslag.tendering.permissions import access_tender_content
 from handslag.tendering.tests.factories import Scenario, team_member
 
 pytestmark = pytest.mark.django_db

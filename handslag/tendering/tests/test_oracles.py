@@ -149,7 +149,8 @@ def test_a_missing_tender_and_a_sealed_one_take_the_same_path(client, world, whe
 def test_the_fetch_is_one_query_whatever_the_id(client, world, django_assert_num_queries):
     """The rule is inside the one query: nothing more is asked about a tender one may not
     know of, and nothing is decrypted."""
-    from handslag.tendering.permissions import access_tender, access_tender_file
+    from handslag.tendering.gateway import access_tender_file
+    from handslag.tendering.permissions import access_tender
 
     ours = world["ours"]
     tender, record = world["other call"]

@@ -7,12 +7,12 @@ from django.http import Http404
 from handslag.accounts.models import User
 from handslag.accounts.tests.factories import buyer, member
 from handslag.tendering import selectors
+from handslag.tendering.gateway import access_tender_content
 from handslag.tendering.permissions import (
     access_call_for_supplier,
     access_call_for_team,
     access_supplier_tender,
     access_tender,
-    access_tender_content,
     can_award,
     can_confirm_opening,
     can_manage_criteria,

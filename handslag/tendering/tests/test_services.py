@@ -11,8 +11,8 @@ from handslag.accounts.tests.factories import member, supplier
 from handslag.audit.models import AuditEntry
 from handslag.market.models import ApplicationStatus
 from handslag.tendering import services
+from handslag.tendering.gateway import access_tender_content
 from handslag.tendering.models import Award, CallKey, Criterion, Tender, TenderStatus
-from handslag.tendering.permissions import access_tender_content
 from handslag.tendering.tests.factories import ApplicationFactory, CallFactory, Scenario
 
 pytestmark = pytest.mark.django_db
