@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "handslag.projects",
     "handslag.market",
     "handslag.tendering",
+    "handslag.evaluation",
     "handslag.partnership",
     "handslag.benefits",
     "handslag.knowledge",

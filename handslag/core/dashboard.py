@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from handslag.evaluation.selectors import dashboard_for as evaluation_dashboard
 from handslag.market.selectors import call_list_published
 from handslag.market.selectors import dashboard_for as market_dashboard
 from handslag.needs.selectors import dashboard_for as needs_dashboard
@@ -25,6 +26,7 @@ def for_user(user: Any) -> dict[str, Any]:
         projects_dashboard,
         market_dashboard,
         tendering_dashboard,
+        evaluation_dashboard,
         partnership_dashboard,
     ):
         context.update(part(user=user))

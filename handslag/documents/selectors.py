@@ -210,12 +210,12 @@ def project_fields(*, project: Project) -> dict[str, FieldValue]:
 
     The caller has checked that the user may view the project.
     """
+    from handslag.evaluation.models import Criterion
     from handslag.market.models import Call, CallStatus, LegalProcedure
     from handslag.needs.models import ExpectedEffect, MarketCheck
     from handslag.partnership.models import Contract
     from handslag.projects.models import ChecklistItem, Stage
     from handslag.projects.selectors import project_position
-    from handslag.tendering.models import Criterion
 
     project = (
         Project.objects.select_related("organisation", "template")

@@ -8,34 +8,21 @@ from ninja import File, Form, Router
 from ninja.files import UploadedFile
 
 from handslag.accounts.models import Organisation
-from handslag.core.permissions import forbidden, not_found
-from handslag.tendering import evaluation, selectors, services, views
+from handslag.core.permissions import not_found
+from handslag.tendering import selectors, services, views
 from handslag.tendering.api_negotiation import router as negotiation_router
 from handslag.tendering.gateway import access_tender_content, access_tender_files
-from handslag.tendering.models import Award, Criterion, Tender
-from handslag.tendering.opening import is_opened
+from handslag.tendering.models import Tender
 from handslag.tendering.permissions import (
     access_call_for_supplier,
     access_call_for_team,
     access_supplier_tender,
     access_tender,
     is_tender_supplier,
-    visible_tenders,
 )
 from handslag.tendering.schemas import (
-    AwardIn,
-    AwardOut,
-    ConsensusIn,
-    ContractIn,
-    CriteriaIn,
-    CriterionOut,
-    DeclarationIn,
-    DeclarationOut,
     OpeningOut,
-    RankingRowOut,
     ReceiptOut,
-    ScoreOut,
-    ScoresIn,
     TenderContentOut,
     TenderFileOut,
     TenderIn,
@@ -75,33 +62,11 @@ def _row(tender: Tender) -> dict:
     }
 
 
-def _award(award: Award) -> dict:
-    return {
-        "id": award.pk,
-        "call_id": award.call_id,
-        "tender_id": award.tender.public_id,
-        "supplier": award.tender.supplier.name,
-        "decided_at": award.decided_at,
-        "justification": award.justification,
-        "notice_sent_on": award.notice_sent_on,
-        "sent_electronically": award.sent_electronically,
-        "standstill_end": award.standstill_end,
-        "contract_signed_on": award.contract_signed_on,
-    }
-
-
 def _team_tender(request: HttpRequest, tender_id: UUID) -> Tender:
     tender = access_tender(user=request.user, public_id=tender_id)
     if is_tender_supplier(user=request.user, tender=tender):
         raise not_found()
     return tender
-
-
-def _criteria_by_id(call_id: int, ids: list[int]) -> dict[int, Criterion]:
-    found = {c.pk: c for c in Criterion.objects.filter(call_id=call_id, pk__in=ids)}
-    if len(found) != len(set(ids)):
-        raise not_found()
-    return found
 
 
 # --- supplier -------------------------------------------------------------------------
@@ -233,152 +198,7 @@ def tender_content(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
     return {"id": tender.public_id, "content": content.content, "price": content.price}
 
 
-# --- criteria and evaluation ----------------------------------------------------------
-
-
-@router.get("/calls/{call_id}/criteria", response=list[CriterionOut], summary="Award criteria")
-def criteria_get(request: HttpRequest, call_id: int):  # noqa: ANN201
-    call = access_call_for_team(user=request.user, call_id=call_id)
-    return selectors.criteria_for(user=request.user, call=call)
-
-
-@router.put(
-    "/calls/{call_id}/criteria",
-    response=list[CriterionOut],
-    summary="Replace the award criteria (weights sum to 100)",
-)
-def criteria_put(request: HttpRequest, call_id: int, payload: CriteriaIn):  # noqa: ANN201
-    call = access_call_for_team(user=request.user, call_id=call_id)
-    services.criteria_set(
-        actor=request.user, call=call, criteria=[c.dict() for c in payload.criteria]
-    )
-    return evaluation.criteria_of(call=call)
-
-
-@router.post(
-    "/tenders/{uuid:tender_id}/scores",
-    response=list[ScoreOut],
-    summary="Your scores (evaluators)",
-)
-def scores_post(request: HttpRequest, tender_id: UUID, payload: ScoresIn):  # noqa: ANN201
-    tender = _team_tender(request, tender_id)
-    criteria = _criteria_by_id(tender.call_id, [s.criterion_id for s in payload.scores])
-    saved = services.scores_record(
-        actor=request.user,
-        tender=tender,
-        scores=[(criteria[s.criterion_id], s.score, s.justification) for s in payload.scores],
-    )
-    return [
-        {
-            "criterion_id": s.criterion_id,
-            "score": s.score,
-            "justification": s.justification,
-            "is_consensus": False,
-        }
-        for s in saved
-    ]
-
-
-@router.post(
-    "/tenders/{uuid:tender_id}/consensus",
-    response=list[ScoreOut],
-    summary="Consensus scores (project lead or procurement officer)",
-)
-def consensus_post(request: HttpRequest, tender_id: UUID, payload: ConsensusIn):  # noqa: ANN201
-    tender = _team_tender(request, tender_id)
-    criteria = _criteria_by_id(tender.call_id, [s.criterion_id for s in payload.scores])
-    saved = services.consensus_record_many(
-        actor=request.user,
-        tender=tender,
-        scores=[
-            (criteria[s.criterion_id], s.score, s.justification, s.external_justification)
-            for s in payload.scores
-        ],
-    )
-    return [
-        {
-            "criterion_id": s.criterion_id,
-            "score": s.score,
-            "justification": s.justification,
-            "is_consensus": True,
-        }
-        for s in saved
-    ]
-
-
-@router.get(
-    "/calls/{call_id}/ranking", response=list[RankingRowOut], summary="Ranking by weighted points"
-)
-def ranking(request: HttpRequest, call_id: int):  # noqa: ANN201
-    call = access_call_for_team(user=request.user, call_id=call_id)
-    return [
-        {
-            "rank": r.rank,
-            "tender_id": r.tender.public_id,
-            "supplier": r.tender.supplier.name,
-            "points": r.points,
-            "complete": r.complete,
-            "scores": {str(k): v for k, v in r.scores.items()},
-        }
-        for r in selectors.ranking_for(user=request.user, call=call)
-    ]
-
-
-# --- award ----------------------------------------------------------------------------
-
-
-@router.get("/calls/{call_id}/award", response=AwardOut, summary="The award decision")
-def award_get(request: HttpRequest, call_id: int):  # noqa: ANN201
-    call = access_call_for_team(user=request.user, call_id=call_id)
-    award = selectors.call_state(call=call).award
-    if award is None:
-        raise not_found()
-    return _award(award)
-
-
-@router.post(
-    "/calls/{call_id}/award", response={201: AwardOut}, summary="Make the award decision (lead)"
-)
-def award_post(request: HttpRequest, call_id: int, payload: AwardIn):  # noqa: ANN201
-    call = access_call_for_team(user=request.user, call_id=call_id)
-    if not is_opened(call):
-        # Checked before looking the tender up, so no answer tells that a tender id exists.
-        raise forbidden(selectors.sealed_message())
-    tender = (
-        visible_tenders(user=request.user)
-        .select_related("supplier")
-        .filter(public_id=payload.tender_id, call=call)
-        .first()
-    )
-    if tender is None:
-        raise not_found()
-    award = services.award_decide(
-        actor=request.user,
-        call=call,
-        tender=tender,
-        justification=payload.justification,
-        notice_sent_on=payload.notice_sent_on,
-        sent_electronically=payload.sent_electronically,
-    )
-    return 201, _award(award)
-
-
-@router.post(
-    "/calls/{call_id}/award/contract",
-    response=AwardOut,
-    summary="Record the contract date (refused inside the standstill)",
-)
-def contract_post(request: HttpRequest, call_id: int, payload: ContractIn):  # noqa: ANN201
-    call = access_call_for_team(user=request.user, call_id=call_id)
-    award = Award.objects.filter(call=call).select_related("tender__supplier").first()
-    if award is None:
-        raise not_found()
-    return _award(
-        services.award_record_contract(actor=request.user, award=award, signed_on=payload.signed_on)
-    )
-
-
-# --- files, declarations, opening record ------------------------------------------------
+# --- files, opening record ------------------------------------------------
 
 
 @router.get(
@@ -404,32 +224,6 @@ def tender_file_download(request: HttpRequest, file_id: UUID):  # noqa: ANN201
     return views.tender_file_download(request, file_id)
 
 
-@router.post(
-    "/calls/{call_id}/declaration",
-    response={201: DeclarationOut},
-    summary="Declare whether you have a conflict of interest (before reading or scoring)",
-)
-def declaration_create(request: HttpRequest, call_id: int, payload: DeclarationIn):  # noqa: ANN201
-    call = access_call_for_team(user=request.user, call_id=call_id)
-    declaration = services.conflict_declare(
-        actor=request.user,
-        call=call,
-        has_conflict=payload.has_conflict,
-        statement=payload.statement,
-    )
-    return 201, {
-        "call_id": call.pk,
-        "has_conflict": declaration.has_conflict,
-        "declared_at": declaration.declared_at,
-    }
-
-
 @router.get("/calls/{call_id}/opening/record.pdf", summary="The opening record as PDF")
 def opening_record_pdf(request: HttpRequest, call_id: int):  # noqa: ANN201
     return views.opening_record_pdf(request, call_id)
-
-
-# The evaluation models live in their own module; their paths sit under this router.
-from handslag.tendering.api_evaluation import router as _evaluation_router  # noqa: E402
-
-router.add_router("", _evaluation_router)

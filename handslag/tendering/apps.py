@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class TenderingConfig(AppConfig):
     name = "handslag.tendering"
     label = "tendering"
-    verbose_name = _("Tenders and evaluation")
+    verbose_name = _("Tenders")

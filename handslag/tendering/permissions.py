@@ -18,7 +18,6 @@ from handslag.core.permissions import forbidden, not_found
 from handslag.market.models import ApplicationStatus, Call, CallStatus
 from handslag.projects.models import Project, ProjectMember
 from handslag.projects.permissions import (
-    can_lead_project,
     can_manage_project,
     can_view_project,
     has_project_role,
@@ -191,35 +190,14 @@ def can_confirm_opening(*, user: User, call: Call) -> bool:
     return has_project_role(user=user, project=call.project, roles=(ProjectRole.OPENING_OFFICIAL,))
 
 
-def can_manage_criteria(*, user: User, call: Call) -> bool:
-    return can_manage_project(user=user, project=call.project)
-
-
-def can_score(*, user: User, call: Call) -> bool:
+def is_evaluator(*, user: User, call: Call) -> bool:
+    """Scores the call's tenders (the evaluation app's can_score)."""
     return has_project_role(user=user, project=call.project, roles=(ProjectRole.EVALUATOR,))
 
 
-def can_record_consensus(*, user: User, call: Call) -> bool:
+def records_consensus(*, user: User, call: Call) -> bool:
+    """Records the team's consensus (the evaluation app's can_record_consensus)."""
     return can_manage_project(user=user, project=call.project)
-
-
-def can_award(*, user: User, call: Call) -> bool:
-    return can_lead_project(user=user, project=call.project)
-
-
-def can_see_tenders(*, user: User, call: Call) -> bool:
-    """The team sees the list of tenders, and only once they are opened."""
-    return is_internal_member(user=user, project=call.project) and is_opened(call)
-
-
-def can_see_ranking(*, user: User, call: Call) -> bool:
-    """The ranking (with prices, points and the matrix) is for the team after the opening;
-    those who must declare a conflict of interest see it once they have declared none."""
-    if not can_see_tenders(user=user, call=call):
-        return False
-    return not needs_declaration(user=user, call=call) or has_declared_no_conflict(
-        user=user, call=call
-    )
 
 
 # --- conflict of interest (jäv) -----------------------------------------------------------
@@ -228,7 +206,7 @@ def can_see_ranking(*, user: User, call: Call) -> bool:
 def needs_declaration(*, user: User, call: Call) -> bool:
     """Evaluators and those who record consensus declare before they read or score."""
     return user.is_authenticated and (
-        can_score(user=user, call=call) or can_record_consensus(user=user, call=call)
+        is_evaluator(user=user, call=call) or records_consensus(user=user, call=call)
     )
 
 

@@ -17,33 +17,20 @@ from handslag.core.permissions import forbidden, not_found
 from handslag.market.models import Call, CallStatus
 from handslag.projects.models import ProjectMember
 from handslag.projects.permissions import is_internal_member
-from handslag.tendering import evaluation
+from handslag.tendering import registry
 from handslag.tendering.models import (
-    Award,
     CallKey,
-    Criterion,
     NegotiationRound,
     OpeningConfirmation,
-    Score,
     Tender,
     TenderFile,
 )
 from handslag.tendering.opening import (
     call_opened_at,
-    current_round,
-    is_tender_opened,
-    latest_opened_round,
     opened_rounds,
+    round_opened_at,
 )
-from handslag.tendering.permissions import (
-    can_award,
-    can_confirm_opening,
-    can_manage_criteria,
-    can_record_consensus,
-    can_score,
-    is_tender_supplier,
-)
-from handslag.tendering.services import opening_record
+from handslag.tendering.permissions import can_confirm_opening
 
 
 def sealed_message() -> str:
@@ -61,45 +48,13 @@ def tender_list_for_supplier(*, user: User) -> QuerySet[Tender]:
     )
 
 
-def award_for_supplier(*, user: User, tender: Tender) -> dict[str, Any] | None:
-    """The award decision as the tenderer may see it: the decision, its reasons and the
-    external justifications of its own tender's consensus scores."""
-    if not is_tender_supplier(user=user, tender=tender):
-        raise not_found()
-    award = Award.objects.filter(call_id=tender.call_id).select_related("tender__supplier").first()
-    if award is None:
-        return None
-    scores = (
-        Score.objects.filter(tender=tender, is_consensus=True)
-        .select_related("criterion")
-        .order_by("criterion__order", "criterion__pk")
-    )
-    return {
-        "award": award,
-        "won": award.tender.supplier_id == tender.supplier_id,
-        "winner": award.tender.supplier.name,
-        "justification": award.justification,
-        "scores": [
-            {
-                "criterion": s.criterion.name,
-                "weight": s.criterion.weight,
-                "score": s.score,
-                "justification": s.external_justification,
-            }
-            for s in scores
-        ]
-        if tender.status == "submitted"
-        else [],
-    }
-
-
 @dataclass
 class CallState:
     """Where a call stands in tendering, as the buyer's team may know it (no counts)."""
 
     deadline_passed: bool
     opened_at: Any
-    award: Award | None
+    award: Any | None  # the award decision (evaluation), through the registry
 
     @property
     def code(self) -> str:
@@ -117,7 +72,7 @@ def call_state(*, call: Call, now: Any = None) -> CallState:
     return CallState(
         deadline_passed=call.tender_deadline is not None and now >= call.tender_deadline,
         opened_at=call_opened_at(call),
-        award=Award.objects.filter(call=call).select_related("tender__supplier").first(),
+        award=registry.award_of(call),
     )
 
 
@@ -174,147 +129,28 @@ def tenders_for_team(*, user: User, call: Call) -> list[Tender]:
     )
 
 
-def criteria_for(*, user: User, call: Call) -> list[Criterion]:
-    """The award criteria, for the team (and, once published, for everybody through market)."""
-    if not is_internal_member(user=user, project=call.project):
-        raise not_found()
-    return evaluation.criteria_of(call=call)
+@dataclass(frozen=True)
+class TeamCall:
+    """A call past its deadline in one of the person's projects, with their roles there."""
+
+    call: Call
+    roles: frozenset[str]
+    # Round 1 or a negotiation round past its deadline still waits for its opening.
+    awaiting_opening: bool
+    awarded: bool
 
 
-def evaluation_overview(*, user: User, call: Call) -> dict[str, Any]:
-    """The evaluation page for one member of the team.
-
-    Blind scoring: an evaluator sees only their own scores until they have scored every
-    tender on every criterion; people who are not evaluators see individual scores once
-    every evaluator is done.
-    """
-    if not is_internal_member(user=user, project=call.project):
-        raise not_found()
-    state = call_state(call=call)
-    criteria = evaluation.criteria_of(call=call)
-    pending = current_round(call)
-    result: dict[str, Any] = {
-        "state": state,
-        "criteria": criteria,
-        "weight_total": sum(c.weight for c in criteria),
-        "can_manage_criteria": can_manage_criteria(user=user, call=call)
-        and not state.deadline_passed,
-        "is_evaluator": can_score(user=user, call=call),
-        "can_consensus": can_record_consensus(user=user, call=call),
-        "can_award": can_award(user=user, call=call),
-        "sealed_message": sealed_message(),
-        "opened": state.opened_at is not None,
-        "round_pending": pending if pending is not None and pending.opened_at is None else None,
-        "evaluated_round": latest_opened_round(call),
-    }
-    if state.opened_at is None:
-        return result
-    progress = evaluation.progress_of(call=call)
-    evaluated = evaluation.evaluate_call(call=call)
-    ranking = evaluated.rows
-    scored = evaluation.scored_criteria_of(call=call)
-    done = progress.done_for(user)
-    own = {
-        (s.tender_id, s.criterion_id): s
-        for s in Score.objects.filter(criterion__call=call, evaluator=user, is_consensus=False)
-    }
-    rows = []
-    for row in ranking:
-        rows.append(
-            {
-                "row": row,
-                "tender": row.tender,
-                "own_scored": sum(1 for c in scored if (row.tender.pk, c.pk) in own),
-                "scores": [row.scores.get(c.pk) for c in scored],
-            }
-        )
-    result.update(
-        {
-            "progress": progress,
-            "rows": rows,
-            "scored_criteria": scored,
-            "ranking_kind": evaluated.kind,
-            "evaluator_done": done,
-            "can_see_all_scores": (result["is_evaluator"] and done)
-            or (not result["is_evaluator"] and progress.all_done),
-            "consensus_complete": bool(ranking) and all(r.complete for r in ranking),
-        }
-    )
-    return result
-
-
-def tender_evaluation(*, user: User, tender: Tender) -> dict[str, Any]:
-    """One tender's scores for the team member looking at it (after the opening)."""
-    call = tender.call
-    if not is_internal_member(user=user, project=call.project) or not is_tender_opened(tender):
-        raise not_found()
-    criteria = evaluation.scored_criteria_of(call=call)
-    progress = evaluation.progress_of(call=call)
-    is_evaluator = can_score(user=user, call=call)
-    done = progress.done_for(user)
-    see_all = (is_evaluator and done) or (not is_evaluator and progress.all_done)
-    scores = Score.objects.filter(tender=tender).select_related("evaluator", "criterion")
-    if not see_all:
-        scores = scores.filter(Q(evaluator=user, is_consensus=False))
-    own = {s.criterion_id: s for s in scores if not s.is_consensus and s.evaluator_id == user.pk}
-    consensus = {s.criterion_id: s for s in scores if s.is_consensus}
-    others = [s for s in scores if not s.is_consensus]
-    state = call_state(call=call)
-    return {
-        "criteria": criteria,
-        "progress": progress,
-        "own": own,
-        "consensus": consensus,
-        "individual": sorted(
-            others, key=lambda s: (s.criterion.order, s.criterion_id, str(s.evaluator))
-        ),
-        "see_all": see_all,
-        "can_score": is_evaluator
-        and not done
-        and state.award is None
-        and tender.status == "submitted",
-        "evaluator_done": done,
-        "is_evaluator": is_evaluator,
-        "can_consensus": can_record_consensus(user=user, call=call)
-        and progress.all_done
-        and state.award is None
-        and tender.status == "submitted",
-        "state": state,
-    }
-
-
-def ranking_for(*, user: User, call: Call) -> list[evaluation.RankingRow]:
-    """The ranking by weighted consensus points, for the team after the opening."""
-    if not is_internal_member(user=user, project=call.project):
-        raise not_found()
-    if call_opened_at(call) is None:
-        raise forbidden(sealed_message())
-    return evaluation.ranking_of(call=call)
-
-
-def dashboard_for(*, user: User) -> dict[str, Any]:
-    """The start page's tendering part for one person.
-
-    Suppliers: their latest tenders and receipts. Buyers: calls waiting for them to open,
-    score, agree or award — never a number of tenders before the opening.
-    """
-    result: dict[str, Any] = {
-        "tenders": [],
-        "awaiting_opening": [],
-        "awaiting_scores": [],
-        "awaiting_consensus": [],
-        "awaiting_award": [],
-    }
+def team_calls_past_deadline(*, user: User) -> list[TeamCall]:
+    """The calls past their deadline in the person's projects: where each one stands, for
+    the start page (tendering's part and the evaluation's) — never a number of tenders."""
     if not user.is_authenticated:
-        return result
-    if user.is_supplier:
-        result["tenders"] = list(tender_list_for_supplier(user=user)[:10])
+        return []
     memberships = ProjectMember.objects.filter(user=user).values_list("project_id", "role")
     roles_by_project: dict[int, set[str]] = {}
     for project_id, role in memberships:
         roles_by_project.setdefault(project_id, set()).add(role)
     if not roles_by_project:
-        return result
+        return []
     now = timezone.now()
     calls = (
         Call.objects.filter(project_id__in=roles_by_project.keys(), tender_deadline__lte=now)
@@ -329,23 +165,83 @@ def dashboard_for(*, user: User) -> dict[str, Any]:
             call__in=calls, opened_at__isnull=True, deadline__lte=now
         ).values_list("call_id", flat=True)
     )
-    awarded = set(Award.objects.filter(call__in=calls).values_list("call_id", flat=True))
-    for call in calls:
-        roles = roles_by_project[call.project_id]
-        if call.pk in awarded:
-            continue
-        if opened.get(call.pk) is None or call.pk in rounds_waiting:
-            if ProjectRole.OPENING_OFFICIAL in roles:
-                result["awaiting_opening"].append(call)
-            continue
-        if ProjectRole.EVALUATOR in roles and not evaluation.evaluator_done(call=call, user=user):
-            result["awaiting_scores"].append(call)
-        managers = {ProjectRole.PROJECT_LEAD, ProjectRole.PROCUREMENT_OFFICER}
-        if roles & managers and not evaluation.consensus_complete(call=call):
-            result["awaiting_consensus"].append(call)
-        if ProjectRole.PROJECT_LEAD in roles and evaluation.consensus_complete(call=call):
-            result["awaiting_award"].append(call)
+    awarded = registry.awarded_call_ids(calls)
+    return [
+        TeamCall(
+            call=call,
+            roles=frozenset(roles_by_project[call.project_id]),
+            awaiting_opening=opened.get(call.pk) is None or call.pk in rounds_waiting,
+            awarded=call.pk in awarded,
+        )
+        for call in calls
+    ]
+
+
+def dashboard_for(*, user: User) -> dict[str, Any]:
+    """The start page's tendering part for one person.
+
+    Suppliers: their latest tenders and receipts. Buyers: calls waiting for them to open
+    (the evaluation app adds those waiting to be scored, agreed or awarded).
+    """
+    result: dict[str, Any] = {"tenders": [], "awaiting_opening": []}
+    if not user.is_authenticated:
+        return result
+    if user.is_supplier:
+        result["tenders"] = list(tender_list_for_supplier(user=user)[:10])
+    for item in team_calls_past_deadline(user=user):
+        if (
+            not item.awarded
+            and item.awaiting_opening
+            and ProjectRole.OPENING_OFFICIAL in item.roles
+        ):
+            result["awaiting_opening"].append(item.call)
     return result
+
+
+def opening_record(*, call: Call, round_number: int = 1) -> dict[str, Any]:
+    """What a round's opening record lists: every tender of the round and who confirmed, when.
+
+    Round 1 is the original call. Call only after that round's opening (the opening
+    service and post-opening selectors do): later rounds stay out of earlier records.
+    """
+    opened_at = round_opened_at(call, round_number)
+    tenders = (
+        Tender.objects.filter(call=call, round=round_number)
+        .select_related("supplier")
+        .prefetch_related("files")
+        .order_by("round", "submitted_at", "pk")
+    )
+    confirmations = OpeningConfirmation.objects.filter(
+        call=call, round=round_number
+    ).select_related("official")
+    return {
+        "call_id": call.pk,
+        "reference": call.reference,
+        "round": round_number,
+        "opened_at": opened_at.isoformat() if opened_at else None,
+        "tenders": [
+            {
+                "supplier": t.supplier.name,
+                "supplier_id": t.supplier_id,
+                "submitted_at": t.submitted_at.isoformat(),
+                "sha256": t.content_sha256,
+                "receipt": t.receipt,
+                "status": t.status,
+                "round": t.round,
+                # Sizes and hashes only: file names stay out of the permanent log.
+                "files": [{"sha256": f.sha256, "size": f.size} for f in t.files.all()],
+            }
+            for t in tenders
+        ],
+        "confirmations": [
+            {
+                "official": str(c.official),
+                "official_id": c.official_id,
+                "at": c.created_at.isoformat(),
+            }
+            for c in confirmations.order_by("created_at", "pk")
+        ],
+    }
 
 
 def _sealed_tenders() -> QuerySet[Tender]:

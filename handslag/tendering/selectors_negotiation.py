@@ -16,9 +16,9 @@ from handslag.accounts.roles import ProjectRole
 from handslag.core.permissions import forbidden, not_found
 from handslag.market.models import Call
 from handslag.projects.permissions import is_internal_member
+from handslag.tendering import registry
 from handslag.tendering.gateway import access_tender_content, access_tender_files
 from handslag.tendering.models import (
-    Award,
     NegotiationMessage,
     NegotiationRound,
     OpeningConfirmation,
@@ -34,8 +34,7 @@ from handslag.tendering.permissions import (
     round_supplier_ids,
     tendering_organisations,
 )
-from handslag.tendering.selectors import sealed_message
-from handslag.tendering.services import opening_record
+from handslag.tendering.selectors import opening_record, sealed_message
 
 
 @dataclass
@@ -75,7 +74,7 @@ def rounds_overview(*, user: User, call: Call) -> dict[str, Any]:
         raise not_found()
     rows = round_rows(call=call)
     last = rows[-1]
-    awarded = Award.objects.filter(call=call).exists()
+    awarded = registry.is_awarded(call)
     return {
         "rounds": rows,
         "can_start": can_start_round(user=user, call=call)

@@ -13,11 +13,10 @@ from handslag.core.htmx import render_page
 from handslag.core.permissions import forbidden, not_found
 from handslag.documents.render import document_response
 from handslag.market.models import Call
+from handslag.tendering import registry, services
 from handslag.tendering import selectors_negotiation as negotiation
-from handslag.tendering import services
 from handslag.tendering.documents import opening_record_document
 from handslag.tendering.forms import MessageForm, RoundForm
-from handslag.tendering.models import Award
 from handslag.tendering.opening import is_round_opened
 from handslag.tendering.permissions import (
     access_call_for_team,
@@ -124,7 +123,7 @@ def channels(request: HttpRequest, pk: int) -> HttpResponse:
 def channel(request: HttpRequest, pk: int, supplier_id: int) -> HttpResponse:
     """One tenderer's confidential channel: the buyer's internal team and that tenderer."""
     call, supplier = access_channel(user=request.user, call_id=pk, supplier_id=supplier_id)
-    closed = Award.objects.filter(call=call).exists()
+    closed = registry.is_awarded(call)
     form = None if closed and request.method == "GET" else MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -68,7 +68,7 @@ def call_needs(*, call: Call) -> list[Any]:
 
 def call_criteria(*, call: Call) -> list[Any]:
     """The award criteria, owned by the tendering app; published with the call."""
-    from handslag.tendering.models import Criterion
+    from handslag.evaluation.models import Criterion
 
     return list(Criterion.objects.filter(call=call).order_by("order", "pk"))
 

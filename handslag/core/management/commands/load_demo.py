@@ -9,7 +9,7 @@ DEMO_MODULES = [
     "handslag.needs.demo",
     "handslag.projects.demo",
     "handslag.market.demo",
-    "handslag.tendering.demo",
+    "handslag.evaluation.demo",
     "handslag.partnership.demo",
     "handslag.benefits.demo",
     "handslag.knowledge.demo",

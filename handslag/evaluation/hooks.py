@@ -1,0 +1,31 @@
+"""The award lookups tendering needs (see handslag/tendering/registry.py)."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from handslag.evaluation.models import Award
+from handslag.evaluation.selectors import award_for_supplier
+from handslag.market.models import Call
+from handslag.tendering.registry import AwardLookups, register_award_lookups
+
+
+def award_of(call: Call) -> Award | None:
+    return Award.objects.filter(call=call).select_related("tender__supplier").first()
+
+
+def awarded_call_ids(call_ids: Iterable[int]) -> set[int]:
+    return set(Award.objects.filter(call__in=call_ids).values_list("call_id", flat=True))
+
+
+def _notice(*, user: Any, tender: Any) -> dict[str, Any] | None:
+    return award_for_supplier(user=user, tender=tender)
+
+
+def register() -> None:
+    register_award_lookups(
+        AwardLookups(
+            award_of=award_of,
+            awarded_call_ids=awarded_call_ids,
+            notice_for_supplier=_notice,
+        )
+    )
