@@ -9,7 +9,7 @@ from handslag.audit.services import audit_anchor
 from handslag.documents.render import Document, Facts, Heading, Paragraph, Table
 from handslag.market.models import Call
 from handslag.tendering.models import NegotiationRound, TenderStatus
-from handslag.tendering.selectors import opening_record
+from handslag.tendering.selectors.opening import opening_record
 
 STATUS_LABELS = dict(TenderStatus.choices)
 

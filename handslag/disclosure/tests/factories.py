@@ -7,9 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from handslag.accounts.roles import ProjectRole
 from handslag.accounts.tests.factories import OrganisationFactory, member
 from handslag.disclosure import services
+from handslag.evaluation import services as evaluation_services
 from handslag.evaluation.tests.factories import Scenario
 from handslag.projects.tests.factories import ProjectMemberFactory
-from handslag.evaluation import services as evaluation_services
 
 TEXT_A = (
     "Vår lösning bygger på sensorer i varje brunn. Timpriset för våra tekniker är 950 kr. "

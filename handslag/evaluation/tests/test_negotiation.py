@@ -73,7 +73,7 @@ def test_count_hidden_before_the_round_opening(opened):
     assert str(Tender.objects.get(round=2, supplier=opened.tender_a.supplier).pk) in (
         selectors.sealed_tender_ids()
     )
-    from handslag.tendering.selectors_negotiation import round_opening_overview, rounds_overview
+    from handslag.tendering.selectors.negotiation import round_opening_overview, rounds_overview
 
     overview = round_opening_overview(user=opened.team, call=opened.call, number=2)
     assert overview["record"] is None and overview["record_tenders"] == []

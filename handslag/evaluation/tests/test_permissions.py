@@ -6,9 +6,9 @@ from django.http import Http404
 
 from handslag.accounts.models import User
 from handslag.accounts.tests.factories import buyer, member
+from handslag.evaluation import selectors as evaluation_selectors
 from handslag.evaluation.permissions import can_award, can_manage_criteria, can_score
 from handslag.evaluation.tests.factories import Scenario
-from handslag.evaluation import selectors as evaluation_selectors
 from handslag.tendering import selectors
 from handslag.tendering.gateway import access_tender_content
 from handslag.tendering.permissions import (

@@ -18,7 +18,7 @@ from handslag.tendering.models import (
 )
 from handslag.tendering.opening import round_opened_at
 from handslag.tendering.permissions import can_confirm_opening
-from handslag.tendering.selectors import opening_record
+from handslag.tendering.selectors.opening import opening_record
 from handslag.tendering.services._common import _lock_call
 
 OPENING_QUORUM = 2

@@ -1,4 +1,5 @@
-"""Tendering API (/api/v1/tendering/): the same services, selectors and permissions as the pages."""
+"""Tenders, the opening and files (/api/v1/tendering/): the same services, selectors and
+permissions as the pages."""
 
 from decimal import Decimal
 from uuid import UUID
@@ -9,8 +10,7 @@ from ninja.files import UploadedFile
 
 from handslag.accounts.models import Organisation
 from handslag.core.permissions import not_found
-from handslag.tendering import selectors, services, views
-from handslag.tendering.api_negotiation import router as negotiation_router
+from handslag.tendering import selectors, services
 from handslag.tendering.gateway import access_tender_content, access_tender_files
 from handslag.tendering.models import Tender
 from handslag.tendering.permissions import (
@@ -28,9 +28,10 @@ from handslag.tendering.schemas import (
     TenderIn,
     TenderRow,
 )
+from handslag.tendering.views import opening as opening_views
+from handslag.tendering.views import tenders as tender_views
 
 router = Router(tags=["tendering"])
-router.add_router("", negotiation_router)
 
 
 def _receipt(tender: Tender) -> dict:
@@ -221,9 +222,9 @@ def tender_files(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
 
 @router.get("/files/{uuid:file_id}", summary="Download a tender's file (decrypted as it streams)")
 def tender_file_download(request: HttpRequest, file_id: UUID):  # noqa: ANN201
-    return views.tender_file_download(request, file_id)
+    return tender_views.tender_file_download(request, file_id)
 
 
 @router.get("/calls/{call_id}/opening/record.pdf", summary="The opening record as PDF")
 def opening_record_pdf(request: HttpRequest, call_id: int):  # noqa: ANN201
-    return views.opening_record_pdf(request, call_id)
+    return opening_views.opening_record_pdf(request, call_id)

@@ -34,7 +34,8 @@ from handslag.tendering.permissions import (
     round_supplier_ids,
     tendering_organisations,
 )
-from handslag.tendering.selectors import opening_record, sealed_message
+from handslag.tendering.selectors.opening import opening_record
+from handslag.tendering.selectors.tenders import sealed_message
 
 
 @dataclass

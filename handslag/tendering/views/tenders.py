@@ -1,5 +1,5 @@
-"""Pages for suppliers (submit, receipts, withdraw) and the buyer's team (opening,
-criteria, evaluation, award). Thin: parse, call one service or selector, render."""
+"""Pages for suppliers: submitting, receipts, withdrawing, and a tender's files. Thin:
+parse, call one service or selector, render."""
 
 import uuid
 
@@ -14,25 +14,21 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
-from handslag.core.permissions import not_found
-from handslag.documents.render import document_response
 from handslag.tendering import registry, selectors, services
-from handslag.tendering.documents import opening_record_document
 from handslag.tendering.forms import (
     TenderForm,
 )
 from handslag.tendering.gateway import (
     access_tender_file,
 )
-from handslag.tendering.opening import current_round, is_opened
+from handslag.tendering.opening import current_round
 from handslag.tendering.permissions import (
     access_call_for_supplier,
-    access_call_for_team,
     access_supplier_tender,
     channel_supplier_ids,
     tendering_organisations,
 )
-from handslag.tendering.selectors_negotiation import tender_changeable
+from handslag.tendering.selectors.negotiation import tender_changeable
 
 PER_PAGE = 25
 
@@ -132,35 +128,3 @@ def tender_withdraw(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         {"tender": tender, "error": error},
         status=400 if error else 200,
     )
-
-
-# --- opening --------------------------------------------------------------------------
-
-
-@require_GET
-def opening_record_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    """The opening record as PDF, for the team once the tenders are opened."""
-    call = access_call_for_team(user=request.user, call_id=pk)
-    if not is_opened(call):
-        raise not_found()
-    return document_response(opening_record_document(call=call), "pdf")
-
-
-@require_http_methods(["GET", "POST"])
-def opening(request: HttpRequest, pk: int) -> HttpResponse:
-    call = access_call_for_team(user=request.user, call_id=pk)
-    error = None
-    if request.method == "POST":
-        try:
-            services.opening_confirm(actor=request.user, call=call)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(request, _("Your confirmation of the opening was recorded."))
-            return redirect("tendering:opening", pk=call.pk)
-    context = {
-        "call": call,
-        "error": error,
-        **selectors.opening_overview(user=request.user, call=call),
-    }
-    return render_page(request, "tendering/opening.html", context, status=400 if error else 200)

@@ -14,7 +14,6 @@ from handslag.core.permissions import forbidden, not_found
 from handslag.documents.render import document_response
 from handslag.market.models import Call
 from handslag.tendering import registry, services
-from handslag.tendering import selectors_negotiation as negotiation
 from handslag.tendering.documents import opening_record_document
 from handslag.tendering.forms import MessageForm, RoundForm
 from handslag.tendering.opening import is_round_opened
@@ -24,6 +23,7 @@ from handslag.tendering.permissions import (
     can_start_round,
     is_channel_buyer,
 )
+from handslag.tendering.selectors import negotiation
 
 # --- the buyer's team -------------------------------------------------------------------
 

@@ -21,16 +21,13 @@ from handslag.tendering import registry
 from handslag.tendering.models import (
     CallKey,
     NegotiationRound,
-    OpeningConfirmation,
     Tender,
     TenderFile,
 )
 from handslag.tendering.opening import (
     call_opened_at,
     opened_rounds,
-    round_opened_at,
 )
-from handslag.tendering.permissions import can_confirm_opening
 
 
 def sealed_message() -> str:
@@ -74,46 +71,6 @@ def call_state(*, call: Call, now: Any = None) -> CallState:
         opened_at=call_opened_at(call),
         award=registry.award_of(call),
     )
-
-
-def opening_overview(*, user: User, call: Call) -> dict[str, Any]:
-    """The opening page: who has confirmed; the record (with the tenders) only once opened."""
-    state = call_state(call=call)
-    confirmations = list(
-        OpeningConfirmation.objects.filter(call=call, round=1)
-        .select_related("official")
-        .order_by("created_at")
-    )
-    officials = list(
-        User.objects.filter(
-            project_memberships__project_id=call.project_id,
-            project_memberships__role=ProjectRole.OPENING_OFFICIAL,
-        ).order_by("first_name", "last_name", "username")
-    )
-    confirmed_ids = {c.official_id for c in confirmations}
-    return {
-        "state": state,
-        "officials": officials,
-        "confirmations": confirmations,
-        "user_is_official": can_confirm_opening(user=user, call=call),
-        "user_confirmed": user.pk in confirmed_ids,
-        "can_confirm": (
-            can_confirm_opening(user=user, call=call)
-            and state.deadline_passed
-            and state.opened_at is None
-            and user.pk not in confirmed_ids
-        ),
-        "record": opening_record(call=call) if state.opened_at else None,
-        "record_tenders": list(
-            Tender.objects.filter(call=call, round=1)
-            .select_related("supplier")
-            .order_by("submitted_at")
-        )
-        if state.opened_at
-        else [],
-        "sealed_message": sealed_message(),
-        "negotiation_rounds": list(NegotiationRound.objects.filter(call=call).order_by("number")),
-    }
 
 
 def tenders_for_team(*, user: User, call: Call) -> list[Tender]:
@@ -196,52 +153,6 @@ def dashboard_for(*, user: User) -> dict[str, Any]:
         ):
             result["awaiting_opening"].append(item.call)
     return result
-
-
-def opening_record(*, call: Call, round_number: int = 1) -> dict[str, Any]:
-    """What a round's opening record lists: every tender of the round and who confirmed, when.
-
-    Round 1 is the original call. Call only after that round's opening (the opening
-    service and post-opening selectors do): later rounds stay out of earlier records.
-    """
-    opened_at = round_opened_at(call, round_number)
-    tenders = (
-        Tender.objects.filter(call=call, round=round_number)
-        .select_related("supplier")
-        .prefetch_related("files")
-        .order_by("round", "submitted_at", "pk")
-    )
-    confirmations = OpeningConfirmation.objects.filter(
-        call=call, round=round_number
-    ).select_related("official")
-    return {
-        "call_id": call.pk,
-        "reference": call.reference,
-        "round": round_number,
-        "opened_at": opened_at.isoformat() if opened_at else None,
-        "tenders": [
-            {
-                "supplier": t.supplier.name,
-                "supplier_id": t.supplier_id,
-                "submitted_at": t.submitted_at.isoformat(),
-                "sha256": t.content_sha256,
-                "receipt": t.receipt,
-                "status": t.status,
-                "round": t.round,
-                # Sizes and hashes only: file names stay out of the permanent log.
-                "files": [{"sha256": f.sha256, "size": f.size} for f in t.files.all()],
-            }
-            for t in tenders
-        ],
-        "confirmations": [
-            {
-                "official": str(c.official),
-                "official_id": c.official_id,
-                "at": c.created_at.isoformat(),
-            }
-            for c in confirmations.order_by("created_at", "pk")
-        ],
-    }
 
 
 def _sealed_tenders() -> QuerySet[Tender]:

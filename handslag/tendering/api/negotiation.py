@@ -9,8 +9,7 @@ from ninja import Router
 
 from handslag.core.permissions import not_found
 from handslag.market.models import Call
-from handslag.tendering import selectors_negotiation as negotiation
-from handslag.tendering import services, views_negotiation
+from handslag.tendering import services
 from handslag.tendering.models import NegotiationMessage
 from handslag.tendering.permissions import access_call_for_team, access_channel
 from handslag.tendering.schemas import (
@@ -22,6 +21,8 @@ from handslag.tendering.schemas import (
     RoundOut,
     SupplierNegotiationOut,
 )
+from handslag.tendering.selectors import negotiation
+from handslag.tendering.views import negotiation as negotiation_views
 
 router = Router(tags=["tendering"])
 
@@ -119,7 +120,7 @@ def round_opening_confirm(request: HttpRequest, call_id: int, number: int):  # n
     summary="A round's opening record as PDF",
 )
 def round_record_pdf(request: HttpRequest, call_id: int, number: int):  # noqa: ANN201
-    return views_negotiation.round_record_pdf(request, call_id, number)
+    return negotiation_views.round_record_pdf(request, call_id, number)
 
 
 @router.get(
