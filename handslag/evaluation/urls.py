@@ -3,7 +3,7 @@ stays where it was; their names are in the ``evaluation`` namespace."""
 
 from django.urls import path
 
-from handslag.evaluation.views import award, models, scoring
+from handslag.evaluation.views import award, evaluation_model, scoring
 
 app_name = "evaluation"
 
@@ -11,13 +11,13 @@ urlpatterns = [
     path("calls/<int:pk>/criteria/", scoring.criteria, name="criteria"),
     path(
         "calls/<int:pk>/evaluation-model/",
-        models.evaluation_model,
+        evaluation_model.evaluation_model,
         name="evaluation_model",
     ),
-    path("calls/<int:pk>/simulator/", models.simulator, name="simulator"),
+    path("calls/<int:pk>/simulator/", evaluation_model.simulator, name="simulator"),
     path(
         "calls/<int:pk>/evaluation/matrix.xlsx",
-        models.evaluation_matrix,
+        evaluation_model.evaluation_matrix,
         name="evaluation_matrix",
     ),
     path("calls/<int:pk>/declaration/", scoring.declaration, name="declaration"),

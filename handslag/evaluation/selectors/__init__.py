@@ -2,7 +2,7 @@
 the award as a tenderer sees it. Every public name is re-exported here."""
 
 from handslag.evaluation.selectors.award import award_for_supplier
-from handslag.evaluation.selectors.models import (
+from handslag.evaluation.selectors.evaluation_model import (
     SimulatedRow,
     evaluation_extras,
     evaluation_model_for,
