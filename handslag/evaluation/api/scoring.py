@@ -8,6 +8,7 @@ from ninja import Router
 from handslag.core.permissions import not_found
 from handslag.evaluation import results, selectors, services
 from handslag.evaluation.models import Criterion
+from handslag.evaluation.permissions import access_team_tender
 from handslag.evaluation.schemas import (
     ConsensusIn,
     CriteriaIn,
@@ -20,16 +21,13 @@ from handslag.evaluation.schemas import (
 )
 from handslag.tendering import services as tendering_services
 from handslag.tendering.models import Tender
-from handslag.tendering.permissions import access_call_for_team, access_tender, is_tender_supplier
+from handslag.tendering.permissions import access_call_for_team
 
 router = Router(tags=["tendering"])
 
 
 def _team_tender(request: HttpRequest, tender_id: UUID) -> Tender:
-    tender = access_tender(user=request.user, public_id=tender_id)
-    if is_tender_supplier(user=request.user, tender=tender):
-        raise not_found()
-    return tender
+    return access_team_tender(user=request.user, public_id=tender_id)
 
 
 def _criteria_by_id(call_id: int, ids: list[int]) -> dict[int, Criterion]:

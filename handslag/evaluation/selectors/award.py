@@ -3,17 +3,15 @@
 from typing import Any
 
 from handslag.accounts.models import User
-from handslag.core.permissions import not_found
 from handslag.evaluation.models import Award, Score
+from handslag.evaluation.permissions import require_own_tender
 from handslag.tendering.models import Tender
-from handslag.tendering.permissions import is_tender_supplier
 
 
 def award_for_supplier(*, user: User, tender: Tender) -> dict[str, Any] | None:
     """The award decision as the tenderer may see it: the decision, its reasons and the
     external justifications of its own tender's consensus scores."""
-    if not is_tender_supplier(user=user, tender=tender):
-        raise not_found()
+    require_own_tender(user=user, tender=tender)
     award = Award.objects.filter(call_id=tender.call_id).select_related("tender__supplier").first()
     if award is None:
         return None

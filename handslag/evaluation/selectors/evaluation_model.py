@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from handslag.accounts.models import User
-from handslag.core.permissions import forbidden, not_found
+from handslag.core.permissions import forbidden
 from handslag.evaluation import award_models as am
 from handslag.evaluation import results
 from handslag.evaluation.award_models.config import as_decimal
@@ -20,17 +20,18 @@ from handslag.evaluation.config import (
     notice_text,
 )
 from handslag.evaluation.models import CriterionKind, EvaluationModel
-from handslag.evaluation.permissions import can_see_ranking
+from handslag.evaluation.permissions import (
+    can_see_ranking,
+    require_evaluation_team,
+)
 from handslag.market.models import Call
-from handslag.projects.permissions import is_internal_member
 
 MAX_FICTIVE_TENDERS = 20
 
 
 def evaluation_model_for(*, user: User, call: Call) -> EvaluationModel | None:
     """The call's evaluation model, for its team."""
-    if not is_internal_member(user=user, project=call.project):
-        raise not_found()
+    require_evaluation_team(user=user, call=call)
     return model_of(call=call)
 
 
@@ -150,8 +151,7 @@ def robustness_for(*, user: User, call: Call) -> dict[str, Any] | None:
 
     For the team after the opening, once every tender has its consensus scores; None before.
     """
-    if not is_internal_member(user=user, project=call.project):
-        raise not_found()
+    require_evaluation_team(user=user, call=call)
     if not can_see_ranking(user=user, call=call):
         raise forbidden(_("Only the project team can see the ranking, and only after the opening."))
     return _robustness(call=call, ranking=results.evaluate_call(call=call))
@@ -192,8 +192,7 @@ def _robustness(*, call: Call, ranking: results.Ranking) -> dict[str, Any] | Non
 
 def evaluation_extras(*, user: User, call: Call) -> dict[str, Any]:
     """The evaluation page's model, warnings and robustness check for one team member."""
-    if not is_internal_member(user=user, project=call.project):
-        raise not_found()
+    require_evaluation_team(user=user, call=call)
     see = can_see_ranking(user=user, call=call)
     extras: dict[str, Any] = {
         "evaluation_model": model_of(call=call),

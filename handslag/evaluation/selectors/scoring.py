@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from handslag.accounts.models import User
 from handslag.accounts.roles import ProjectRole
-from handslag.core.permissions import forbidden, not_found
+from handslag.core.permissions import forbidden
 from handslag.evaluation import results
 from handslag.evaluation.models import Criterion, Score
 from handslag.evaluation.permissions import (
@@ -18,14 +18,14 @@ from handslag.evaluation.permissions import (
     can_manage_criteria,
     can_record_consensus,
     can_score,
+    require_evaluation_team,
+    require_tender_evaluation,
 )
 from handslag.market.models import Call
-from handslag.projects.permissions import is_internal_member
 from handslag.tendering.models import Tender
 from handslag.tendering.opening import (
     call_opened_at,
     current_round,
-    is_tender_opened,
     latest_opened_round,
 )
 from handslag.tendering.selectors import call_state, sealed_message, team_calls_past_deadline
@@ -33,8 +33,7 @@ from handslag.tendering.selectors import call_state, sealed_message, team_calls_
 
 def criteria_for(*, user: User, call: Call) -> list[Criterion]:
     """The award criteria, for the team (and, once published, for everybody through market)."""
-    if not is_internal_member(user=user, project=call.project):
-        raise not_found()
+    require_evaluation_team(user=user, call=call)
     return results.criteria_of(call=call)
 
 
@@ -45,8 +44,7 @@ def evaluation_overview(*, user: User, call: Call) -> dict[str, Any]:
     tender on every criterion; people who are not evaluators see individual scores once
     every evaluator is done.
     """
-    if not is_internal_member(user=user, project=call.project):
-        raise not_found()
+    require_evaluation_team(user=user, call=call)
     state = call_state(call=call)
     criteria = results.criteria_of(call=call)
     pending = current_round(call)
@@ -103,8 +101,7 @@ def evaluation_overview(*, user: User, call: Call) -> dict[str, Any]:
 def tender_evaluation(*, user: User, tender: Tender) -> dict[str, Any]:
     """One tender's scores for the team member looking at it (after the opening)."""
     call = tender.call
-    if not is_internal_member(user=user, project=call.project) or not is_tender_opened(tender):
-        raise not_found()
+    require_tender_evaluation(user=user, tender=tender)
     criteria = results.scored_criteria_of(call=call)
     progress = results.progress_of(call=call)
     is_evaluator = can_score(user=user, call=call)
@@ -142,8 +139,7 @@ def tender_evaluation(*, user: User, tender: Tender) -> dict[str, Any]:
 
 def ranking_for(*, user: User, call: Call) -> list[results.RankingRow]:
     """The ranking by weighted consensus points, for the team after the opening."""
-    if not is_internal_member(user=user, project=call.project):
-        raise not_found()
+    require_evaluation_team(user=user, call=call)
     if call_opened_at(call) is None:
         raise forbidden(sealed_message())
     return results.ranking_of(call=call)

@@ -22,16 +22,13 @@ from handslag.evaluation.forms import (
     ScoreForm,
     criteria_from_formset,
 )
-from handslag.evaluation.permissions import can_manage_criteria
+from handslag.evaluation.permissions import access_team_tender, can_manage_criteria
 from handslag.tendering import services as tendering_services
 from handslag.tendering.gateway import access_tender_content, access_tender_files
 from handslag.tendering.permissions import (
     access_call_for_team,
-    access_tender,
     can_declare,
     declaration_of,
-    is_tender_supplier,
-    require_declaration,
 )
 
 
@@ -157,11 +154,7 @@ def _tender_page(
 
 
 def _team_tender(request: HttpRequest, pk: uuid.UUID):  # noqa: ANN202
-    tender = access_tender(user=request.user, public_id=pk)
-    if is_tender_supplier(user=request.user, tender=tender):
-        raise not_found()
-    require_declaration(user=request.user, call=tender.call)
-    return tender
+    return access_team_tender(user=request.user, public_id=pk, declared=True)
 
 
 @require_GET
