@@ -37,10 +37,6 @@ def s() -> Scenario:
     return Scenario()
 
 
-def stored(root) -> list:  # noqa: ANN001
-    return [p for p in root.rglob("*") if p.is_file()]
-
-
 def page_submit(client, s: Scenario, user, call_id: int | None = None, files=()):  # noqa: ANN001, ANN201
     client.force_login(user)
     return client.post(

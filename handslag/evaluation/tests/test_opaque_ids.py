@@ -14,7 +14,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from handslag.accounts.services import api_token_create
 from handslag.evaluation.tests.factories import Scenario
-from handslag.tendering.models import Tender, TenderFile
 
 pytestmark = pytest.mark.django_db
 
@@ -38,12 +37,6 @@ def assert_links_opaque(body: str) -> list[str]:
     found = LINKED_ID.findall(body)
     assert all(is_uuid(value) for value in found), found
     return found
-
-
-def tender_pks() -> set[str]:
-    return {str(pk) for pk in Tender.objects.values_list("pk", flat=True)} | {
-        str(pk) for pk in TenderFile.objects.values_list("pk", flat=True)
-    }
 
 
 def json_ids(data) -> list:  # noqa: ANN001

@@ -19,7 +19,6 @@ pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.7\n" + b"bilaga\n" * 40 + b"%%EOF\n"
 MISSING = uuid.UUID("00000000-0000-4000-8000-000000000999")
-DISCLOSURE = "/api/v1/disclosure"
 
 
 def _tid(tender: Tender | None):  # noqa: ANN202

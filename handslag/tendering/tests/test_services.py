@@ -192,14 +192,4 @@ def test_cannot_reopen(s):
 # --- evaluation -------------------------------------------------------------------------
 
 
-def _to_consensus(s, a_value=4, b_value=2):
-    a = s.submit(s.supplier_a)
-    b = s.submit(s.supplier_b)
-    s.open()
-    s.score_all(s.evaluator)
-    s.score_all(s.evaluator2)
-    s.consensus_all({a.pk: a_value, b.pk: b_value})
-    return a, b
-
-
 # --- award ------------------------------------------------------------------------------
