@@ -31,11 +31,39 @@ def _fresh_cache():  # noqa: ANN202
 
 
 def _is_transactional(request: pytest.FixtureRequest) -> bool:
-    marker = request.node.get_closest_marker("django_db")
+    return _item_is_transactional(request.node)
+
+
+def _item_is_transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
     return bool(
         (marker and marker.kwargs.get("transaction"))
-        or {"transactional_db", "live_server"} & set(request.fixturenames)
+        or {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
     )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):  # noqa: ANN201
+    """A transactional test empties the database when it ends, the shipped procedure
+    templates (a data migration) included. Put them back once it is emptied, so the next
+    test in this process finds the database as migrating left it, whatever ran before."""
+    result = yield
+    # A transactional test with serialized_rollback loads its own copy of that data when
+    # it starts: putting it back before such a test would store it twice.
+    # After the last test the test database is already gone.
+    following = nextitem.get_closest_marker("django_db") if nextitem else None
+    if (
+        nextitem is not None
+        and _item_is_transactional(item)
+        and not (following and following.kwargs.get("serialized_rollback"))
+    ):
+        from pytest_django.plugin import blocking_manager_key
+
+        from handslag.projects.demo import ensure_shipped_templates
+
+        with item.config.stash[blocking_manager_key].unblock():
+            ensure_shipped_templates()
+    return result
 
 
 @pytest.fixture(autouse=True)

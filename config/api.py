@@ -171,11 +171,13 @@ def _add_routers() -> None:
     from handslag.market.api import router as market_router
     from handslag.needs.api import router as needs_router
     from handslag.partnership.api import router as partnership_router
+    from handslag.projects.api import joint_router as joint_projects_router
     from handslag.projects.api import router as projects_router
     from handslag.tendering.api import router as tendering_router
 
     api.add_router("/", accounts_router)
     api.add_router("/needs/", needs_router)
+    api.add_router("/needs/", joint_projects_router)
     api.add_router("/projects/", projects_router)
     api.add_router("/market/", market_router)
     api.add_router("/tendering/", tendering_router)

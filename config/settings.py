@@ -83,6 +83,22 @@ INSTALLED_APPS = [
     "axes",
 ]
 
+# The demo data, loaded by `manage.py load_demo` in the order of a case's life: each app's
+# demo builds on the ones before it, and each is idempotent.
+DEMO_MODULES = [
+    "handslag.accounts.demo",
+    "handslag.needs.demo",
+    "handslag.projects.demo",
+    "handslag.market.demo",
+    "handslag.evaluation.demo",
+    "handslag.partnership.demo",
+    "handslag.benefits.demo",
+    "handslag.knowledge.demo",
+    "handslag.dialogue.demo",
+    "handslag.documents.demo",
+    "handslag.disclosure.demo",
+]
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "handslag.core.api.ApiErrorMiddleware",

@@ -3,8 +3,6 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from handslag.accounts.roles import OrganisationKind
-
 
 def client_ip(request) -> str:  # noqa: ANN001
     """The client's address for throttling.
@@ -47,15 +45,3 @@ class ApiTokenForm(forms.Form):
         max_length=100,
         help_text=_("For example the name of the system that will use it."),
     )
-
-
-class OrganisationForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
-    kind = forms.ChoiceField(label=_("Kind"), choices=OrganisationKind.choices)
-    org_number = forms.CharField(
-        label=_("Organisation number"),
-        max_length=13,
-        help_text=_("Ten digits, for example 212000-0688."),
-    )
-    is_sme = forms.BooleanField(label=_("Small or medium-sized enterprise"), required=False)
-    is_nonprofit = forms.BooleanField(label=_("Non-profit organisation"), required=False)

@@ -5,15 +5,10 @@ from handslag.accounts.models import (
     BuyerNetwork,
     InvitationStatus,
     NetworkInvitation,
-    Organisation,
     User,
 )
 from handslag.accounts.roles import OrganisationKind, OrganisationRole
 from handslag.core.permissions import forbidden, not_found
-
-
-def can_manage_organisation(*, user: User, organisation: Organisation) -> bool:
-    return user.is_superuser or user.has_org_role(organisation.pk, OrganisationRole.ADMIN)
 
 
 def access_api_token(*, user: User, token_id: int) -> ApiToken:

@@ -7,12 +7,13 @@ description; the pages show the same figures in tables.
 
 from collections.abc import Sequence
 
-from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from handslag.benefits.selectors import HistogramBin, MonteCarloFigures, TornadoRow
+from handslag.core.formats import number_style
+from handslag.rules.numbers import format_kronor, format_number
 
 WIDTH = 640
 BAR = "#0b5cad"
@@ -24,7 +25,7 @@ GRID = "#d0d0d0"
 
 def sek(value: float) -> str:
     """Whole kronor, grouped for the active language."""
-    return number_format(round(value), use_l10n=True, force_grouping=True)
+    return format_kronor(round(value), style=number_style())
 
 
 def _svg(chart_id: str, height: int, title: str, description: str, parts: list[str]) -> SafeString:
@@ -118,7 +119,7 @@ def histogram_chart(mc: MonteCarloFigures, *, chart_id: str = "npv-histogram") -
         "P90 %(p90)s kronor."
     ) % {
         "n": sek(mc.iterations),
-        "p": number_format(round(mc.p_npv_positive * 100, 1), decimal_pos=1, use_l10n=True),
+        "p": format_number(round(mc.p_npv_positive * 100, 1), style=number_style(), decimal_pos=1),
         "p10": sek(mc.p10),
         "p50": sek(mc.p50),
         "p90": sek(mc.p90),

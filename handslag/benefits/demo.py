@@ -14,6 +14,7 @@ from typing import Any
 from handslag.accounts.roles import ProjectRole
 from handslag.benefits import services
 from handslag.benefits.models import BenefitModel
+from handslag.projects.demo import project
 
 # (name, kind, category, first year, last year, low, likely, high, source)
 Line = tuple[str, str, str, int, int, D, D, D, str]
@@ -222,10 +223,6 @@ def _manager(project: Any) -> Any:
 
 
 def _project(key: str) -> Any:
-    try:
-        from handslag.projects.demo import project  # noqa: PLC0415
-    except ImportError:
-        return None
     try:
         return project(key)
     except Exception:  # noqa: BLE001 - a missing demo project means: skip this case

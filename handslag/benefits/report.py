@@ -12,36 +12,38 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from handslag.accounts.models import User
 from handslag.benefits.realised import realised_benefit
 from handslag.benefits.selectors import Figures, scenario_comparison
-from handslag.documents.render import Document, Facts, Heading, Paragraph, Table
+from handslag.core.formats import number_style
+from handslag.core.render import Document, Facts, Heading, Paragraph, Table
 from handslag.needs.models import ExpectedEffect
 from handslag.partnership.pilot_selectors import kpi_status, kpis_for_project
 from handslag.projects.models import Project
 from handslag.projects.permissions import can_view_area
 from handslag.projects.selectors import project_list_visible, project_position, risk_list_visible
+from handslag.rules.numbers import MISSING, format_kronor, format_number
 
 TOP_RISKS = 3
 
 
 def sek(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{number_format(round(value), use_l10n=True, force_grouping=True)} kr"
+    return format_kronor(None if value is None else round(value), style=number_style(), unit="kr")
 
 
 def percent(value: float | None, digits: int = 0) -> str:
     if value is None:
-        return "–"
-    return f"{number_format(round(value * 100, digits), decimal_pos=digits, use_l10n=True)} %"
+        return MISSING
+    # round() first: the report has always rounded half to even on the float.
+    text = format_number(round(value * 100, digits), style=number_style(), decimal_pos=digits)
+    return f"{text} %"
 
 
 def _number(value: Decimal) -> str:
-    return number_format(Decimal(format(value.normalize(), "f")), use_l10n=True)
+    return format_number(value.normalize(), style=number_style())
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,9 @@ def leadership_report(*, user: User, project: Project) -> Document:
             (_("Net present value (NPV), forecast"), sek(forecast.npv)),
             (
                 _("Benefit–cost ratio"),
-                number_format(round(forecast.bcr, 2), 2) if forecast.bcr else "–",
+                format_number(round(forecast.bcr, 2), style=number_style(), decimal_pos=2)
+                if forecast.bcr
+                else MISSING,
             ),
             (_("Probability that the NPV is above zero"), percent(figures.p_npv_positive)),
         ]

@@ -11,12 +11,13 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from django.db.models import QuerySet
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from handslag.benefits import engine
 from handslag.benefits.models import BenefitModel, LineKind, Scenario
+from handslag.core.formats import number_style
 from handslag.projects.models import Project
+from handslag.rules.numbers import format_number
 
 #: Monte Carlo draws for a page view: enough for P(NPV > 0) to ±0.5 %, fast to render.
 MONTE_CARLO_ITERATIONS = engine.DEFAULT_MONTE_CARLO_ITERATIONS.value
@@ -384,7 +385,7 @@ def benefit_summary(*, project: Project) -> dict[str, Any] | None:
 
 
 def _percent_text(value: float) -> str:
-    return f"{number_format(round(value * 100, 2), use_l10n=True)} %"
+    return f"{format_number(round(value * 100, 2), style=number_style())} %"
 
 
 def _parameter_texts() -> dict[int, tuple[str, str]]:
@@ -503,7 +504,7 @@ def parameter_sources(*, model: BenefitModel) -> list[dict[str, Any]]:
     )
     add(
         _("Monte Carlo draws"),
-        number_format(MONTE_CARLO_ITERATIONS, force_grouping=True),
+        format_number(MONTE_CARLO_ITERATIONS, style=number_style(), grouped=True),
         engine.DEFAULT_MONTE_CARLO_ITERATIONS,
     )
     add(_("Random seed"), str(MONTE_CARLO_SEED), engine.DEFAULT_SEED)

@@ -11,7 +11,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from handslag.accounts.models import User
@@ -25,9 +24,11 @@ from handslag.benefits.models import (
     Scenario,
 )
 from handslag.benefits.permissions import can_manage_benefit_model
+from handslag.core.formats import number_style
 from handslag.core.permissions import forbidden
 from handslag.projects.models import Project
 from handslag.projects.permissions import can_manage_project
+from handslag.rules.numbers import format_number
 
 MIN_RATE = Decimal("-0.05")
 MAX_RATE = Decimal("0.25")
@@ -104,7 +105,7 @@ def check_parameters(
         ) % {
             "min": "−5 %",
             "max": "25 %",
-            "usual": f"{number_format(Decimal('3.5'))} %",
+            "usual": f"{format_number(Decimal('3.5'), style=number_style())} %",
         }
     horizon = _whole(horizon_years)
     if horizon is None or not 1 <= horizon <= MAX_HORIZON:

@@ -27,7 +27,7 @@ from handslag.benefits.selectors import (
     scenario_comparison,
 )
 from handslag.core.forms import add_service_error
-from handslag.documents.render import document_response
+from handslag.core.render import document_response
 from handslag.projects.permissions import access_project, can_manage_project
 
 PER_PAGE = 25

@@ -1,34 +1,42 @@
-"""What the start page shows: each app's own selectors, gathered for one person."""
+"""What the start page shows, gathered from the apps that have something to show.
 
+Core knows no domain app. Each app registers its parts from its AppConfig.ready():
+a dashboard part is asked for one signed-in person's context (`part(user=user)`), a
+landing part gives the rows of a public list on the start page for visitors (the first
+five are shown). Parts are asked in the order they were registered, which is the order
+of INSTALLED_APPS. Nothing here imports models, so an apps.py can import it early.
+"""
+
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from handslag.evaluation.selectors import dashboard_for as evaluation_dashboard
-from handslag.market.selectors import call_list_published
-from handslag.market.selectors import dashboard_for as market_dashboard
-from handslag.needs.selectors import dashboard_for as needs_dashboard
-from handslag.needs.selectors import public_challenge_list
-from handslag.partnership.selectors import dashboard_for as partnership_dashboard
-from handslag.projects.selectors import dashboard_for as projects_dashboard
-from handslag.tendering.selectors import dashboard_for as tendering_dashboard
+DashboardPart = Callable[..., dict[str, Any]]
+LandingPart = Callable[[], Iterable[Any]]
+
+LANDING_ROWS = 5
+
+_dashboard_parts: list[DashboardPart] = []
+_landing_parts: dict[str, LandingPart] = {}
+
+
+def register_dashboard_part(part: DashboardPart) -> None:
+    """Add `part(user=...)`'s context to a signed-in person's start page."""
+    if part not in _dashboard_parts:
+        _dashboard_parts.append(part)
+
+
+def register_landing_part(name: str, rows: LandingPart) -> None:
+    """Show the first rows of `rows()` on the public start page, as `name`."""
+    _landing_parts[name] = rows
 
 
 def public_overview() -> dict[str, Any]:
-    return {
-        "calls": list(call_list_published()[:5]),
-        "challenges": list(public_challenge_list()[:5]),
-    }
+    return {name: list(rows()[:LANDING_ROWS]) for name, rows in _landing_parts.items()}
 
 
 def for_user(user: Any) -> dict[str, Any]:
     context: dict[str, Any] = {}
-    for part in (
-        needs_dashboard,
-        projects_dashboard,
-        market_dashboard,
-        tendering_dashboard,
-        evaluation_dashboard,
-        partnership_dashboard,
-    ):
+    for part in _dashboard_parts:
         context.update(part(user=user))
     context["has_anything"] = any(bool(value) for value in context.values())
     return context

@@ -5,48 +5,36 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from handslag.rules.org_numbers import OrgNumberError, OrgNumberProblem
+from handslag.rules.org_numbers import normalise_org_number as rules_normalise_org_number
+
 # C0 controls except tab, line feed and carriage return; lone surrogates; the two
 # non-characters. XML 1.0 refuses them (so DOCX and XLSX cannot carry them) and
 # PostgreSQL refuses NUL in text.
 UNSTORABLE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-_ORG_NUMBER = re.compile(r"^(?:\d{2})?(\d{6})-?(\d{4})$")
-
-
-def luhn_valid(digits: str) -> bool:
-    """The Luhn (mod 10) check used for Swedish organisation and personal numbers."""
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2 == 1:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
-    return total % 10 == 0
+_ORG_NUMBER_MESSAGES = {
+    OrgNumberProblem.FORMAT: _(
+        "Enter the organisation number as ten digits, for example 212000-0688."
+    ),
+    OrgNumberProblem.CHECKSUM: _(
+        "The organisation number's check digit is wrong. Check that it is typed correctly."
+    ),
+}
 
 
 def normalise_org_number(value: str) -> str:
     """Return the organisation number as NNNNNN-NNNN, or raise ValidationError.
 
-    Accepts the ten-digit form with or without hyphen and the twelve-digit form with
-    a century prefix (as sole traders' personal numbers are written). The last digit
-    is a Luhn check digit over the ten digits.
+    The rule is :func:`handslag.rules.org_numbers.normalise_org_number`; this wrapper
+    turns its problem into a translated form error with the problem as its code.
     """
-    cleaned = (value or "").strip().replace(" ", "")
-    match = _ORG_NUMBER.match(cleaned)
-    if not match:
+    try:
+        return rules_normalise_org_number(value)
+    except OrgNumberError as error:
         raise ValidationError(
-            _("Enter the organisation number as ten digits, for example 212000-0688."),
-            code="org_number_format",
-        )
-    digits = match.group(1) + match.group(2)
-    if not luhn_valid(digits):
-        raise ValidationError(
-            _("The organisation number's check digit is wrong. Check that it is typed correctly."),
-            code="org_number_checksum",
-        )
-    return f"{digits[:6]}-{digits[6:]}"
+            _ORG_NUMBER_MESSAGES[error.problem], code=error.problem.value
+        ) from None
 
 
 def validate_org_number(value: str) -> None:

@@ -13,6 +13,7 @@ from ninja import Router
 from ninja.pagination import paginate
 
 from handslag.accounts.models import Organisation, User
+from handslag.core.render import file_response
 from handslag.dialogue import services
 from handslag.dialogue.exports import action_list_xlsx
 from handslag.dialogue.models import ActionItem, CommunicationItem, Meeting, Stakeholder
@@ -51,7 +52,6 @@ from handslag.dialogue.selectors import (
     stakeholder_list,
     stakeholder_quadrant,
 )
-from handslag.documents.render import file_response
 from handslag.projects.models import Project
 
 router = Router(tags=["dialogue"])

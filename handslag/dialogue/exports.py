@@ -4,8 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from handslag.core.render import to_xlsx
 from handslag.dialogue.selectors import action_list
-from handslag.documents.render import to_xlsx
 from handslag.projects.models import Project
 
 

@@ -23,6 +23,7 @@ from handslag.dialogue.models import (
 )
 from handslag.dialogue.permissions import can_edit_dialogue
 from handslag.dialogue.selectors import people_for_project
+from handslag.needs.services import challenge_park, challenge_submit
 from handslag.projects.models import Project
 from handslag.projects.permissions import buyer_organisation_ids
 
@@ -455,8 +456,6 @@ def idea_park(
     The idea becomes a challenge of the buyer and is parked at once, through the needs
     app's own services, so the idea bank holds it like any other parked challenge.
     """
-    from handslag.needs.services import challenge_park, challenge_submit
-
     _check_editor(actor, project)
     if meeting is not None and meeting.project_id != project.pk:
         raise ValidationError({"meeting": _("Choose a meeting of this project.")})

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from handslag.core.forms import add_service_error
+from handslag.core.render import file_response
 from handslag.dialogue import services
 from handslag.dialogue.exports import action_list_xlsx
 from handslag.dialogue.forms import (
@@ -42,7 +43,7 @@ from handslag.dialogue.selectors import (
     stakeholder_list,
     stakeholder_quadrant,
 )
-from handslag.documents.render import file_response
+from handslag.needs.permissions import can_triage_in
 from handslag.projects.models import Project
 
 PAGE_SIZE = 25
@@ -67,8 +68,6 @@ def _base(request: HttpRequest, project: Project, **extra: Any) -> dict[str, Any
 
 
 def _can_park(request: HttpRequest, project: Project) -> bool:
-    from handslag.needs.permissions import can_triage_in
-
     organisation = services.idea_organisation(actor=request.user, project=project)
     return (
         organisation is not None

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from ninja import Router
 
 from handslag.core.permissions import not_found
+from handslag.core.render import document_response
 from handslag.disclosure import selectors, services
 from handslag.disclosure.documents import redacted_document
 from handslag.disclosure.models import DocumentRequest, RedactionCase
@@ -33,7 +34,6 @@ from handslag.disclosure.schemas import (
     RequestOut,
     RulingIn,
 )
-from handslag.documents.render import document_response
 from handslag.tendering.models import Tender, TenderFile
 
 router = Router(tags=["disclosure"])

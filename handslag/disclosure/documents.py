@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext as _
 
+from handslag.core.render import Document, Facts, Heading, Paragraph, Table
 from handslag.disclosure.models import Outcome
 from handslag.disclosure.selectors import CaseView
-from handslag.documents.render import Document, Facts, Heading, Paragraph, Table
 
 OUTCOME_LABELS = dict(Outcome.choices)
 

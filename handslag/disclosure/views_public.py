@@ -14,11 +14,11 @@ from django.views.decorators.http import require_GET
 
 from handslag.core.htmx import render_page
 from handslag.core.permissions import not_found
+from handslag.core.render import document_response
 from handslag.disclosure import selectors
 from handslag.disclosure.documents import redacted_document
 from handslag.disclosure.models import Outcome
 from handslag.disclosure.permissions import access_request_by_token
-from handslag.documents.render import document_response
 from handslag.tendering.gateway import open_file_name_for_disclosure, open_released_file
 
 

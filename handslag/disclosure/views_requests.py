@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
+from handslag.core.render import document_response
 from handslag.disclosure import selectors, services
 from handslag.disclosure.documents import redacted_document
 from handslag.disclosure.forms import (
@@ -28,7 +29,6 @@ from handslag.disclosure.permissions import (
     can_decide_requests,
     has_award,
 )
-from handslag.documents.render import document_response
 
 
 @require_http_methods(["GET", "POST"])

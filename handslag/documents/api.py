@@ -12,6 +12,7 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from handslag.accounts.models import Organisation
+from handslag.core.files import download_response
 from handslag.core.permissions import forbidden, not_found
 from handslag.documents import library, selectors, services
 from handslag.documents.models import (
@@ -30,7 +31,6 @@ from handslag.documents.permissions import (
     access_template_library,
     can_edit_templates,
 )
-from handslag.documents.views import download_response
 
 router = Router(tags=["documents"])
 

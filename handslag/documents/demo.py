@@ -10,6 +10,7 @@ from django.utils import translation
 
 from handslag.documents import services
 from handslag.documents.models import Attachment, DocumentKind, GeneratedDocument
+from handslag.projects.demo import PROJECTS
 from handslag.projects.models import Project
 
 PROJECT_KEYS = ("home_monitoring", "waste")
@@ -34,10 +35,6 @@ ATTACHMENTS = {
 
 
 def _project(key: str) -> Project | None:
-    try:
-        from handslag.projects.demo import PROJECTS
-    except ImportError:
-        return None
     return Project.objects.filter(title=PROJECTS.get(key, "")).first()
 
 

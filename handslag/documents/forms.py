@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from handslag.core.files import accepted_types_text
 from handslag.documents.models import DocumentFormat, DocumentKind
-from handslag.documents.uploads import accepted_types_text
 
 
 class AttachmentForm(forms.Form):

@@ -15,8 +15,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from handslag.core.render import Block, Document, Heading, Paragraph, Table
 from handslag.documents.models import DocumentKind
-from handslag.documents.render import Block, Document, Heading, Paragraph, Table
 
 PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 MAX_SECTIONS = 60

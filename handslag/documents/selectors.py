@@ -13,6 +13,8 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from handslag.accounts.models import User
+from handslag.benefits import selectors as benefit_selectors
+from handslag.core.formats import number_style
 from handslag.documents.library import SHIPPED, FieldValue, TableValue
 from handslag.documents.models import (
     Attachment,
@@ -22,7 +24,13 @@ from handslag.documents.models import (
     DocumentTemplateVersion,
     GeneratedDocument,
 )
-from handslag.projects.models import Project
+from handslag.evaluation.models import Criterion
+from handslag.market.models import Call, CallStatus, LegalProcedure
+from handslag.needs.models import ExpectedEffect, MarketCheck
+from handslag.partnership.models import Contract
+from handslag.projects.models import ChecklistItem, Project, Stage
+from handslag.projects.selectors import project_position
+from handslag.rules.numbers import format_kronor, format_number
 
 logger = logging.getLogger(__name__)
 
@@ -123,13 +131,11 @@ def _decimal(value: Decimal | float | int | None) -> str:
         return ""
     if isinstance(value, Decimal):
         value = value.normalize()
-        text = f"{value:f}"
-        return number_format(Decimal(text), force_grouping=True)
-    return number_format(value, force_grouping=True)
+    return format_number(value, style=number_style(), grouped=True)
 
 
 def _money(value: float) -> str:
-    return _("%(amount)s kr") % {"amount": number_format(round(value), force_grouping=True)}
+    return _("%(amount)s kr") % {"amount": format_kronor(round(value), style=number_style())}
 
 
 def _date(value: Any) -> str:
@@ -176,9 +182,7 @@ def _top_risks(project: Project, limit: int = 5) -> TableValue:
 
 
 def _benefit(project: Project) -> str:
-    from handslag.benefits.selectors import benefit_summary
-
-    summary = benefit_summary(project=project)
+    summary = benefit_selectors.benefit_summary(project=project)
     if not summary:
         return _("No benefit model with figures yet.")
     parts = []
@@ -210,13 +214,6 @@ def project_fields(*, project: Project) -> dict[str, FieldValue]:
 
     The caller has checked that the user may view the project.
     """
-    from handslag.evaluation.models import Criterion
-    from handslag.market.models import Call, CallStatus, LegalProcedure
-    from handslag.needs.models import ExpectedEffect, MarketCheck
-    from handslag.partnership.models import Contract
-    from handslag.projects.models import ChecklistItem, Stage
-    from handslag.projects.selectors import project_position
-
     project = (
         Project.objects.select_related("organisation", "template")
         .prefetch_related(

@@ -8,12 +8,11 @@ so a failed upload leaves neither a record nor a file behind.
 
 import hashlib
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile, File
-from django.core.files.storage import default_storage
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -22,8 +21,10 @@ from django.utils.translation import gettext as _
 
 from handslag.accounts.models import Organisation, User
 from handslag.audit.services import audit_record
+from handslag.core import render
+from handslag.core.files import Upload, check_upload, rewound, store_then_record
 from handslag.core.permissions import forbidden
-from handslag.documents import library, render, selectors
+from handslag.documents import library, selectors
 from handslag.documents.models import (
     Attachment,
     AttachmentVersion,
@@ -34,30 +35,12 @@ from handslag.documents.models import (
     GeneratedDocument,
 )
 from handslag.documents.permissions import can_add_documents, can_edit_templates
-from handslag.documents.uploads import Upload, check_upload
 from handslag.projects.models import Project
 
 
 def _storage_name(folder: str, project: Project, extension: str) -> str:
     """A name of our own: never a path or a name the uploader chose."""
     return f"documents/{folder}/{project.pk}/{uuid.uuid4().hex}.{extension}"
-
-
-def store_then_record(*, name: str, content: File, record: Callable[[str], Any]) -> Any:
-    """Write the file, then save its records; if saving fails, remove the file again."""
-    stored = default_storage.save(name, content)
-    try:
-        with transaction.atomic():
-            return record(stored)
-    except BaseException:
-        default_storage.delete(stored)
-        raise
-
-
-def rewound(upload: Upload) -> File:
-    if hasattr(upload, "seek"):
-        upload.seek(0)
-    return upload if isinstance(upload, File) else File(upload)
 
 
 def _ensure_can_add(actor: User, project: Project) -> None:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from handslag.core.files import download_response
 from handslag.core.forms import add_service_error
 from handslag.core.permissions import not_found
 from handslag.documents import library, selectors, services
@@ -33,17 +34,6 @@ from handslag.documents.permissions import (
 )
 
 PER_PAGE = 25
-
-
-def download_response(file, *, filename: str, content_type: str) -> FileResponse:  # noqa: ANN001
-    """A stored file as a download that a browser never renders as a page of ours."""
-    response = FileResponse(
-        file.open("rb"), as_attachment=True, filename=filename, content_type=content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _latest_generated(project) -> list:  # noqa: ANN001

@@ -7,7 +7,6 @@ call, invitations or team is missing is skipped with a note.
 """
 
 import datetime as dt
-import importlib
 import sys
 from decimal import Decimal
 
@@ -24,10 +23,12 @@ from handslag.accounts.models import User
 from handslag.accounts.roles import ProjectRole
 from handslag.evaluation import results, services
 from handslag.evaluation.models import Award, EvaluationModel, Score
+from handslag.market import demo as market_demo
 from handslag.market.models import Application, ApplicationStatus, Call
 from handslag.projects.models import ProjectMember
 from handslag.projects.services import project_member_add
-from handslag.tendering import crypto, legal_clock
+from handslag.rules import legal_clock
+from handslag.tendering import crypto
 from handslag.tendering import services as tendering_services
 from handslag.tendering.gateway import open_tender_prices
 from handslag.tendering.models import (
@@ -186,14 +187,7 @@ def _note(message: str) -> None:
 
 def _call(key: str) -> Call | None:
     try:
-        market_demo = importlib.import_module("handslag.market.demo")
-    except ImportError:
-        return None
-    getter = getattr(market_demo, "call", None)
-    if getter is None:
-        return None
-    try:
-        return getter(key)
+        return market_demo.call(key)
     except (ObjectDoesNotExist, KeyError, LookupError):
         return None
 
@@ -217,6 +211,7 @@ def _ensure_role(call: Call, user: User, role: str) -> bool:
     lead = _lead(call)
     if lead is None:
         return False
+
     try:
         project_member_add(project=call.project, actor=lead, user=user, role=role)
     except (ValidationError, PermissionDenied):

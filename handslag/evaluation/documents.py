@@ -4,7 +4,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from handslag.audit.services import audit_anchor
-from handslag.documents.render import Document, Facts, Heading, Paragraph, Table
+from handslag.core.render import Document, Facts, Heading, Paragraph, Table
 from handslag.evaluation import results
 from handslag.evaluation.matrix import measure_label
 from handslag.evaluation.models import Award, Score

@@ -1,9 +1,10 @@
-"""The award lookups tendering needs (see handslag/tendering/registry.py)."""
+"""What the evaluation tells the apps below it: the award lookups tendering needs
+(handslag/tendering/registry.py) and market's call criteria and decided state."""
 
 from collections.abc import Iterable
 from typing import Any
 
-from handslag.evaluation.models import Award
+from handslag.evaluation.models import Award, Criterion
 from handslag.evaluation.selectors import award_for_supplier
 from handslag.market.models import Call
 from handslag.tendering.registry import AwardLookups, register_award_lookups
@@ -15,6 +16,16 @@ def award_of(call: Call) -> Award | None:
 
 def awarded_call_ids(call_ids: Iterable[int]) -> set[int]:
     return set(Award.objects.filter(call__in=call_ids).values_list("call_id", flat=True))
+
+
+def call_criteria(*, call: Call):  # noqa: ANN201
+    """The call's award criteria, as market publishes them with the call."""
+    return Criterion.objects.filter(call=call).order_by("order", "pk")
+
+
+def call_decided(*, call: Call) -> bool:
+    """Whether the call is awarded (market then refuses to cancel it)."""
+    return Award.objects.filter(call=call).exists()
 
 
 def _notice(*, user: Any, tender: Any) -> dict[str, Any] | None:

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from handslag.documents.render import to_xlsx
+from handslag.core.render import to_xlsx
 from handslag.evaluation import results
 from handslag.evaluation.config import deduction_of, model_of
 from handslag.evaluation.models import CriterionKind, EvaluationKind

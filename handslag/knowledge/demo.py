@@ -3,6 +3,8 @@
 from handslag.accounts.demo import person
 from handslag.knowledge.models import Lesson, Visibility
 from handslag.knowledge.services import lesson_create
+from handslag.projects.demo import project
+from handslag.projects.models import Project
 
 # key: (project key, stage key, author, title, design, execution, results, tags, visibility)
 LESSONS = [
@@ -59,12 +61,6 @@ LESSONS = [
 
 
 def load() -> None:
-    try:
-        from handslag.projects.demo import project
-    except ModuleNotFoundError:
-        return
-    from handslag.projects.models import Project
-
     for key, stage_key, author, title, design, execution, results, tags, visibility in LESSONS:
         if Lesson.objects.filter(title=title).exists():
             continue

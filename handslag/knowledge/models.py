@@ -4,14 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from handslag.accounts.models import NetworkMembership
 from handslag.core.models import TimeStampedModel
+from handslag.projects.models import LessonVisibility as Visibility
+from handslag.projects.models import ProjectMember
 
-
-class Visibility(models.TextChoices):
-    PRIVATE = "private", _("Only the project")
-    ORGANISATION = "organisation", _("My organisation")
-    NETWORK = "network", _("Our buyer networks")
-    PUBLIC = "public", _("Everyone")
+__all__ = ["Lesson", "LessonQuerySet", "Visibility"]
 
 
 class LessonQuerySet(models.QuerySet):
@@ -26,9 +24,6 @@ class LessonQuerySet(models.QuerySet):
         """
         if not user.is_authenticated:
             return self.none()
-        from handslag.accounts.models import NetworkMembership
-        from handslag.projects.models import ProjectMember
-
         own_orgs = user.organisation_ids
         team = models.Exists(
             ProjectMember.objects.filter(project_id=models.OuterRef("project_id"), user=user)

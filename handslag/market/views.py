@@ -16,7 +16,7 @@ from handslag.accounts.models import Organisation
 from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
 from handslag.core.permissions import forbidden
-from handslag.market import selectors, services
+from handslag.market import extensions, selectors, services
 from handslag.market.forms import ApplicationForm, CallForm, CancelForm, DecisionForm
 from handslag.market.models import ApplicationStatus, CallStatus
 from handslag.market.permissions import (
@@ -444,9 +444,5 @@ def supplier_home(request: HttpRequest) -> HttpResponse:
 
 
 def _supplier_tenders(user) -> list:  # noqa: ANN001
-    """The organisation's tenders and receipts, from the tendering app (if installed)."""
-    try:
-        from handslag.tendering.selectors import tender_list_for_supplier
-    except ImportError:
-        return []
-    return list(tender_list_for_supplier(user=user)[:PER_PAGE])
+    """The organisation's tenders and receipts, from the tendering app (market.extensions)."""
+    return extensions.supplier_tenders(user=user, limit=PER_PAGE)

@@ -18,9 +18,8 @@ from handslag.accounts import selectors as account_selectors
 from handslag.accounts import services as account_services
 from handslag.accounts.models import Organisation
 from handslag.accounts.permissions import access_invitation, access_network
-from handslag.accounts.roles import OrganisationKind
+from handslag.core.files import download_response
 from handslag.core.permissions import not_found
-from handslag.documents.views import download_response
 from handslag.needs import selectors, services
 from handslag.needs.models import ChallengeAttachment, ChallengeStatus, NeedStatement
 from handslag.needs.permissions import (
@@ -43,8 +42,6 @@ from handslag.needs.schemas import (
     ExportLinksOut,
     InvitationIn,
     InvitationOut,
-    JointProjectIn,
-    JointProjectOut,
     NeedIn,
     NeedOut,
     NeedPatch,
@@ -332,39 +329,6 @@ def need_exports(request: HttpRequest, need_id: int):  # noqa: ANN201
     return {
         kind: request.build_absolute_uri(reverse("needs:need_export", args=[need.pk, kind]))
         for kind in ("docx", "pdf")
-    }
-
-
-@router.post(
-    "/statements/{need_id}/joint-project",
-    response={201: JointProjectOut},
-    summary="Start a joint project with other buyer organisations",
-)
-def need_joint_project(request: HttpRequest, need_id: int, payload: JointProjectIn):  # noqa: ANN201
-    from handslag.projects.selectors import template_list_visible
-
-    need = access_need(user=request.user, need_id=need_id, edit=True)
-    template = template_list_visible(user=request.user).filter(pk=payload.template_id).first()
-    if template is None:
-        raise ValidationError({"template_id": _("Choose one of the procedures offered to you.")})
-    partners = list(
-        Organisation.objects.filter(pk__in=payload.partner_buyer_ids, kind=OrganisationKind.BUYER)
-    )
-    if len(partners) != len(set(payload.partner_buyer_ids)):
-        raise ValidationError(
-            {"partner_buyer_ids": _("Only buyer organisations can own a project together.")}
-        )
-    project = services.need_joint_project_start(
-        actor=request.user,
-        need=need,
-        title=payload.title,
-        template=template,
-        partner_buyers=partners,
-        summary=payload.summary,
-    )
-    return 201, {
-        "project_id": project.pk,
-        "partner_buyer_ids": sorted(p.pk for p in project.partner_buyers.all()),
     }
 
 

@@ -1,16 +1,17 @@
 """The need statement as a document (DOCX/PDF): every field and every expected effect."""
 
-from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from handslag.documents.render import Document, Facts, Heading, Paragraph, Table
+from handslag.core.formats import number_style
+from handslag.core.render import Document, Facts, Heading, Paragraph, Table
 from handslag.needs.models import NeedStatement
 from handslag.needs.selectors import market_check_advice, need_completeness
+from handslag.rules.numbers import format_number
 
 
 def _number(value: object) -> str:
-    return formats.number_format(value, decimal_pos=None, use_l10n=True, force_grouping=True)
+    return format_number(value, style=number_style(), grouped=True)
 
 
 def need_document(need: NeedStatement) -> Document:

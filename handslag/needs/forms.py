@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from handslag.accounts.models import Organisation
-from handslag.documents.uploads import accepted_types_text
+from handslag.core.files import accepted_types_text
 from handslag.needs.models import (
     Challenge,
     ChallengeStatus,
@@ -277,30 +277,6 @@ class VisibilityForm(forms.Form):
     visibility = forms.ChoiceField(
         label=_("Who may find it?"), choices=Visibility.choices, widget=forms.RadioSelect
     )
-
-
-class JointProjectForm(forms.Form):
-    title = forms.CharField(label=_("Project title"), max_length=200)
-    template = forms.ModelChoiceField(
-        label=_("Procedure"), queryset=Organisation.objects.none(), empty_label=None
-    )
-    partner_buyers = forms.ModelMultipleChoiceField(
-        label=_("Buyer organisations that own the project with you"),
-        queryset=Organisation.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("More buyers can join later."),
-    )
-    summary = forms.CharField(
-        label=_("Summary"),
-        max_length=5000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-    def __init__(self, *args, templates: QuerySet, partners: QuerySet, **kwargs) -> None:  # noqa: ANN002, ANN003
-        super().__init__(*args, **kwargs)
-        self.fields["template"].queryset = templates
-        self.fields["partner_buyers"].queryset = partners
 
 
 class NetworkInviteForm(forms.Form):

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind, OrganisationRole
 from handslag.core.permissions import forbidden, not_found
+from handslag.needs import readers
 from handslag.needs.models import (
     Challenge,
     ChallengeAttachment,
@@ -75,20 +76,14 @@ def can_triage_in(*, user: User, organisation_id: int) -> bool:
     return user.is_authenticated and user.has_org_role(organisation_id, *EDITOR_ROLES)
 
 
-def _project_can_view(*, user: User, need: NeedStatement) -> bool:
-    # Imported here: projects depends on needs, not the other way round.
-    from handslag.projects.permissions import can_view_project
-
-    return any(can_view_project(user=user, project=p) for p in need.projects.all())
-
-
 def can_view_need(*, user: User, need: NeedStatement) -> bool:
-    """Members of the need's organisation, and anyone who may view a project carrying it."""
+    """Members of the need's organisation, and whoever a registered rule lets read it
+    (the team of a project carrying it: see needs.readers)."""
     if not user.is_authenticated:
         return False
     if need.organisation_id in user.buyer_organisation_ids:
         return True
-    return _project_can_view(user=user, need=need)
+    return readers.may_read(user=user, need=need)
 
 
 def can_edit_need(*, user: User, need: NeedStatement) -> bool:
@@ -96,19 +91,13 @@ def can_edit_need(*, user: User, need: NeedStatement) -> bool:
 
 
 def need_queryset_visible(*, user: User) -> QuerySet[NeedStatement]:
-    """Need statements the user may read (own organisations, plus those in visible projects)."""
+    """Need statements the user may read (own organisations, plus what a registered rule
+    lets them read: those in projects they may view)."""
     if not user.is_authenticated:
         return NeedStatement.objects.none()
-    from handslag.projects.models import ProjectMember
-
-    buyer_ids = user.buyer_organisation_ids
-    team_project_ids = ProjectMember.objects.filter(user=user).values("project_id")
-    return NeedStatement.objects.filter(
-        Q(organisation_id__in=buyer_ids)
-        | Q(projects__in=team_project_ids)
-        | Q(projects__organisation_id__in=buyer_ids)
-        | Q(projects__partner_buyers__in=buyer_ids)
-    ).distinct()
+    own = Q(organisation_id__in=user.buyer_organisation_ids)
+    others = readers.visible(user=user)
+    return NeedStatement.objects.filter(own if others is None else own | others).distinct()
 
 
 def access_challenge(*, user: User, challenge_id: int, triage: bool = False) -> Challenge:

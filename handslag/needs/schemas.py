@@ -260,18 +260,6 @@ class ExportLinksOut(Schema):
     pdf: str
 
 
-class JointProjectIn(_In):
-    title: str
-    template_id: int
-    partner_buyer_ids: list[int]
-    summary: str = ""
-
-
-class JointProjectOut(Schema):
-    project_id: int
-    partner_buyer_ids: list[int]
-
-
 class NetworkIn(_In):
     organisation_id: int
     name: str

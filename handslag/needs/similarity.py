@@ -336,17 +336,6 @@ def index_need(need: NeedStatement) -> int:
     return index_object(SimilarityKind.NEED, need)
 
 
-def rebuild_index() -> int:
-    """Rebuild every row, e.g. after changing the stemming; returns the number of rows."""
-    SimilarityTerm.objects.all().delete()
-    rows = 0
-    for challenge in Challenge.objects.filter(visibility=Visibility.BUYERS).iterator():
-        rows += index_challenge(challenge)
-    for need in NeedStatement.objects.filter(visibility=Visibility.BUYERS).iterator():
-        rows += index_need(need)
-    return rows
-
-
 @dataclass(frozen=True)
 class SimilarItem:
     """A shared challenge or need of another organisation, with its similarity score (0–1)."""

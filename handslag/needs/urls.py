@@ -38,7 +38,6 @@ urlpatterns = [
     ),
     path("statements/<int:pk>/similar/", views.need_similar, name="need_similar"),
     path("statements/<int:pk>/export.<str:kind>", views.need_export, name="need_export"),
-    path("statements/<int:pk>/joint-project/", views.need_joint_project, name="need_joint_project"),
     path("statements/<int:pk>/invite/", views.need_network_invite, name="need_network_invite"),
     path("networks/", views.network_list, name="network_list"),
     path("networks/<int:pk>/", views.network_detail, name="network_detail"),

@@ -8,12 +8,14 @@ for screen readers; pages show the same numbers in a table next to it.
 from collections.abc import Sequence
 from decimal import Decimal
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from handslag.core.formats import number_style
 from handslag.partnership.models import Measurement, PilotKpi
+from handslag.rules.numbers import format_number
 
 WIDTH, HEIGHT = 640, 280
 LEFT, RIGHT, TOP, BOTTOM = 70, 150, 20, 40
@@ -25,8 +27,7 @@ INK = "#1f1f1f"
 
 def _number(value: Decimal) -> str:
     """A stored decimal without trailing zeros, formatted for the active language."""
-    text = format(value.normalize(), "f")
-    return number_format(Decimal(text), use_l10n=True, force_grouping=True)
+    return format_number(value.normalize(), style=number_style(), grouped=True)
 
 
 def _nice_ticks(low: float, high: float, count: int = 5) -> list[float]:

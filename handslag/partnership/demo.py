@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from handslag.accounts.demo import org
 from handslag.accounts.roles import ProjectRole
+from handslag.market.demo import call
 from handslag.needs.models import ExpectedEffect
 from handslag.partnership import acquisition, pilots, services
 from handslag.partnership.models import Contract, PhaseDecision, PhaseStatus, PilotKpi
@@ -211,10 +212,6 @@ def _lead(project: Any) -> Any:
 
 
 def _award(key: str) -> Any:
-    try:
-        from handslag.market.demo import call  # noqa: PLC0415
-    except ImportError:
-        return None
     try:
         found = call(key)
     except Exception:  # noqa: BLE001 - a missing demo call means: skip this case

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from handslag.partnership.models import PhaseDecision
 from handslag.partnership.terms import IpModel, RiskModel
+from handslag.rules.benefit_categories import KPI_CATEGORIES, LABELS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -111,14 +112,7 @@ class MilestoneForm(forms.Form):
 
 
 KPI_CATEGORY_CHOICES = [
-    ("internal_savings", _("Internal savings")),
-    ("time", _("Time")),
-    ("transport", _("Transport")),
-    ("water", _("Water")),
-    ("energy", _("Energy")),
-    ("co2", _("CO2")),
-    ("social", _("Social")),
-    ("other", _("Other")),
+    (category.value, _(LABELS[category].english)) for category in KPI_CATEGORIES
 ]
 
 

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from handslag.core.models import TimeStampedModel
+from handslag.needs.models import EffectDirection
 from handslag.partnership.terms import IpModel, RiskModel
 
 
@@ -135,6 +136,11 @@ class PilotKpi(TimeStampedModel):
     unit = models.CharField(_("unit"), max_length=50)
     baseline = models.DecimalField(_("baseline"), max_digits=16, decimal_places=4)
     target = models.DecimalField(_("target"), max_digits=16, decimal_places=4)
+    #: Copied from the effect with the baseline and target: which way is better is what
+    #: the need says, not something the KPI may guess from where its target lies.
+    direction = models.CharField(
+        _("desired direction"), max_length=10, choices=EffectDirection.choices
+    )
     category = models.CharField(_("benefit category"), max_length=30, default="other")
     volume = models.DecimalField(
         _("volume per year"), max_digits=16, decimal_places=4, default=Decimal("1")
@@ -164,13 +170,12 @@ class PilotKpi(TimeStampedModel):
     def __str__(self) -> str:
         return self.indicator
 
-    @property
-    def direction(self) -> str:
-        return "increase" if self.target > self.baseline else "decrease"
-
     def improvement(self, value: Decimal) -> Decimal:
-        """How far ``value`` has moved from the baseline towards the target (negative if away)."""
-        return value - self.baseline if self.target > self.baseline else self.baseline - value
+        """How far ``value`` has moved from the baseline in the desired direction
+        (negative if the wrong way)."""
+        if self.direction == EffectDirection.INCREASE:
+            return value - self.baseline
+        return self.baseline - value
 
 
 class Measurement(TimeStampedModel):

@@ -25,18 +25,8 @@ from handslag.core.permissions import forbidden
 from handslag.needs.models import ExpectedEffect
 from handslag.partnership.models import Contract, Measurement, PilotKpi
 from handslag.partnership.permissions import can_manage_contract
+from handslag.rules.benefit_categories import KPI_CATEGORIES
 
-#: Benefit categories a KPI's money value may count under (the benefit model's categories).
-KPI_CATEGORIES = (
-    "internal_savings",
-    "time",
-    "transport",
-    "water",
-    "energy",
-    "co2",
-    "social",
-    "other",
-)
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 MAX_IMPORT_ROWS = 5000
 MAX_VALUE = Decimal("999999999999")
@@ -129,6 +119,7 @@ def kpi_add_from_effect(
         unit=effect.unit,
         baseline=effect.baseline,
         target=effect.target,
+        direction=effect.direction,
     )
     _set_valuation(kpi, category, volume, unit_value, unit_value_source)
     kpi.full_clean()

@@ -10,6 +10,7 @@ from handslag.accounts.models import User
 from handslag.accounts.roles import ProjectRole
 from handslag.market.models import Call
 from handslag.partnership.models import Contract, Phase, PhaseDecision, PhaseStatus
+from handslag.projects.models import ProjectMember
 
 #: How far ahead a phase's planned end makes its gate decision "upcoming".
 DECISION_HORIZON_DAYS = 45
@@ -78,14 +79,7 @@ def phase_list(*, contract: Contract) -> list[Phase]:
     )
 
 
-def contract_list_for_project(*, project: Any) -> QuerySet[Contract]:
-    """The project's contracts; the caller has checked the user may view the project."""
-    return Contract.objects.filter(project=project).select_related("supplier").order_by("pk")
-
-
 def _managed_project_ids(user: User) -> QuerySet:
-    from handslag.projects.models import ProjectMember
-
     return ProjectMember.objects.filter(
         user=user, role__in=[ProjectRole.PROJECT_LEAD, ProjectRole.PROCUREMENT_OFFICER]
     ).values("project_id")

@@ -20,7 +20,7 @@ from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.evaluation.models import Award
 from handslag.evaluation.services import award_record_contract
-from handslag.knowledge.models import Lesson
+from handslag.knowledge.services import lesson_create
 from handslag.partnership.models import Contract, Milestone, Phase, PhaseDecision, PhaseStatus
 from handslag.partnership.permissions import (
     can_create_contract,
@@ -29,7 +29,7 @@ from handslag.partnership.permissions import (
 )
 from handslag.partnership.selectors import contract_is_ended, contracts_for_call
 from handslag.partnership.terms import IpModel, RiskModel
-from handslag.tendering import legal_clock
+from handslag.rules import legal_clock
 
 TEXT_LIMIT = 10000
 
@@ -367,14 +367,16 @@ def phase_decide(
 
     lesson = None
     if lesson_text:
-        lesson = Lesson.objects.create(
+        # Through the knowledge service, so the lesson is checked and audited as any
+        # other lesson is; the decision's own entry, which names it, is written last.
+        lesson = lesson_create(
+            actor=actor,
             organisation=contract.project.organisation,
             project=contract.project,
             title=lesson_title
             or _("Lesson from the decision after %(phase)s") % {"phase": phase.name},
             execution=lesson_text,
             tags="partnership,phase",
-            created_by=actor,
         )
     audit_record(
         actor=actor,

@@ -28,7 +28,7 @@ from handslag.partnership.selectors import (
     phase_list,
 )
 from handslag.partnership.terms import ip_guidance, risk_guidance
-from handslag.tendering import legal_clock
+from handslag.rules import legal_clock
 
 
 @require_GET

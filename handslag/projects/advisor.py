@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from handslag.rules.numbers import SWEDISH, format_kronor
+
 INNOVATION_PARTNERSHIP = "innovation_partnership"
 NEGOTIATED = "negotiated_with_publication"
 COMPETITIVE_DIALOGUE = "competitive_dialogue"
@@ -89,7 +91,7 @@ def _threshold(answers: Answers) -> int:
 
 
 def _kr(amount: int) -> str:
-    return f"{amount:,}".replace(",", "\u00a0") + " kr"
+    return format_kronor(amount, style=SWEDISH, unit="kr")
 
 
 def recommend(answers: Answers) -> Advice:

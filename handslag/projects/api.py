@@ -10,8 +10,10 @@ from ninja import Router
 from ninja.pagination import paginate
 
 from handslag.accounts.models import Organisation, User
-from handslag.documents.render import file_response, to_xlsx
+from handslag.accounts.roles import OrganisationKind
+from handslag.core.render import file_response, to_xlsx
 from handslag.needs.models import NeedStatement
+from handslag.needs.permissions import access_need
 from handslag.projects import services
 from handslag.projects.models import ProcedureTemplate, Project, Risk, Stage, WorkspaceArea
 from handslag.projects.permissions import (
@@ -35,6 +37,8 @@ from handslag.projects.schemas import (
     FundingSourceIn,
     FundingSourceOut,
     GatePassIn,
+    JointProjectIn,
+    JointProjectOut,
     MemberIn,
     MemberOut,
     PartnerAddIn,
@@ -582,3 +586,39 @@ def resource_remove(request: HttpRequest, kind: str, resource_id: int):  # noqa:
     instance = access_resource(user=request.user, kind=kind, resource_id=resource_id)
     services.resource_delete(actor=request.user, instance=instance)
     return 204, None
+
+
+# --- Joint projects, at /api/v1/needs/ -----------------------------------------------------
+# Started from a need statement, so addressed under it; the project is this app's.
+joint_router = Router(tags=["needs"])
+
+
+@joint_router.post(
+    "/statements/{need_id}/joint-project",
+    response={201: JointProjectOut},
+    summary="Start a joint project with other buyer organisations",
+)
+def need_joint_project(request: HttpRequest, need_id: int, payload: JointProjectIn):  # noqa: ANN201
+    need = access_need(user=request.user, need_id=need_id, edit=True)
+    template = template_list_visible(user=request.user).filter(pk=payload.template_id).first()
+    if template is None:
+        raise ValidationError({"template_id": _("Choose one of the procedures offered to you.")})
+    partners = list(
+        Organisation.objects.filter(pk__in=payload.partner_buyer_ids, kind=OrganisationKind.BUYER)
+    )
+    if len(partners) != len(set(payload.partner_buyer_ids)):
+        raise ValidationError(
+            {"partner_buyer_ids": _("Only buyer organisations can own a project together.")}
+        )
+    project = services.need_joint_project_start(
+        actor=request.user,
+        need=need,
+        title=payload.title,
+        template=template,
+        partner_buyers=partners,
+        summary=payload.summary,
+    )
+    return 201, {
+        "project_id": project.pk,
+        "partner_buyer_ids": sorted(p.pk for p in project.partner_buyers.all()),
+    }

@@ -15,6 +15,8 @@ from django.utils import timezone
 from handslag.accounts.demo import org, person
 from handslag.accounts.models import User
 from handslag.accounts.roles import ProjectRole
+from handslag.needs.demo import need
+from handslag.needs.models import NeedStatement
 from handslag.projects import services
 from handslag.projects.models import ProcedureTemplate, Project, StageStatus
 
@@ -101,8 +103,6 @@ def _create(
     start: date,
     partners: list[str] = (),
 ) -> tuple[Project, object]:
-    from handslag.needs.demo import need
-
     lead = person(lead_username)
     created = services.project_create(
         actor=lead,
@@ -250,12 +250,6 @@ def ensure_shipped_templates() -> None:
 
 def load() -> None:
     ensure_shipped_templates()
-    try:
-        from handslag.needs.demo import need
-    except ModuleNotFoundError:
-        return  # the needs demo is not there yet; projects build on its need statements
-    from handslag.needs.models import NeedStatement
-
     for key in PROJECTS:
         if Project.objects.filter(title=PROJECTS[key]).exists():
             continue

@@ -1,11 +1,11 @@
 """Forms for the project workspace; they parse input, the services decide."""
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind, OrganisationRole, ProjectRole
-from handslag.knowledge.models import Visibility
 from handslag.needs.models import NeedStatement
 from handslag.needs.models import Visibility as NeedVisibility
 from handslag.projects import advisor
@@ -13,6 +13,7 @@ from handslag.projects.models import (
     BudgetCategory,
     FundingSource,
     FundingStatus,
+    LessonVisibility,
     Project,
     RiskStatus,
     Stage,
@@ -138,8 +139,8 @@ class GatePassForm(forms.Form):
     )
     lesson_visibility = forms.ChoiceField(
         label=_("Who may read the lesson"),
-        choices=Visibility.choices,
-        initial=Visibility.ORGANISATION,
+        choices=LessonVisibility.choices,
+        initial=LessonVisibility.ORGANISATION,
         required=False,
     )
 
@@ -150,7 +151,7 @@ class GatePassForm(forms.Form):
             "design": data.get("lesson_design", ""),
             "execution": data.get("lesson_execution", ""),
             "results": data.get("lesson_results", ""),
-            "visibility": data.get("lesson_visibility") or Visibility.ORGANISATION,
+            "visibility": data.get("lesson_visibility") or LessonVisibility.ORGANISATION,
         }
 
 
@@ -514,3 +515,27 @@ class PartnerAddForm(forms.Form):
             .order_by("organisation__name", "title")
         )
         self.fields["needs"].label_from_instance = lambda n: f"{n.title} ({n.organisation.name})"
+
+
+class JointProjectForm(forms.Form):
+    title = forms.CharField(label=_("Project title"), max_length=200)
+    template = forms.ModelChoiceField(
+        label=_("Procedure"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    partner_buyers = forms.ModelMultipleChoiceField(
+        label=_("Buyer organisations that own the project with you"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("More buyers can join later."),
+    )
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, templates: QuerySet, partners: QuerySet, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = templates
+        self.fields["partner_buyers"].queryset = partners

@@ -96,6 +96,15 @@ class ChecklistItemTemplate(models.Model):
         return self.text
 
 
+class LessonVisibility(models.TextChoices):
+    """Who may read a lesson a project learns. Here, not in knowledge: the gate asks for it."""
+
+    PRIVATE = "private", _("Only the project")
+    ORGANISATION = "organisation", _("My organisation")
+    NETWORK = "network", _("Our buyer networks")
+    PUBLIC = "public", _("Everyone")
+
+
 class ProjectStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
     STOPPED = "stopped", _("Stopped")

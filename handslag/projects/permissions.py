@@ -4,9 +4,12 @@ Other apps (market, tendering, partnership, benefits) build their own rules on t
 predicates, so "who is in the team" is decided in one place.
 """
 
+from django.db.models import Q
+
 from handslag.accounts.models import User
 from handslag.accounts.roles import OrganisationRole, ProjectRole
 from handslag.core.permissions import forbidden, not_found
+from handslag.needs.models import NeedStatement
 from handslag.projects.models import (
     ChecklistItem,
     ExternalAccess,
@@ -56,6 +59,22 @@ def can_view_project(*, user: User, project: Project) -> bool:
     if is_team_member(user=user, project=project):
         return True
     return bool(user.buyer_organisation_ids & buyer_organisation_ids(project))
+
+
+def can_view_need_through_project(*, user: User, need: NeedStatement) -> bool:
+    """A need statement is readable by whoever may view a project carrying it."""
+    return any(can_view_project(user=user, project=p) for p in need.projects.all())
+
+
+def needs_visible_through_projects(*, user: User) -> Q:
+    """The need statements in projects the user is on, or whose buyers the user is staff of."""
+    buyer_ids = user.buyer_organisation_ids
+    team_project_ids = ProjectMember.objects.filter(user=user).values("project_id")
+    return (
+        Q(projects__in=team_project_ids)
+        | Q(projects__organisation_id__in=buyer_ids)
+        | Q(projects__partner_buyers__in=buyer_ids)
+    )
 
 
 def can_manage_project(*, user: User, project: Project) -> bool:

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from ninja import Field, Schema
+from pydantic import field_validator
 
 
 class ChecklistItemTemplateOut(Schema):
@@ -317,3 +318,23 @@ class ResourcesOut(Schema):
     budget_lines: list[BudgetLineOut]
     effort_lines: list[EffortLineOut]
     funding_sources: list[FundingSourceOut]
+
+
+class JointProjectIn(Schema):
+    title: str
+    template_id: int
+    partner_buyer_ids: list[int]
+    summary: str = ""
+
+    @field_validator("title", "summary", mode="after")
+    @classmethod
+    def _no_nul(cls, value: str) -> str:
+        # No text column can store NUL characters.
+        if "\x00" in value:
+            raise ValueError("Text may not contain NUL characters.")
+        return value
+
+
+class JointProjectOut(Schema):
+    project_id: int
+    partner_buyer_ids: list[int]

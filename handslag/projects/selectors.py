@@ -10,8 +10,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from handslag.accounts.models import User
+from handslag.accounts.models import Membership, User
 from handslag.accounts.roles import OrganisationKind, ProjectRole
+from handslag.audit.services import audit_trail
 from handslag.projects.models import (
     ProcedureTemplate,
     Project,
@@ -186,7 +187,6 @@ def project_position(*, project: Project, today: date | None = None) -> Position
 def team_list(*, project: Project) -> list[dict[str, Any]]:
     """The team, one entry per person with the roles they hold; external members (from outside
     the owning buyers) with the areas they are invited to."""
-    from handslag.accounts.models import Membership
     from handslag.projects.models import ExternalAccess, WorkspaceArea
 
     owners = buyer_organisation_ids(project)
@@ -345,8 +345,6 @@ def _risk_value(name: str, value: Any) -> str:
 
 def risk_history(*, risk: Risk) -> list[dict[str, Any]]:
     """Every change to the risk, oldest first, field by field."""
-    from handslag.audit.services import audit_trail
-
     history = []
     for entry in audit_trail(target=risk).select_related("actor"):
         if entry.action == "risk.create":

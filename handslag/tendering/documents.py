@@ -6,7 +6,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from handslag.audit.services import audit_anchor
-from handslag.documents.render import Document, Facts, Heading, Paragraph, Table
+from handslag.core.render import Document, Facts, Heading, Paragraph, Table
 from handslag.market.models import Call
 from handslag.tendering.models import NegotiationRound, TenderStatus
 from handslag.tendering.selectors.opening import opening_record

@@ -6,16 +6,13 @@ import factory
 
 from handslag.accounts.models import Membership, Organisation, User
 from handslag.accounts.roles import OrganisationKind, OrganisationRole
-from handslag.core.validators import luhn_valid
+from handslag.rules.org_numbers import complete_org_number
 
 
 def valid_org_number(prefix: str = "55") -> str:
     """A random ten-digit organisation number whose check digit is right."""
     body = prefix + "".join(random.choices("0123456789", k=9 - len(prefix)))
-    for digit in "0123456789":
-        if luhn_valid(body + digit):
-            return f"{body[:6]}-{body[6:]}{digit}"
-    raise AssertionError("unreachable")
+    return complete_org_number(body)
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -13,7 +13,7 @@ from handslag.benefits.report import leadership_report, project_figures, sek
 from handslag.benefits.selectors import benefit_figures
 from handslag.benefits.tests.factories import simple_model
 from handslag.benefits.tests.test_realised import measured_project
-from handslag.documents.render import to_pdf
+from handslag.core.render import to_pdf
 from handslag.partnership.tests.factories import ContractFactory
 from handslag.projects.models import Risk
 

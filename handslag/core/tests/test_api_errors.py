@@ -12,7 +12,7 @@ from handslag.accounts.roles import OrganisationRole as R
 from handslag.accounts.services import api_token_create
 from handslag.accounts.tests.factories import buyer, member
 from handslag.core.api import refuse_unstorable
-from handslag.documents.render import Document, Paragraph, Table, to_docx, to_xlsx
+from handslag.core.render import Document, Paragraph, Table, to_docx, to_xlsx
 from handslag.needs.models import Challenge
 
 pytestmark = pytest.mark.django_db

@@ -16,6 +16,7 @@ from handslag.dialogue.models import (
     MeetingKind,
     Stakeholder,
 )
+from handslag.projects.demo import project
 from handslag.projects.models import Project
 
 K = MeetingKind
@@ -26,10 +27,6 @@ def _note(message: str) -> None:
 
 
 def _project(key: str) -> Project | None:
-    try:
-        from handslag.projects.demo import project
-    except ImportError:
-        return None
     try:
         return project(key)
     except (ObjectDoesNotExist, KeyError, LookupError):

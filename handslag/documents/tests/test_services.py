@@ -140,7 +140,7 @@ def test_oversized_upload_refused(team, settings) -> None:  # noqa: ANN001
 
 
 def test_accepted_types(team) -> None:  # noqa: ANN001
-    from handslag.documents.render import Document, Paragraph, to_docx, to_xlsx
+    from handslag.core.render import Document, Paragraph, to_docx, to_xlsx
 
     docx = to_docx(Document("x").add(Paragraph("y")))
     xlsx = to_xlsx([("a", ["b"], [[1]])])

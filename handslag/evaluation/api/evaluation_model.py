@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
 from handslag.core.permissions import not_found
-from handslag.documents.render import file_response
+from handslag.core.render import file_response
 from handslag.evaluation import results, selectors, services
 from handslag.evaluation.config import deduction_of
 from handslag.evaluation.models import EvaluationModel

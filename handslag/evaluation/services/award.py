@@ -16,7 +16,7 @@ from handslag.evaluation import results
 from handslag.evaluation.models import Award
 from handslag.evaluation.permissions import can_award, can_record_consensus
 from handslag.market.models import Call
-from handslag.tendering import legal_clock
+from handslag.rules import legal_clock
 from handslag.tendering.models import Tender, TenderStatus
 from handslag.tendering.opening import current_round, is_opened
 from handslag.tendering.services._common import _lock_call

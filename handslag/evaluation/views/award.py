@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
 from handslag.core.permissions import forbidden, not_found
-from handslag.documents.render import document_response
+from handslag.core.render import document_response
 from handslag.evaluation import results, selectors, services
 from handslag.evaluation.config import model_of
 from handslag.evaluation.documents import award_document

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
 from handslag.core.permissions import not_found
-from handslag.documents.render import file_response
+from handslag.core.render import file_response
 from handslag.evaluation import results, selectors, services
 from handslag.evaluation.config import deduction_of
 from handslag.evaluation.forms import EvaluationModelForm, SimulationForm

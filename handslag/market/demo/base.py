@@ -8,11 +8,15 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ObjectDoesNotExist
 
+from handslag.accounts import services as accounts
+from handslag.accounts.demo import org, person
+from handslag.accounts.demo_accounts import DEMO_PASSWORD
 from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind, OrganisationRole, ProjectRole
-from handslag.core.validators import luhn_valid
 from handslag.market.models import Call
+from handslag.projects import demo as projects_demo
 from handslag.projects.models import Project, ProjectMember
+from handslag.rules.org_numbers import complete_org_number
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -71,18 +75,11 @@ def call(key: str) -> Call:
 
 
 def _org_number(index: int) -> str:
-    body = f"559300{index:03d}"
-    for digit in "0123456789":
-        if luhn_valid(body + digit):
-            return f"{body[:6]}-{body[6:]}{digit}"
-    raise AssertionError("unreachable")
+    return complete_org_number(f"559300{index:03d}")
 
 
 def _extra_supplier(key: str) -> tuple[Organisation, User]:
     """A fictional supplier with one admin, created through the accounts services if missing."""
-    from handslag.accounts import services as accounts
-    from handslag.accounts.demo_accounts import DEMO_PASSWORD
-
     index = list(EXTRA_SUPPLIERS).index(key) + 1
     name, sme = EXTRA_SUPPLIERS[key]
     number = _org_number(index)
@@ -112,21 +109,13 @@ def _extra_supplier(key: str) -> tuple[Organisation, User]:
 def _supplier(key: str) -> tuple[Organisation, User]:
     if key in EXTRA_SUPPLIERS:
         return _extra_supplier(key)
-    from handslag.accounts.demo import org, person
 
     return org(key), person(SUPPLIER_PEOPLE[key])
 
 
 def _project(key: str) -> Project | None:
     try:
-        from handslag.projects import demo as projects_demo
-    except ImportError:
-        return None
-    getter = getattr(projects_demo, "project", None)
-    if getter is None:
-        return None
-    try:
-        return getter(key)
+        return projects_demo.project(key)
     except (ObjectDoesNotExist, KeyError, LookupError):
         return None
 

@@ -7,7 +7,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from handslag.accounts.models import Organisation, User
+from handslag.market import extensions
 from handslag.market.models import Application, ApplicationStatus, Call, CallStatus
+from handslag.needs.models import ExpectedEffect
 from handslag.projects.models import Project, ProjectMember
 
 PUBLIC_STATUSES = (CallStatus.PUBLISHED, CallStatus.CLOSED)
@@ -57,8 +59,6 @@ def call_invited_suppliers(*, call: Call) -> QuerySet[Organisation]:
 
 def call_needs(*, call: Call) -> list[Any]:
     """The project's need statements with their expected effects, as shown in the call."""
-    from handslag.needs.models import ExpectedEffect
-
     return list(
         call.project.needs.prefetch_related(
             Prefetch("effects", queryset=ExpectedEffect.objects.order_by("order", "pk"))
@@ -67,10 +67,9 @@ def call_needs(*, call: Call) -> list[Any]:
 
 
 def call_criteria(*, call: Call) -> list[Any]:
-    """The award criteria, owned by the tendering app; published with the call."""
-    from handslag.evaluation.models import Criterion
-
-    return list(Criterion.objects.filter(call=call).order_by("order", "pk"))
+    """The award criteria, owned by the tendering app (registered with market.extensions);
+    published with the call."""
+    return extensions.call_criteria(call=call)
 
 
 def application_list_for_call(*, user: User, call: Call) -> QuerySet[Application]:

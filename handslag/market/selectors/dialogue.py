@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet
 
 from handslag.accounts.models import User
+from handslag.accounts.roles import ProjectRole
 from handslag.market.models import DialogueEvent, Rfi, RfiAnswer, RfiResponse, RfiStatus
 from handslag.projects.models import Project
 
@@ -114,8 +115,6 @@ def event_list_for_supplier(*, user: User) -> QuerySet[DialogueEvent]:
 
 def projects_managed_by(*, user: User) -> QuerySet[Project]:
     """Projects in which the person may write calls, RFIs and events."""
-    from handslag.accounts.roles import ProjectRole
-
     if not user.is_authenticated:
         return Project.objects.none()
     return (

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from handslag.market.models import Call
+from handslag.rules import legal_clock
 
 
 @dataclass(frozen=True)
@@ -102,10 +103,6 @@ def call_plan_warnings(*, call: Call, now: dt.datetime | None = None) -> list[Pl
     Warnings advise; they never block publishing. Procedures the clock does not know
     (a template's own label) give no warnings.
     """
-    try:
-        from handslag.tendering import legal_clock
-    except ImportError:  # the clock is optional; the call still works without it
-        return []
     try:
         procedure = legal_clock.Procedure(call.legal_procedure)
     except ValueError:

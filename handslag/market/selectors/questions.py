@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from handslag.accounts.models import User
+from handslag.accounts.models import Membership, User
 from handslag.market.models import Application, Call, CallFollow, CallStatus, Question
 from handslag.market.selectors.plan import _local_date
+from handslag.rules import legal_clock
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,6 @@ class QuestionDays:
 def call_question_days(*, call: Call) -> QuestionDays:
     """From the legal clock: answers at least six days before the deadline for tenders
     (LOU 12 kap. 11 §), questions a few working days before that (policy)."""
-    from handslag.tendering import legal_clock
-
     deadline = _local_date(call.tender_deadline)
     if deadline is None:
         return QuestionDays(None, None)
@@ -80,8 +79,6 @@ def question_list_for_supplier(*, user: User, call: Call | None = None) -> Query
 def call_interested_emails(*, call: Call) -> list[str]:
     """E-mail addresses of the active people of every supplier that applied to, follows or
     asked a question on the call."""
-    from handslag.accounts.models import Membership
-
     organisations = (
         set(Application.objects.filter(call=call).values_list("supplier_id", flat=True))
         | set(CallFollow.objects.filter(call=call).values_list("organisation_id", flat=True))

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from handslag.accounts.models import User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
+from handslag.market import extensions
 from handslag.market.models import Area, Call, CallStatus, LegalProcedure
 from handslag.market.permissions import can_manage_call
 from handslag.projects.models import Project, ProjectStatus
@@ -366,6 +367,4 @@ def call_cancel(*, actor: User, call: Call, reason: str, now: dt.datetime | None
 
 
 def _has_award(call: Call) -> bool:
-    from handslag.evaluation.models import Award
-
-    return Award.objects.filter(call=call).exists()
+    return extensions.call_decided(call=call)

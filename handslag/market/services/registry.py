@@ -8,6 +8,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from handslag.accounts import services as accounts
 from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind, OrganisationRole
 from handslag.audit.services import audit_record
@@ -15,6 +16,7 @@ from handslag.core.permissions import forbidden
 from handslag.core.validators import normalise_org_number
 from handslag.market.models import Area, Call, CallFollow, SupplierProfile
 from handslag.market.permissions import can_edit_supplier_profile, can_follow
+from handslag.rules.org_numbers import OrgNumberProblem
 
 __all__ = [
     "call_follow",
@@ -26,7 +28,7 @@ __all__ = [
 
 def _org_number_message(error: ValidationError) -> str:
     """The validator's message, worded for someone registering their own organisation."""
-    if error.code == "org_number_checksum":
+    if error.code == OrgNumberProblem.CHECKSUM:
         return _(
             "The organisation number's check digit is wrong. Check that every digit is "
             "typed correctly."
@@ -115,8 +117,6 @@ def supplier_register(
         )
     if errors:
         raise ValidationError(errors)
-
-    from handslag.accounts import services as accounts
 
     try:
         with transaction.atomic():

@@ -13,7 +13,7 @@ from handslag.audit.models import AuditEntry
 from handslag.market import selectors, services
 from handslag.market.models import Call, CallStatus, CallVersion, Question
 from handslag.market.tests.factories import ApplicationFactory, CallFactory
-from handslag.tendering import legal_clock
+from handslag.rules import legal_clock
 
 pytestmark = pytest.mark.django_db
 

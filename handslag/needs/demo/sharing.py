@@ -1,6 +1,8 @@
 """Shared needs, supported challenges and the buyer network."""
 
+from handslag.accounts import services as account_services
 from handslag.accounts.demo import org, person
+from handslag.accounts.models import BuyerNetwork
 from handslag.needs import services
 from handslag.needs.demo.loading import _challenge, need
 from handslag.needs.models import Visibility
@@ -88,9 +90,6 @@ NETWORK_NAME = "Innovationsupphandling Syd"
 
 def _load_network() -> None:
     """Trelleborg, Skurup and Ystad work together as a buyer network (the seeds' Syd)."""
-    from handslag.accounts import services as account_services
-    from handslag.accounts.models import BuyerNetwork
-
     if BuyerNetwork.objects.filter(name=NETWORK_NAME).exists():
         return
     network = account_services.network_create(

@@ -27,7 +27,6 @@ from handslag.needs.services.collaboration import (
     challenge_support,
     challenge_unsupport,
 )
-from handslag.needs.services.joint_projects import need_joint_project_start
 from handslag.needs.services.statements import (
     EFFECT_FIELDS,
     NEED_FIELDS,
@@ -62,6 +61,5 @@ __all__ = [
     "effect_remove",
     "effect_update",
     "need_create",
-    "need_joint_project_start",
     "need_update",
 ]

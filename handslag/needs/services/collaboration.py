@@ -8,9 +8,8 @@ from django.utils.translation import gettext as _
 
 from handslag.accounts.models import User
 from handslag.audit.services import audit_record
+from handslag.core.files import Upload, check_upload, rewound, store_then_record
 from handslag.core.permissions import forbidden
-from handslag.documents.services import rewound, store_then_record
-from handslag.documents.uploads import Upload, check_upload
 from handslag.needs import similarity
 from handslag.needs.models import (
     Challenge,

@@ -24,6 +24,11 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:  # noqa: ANN001
+    return make_world()
+
+
+def make_world() -> World:
+    """The world itself, for tests outside needs that start from a need statement."""
     org = buyer(name="Växjö kommun")
     other_org = buyer(name="Ystads kommun")
     supplier_org = supplier(name="Sensorbolaget")

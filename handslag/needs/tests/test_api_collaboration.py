@@ -1,10 +1,9 @@
-"""API: support, comments, similar needs (privacy), exports, networks, joint projects."""
+"""API: support, comments, similar needs (privacy), exports, networks."""
 
 import pytest
 
 from handslag.accounts.services import api_token_create
 from handslag.needs import services
-from handslag.needs.models import Visibility
 
 pytestmark = pytest.mark.django_db
 
@@ -106,36 +105,3 @@ def test_network_flow(client, world):
         **auth,
     )
     assert r.status_code == 404
-
-
-def test_joint_project(client, world):
-    from handslag.projects.selectors import default_template
-
-    template = default_template()
-    if template is None:
-        pytest.skip("no procedure template")
-    need = services.need_create(
-        actor=world.officer,
-        organisation=world.org,
-        title="Avfall",
-        problem=WASTE,
-        visibility=Visibility.BUYERS,
-    )
-    url = f"/api/v1/needs/statements/{need.pk}/joint-project"
-    body = {"title": "Gemensamt", "template_id": template.pk, "partner_buyer_ids": []}
-    assert (
-        client.post(url, body, content_type="application/json", **_auth(world.officer)).status_code
-        == 400
-    )
-    body["partner_buyer_ids"] = [world.supplier_org.pk]
-    assert (
-        client.post(url, body, content_type="application/json", **_auth(world.officer)).status_code
-        == 400
-    )
-    body["partner_buyer_ids"] = [world.other_org.pk]
-    assert (
-        client.post(url, body, content_type="application/json", **_auth(world.staff)).status_code
-        == 403
-    )
-    r = client.post(url, body, content_type="application/json", **_auth(world.officer))
-    assert r.status_code == 201 and r.json()["partner_buyer_ids"] == [world.other_org.pk]

@@ -1,4 +1,4 @@
-"""Support, comments, similar needs (with cross-organisation privacy), networks, export, joint projects."""
+"""Support, comments, similar needs (with cross-organisation privacy), networks, export."""
 
 from io import BytesIO
 
@@ -359,30 +359,6 @@ def test_invite_from_similar_need_view_and_accept(client, world):
     assert (
         client.get(reverse("needs:network_detail", args=[invitation.network_id])).status_code == 404
     )
-
-
-# --- Joint projects -----------------------------------------------------------------------
-
-
-def test_joint_project_from_similar_need(client, world):
-    from handslag.projects.selectors import default_template
-
-    mine = _need(world)
-    client.force_login(world.officer)
-    url = reverse("needs:need_joint_project", args=[mine.pk]) + f"?with={world.other_org.pk}"
-    assert client.get(url).status_code == 200
-    template = default_template()
-    if template is None:
-        pytest.skip("no procedure template shipped in this database")
-    assert client.post(url, {"title": "Gemensamt", "template": template.pk}).status_code == 400
-    response = client.post(
-        url, {"title": "Gemensamt", "template": template.pk, "partner_buyers": [world.other_org.pk]}
-    )
-    assert response.status_code == 302
-    project = mine.projects.get()
-    assert list(project.partner_buyers.all()) == [world.other_org]
-    client.force_login(world.staff)
-    assert client.get(url).status_code == 403
 
 
 def test_published_page_never_shows_comments_or_supporters(client, world):

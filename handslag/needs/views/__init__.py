@@ -24,7 +24,6 @@ from handslag.needs.views.collaboration import (
 )
 from handslag.needs.views.common import PER_PAGE
 from handslag.needs.views.networks import (
-    need_joint_project,
     need_network_invite,
     network_detail,
     network_invitation_answer,
@@ -64,7 +63,6 @@ __all__ = [
     "need_detail",
     "need_edit",
     "need_export",
-    "need_joint_project",
     "need_list",
     "need_network_invite",
     "need_similar",

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from handslag.core.files import download_response
 from handslag.core.forms import add_service_error
-from handslag.documents.views import download_response
 from handslag.needs import services
 from handslag.needs.forms import (
     AttachmentForm,

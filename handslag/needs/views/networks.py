@@ -1,12 +1,9 @@
-"""Pages for joint projects and buyer networks."""
-
-from typing import Any
+"""Pages for buyer networks."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -23,9 +20,7 @@ from handslag.accounts.permissions import (
 from handslag.accounts.roles import OrganisationKind
 from handslag.core.forms import add_service_error
 from handslag.core.permissions import not_found
-from handslag.needs import services
 from handslag.needs.forms import (
-    JointProjectForm,
     NetworkInviteForm,
 )
 from handslag.needs.permissions import (
@@ -34,7 +29,7 @@ from handslag.needs.permissions import (
 from handslag.needs.views.common import _page, _require_buyer_staff
 
 
-def _similar_organisation(request: HttpRequest) -> Organisation | None:
+def similar_organisation(request: HttpRequest) -> Organisation | None:
     org_id = request.GET.get("with", "")
     if not org_id.isdigit():
         return None
@@ -42,56 +37,10 @@ def _similar_organisation(request: HttpRequest) -> Organisation | None:
 
 
 @require_http_methods(["GET", "POST"])
-def need_joint_project(request: HttpRequest, pk: int) -> HttpResponse:
-    from handslag.projects.selectors import default_template, template_list_visible
-
-    need = access_need(user=request.user, need_id=pk, edit=True)
-    partners = Organisation.objects.filter(kind=OrganisationKind.BUYER).exclude(
-        pk=need.organisation_id
-    )
-    initial: dict[str, Any] = {"title": need.title, "summary": need.problem[:5000]}
-    default = default_template()
-    if default is not None:
-        initial["template"] = default.pk
-    other = _similar_organisation(request)
-    if other is not None:
-        initial["partner_buyers"] = [other.pk]
-    form = JointProjectForm(
-        request.POST or None,
-        initial=initial,
-        templates=template_list_visible(user=request.user),
-        partners=partners,
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            project = services.need_joint_project_start(
-                actor=request.user,
-                need=need,
-                title=data["title"],
-                template=data["template"],
-                partner_buyers=list(data["partner_buyers"]),
-                summary=data["summary"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The joint project was started."))
-            url = reverse("projects:project_detail", args=[project.pk])
-            return redirect(url)
-    return render(
-        request,
-        "needs/joint_project_form.html",
-        {"need": need, "form": form},
-        status=400 if form.errors else 200,
-    )
-
-
-@require_http_methods(["GET", "POST"])
 def need_network_invite(request: HttpRequest, pk: int) -> HttpResponse:
     """Invite the organisation behind a similar need into one of my buyer networks (or a new one)."""
     need = access_need(user=request.user, need_id=pk, edit=True)
-    other = _similar_organisation(request)
+    other = similar_organisation(request)
     if other is None or other.pk in request.user.buyer_organisation_ids:
         raise not_found()
     networks = account_selectors.network_list_for(user=request.user).filter(

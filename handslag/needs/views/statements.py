@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
 from handslag.core.permissions import not_found
-from handslag.documents.render import document_response
+from handslag.core.render import document_response
 from handslag.needs import selectors, services
 from handslag.needs.exports import need_document
 from handslag.needs.forms import (

@@ -16,7 +16,7 @@ from handslag.market.models import Call
 from handslag.partnership.models import Contract, Phase, PhaseDecision, PhaseStatus
 from handslag.projects.models import Project, ProjectMember
 from handslag.projects.tests.factories import ProjectFactory
-from handslag.tendering import legal_clock
+from handslag.rules import legal_clock
 from handslag.tendering.models import Tender
 
 NOTICE_SENT = dt.date(2024, 3, 1)
@@ -116,11 +116,14 @@ def pilot_kpi(contract: Contract, **fields):  # noqa: ANN003, ANN201
     from handslag.needs.tests.factories import ExpectedEffectFactory  # noqa: PLC0415
     from handslag.partnership.models import PilotKpi  # noqa: PLC0415
 
+    baseline = fields.pop("baseline", Decimal("480"))
+    target = fields.pop("target", Decimal("300"))
     effect = ExpectedEffectFactory(
         indicator=fields.pop("indicator", "Transports per month"),
         unit=fields.pop("unit", "transports"),
-        baseline=fields.pop("baseline", Decimal("480")),
-        target=fields.pop("target", Decimal("300")),
+        baseline=baseline,
+        target=target,
+        direction=fields.pop("direction", "increase" if target > baseline else "decrease"),
     )
     contract.project.needs.add(effect.need)
     values = {
@@ -128,6 +131,7 @@ def pilot_kpi(contract: Contract, **fields):  # noqa: ANN003, ANN201
         "unit": effect.unit,
         "baseline": effect.baseline,
         "target": effect.target,
+        "direction": effect.direction,
         "category": "transport",
         "volume": Decimal("12"),
         "unit_value": Decimal("1250"),

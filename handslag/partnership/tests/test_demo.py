@@ -37,8 +37,8 @@ def demo_modules(monkeypatch):  # noqa: ANN001, ANN201
     market.call = lambda key: awards[key].call
     projects = types.ModuleType("handslag.projects.demo")
     projects.project = lambda key: awards[key].call.project if key in awards else None
-    monkeypatch.setitem(sys.modules, "handslag.market.demo", market)
-    monkeypatch.setitem(sys.modules, "handslag.projects.demo", projects)
+    monkeypatch.setattr(demo, "call", market.call)
+    monkeypatch.setattr(benefits_demo, "project", projects.project)
     return awards
 
 

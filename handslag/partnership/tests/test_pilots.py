@@ -1,10 +1,12 @@
 """Testbed pilot: KPIs from expected effects, measurements, imports, realised benefit."""
 
 import datetime as dt
+import importlib
 import io
 from decimal import Decimal
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import translation
@@ -68,6 +70,46 @@ class TestKpiFromEffect:
         assert kpi.direction == "decrease"
         assert list(effect_candidates(contract=contract)) == []
         assert AuditEntry.objects.filter(action="pilot.kpi_add").count() == 1
+
+    def test_carries_the_direction_the_effect_states(self) -> None:
+        """The KPI takes the effect's own direction, not one guessed from its target.
+
+        The effect below was edited outside the need's services (in the admin), so its
+        direction and target disagree: the stated direction is the one that counts.
+        """
+        contract = ContractFactory()
+        lead = project_member(contract.project)
+        effect = ExpectedEffectFactory(
+            indicator="Calls answered per day", baseline=480, target=300, direction="increase"
+        )
+        contract.project.needs.add(effect.need)
+        kpi = pilots.kpi_add_from_effect(actor=lead, contract=contract, effect=effect)
+        assert kpi.direction == "increase"
+        kpi.refresh_from_db()
+        assert kpi.direction == "increase"
+        assert kpi.improvement(Decimal("500")) == Decimal("20")
+        effect.direction = "decrease"
+        effect.save()
+        kpi.refresh_from_db()
+        assert kpi.direction == "increase"  # a running pilot keeps what it was set up with
+
+    def test_existing_kpis_take_their_effects_direction(self) -> None:
+        """The migration that added the direction fills it from the effect, or else from
+        the side the target lies on, which is what those KPIs assumed until then."""
+        migration = importlib.import_module(
+            "handslag.partnership.migrations.0006_pilotkpi_direction"
+        )
+        contract = ContractFactory()
+        stated = pilot_kpi(contract, indicator="Falls", baseline=10, target=4)
+        stated.effect.direction = "increase"
+        stated.effect.save()
+        orphan = pilot_kpi(contract, indicator="Calls", baseline=10, target=4)
+        PilotKpi.objects.filter(pk=orphan.pk).update(effect=None)
+        PilotKpi.objects.update(direction="")
+        migration.copy_direction(django_apps, None)
+        stated.refresh_from_db()
+        orphan.refresh_from_db()
+        assert (stated.direction, orphan.direction) == ("increase", "decrease")
 
     def test_effect_of_another_project_is_refused(self) -> None:
         contract = ContractFactory()

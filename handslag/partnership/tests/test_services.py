@@ -19,7 +19,7 @@ from handslag.partnership.tests.factories import (
     project_member,
     supplier_person,
 )
-from handslag.tendering import legal_clock
+from handslag.rules import legal_clock
 
 pytestmark = pytest.mark.django_db
 
@@ -346,6 +346,32 @@ class TestDecide:
         assert lesson.organisation == contract.project.organisation
         assert lesson.execution == "Involve the drivers earlier."
         assert lesson.title
+
+    def test_lesson_is_recorded_through_knowledge_and_the_decision_is_audited_last(
+        self,
+    ) -> None:
+        contract, lead, phase, _ = self.active()
+        before = AuditEntry.objects.count()
+        services.phase_decide(
+            actor=lead,
+            phase=phase,
+            decision="continue",
+            reason="OK",
+            lesson_title="Drivers first",
+            lesson_text="Involve the drivers earlier.",
+        )
+        lesson = Lesson.objects.get()
+        assert (lesson.created_by, lesson.tags) == (lead, "partnership,phase")
+        entries = list(AuditEntry.objects.order_by("pk")[before:])
+        assert [e.action for e in entries] == ["lesson.create", "partnership.phase_decide"]
+        assert entries[0].target_id == str(lesson.pk)
+        assert entries[1].data["lesson_id"] == lesson.pk
+
+    def test_no_lesson_no_lesson_entry(self) -> None:
+        contract, lead, phase, _ = self.active()
+        services.phase_decide(actor=lead, phase=phase, decision="continue", reason="OK")
+        assert not Lesson.objects.exists()
+        assert not AuditEntry.objects.filter(action="lesson.create").exists()
 
 
 class TestMilestones:

@@ -5,6 +5,7 @@ The services are split by responsibility (lifecycle, team, risks, templates, res
 every public name is re-exported here so ``services.gate_pass(...)`` keeps working.
 """
 
+from handslag.projects.services.joint_projects import need_joint_project_start
 from handslag.projects.services.lifecycle import (
     checklist_item_set_done,
     gate_pass,
@@ -44,6 +45,7 @@ __all__ = [
     "checklist_item_set_done",
     "external_access_set",
     "gate_pass",
+    "need_joint_project_start",
     "project_create",
     "project_member_add",
     "project_member_remove",

@@ -30,6 +30,7 @@ from handslag.projects.permissions import (
     is_internal_member,
 )
 from handslag.projects.services._common import _ensure_active, _now, _today
+from handslag.projects.signals import gate_passed
 
 
 @transaction.atomic
@@ -198,8 +199,6 @@ def gate_pass(
     The checklist's required items must be done, or the project lead writes down why the
     gate passes anyway; that reason is kept with the stage for good.
     """
-    from handslag.knowledge.services import lesson_create
-
     stage = Stage.objects.select_for_update(of=("self",)).select_related("project").get(pk=stage.pk)
     project = stage.project
     if not can_lead_project(user=actor, project=project):
@@ -248,21 +247,13 @@ def gate_pass(
         project.status_changed_at = moment
         project.save(update_fields=["status", "status_changed_at", "updated_at"])
 
-    # The lesson's row first: no row lock after the audit entries.
-    if _lesson_has_content(lesson):
-        lesson_create(
-            actor=actor,
-            organisation=project.organisation,
-            project=project,
-            stage=stage,
-            title=(lesson.get("title") or "").strip()
-            or _("Lesson from the gate: %(stage)s") % {"stage": stage.name},
-            design=lesson.get("design") or "",
-            execution=lesson.get("execution") or "",
-            results=lesson.get("results") or "",
-            tags=lesson.get("tags") or "",
-            visibility=lesson.get("visibility") or "",
-        )
+    # The lesson's row first (knowledge keeps it): no row lock after the audit entries.
+    gate_passed.send(
+        sender=Stage,
+        stage=stage,
+        actor=actor,
+        lesson=dict(lesson) if _lesson_has_content(lesson) else None,
+    )
     audit_record(
         actor=actor,
         action="stage.gate_pass",

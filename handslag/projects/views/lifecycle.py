@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
 from handslag.core.permissions import forbidden
-from handslag.knowledge.selectors import lesson_list_for_project
 from handslag.needs.models import NeedStatement
 from handslag.needs.permissions import can_view_need
 from handslag.projects import services
@@ -32,6 +31,7 @@ from handslag.projects.models import (
     StageStatus,
     WorkspaceArea,
 )
+from handslag.projects.pages import project_page_context
 from handslag.projects.permissions import (
     access_checklist_item,
     access_project,
@@ -143,10 +143,10 @@ def _board_context(request: HttpRequest, project: Project) -> dict:
             user=user, project=project, area=WorkspaceArea.RESOURCES
         ),
         "gate_form": GatePassForm(),
-        "lessons": lesson_list_for_project(user=user, project_id=project.pk)[:10],
         "calls": project.calls.all(),
         "contracts": project.contracts.all(),
         "benefit_models": project.benefit_models.all(),
+        **project_page_context(user=user, project=project),
     }
 
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from handslag.core.forms import add_service_error
 from handslag.core.permissions import forbidden
-from handslag.documents.render import file_response, to_xlsx
+from handslag.core.render import file_response, to_xlsx
 from handslag.projects import services
 from handslag.projects.forms import (
     RiskForm,

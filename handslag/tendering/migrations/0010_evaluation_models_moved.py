@@ -8,7 +8,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("partnership", "0006_contract_award_in_evaluation"),
+        ("partnership", "0007_contract_award_in_evaluation"),
         ("evaluation", "0001_initial"),
         ("tendering", "0009_public_id_unique"),
     ]

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from handslag.core.htmx import render_page
 from handslag.core.permissions import not_found
-from handslag.documents.render import document_response
+from handslag.core.render import document_response
 from handslag.tendering import selectors, services
 from handslag.tendering.documents import opening_record_document
 from handslag.tendering.opening import is_opened

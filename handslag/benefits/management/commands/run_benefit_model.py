@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from handslag.benefits.posted import figures_from_data
+from handslag.rules.numbers import NumberStyle, format_kronor
 
 FORMAT = """
 The model file is JSON, the same shape the API's POST /api/v1/benefits/evaluate takes:
@@ -33,6 +34,10 @@ energy, co2, social, investment, operation, maintenance, other. Amounts are SEK 
 in fixed prices, each line the same amount in every year from first_year to last_year,
 with low <= likely <= high. Year 0 is not discounted.
 """
+
+
+#: The command's output is read in a terminal and pasted into e-mails: plain spaces.
+_PLAIN = NumberStyle(decimal_separator=".", thousand_separator=" ")
 
 
 class Command(BaseCommand):
@@ -79,7 +84,7 @@ class Command(BaseCommand):
 
     def _print(self, figures: Any) -> None:  # noqa: ANN401
         def sek(value: float) -> str:
-            return f"{value:,.0f}".replace(",", " ") + " SEK"
+            return format_kronor(round(value), style=_PLAIN, unit="SEK")
 
         write = self.stdout.write
         schedule = (

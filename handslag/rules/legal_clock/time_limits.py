@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
-from handslag.tendering.legal_clock.working_days import (
+from handslag.rules.legal_clock.working_days import (
     _require_date,
     add_working_days,
     previous_working_day,

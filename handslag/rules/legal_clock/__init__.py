@@ -39,13 +39,13 @@ public name is re-exported here, so ``legal_clock.standstill_end(...)`` keeps wo
 
 import holidays  # noqa: F401  (re-exported: tests patch legal_clock.holidays)
 
-from handslag.tendering.legal_clock.plan_check import (
+from handslag.rules.legal_clock.plan_check import (
     SOFT_WARNING_CODES,
     PlanWarning,
     Warning,
     check_plan,
 )
-from handslag.tendering.legal_clock.standstill import (
+from handslag.rules.legal_clock.standstill import (
     STANDSTILL_DAYS_ELECTRONIC,
     STANDSTILL_DAYS_OTHER,
     contract_allowed,
@@ -53,7 +53,7 @@ from handslag.tendering.legal_clock.standstill import (
     standstill_days,
     standstill_end,
 )
-from handslag.tendering.legal_clock.time_limits import (
+from handslag.rules.legal_clock.time_limits import (
     ANSWER_DAYS_BEFORE_DEADLINE,
     DEFAULT_QUESTION_BUFFER_DAYS,
     TIME_LIMITS,
@@ -64,7 +64,7 @@ from handslag.tendering.legal_clock.time_limits import (
     last_day_for_questions,
     time_limits,
 )
-from handslag.tendering.legal_clock.working_days import (
+from handslag.rules.legal_clock.working_days import (
     _public_holidays,  # noqa: F401  (tests clear its cache)
     add_working_days,
     is_working_day,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handslag.tendering.legal_clock.working_days import _ONE_DAY, _require_date, next_working_day
+from handslag.rules.legal_clock.working_days import _ONE_DAY, _require_date, next_working_day
 
 #: Standstill when the award notice (underrättelse om tilldelningsbeslut) is sent by
 #: electronic means, LOU 20 kap. 2 §.

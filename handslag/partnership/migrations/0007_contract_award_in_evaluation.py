@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("evaluation", "0001_initial"),
-        ("partnership", "0005_acquisition_stage"),
+        ("partnership", "0006_pilotkpi_direction"),
     ]
 
     operations = [

@@ -1,19 +1,26 @@
-"""Checking an uploaded file before it is kept: name, size, type from its content, checksum.
+"""Files people upload and download, for every app that keeps them.
 
-The file is read in chunks, never whole into memory. Its type is decided from its first
-bytes (the `filetype` package), not from its name or the browser's word, and the name
-must agree with the content, so an executable or a web page cannot pass as a PDF.
+An upload is checked before it is kept: name, size, type from its content, checksum. The
+file is read in chunks, never whole into memory. Its type is decided from its first bytes
+(the `filetype` package), not from its name or the browser's word, and the name must agree
+with the content, so an executable or a web page cannot pass as a PDF. A checked file is
+written before its records are saved and removed again if they cannot be, and a stored
+file goes back out only as a download a browser will not render as one of our pages.
 """
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.http import FileResponse
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
@@ -181,3 +188,31 @@ def _content_type(head: bytes, *, extension: str, has_nul: bool) -> str:
             }
         )
     return TEXT_TYPES[extension]
+
+
+def store_then_record(*, name: str, content: File, record: Callable[[str], Any]) -> Any:
+    """Write the file, then save its records; if saving fails, remove the file again."""
+    stored = default_storage.save(name, content)
+    try:
+        with transaction.atomic():
+            return record(stored)
+    except BaseException:
+        default_storage.delete(stored)
+        raise
+
+
+def rewound(upload: Upload) -> File:
+    if hasattr(upload, "seek"):
+        upload.seek(0)
+    return upload if isinstance(upload, File) else File(upload)
+
+
+def download_response(file, *, filename: str, content_type: str) -> FileResponse:  # noqa: ANN001
+    """A stored file as a download that a browser never renders as a page of ours."""
+    response = FileResponse(
+        file.open("rb"), as_attachment=True, filename=filename, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response

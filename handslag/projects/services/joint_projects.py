@@ -1,6 +1,4 @@
-"""Joint projects started from a need statement."""
-
-from typing import Any
+"""Joint projects: a project started from a need statement and owned with other buyers."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,10 +6,11 @@ from django.utils.translation import gettext as _
 
 from handslag.accounts.models import Organisation, User
 from handslag.audit.services import audit_record
-from handslag.needs.models import (
-    NeedStatement,
-)
-from handslag.needs.services.statements import _check_need_editor
+from handslag.core.permissions import forbidden
+from handslag.needs.models import NeedStatement
+from handslag.needs.permissions import can_edit_need
+from handslag.projects.models import ProcedureTemplate, Project
+from handslag.projects.services.lifecycle import project_create
 
 
 @transaction.atomic
@@ -20,15 +19,13 @@ def need_joint_project_start(
     actor: User,
     need: NeedStatement,
     title: str,
-    template: Any,
+    template: ProcedureTemplate,
     partner_buyers: list[Organisation],
     summary: str = "",
-) -> Any:
+) -> Project:
     """Start a project carrying this need, owned together with other buyer organisations."""
-    # Imported here: projects depends on needs, not the other way round.
-    from handslag.projects.services import project_create
-
-    _check_need_editor(actor=actor, need=need)
+    if not can_edit_need(user=actor, need=need):
+        raise forbidden(_("Only need owners and procurement officers can edit need statements."))
     partners = [p for p in partner_buyers if p.pk != need.organisation_id]
     if not partners:
         raise ValidationError(

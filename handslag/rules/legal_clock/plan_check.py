@@ -7,12 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from handslag.tendering.legal_clock.time_limits import (
+from handslag.rules.legal_clock.time_limits import (
     TIME_LIMITS,
     Procedure,
     TenderPeriodStart,
 )
-from handslag.tendering.legal_clock.working_days import (
+from handslag.rules.legal_clock.working_days import (
     _require_date,
     next_working_day,
     non_working_reason,

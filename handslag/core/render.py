@@ -104,7 +104,7 @@ def _text(value: object) -> str:
 
 def to_html(document: Document) -> str:
     return render_to_string(
-        "documents/document.html", {"document": document, "generated_at": timezone.now()}
+        "core/document.html", {"document": document, "generated_at": timezone.now()}
     )
 
 

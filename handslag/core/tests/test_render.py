@@ -4,7 +4,7 @@ from docx import Document as DocxDocument
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from handslag.documents.render import (
+from handslag.core.render import (
     Document,
     Facts,
     Heading,

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handslag.tendering import legal_clock as lc
-from handslag.tendering.legal_clock import Procedure
+from handslag.rules import legal_clock as lc
+from handslag.rules.legal_clock import Procedure
 
 D = dt.date
 TWO_STAGE = (
@@ -22,15 +22,6 @@ TWO_STAGE = (
     Procedure.INNOVATION_PARTNERSHIP,
 )
 ALL_DATES = st.dates(min_value=D(1990, 1, 1), max_value=D(2099, 12, 31))
-
-
-@pytest.fixture(autouse=True)
-def _fast_hashing():
-    """No-op stand-in for the project-wide autouse fixture of the same name.
-
-    That fixture tunes Django settings and needs pytest-django; this module tests
-    plain Python and must also run with ``-p no:django``.
-    """
 
 
 def codes(warnings: list[lc.Warning]) -> list[str]:
