@@ -1,9 +1,11 @@
-"""Who may tender, open, read, score and award (DESIGN §4.4, §6).
+"""Who may tender, open, read, declare and negotiate (DESIGN §4.4, §6).
 
 Before the opening nobody at the buyer may read a tender or learn how many have arrived
 (OSL 2009:400 19 kap. 3 § andra stycket). The fetchers here therefore answer 404 for a
-tender to anyone but its own supplier until the call is opened, and the one way to read a
-tender's content is :func:`access_tender_content`.
+tender to anyone but its own supplier until the call is opened; reading its content goes
+through gateway.py, which applies :func:`require_tender_readable`. Scoring and award are
+checked in handslag/evaluation/permissions.py; the conflict-of-interest rule stays here
+because the gateway needs it.
 """
 
 import uuid
