@@ -166,6 +166,7 @@ def _add_routers() -> None:
     from handslag.dialogue.api import router as dialogue_router
     from handslag.disclosure.api import router as disclosure_router
     from handslag.documents.api import router as documents_router
+    from handslag.evaluation.api import router as evaluation_router
     from handslag.knowledge.api import router as knowledge_router
     from handslag.market.api import router as market_router
     from handslag.needs.api import router as needs_router
@@ -180,6 +181,8 @@ def _add_routers() -> None:
     api.add_router("/projects/", projects_router)
     api.add_router("/market/", market_router)
     api.add_router("/tendering/", tendering_router)
+    # The evaluation keeps the paths it had under tendering.
+    api.add_router("/tendering/", evaluation_router)
     api.add_router("/partnership/", partnership_router)
     api.add_router("/benefits/", benefits_router)
     api.add_router("/knowledge/", knowledge_router)

@@ -26,6 +26,8 @@ urlpatterns = [
     path("projects/", include("handslag.projects.urls")),
     path("market/", include("handslag.market.urls")),
     path("tendering/", include("handslag.tendering.urls")),
+    # The evaluation keeps the paths it had under tendering.
+    path("tendering/", include("handslag.evaluation.urls")),
     path("partnership/", include("handslag.partnership.urls")),
     path("benefits/", include("handslag.benefits.urls")),
     path("knowledge/", include("handslag.knowledge.urls")),

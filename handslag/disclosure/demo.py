@@ -1,6 +1,6 @@
 """Demo: a request for public documents on Region Östergötland's home-monitoring call.
 
-Runs after tendering/demo.py, which awards the call. A journalist asks for the tenders
+Runs after evaluation/demo.py, which awards the call. A journalist asks for the tenders
 after the award decision; the procurement officer has registered the request and masked
 one passage of the winning tender on its own assessment, and the review is left open
 for the demo visitor to continue. Idempotent: a request already registered is left alone.
@@ -14,9 +14,10 @@ from django.core.exceptions import ImproperlyConfigured, PermissionDenied, Valid
 from handslag.accounts.models import User
 from handslag.disclosure import services
 from handslag.disclosure.models import DocumentRequest
-from handslag.tendering import crypto, sealing
-from handslag.tendering.demo import _call
-from handslag.tendering.models import Award
+from handslag.evaluation.demo import _call
+from handslag.evaluation.models import Award
+from handslag.tendering import crypto
+from handslag.tendering.gateway import open_for_disclosure
 
 CALL_KEY = "home_monitoring"
 OFFICER = "og-upphandlare"
@@ -52,7 +53,7 @@ def load() -> None:
             received_on=award.notice_sent_on + dt.timedelta(days=14),
         )
         case = request.cases.filter(tender=award.tender).first()
-        if case and MASKED_PASSAGE in sealing.unseal(tender=award.tender)["content"]:
+        if case and MASKED_PASSAGE in open_for_disclosure(tender=award.tender):
             services.mask_add(
                 actor=officer,
                 case=case,

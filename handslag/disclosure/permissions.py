@@ -20,13 +20,14 @@ from handslag.accounts.models import User
 from handslag.core.models import as_public_id
 from handslag.core.permissions import forbidden, not_found
 from handslag.disclosure.models import DocumentRequest, RedactionCase, RequestStatus
+from handslag.evaluation.models import Award
 from handslag.market.models import Call
 from handslag.projects.permissions import (
     can_manage_project,
     can_view_project,
     is_internal_member,
 )
-from handslag.tendering.models import Award, Tender, TenderStatus
+from handslag.tendering.models import Tender, TenderStatus
 from handslag.tendering.permissions import (
     access_call_for_team,
     access_tender,

@@ -1,4 +1,4 @@
-"""Sealing claims and masks with the call's tender key (tendering/sealing.py, crypto.py).
+"""Sealing claims and masks with the call's tender key, through the tendering gateway.
 
 The blobs use the tender cipher with a binding of their own ("claims/<receipt>",
 "mask/<id>"), so a claim blob cannot be passed off as a tender or moved to another
@@ -8,14 +8,8 @@ tender. Nothing here checks who asks; the services and permissions do.
 import json
 from typing import Any
 
-from handslag.tendering import crypto
-from handslag.tendering import sealing as tender_sealing
-from handslag.tendering.models import CallKey, Tender
-
-
-def _key(call_id: int) -> bytes:
-    return tender_sealing.data_key(key=CallKey.objects.get(call_id=call_id))
-
+from handslag.tendering.gateway import open_bound, seal_bound
+from handslag.tendering.models import Tender
 
 # Claim blobs are padded to whole blocks, so the size of the ciphertext does not tell how
 # many claims a tender has (JSON ignores the trailing spaces).
@@ -30,38 +24,20 @@ def _encode(value: Any, pad: bool = False) -> bytes:
 
 
 def seal_claims(*, tender: Tender, claims: list[dict]) -> bytes:
-    return crypto.encrypt_tender(
-        data_key=_key(tender.call_id),
-        plaintext=_encode(claims, pad=True),
-        call_id=tender.call_id,
-        receipt=f"claims/{tender.receipt}",
+    return seal_bound(
+        tender=tender, binding=f"claims/{tender.receipt}", plaintext=_encode(claims, pad=True)
     )
 
 
 def unseal_claims(*, tender: Tender, ciphertext: bytes) -> list[dict]:
-    plaintext = crypto.decrypt_tender(
-        data_key=_key(tender.call_id),
-        ciphertext=bytes(ciphertext),
-        call_id=tender.call_id,
-        receipt=f"claims/{tender.receipt}",
-    )
+    plaintext = open_bound(tender=tender, binding=f"claims/{tender.receipt}", ciphertext=ciphertext)
     return json.loads(plaintext)
 
 
 def seal_mask(*, tender: Tender, mask_id: str, mask: dict) -> bytes:
-    return crypto.encrypt_tender(
-        data_key=_key(tender.call_id),
-        plaintext=_encode(mask),
-        call_id=tender.call_id,
-        receipt=f"mask/{mask_id}",
-    )
+    return seal_bound(tender=tender, binding=f"mask/{mask_id}", plaintext=_encode(mask))
 
 
 def unseal_mask(*, tender: Tender, mask_id: str, ciphertext: bytes) -> dict:
-    plaintext = crypto.decrypt_tender(
-        data_key=_key(tender.call_id),
-        ciphertext=bytes(ciphertext),
-        call_id=tender.call_id,
-        receipt=f"mask/{mask_id}",
-    )
+    plaintext = open_bound(tender=tender, binding=f"mask/{mask_id}", ciphertext=ciphertext)
     return json.loads(plaintext)

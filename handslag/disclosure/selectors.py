@@ -19,7 +19,7 @@ from handslag.disclosure.models import (
 )
 from handslag.disclosure.services.claims import claim_list
 from handslag.market.models import Call
-from handslag.tendering import sealing as tender_sealing
+from handslag.tendering.gateway import open_file_name_for_disclosure, open_for_disclosure
 from handslag.tendering.models import Tender, TenderStatus
 from handslag.tendering.permissions import visible_tenders
 
@@ -92,14 +92,14 @@ def case_view(*, case: RedactionCase) -> CaseView:
     files = [
         {
             "record": record,
-            "name": tender_sealing.unseal_file_name(tender_file=record),
+            "name": open_file_name_for_disclosure(tender_file=record),
             "decision": decisions.get(record.pk),
         }
         for record in case.tender.files.all()
     ]
     return CaseView(
         case=case,
-        content=tender_sealing.unseal(tender=case.tender)["content"],
+        content=open_for_disclosure(tender=case.tender),
         claims=claims,
         masks=masks_of(case=case),
         files=files,

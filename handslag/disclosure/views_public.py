@@ -19,7 +19,7 @@ from handslag.disclosure import selectors
 from handslag.disclosure.documents import redacted_document
 from handslag.disclosure.models import Outcome
 from handslag.disclosure.permissions import access_request_by_token
-from handslag.tendering.sealing import unseal_file, unseal_file_name
+from handslag.tendering.gateway import open_file_name_for_disclosure, open_released_file
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -75,10 +75,10 @@ def requester_file(request: HttpRequest, token: str, pk: uuid.UUID) -> HttpRespo
     else:
         record = decision.tender_file
         response = StreamingHttpResponse(
-            unseal_file(tender_file=record), content_type="application/octet-stream"
+            open_released_file(tender_file=record), content_type="application/octet-stream"
         )
         response["Content-Length"] = str(record.size)
-        name = unseal_file_name(tender_file=record)
+        name = open_file_name_for_disclosure(tender_file=record)
     response["Content-Disposition"] = content_disposition_header(True, name)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -24,13 +24,13 @@ from handslag.documents.models import (
     DocumentTemplateVersion,
     GeneratedDocument,
 )
+from handslag.evaluation.models import Criterion
 from handslag.market.models import Call, CallStatus, LegalProcedure
 from handslag.needs.models import ExpectedEffect, MarketCheck
 from handslag.partnership.models import Contract
 from handslag.projects.models import ChecklistItem, Project, Stage
 from handslag.projects.selectors import project_position
 from handslag.rules.numbers import format_kronor, format_number
-from handslag.tendering.models import Criterion
 
 logger = logging.getLogger(__name__)
 

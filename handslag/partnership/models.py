@@ -16,7 +16,7 @@ class Contract(TimeStampedModel):
     """The innovation-partnership contract with one supplier, signed after the standstill."""
 
     award = models.OneToOneField(
-        "tendering.Award", on_delete=models.PROTECT, related_name="contract"
+        "evaluation.Award", on_delete=models.PROTECT, related_name="contract"
     )
     project = models.ForeignKey(
         "projects.Project", on_delete=models.PROTECT, related_name="contracts"

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 
 from handslag.accounts.models import User
 from handslag.core.permissions import forbidden, not_found
+from handslag.evaluation.models import Award
 from handslag.partnership.models import Contract, Phase, PilotKpi
 from handslag.projects.permissions import can_lead_project, can_manage_project, can_view_project
-from handslag.tendering.models import Award
 
 
 def is_contract_supplier(*, user: User, contract: Contract) -> bool:

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from handslag.accounts.models import User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
+from handslag.evaluation.models import Award
+from handslag.evaluation.services import award_record_contract
 from handslag.knowledge.services import lesson_create
 from handslag.partnership.models import Contract, Milestone, Phase, PhaseDecision, PhaseStatus
 from handslag.partnership.permissions import (
@@ -28,8 +30,6 @@ from handslag.partnership.permissions import (
 from handslag.partnership.selectors import contract_is_ended, contracts_for_call
 from handslag.partnership.terms import IpModel, RiskModel
 from handslag.rules import legal_clock
-from handslag.tendering.models import Award
-from handslag.tendering.services import award_record_contract
 
 TEXT_LIMIT = 10000
 

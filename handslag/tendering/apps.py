@@ -3,29 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from handslag.audit.sealing import register_sealed_entries
 from handslag.core.dashboard import register_dashboard_part
-from handslag.market.extensions import (
-    register_call_criteria,
-    register_call_decided,
-    register_supplier_tenders,
-)
-
-
-def _call_criteria(*, call):  # noqa: ANN001, ANN202
-    from handslag.tendering.models import Criterion
-
-    return Criterion.objects.filter(call=call).order_by("order", "pk")
-
-
-def _call_decided(*, call) -> bool:  # noqa: ANN001
-    from handslag.tendering.models import Award
-
-    return Award.objects.filter(call=call).exists()
+from handslag.market.extensions import register_supplier_tenders
 
 
 class TenderingConfig(AppConfig):
     name = "handslag.tendering"
     label = "tendering"
-    verbose_name = _("Tenders and evaluation")
+    verbose_name = _("Tenders")
 
     def ready(self) -> None:
         from handslag.tendering.selectors import (
@@ -37,8 +21,6 @@ class TenderingConfig(AppConfig):
         # The audit log hides entries about tenders that are still sealed (OSL 19:3).
         register_sealed_entries(sealed_audit_entries)
         register_dashboard_part(dashboard_for)
-        # Market shows a call's criteria and a supplier's tenders, and keeps an awarded
-        # call from being cancelled, without knowing tendering.
-        register_call_criteria(_call_criteria)
-        register_call_decided(_call_decided)
+        # Market shows a supplier's tenders without knowing tendering. The call's criteria
+        # and whether it is decided are the evaluation's to register (evaluation/apps.py).
         register_supplier_tenders(tender_list_for_supplier)

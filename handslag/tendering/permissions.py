@@ -1,14 +1,14 @@
-"""Who may tender, open, read, score and award (DESIGN §4.4, §6).
+"""Who may tender, open, read, declare and negotiate (DESIGN §4.4, §6).
 
 Before the opening nobody at the buyer may read a tender or learn how many have arrived
 (OSL 2009:400 19 kap. 3 § andra stycket). The fetchers here therefore answer 404 for a
-tender to anyone but its own supplier until the call is opened, and the one way to read a
-tender's content is :func:`access_tender_content`.
+tender to anyone but its own supplier until the call is opened; reading its content goes
+through gateway.py, which applies :func:`require_tender_readable`. Scoring and award are
+checked in handslag/evaluation/permissions.py; the conflict-of-interest rule stays here
+because the gateway needs it.
 """
 
 import uuid
-from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -20,21 +20,18 @@ from handslag.core.permissions import forbidden, not_found
 from handslag.market.models import ApplicationStatus, Call, CallStatus
 from handslag.projects.models import Project, ProjectMember
 from handslag.projects.permissions import (
-    can_lead_project,
     can_manage_project,
     can_view_project,
     has_project_role,
     is_internal_member,
 )
 from handslag.tendering.models import (
-    CallKey,
     ConflictDeclaration,
     NegotiationRound,
     Tender,
-    TenderFile,
     TenderStatus,
 )
-from handslag.tendering.sealing import unseal, unseal_file, unseal_file_name
+from handslag.tendering.opening import current_round, is_opened, is_round_opened, is_tender_opened
 
 # Procedures with a selection stage: only invited applicants may tender.
 SELECTION_PROCEDURES = frozenset(
@@ -42,55 +39,6 @@ SELECTION_PROCEDURES = frozenset(
 )
 # Calls a supplier can see on the tendering side (never drafts).
 VISIBLE_CALL_STATUSES = (CallStatus.PUBLISHED, CallStatus.CLOSED)
-
-
-def call_opened_at(call: Call):  # noqa: ANN201
-    """When the call's tenders were opened, or None while they are sealed."""
-    key = CallKey.objects.filter(call=call).only("opened_at").first()
-    return key.opened_at if key else None
-
-
-def is_opened(call: Call) -> bool:
-    """Whether round 1 (the original call) is opened."""
-    return call_opened_at(call) is not None
-
-
-def round_opened_at(call: Call, number: int):  # noqa: ANN201
-    """When round `number` was opened (round 1 is the call itself), or None while sealed."""
-    if number == 1:
-        return call_opened_at(call)
-    found = NegotiationRound.objects.filter(call=call, number=number).only("opened_at").first()
-    return found.opened_at if found else None
-
-
-def is_round_opened(call: Call, number: int) -> bool:
-    return round_opened_at(call, number) is not None
-
-
-def is_tender_opened(tender: Tender) -> bool:
-    """A tender is readable once its own round is opened: round by round, never all at once."""
-    return is_round_opened(tender.call, tender.round)
-
-
-def opened_rounds(call: Call) -> list[int]:
-    """The numbers of the call's opened rounds, in order."""
-    if not is_opened(call):
-        return []
-    later = NegotiationRound.objects.filter(call=call, opened_at__isnull=False).values_list(
-        "number", flat=True
-    )
-    return [1, *sorted(later)]
-
-
-def latest_opened_round(call: Call) -> int:
-    """The last opened round (1 when none is opened): its tenders are the ones evaluated."""
-    rounds = opened_rounds(call)
-    return rounds[-1] if rounds else 1
-
-
-def current_round(call: Call) -> NegotiationRound | None:
-    """The latest negotiation round, or None while the call is still in round 1."""
-    return NegotiationRound.objects.filter(call=call).order_by("-number").first()
 
 
 def round_supplier_ids(*, call: Call, number: int) -> set[int]:
@@ -222,14 +170,6 @@ def access_supplier_tender(*, user: User, public_id: uuid.UUID | str) -> Tender:
     return _fetch_tender(own, public_id)
 
 
-@dataclass(frozen=True)
-class TenderContent:
-    """A tender's decrypted content."""
-
-    content: str
-    price: Decimal
-
-
 def require_tender_readable(*, user: User, tender: Tender) -> None:
     """Raise unless `user` may read the tender's content: its supplier or the internal
     team, only after its round's opening, the team with a declaration where one is
@@ -248,82 +188,18 @@ def require_tender_readable(*, user: User, tender: Tender) -> None:
         require_declaration(user=user, call=tender.call)
 
 
-def access_tender_content(*, user: User, tender: Tender) -> TenderContent:
-    """Decrypt a tender for the team (or its own supplier) — only after the opening."""
-    require_tender_readable(user=user, tender=tender)
-    data = unseal(tender=tender)
-    return TenderContent(content=data["content"], price=data["price"])
-
-
-@dataclass(frozen=True)
-class OpenedFile:
-    """A tender file released after the opening: its name and a stream of its plaintext."""
-
-    record: TenderFile
-    name: str
-
-    def chunks(self):  # noqa: ANN201
-        return unseal_file(tender_file=self.record)
-
-
-def access_tender_file(*, user: User, public_id: uuid.UUID | str) -> OpenedFile:
-    """A tender's file, decrypted on the fly, under the same rule as access_tender_content.
-
-    Fetched within visible_tenders, so another call's sealed file and a missing one are
-    the same 404 by the same query."""
-    record = (
-        TenderFile.objects.select_related("tender__call__project", "tender__supplier")
-        .filter(public_id=as_public_id(public_id), tender__in=visible_tenders(user=user))
-        .first()
-    )
-    if record is None:
-        raise not_found()
-    require_tender_readable(user=user, tender=record.tender)
-    return OpenedFile(record=record, name=unseal_file_name(tender_file=record))
-
-
-def access_tender_files(*, user: User, tender: Tender) -> list[OpenedFile]:
-    """All of a tender's files with their names, under the rule of access_tender_content."""
-    require_tender_readable(user=user, tender=tender)
-    return [
-        OpenedFile(record=record, name=unseal_file_name(tender_file=record))
-        for record in tender.files.all()
-    ]
-
-
 def can_confirm_opening(*, user: User, call: Call) -> bool:
     return has_project_role(user=user, project=call.project, roles=(ProjectRole.OPENING_OFFICIAL,))
 
 
-def can_manage_criteria(*, user: User, call: Call) -> bool:
-    return can_manage_project(user=user, project=call.project)
-
-
-def can_score(*, user: User, call: Call) -> bool:
+def is_evaluator(*, user: User, call: Call) -> bool:
+    """Scores the call's tenders (the evaluation app's can_score)."""
     return has_project_role(user=user, project=call.project, roles=(ProjectRole.EVALUATOR,))
 
 
-def can_record_consensus(*, user: User, call: Call) -> bool:
+def records_consensus(*, user: User, call: Call) -> bool:
+    """Records the team's consensus (the evaluation app's can_record_consensus)."""
     return can_manage_project(user=user, project=call.project)
-
-
-def can_award(*, user: User, call: Call) -> bool:
-    return can_lead_project(user=user, project=call.project)
-
-
-def can_see_tenders(*, user: User, call: Call) -> bool:
-    """The team sees the list of tenders, and only once they are opened."""
-    return is_internal_member(user=user, project=call.project) and is_opened(call)
-
-
-def can_see_ranking(*, user: User, call: Call) -> bool:
-    """The ranking (with prices, points and the matrix) is for the team after the opening;
-    those who must declare a conflict of interest see it once they have declared none."""
-    if not can_see_tenders(user=user, call=call):
-        return False
-    return not needs_declaration(user=user, call=call) or has_declared_no_conflict(
-        user=user, call=call
-    )
 
 
 # --- conflict of interest (jäv) -----------------------------------------------------------
@@ -332,7 +208,7 @@ def can_see_ranking(*, user: User, call: Call) -> bool:
 def needs_declaration(*, user: User, call: Call) -> bool:
     """Evaluators and those who record consensus declare before they read or score."""
     return user.is_authenticated and (
-        can_score(user=user, call=call) or can_record_consensus(user=user, call=call)
+        is_evaluator(user=user, call=call) or records_consensus(user=user, call=call)
     )
 
 

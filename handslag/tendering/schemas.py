@@ -28,17 +28,6 @@ class TenderFileOut(Schema):
     sha256: str
 
 
-class DeclarationIn(Schema):
-    has_conflict: bool
-    statement: str = Field("", max_length=5000)
-
-
-class DeclarationOut(Schema):
-    call_id: int
-    has_conflict: bool
-    declared_at: dt.datetime
-
-
 class ReceiptOut(Schema):
     id: UUID
     call_id: int
@@ -79,83 +68,6 @@ class OpeningOut(Schema):
     confirmations: list[ConfirmationOut]
     tenders: list[TenderRow] | None = None
     sealed: bool
-
-
-class CriterionIn(Schema):
-    name: str = Field(..., max_length=200)
-    description: str = Field("", max_length=10_000)
-    kind: str = "quality"
-    weight: int
-
-
-class CriteriaIn(Schema):
-    criteria: list[CriterionIn] = Field(..., max_length=50)
-
-
-class CriterionOut(Schema):
-    id: int
-    name: str
-    description: str
-    kind: str
-    weight: int
-
-
-class ScoreItemIn(Schema):
-    criterion_id: int
-    score: int = Field(..., ge=0, le=5)
-    justification: str = Field(..., max_length=10_000)
-
-
-class ScoresIn(Schema):
-    scores: list[ScoreItemIn] = Field(..., min_length=1, max_length=50)
-
-
-class ConsensusItemIn(ScoreItemIn):
-    external_justification: str = Field(..., max_length=10_000)
-
-
-class ConsensusIn(Schema):
-    scores: list[ConsensusItemIn] = Field(..., min_length=1, max_length=50)
-
-
-class ScoreOut(Schema):
-    criterion_id: int
-    score: int
-    justification: str
-    is_consensus: bool
-
-
-class RankingRowOut(Schema):
-    rank: int
-    tender_id: UUID
-    supplier: str
-    points: Decimal
-    complete: bool
-    scores: dict[str, int | None]
-
-
-class AwardIn(Schema):
-    tender_id: UUID
-    justification: str = Field(..., max_length=20_000)
-    notice_sent_on: dt.date
-    sent_electronically: bool = True
-
-
-class AwardOut(Schema):
-    id: int
-    call_id: int
-    tender_id: UUID
-    supplier: str
-    decided_at: dt.datetime
-    justification: str
-    notice_sent_on: dt.date
-    sent_electronically: bool
-    standstill_end: dt.date
-    contract_signed_on: dt.date | None
-
-
-class ContractIn(Schema):
-    signed_on: dt.date
 
 
 # --- negotiation rounds and channels ------------------------------------------------------

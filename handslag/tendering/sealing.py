@@ -1,7 +1,7 @@
 """Sealing and unsealing tender content with the call's key (see crypto.py).
 
 Nothing here checks who is asking: callers are the submit service and
-permissions.access_tender_content(), which checks the opening and the team.
+gateway.py, which states the ground on which each reading is allowed.
 """
 
 import hashlib

@@ -318,7 +318,7 @@ def evaluator_reads_what_changed(j: Journey) -> None:
 
 
 def _score(j: Journey, prefix: str, points: str, note: str, external: str = "") -> None:
-    from handslag.tendering.evaluation import criteria_of
+    from handslag.evaluation.results import criteria_of
 
     for criterion in criteria_of(call=j.call):
         group = j.page.get_by_role("group", name=f"{criterion.name} ({criterion.weight} %)")

@@ -33,10 +33,10 @@ from handslag.dialogue.tests.factories import (
     make_stakeholder,
 )
 from handslag.disclosure import services as disclosure_services
+from handslag.evaluation.tests.factories import Scenario, invited_supplier_user
 from handslag.needs.tests.factories import ChallengeFactory, ExpectedEffectFactory
 from handslag.projects.services.risks import risk_create
 from handslag.projects.tests.factories import ProjectMemberFactory, make_project, need_statement
-from handslag.tendering.tests.factories import Scenario, invited_supplier_user
 
 # The world is built at BUILT (tenders are in before the deadline) and walked at WALKED,
 # one hour after the deadline and before anyone has opened.

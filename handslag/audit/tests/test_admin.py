@@ -4,7 +4,7 @@ from django.test import RequestFactory
 
 from handslag.accounts.tests.factories import UserFactory
 from handslag.audit.models import AuditEntry
-from handslag.tendering.tests.factories import Scenario
+from handslag.evaluation.tests.factories import Scenario
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,8 @@ from django.db import connection
 from handslag.audit.guards import remove_guards
 from handslag.audit.models import AuditEntry
 from handslag.disclosure.tests.factories import DisclosureScenario
-from handslag.tendering.documents import award_document, opening_record_document
+from handslag.evaluation.documents import award_document
+from handslag.tendering.documents import opening_record_document
 
 pytestmark = pytest.mark.django_db
 

@@ -13,6 +13,7 @@ DOMAIN_APPS = {
     "dialogue",
     "disclosure",
     "documents",
+    "evaluation",
     "knowledge",
     "market",
     "needs",
@@ -24,7 +25,7 @@ DOMAIN_APPS = {
 
 def test_every_app_with_a_dashboard_registers_it_in_lifecycle_order():
     apps = [part.__module__.split(".")[1] for part in dashboard._dashboard_parts]
-    assert apps == ["needs", "projects", "market", "tendering", "partnership"]
+    assert apps == ["needs", "projects", "market", "tendering", "evaluation", "partnership"]
     assert set(dashboard._landing_parts) == {"challenges", "calls"}
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from handslag.accounts.tests.factories import member, supplier
-from handslag.tendering.tests.factories import Scenario
+from handslag.evaluation.tests.factories import Scenario
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +28,8 @@ def test_404_is_the_same_for_a_sealed_tender_and_an_unknown_one(client):
     s = Scenario()
     tender = s.submit(s.supplier_a)
     client.force_login(s.lead)
-    hidden = client.get(reverse("tendering:tender_evaluate", args=[tender.public_id]))
-    unknown = client.get(reverse("tendering:tender_evaluate", args=[uuid.uuid4()]))
+    hidden = client.get(reverse("evaluation:tender_evaluate", args=[tender.public_id]))
+    unknown = client.get(reverse("evaluation:tender_evaluate", args=[uuid.uuid4()]))
     nowhere = client.get("/no-such-page/")
     assert hidden.status_code == unknown.status_code == nowhere.status_code == 404
     assert "Sidan hittades inte" in hidden.content.decode()

@@ -14,7 +14,7 @@ from handslag.core.permissions import forbidden
 from handslag.disclosure import sealing
 from handslag.disclosure.models import ClaimSet
 from handslag.disclosure.permissions import claims_open
-from handslag.tendering import sealing as tender_sealing
+from handslag.tendering.gateway import open_own_tender
 from handslag.tendering.models import Tender, TenderFile
 from handslag.tendering.permissions import is_tender_supplier
 from handslag.tendering.services._common import _lock_call
@@ -113,7 +113,7 @@ def claim_add(
                     % {"max": MAX_PASSAGE_CHARS}
                 }
             )
-        content = tender_sealing.unseal(tender=tender)["content"]
+        content = open_own_tender(user=actor, tender=tender)
         if passage not in content:
             raise ValidationError(
                 {

@@ -30,7 +30,7 @@ from handslag.disclosure.permissions import (
 )
 from handslag.disclosure.services.claims import claim_list
 from handslag.market.models import Call
-from handslag.tendering import sealing as tender_sealing
+from handslag.tendering.gateway import open_for_disclosure
 from handslag.tendering.models import Tender, TenderStatus
 from handslag.tendering.permissions import is_tender_supplier, visible_tenders
 
@@ -171,7 +171,7 @@ def mask_add(*, actor: User, case: RedactionCase, passage: str, reason: str) -> 
     if not (passage or "").strip():
         raise ValidationError({"passage": _("Copy the exact passage to mask.")})
     reason = _text(reason, "reason", _("Give the reason for masking."))
-    content = tender_sealing.unseal(tender=case.tender)["content"]
+    content = open_for_disclosure(tender=case.tender)
     if passage not in content:
         raise ValidationError(
             {"passage": _("The passage does not occur in the tender. Copy it exactly.")}

@@ -7,9 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from handslag.accounts.roles import ProjectRole
 from handslag.accounts.tests.factories import OrganisationFactory, member
 from handslag.disclosure import services
+from handslag.evaluation import services as evaluation_services
+from handslag.evaluation.tests.factories import Scenario
 from handslag.projects.tests.factories import ProjectMemberFactory
-from handslag.tendering import services as tender_services
-from handslag.tendering.tests.factories import Scenario
 
 TEXT_A = (
     "Vår lösning bygger på sensorer i varje brunn. Timpriset för våra tekniker är 950 kr. "
@@ -42,7 +42,7 @@ class DisclosureScenario(Scenario):
         )
 
     def award(self) -> None:
-        from handslag.tendering.permissions import is_opened
+        from handslag.tendering.opening import is_opened
 
         if not is_opened(self.call):
             self.open()
@@ -50,7 +50,7 @@ class DisclosureScenario(Scenario):
         self.score_all(self.evaluator2)
         self.consensus_all({self.tender_a.pk: 4, self.tender_b.pk: 2})
         now = self.after_deadline() + dt.timedelta(days=3)
-        tender_services.award_decide(
+        evaluation_services.award_decide(
             actor=self.lead,
             call=self.call,
             tender=self.tender_a,

@@ -24,7 +24,7 @@ def test_award_page_leads_the_team_to_document_requests(client):  # noqa: ANN001
     scenario = DisclosureScenario()
     requests_url = reverse("disclosure:request_list", args=[scenario.call.pk])
     client.force_login(scenario.lead)
-    award_url = reverse("tendering:award", args=[scenario.call.pk])
+    award_url = reverse("evaluation:award", args=[scenario.call.pk])
     assert requests_url not in client.get(award_url).content.decode()
     scenario.award()
     page = client.get(award_url)

@@ -3,9 +3,14 @@
 from handslag.market import extensions
 
 
-def test_tendering_registers_criteria_award_and_tenders():
-    for registry in (extensions._criteria, extensions._decided, extensions._supplier_tenders):
-        assert [p.__module__.split(".")[1] for p in registry] == ["tendering"]
+def test_tendering_and_evaluation_register_criteria_award_and_tenders():
+    def apps(registry):  # noqa: ANN001, ANN202
+        return [p.__module__.split(".")[1] for p in registry]
+
+    # The criteria and the award are the evaluation's; the tenders are tendering's.
+    assert apps(extensions._criteria) == ["evaluation"]
+    assert apps(extensions._decided) == ["evaluation"]
+    assert apps(extensions._supplier_tenders) == ["tendering"]
 
 
 def test_without_registrations_a_call_has_no_criteria_award_or_tenders(monkeypatch):

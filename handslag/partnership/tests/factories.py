@@ -10,10 +10,11 @@ import factory
 from django.utils import timezone
 
 from handslag.accounts.roles import OrganisationRole, ProjectRole
+from handslag.evaluation.models import Award
 from handslag.partnership.models import Contract, Phase, PhaseDecision, PhaseStatus
 from handslag.projects.models import Project
 from handslag.rules import legal_clock
-from handslag.tendering.models import Award, Tender
+from handslag.tendering.models import Tender
 from handslag.testing import factories as shared
 from handslag.testing.factories import UserFactory, member, supplier, team_member
 

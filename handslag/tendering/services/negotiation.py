@@ -21,13 +21,13 @@ from handslag.core.tasks import send_email
 from handslag.market.models import Call
 from handslag.projects.models import ProjectMember
 from handslag.projects.permissions import MANAGER_ROLES
-from handslag.tendering.models import Award, NegotiationMessage, NegotiationRound
+from handslag.tendering import registry
+from handslag.tendering.models import NegotiationMessage, NegotiationRound
+from handslag.tendering.opening import current_round, is_round_opened
 from handslag.tendering.permissions import (
     access_channel,
     can_start_round,
-    current_round,
     is_channel_buyer,
-    is_round_opened,
     round_supplier_ids,
 )
 from handslag.tendering.services._common import _local, _lock_call
@@ -79,7 +79,7 @@ def round_start(
         raise forbidden(
             _("Only the project lead and procurement officers can start a negotiation round.")
         )
-    if Award.objects.filter(call=call).exists():
+    if registry.is_awarded(call):
         raise ValidationError(_("The award decision has been made; negotiation is closed."))
     previous = current_round(call)
     previous_number = previous.number if previous else 1
@@ -167,7 +167,7 @@ def channel_post(
     from_buyer = is_channel_buyer(user=actor, call=call)
     if not from_buyer and supplier.pk not in actor.supplier_organisation_ids:
         raise forbidden()
-    if Award.objects.filter(call=call).exists():
+    if registry.is_awarded(call):
         raise ValidationError(_("The award decision has been made; negotiation is closed."))
     body = (body or "").strip()
     if not body:

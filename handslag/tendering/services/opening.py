@@ -1,7 +1,6 @@
 """The opening by two appointed officials, and the record it produces."""
 
 import datetime as dt
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,61 +15,13 @@ from handslag.tendering import sealing
 from handslag.tendering.models import (
     NegotiationRound,
     OpeningConfirmation,
-    Tender,
 )
-from handslag.tendering.permissions import (
-    can_confirm_opening,
-    round_opened_at,
-)
+from handslag.tendering.opening import round_opened_at
+from handslag.tendering.permissions import can_confirm_opening
+from handslag.tendering.selectors.opening import opening_record
 from handslag.tendering.services._common import _lock_call
 
 OPENING_QUORUM = 2
-
-
-def opening_record(*, call: Call, round_number: int = 1) -> dict[str, Any]:
-    """What a round's opening record lists: every tender of the round and who confirmed, when.
-
-    Round 1 is the original call. Call only after that round's opening (the opening
-    service and post-opening selectors do): later rounds stay out of earlier records.
-    """
-    opened_at = round_opened_at(call, round_number)
-    tenders = (
-        Tender.objects.filter(call=call, round=round_number)
-        .select_related("supplier")
-        .prefetch_related("files")
-        .order_by("round", "submitted_at", "pk")
-    )
-    confirmations = OpeningConfirmation.objects.filter(
-        call=call, round=round_number
-    ).select_related("official")
-    return {
-        "call_id": call.pk,
-        "reference": call.reference,
-        "round": round_number,
-        "opened_at": opened_at.isoformat() if opened_at else None,
-        "tenders": [
-            {
-                "supplier": t.supplier.name,
-                "supplier_id": t.supplier_id,
-                "submitted_at": t.submitted_at.isoformat(),
-                "sha256": t.content_sha256,
-                "receipt": t.receipt,
-                "status": t.status,
-                "round": t.round,
-                # Sizes and hashes only: file names stay out of the permanent log.
-                "files": [{"sha256": f.sha256, "size": f.size} for f in t.files.all()],
-            }
-            for t in tenders
-        ],
-        "confirmations": [
-            {
-                "official": str(c.official),
-                "official_id": c.official_id,
-                "at": c.created_at.isoformat(),
-            }
-            for c in confirmations.order_by("created_at", "pk")
-        ],
-    }
 
 
 @transaction.atomic

@@ -17,10 +17,9 @@ from handslag.market.models import Call, CallStatus
 from handslag.tendering import crypto, sealing
 from handslag.tendering import files as tender_files
 from handslag.tendering.models import CallKey, Tender, TenderFile, TenderStatus
+from handslag.tendering.opening import current_round, is_opened
 from handslag.tendering.permissions import (
     VISIBLE_CALL_STATUSES,
-    current_round,
-    is_opened,
     is_tender_supplier,
     tendering_organisations,
 )

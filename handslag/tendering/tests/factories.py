@@ -45,7 +45,8 @@ def invited_supplier_user(call: Call):  # noqa: ANN201
 
 
 class Scenario:
-    """A call with its team, two invited suppliers and helpers to move it along."""
+    """A call with its team, two invited suppliers and helpers to move it along (the
+    evaluation's tests add criteria, scores and consensus: evaluation/tests/factories.py)."""
 
     def __init__(self, **call_fields) -> None:  # noqa: ANN003
         self.call = CallFactory(**call_fields)
@@ -65,9 +66,6 @@ class Scenario:
         # The evaluation team declares no conflict of interest, as it would before scoring.
         for person in (self.lead, self.officer, self.evaluator, self.evaluator2):
             services.conflict_declare(actor=person, call=self.call, has_conflict=False)
-        self.criteria = services.criteria_set(
-            actor=self.lead, call=self.call, criteria=services.default_criteria()
-        )
 
     def submit(self, user, content: str = "Our tender", price: str = "100000", **kw):  # noqa: ANN001, ANN003, ANN201
         return services.tender_submit(
@@ -81,27 +79,6 @@ class Scenario:
         now = self.after_deadline()
         services.opening_confirm(actor=self.officer, call=self.call, now=now)
         services.opening_confirm(actor=self.official, call=self.call, now=now)
-
-    def score_all(self, evaluator, value: int = 3) -> None:  # noqa: ANN001
-        from handslag.tendering.evaluation import active_tenders
-
-        for tender in active_tenders(call=self.call):
-            services.scores_record(
-                actor=evaluator,
-                tender=tender,
-                scores=[(c, value, "Because.") for c in self.criteria],
-            )
-
-    def consensus_all(self, values: dict | None = None) -> None:
-        from handslag.tendering.evaluation import active_tenders
-
-        for tender in active_tenders(call=self.call):
-            value = (values or {}).get(tender.pk, 3)
-            services.consensus_record_many(
-                actor=self.officer,
-                tender=tender,
-                scores=[(c, value, "Internal.", "External.") for c in self.criteria],
-            )
 
     # --- negotiation rounds (times after the call's deadline, as the services see them) ---
 

@@ -13,8 +13,8 @@ from django.core.management import call_command
 from django.db import connection
 
 from handslag.tendering import crypto
+from handslag.tendering.gateway import access_tender_file
 from handslag.tendering.models import Tender, TenderFile
-from handslag.tendering.permissions import access_tender_file
 from handslag.tendering.services import submission
 from handslag.tendering.tests.factories import Scenario
 

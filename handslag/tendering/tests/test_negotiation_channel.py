@@ -11,7 +11,7 @@ from handslag.audit.models import AuditEntry
 from handslag.projects.tests.factories import ProjectMemberFactory
 from handslag.tendering import permissions, services
 from handslag.tendering.models import NegotiationMessage
-from handslag.tendering.selectors_negotiation import (
+from handslag.tendering.selectors.negotiation import (
     channel_messages,
     content_diff,
     file_changes,

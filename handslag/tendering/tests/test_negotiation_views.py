@@ -102,7 +102,7 @@ def test_api_tender_for_a_stale_round_refused(client, s):
 
 def test_each_round_has_its_own_opening_record(s):
     from handslag.tendering.documents import opening_record_document
-    from handslag.tendering.services import opening_record
+    from handslag.tendering.selectors import opening_record
 
     s.start_round()
     s.submit_round(s.supplier_a)

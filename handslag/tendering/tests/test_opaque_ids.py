@@ -146,45 +146,6 @@ def test_supplier_sees_only_opaque_ids_while_others_tender_in_between(client, s)
         assert client.post(f"{API}/tenders/{tender.pk}/withdraw", **headers).status_code == 404
 
 
-def test_team_sees_only_opaque_ids_after_the_opening(client, s):
-    a = s.submit(s.supplier_a, files=[SimpleUploadedFile("a.pdf", b"%PDF-1.7\nA")])
-    s.submit(s.supplier_b, content="B", price="90000")
-    s.open()
-    s.score_all(s.evaluator)
-    s.score_all(s.evaluator2)
-    s.consensus_all()
-    client.force_login(s.lead)
-    evaluation = client.get(f"/tendering/calls/{s.call.pk}/evaluation/").content.decode()
-    links = assert_links_opaque(evaluation)
-    assert len(links) >= 2
-    page = client.get(f"/tendering/tenders/{a.public_id}/evaluate/")
-    assert page.status_code == 200
-    body = page.content.decode()
-    assert f"/tendering/files/{a.files.get().public_id}/" in body
-    assert_links_opaque(body)
-    award = client.get(f"/tendering/calls/{s.call.pk}/award/").content.decode()
-    select = award[award.index('<select name="tender"') :]
-    values = re.findall(r'<option value="([^"]+)"', select[: select.index("</select>")])
-    assert values and all(is_uuid(v) for v in values), values
-    assert client.get(f"/tendering/tenders/{a.pk}/evaluate/").status_code == 404
-    assert client.get(f"/tendering/files/{a.files.get().pk}/").status_code == 404
-
-    headers = auth(s.lead)
-    answers = [
-        client.get(f"{API}/calls/{s.call.pk}/tenders", **headers).json(),
-        client.get(f"{API}/calls/{s.call.pk}/opening", **headers).json(),
-        client.get(f"{API}/calls/{s.call.pk}/ranking", **headers).json(),
-        client.get(f"{API}/tenders/{a.public_id}/content", **headers).json(),
-        client.get(f"{API}/tenders/{a.public_id}/files", **headers).json(),
-    ]
-    ids = json_ids(answers)
-    assert ids and all(is_uuid(i) for i in ids), ids
-    file_id = answers[-1][0]["id"]
-    assert client.get(f"{API}/files/{file_id}", **headers).status_code == 200
-    assert client.get(f"{API}/tenders/{a.pk}/content", **headers).status_code == 404
-    assert client.get(f"{API}/files/{a.files.get().pk}", **headers).status_code == 404
-
-
 def test_audit_names_tenders_by_public_id(s):
     tender = s.submit(s.supplier_a)
     entry = AuditEntry.objects.filter(target_type="tendering.tender").latest("id")

@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from handslag.core.dashboard import register_dashboard_part
+from handslag.market.extensions import register_call_criteria, register_call_decided
+
+
+class EvaluationConfig(AppConfig):
+    name = "handslag.evaluation"
+    label = "evaluation"
+    verbose_name = _("Evaluation and award")
+
+    def ready(self) -> None:
+        """Tell the apps below about the evaluation without their importing it: tendering
+        must stop negotiating once a call is awarded and show a tenderer its award notice;
+        market shows a call's criteria and keeps an awarded call from being cancelled; the
+        start page lists the calls waiting to be scored, agreed or awarded."""
+        from handslag.evaluation import hooks
+        from handslag.evaluation.selectors import dashboard_for
+
+        hooks.register()
+        # After tendering's part (INSTALLED_APPS order), as on the start page before.
+        register_dashboard_part(dashboard_for)
+        register_call_criteria(hooks.call_criteria)
+        register_call_decided(hooks.call_decided)

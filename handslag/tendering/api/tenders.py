@@ -1,0 +1,230 @@
+"""Tenders, the opening and files (/api/v1/tendering/): the same services, selectors and
+permissions as the pages."""
+
+from decimal import Decimal
+from uuid import UUID
+
+from django.http import HttpRequest
+from ninja import File, Form, Router
+from ninja.files import UploadedFile
+
+from handslag.accounts.models import Organisation
+from handslag.core.permissions import not_found
+from handslag.tendering import selectors, services
+from handslag.tendering.gateway import access_tender_content, access_tender_files
+from handslag.tendering.models import Tender
+from handslag.tendering.permissions import (
+    access_call_for_supplier,
+    access_call_for_team,
+    access_supplier_tender,
+    access_tender,
+    is_tender_supplier,
+)
+from handslag.tendering.schemas import (
+    OpeningOut,
+    ReceiptOut,
+    TenderContentOut,
+    TenderFileOut,
+    TenderIn,
+    TenderRow,
+)
+from handslag.tendering.views import opening as opening_views
+from handslag.tendering.views import tenders as tender_views
+
+router = Router(tags=["tendering"])
+
+
+def _receipt(tender: Tender) -> dict:
+    return {
+        "id": tender.public_id,
+        "call_id": tender.call_id,
+        "call_reference": tender.call.reference,
+        "supplier": tender.supplier.name,
+        "status": tender.status,
+        "round": tender.round,
+        "submitted_at": tender.submitted_at,
+        "receipt": tender.receipt,
+        "sha256": tender.content_sha256,
+        "files": [
+            {"position": f.position, "size": f.size, "sha256": f.sha256} for f in tender.files.all()
+        ],
+    }
+
+
+def _row(tender: Tender) -> dict:
+    return {
+        "id": tender.public_id,
+        "supplier": tender.supplier.name,
+        "supplier_id": tender.supplier_id,
+        "status": tender.status,
+        "submitted_at": tender.submitted_at,
+        "sha256": tender.content_sha256,
+        "round": tender.round,
+    }
+
+
+def _team_tender(request: HttpRequest, tender_id: UUID) -> Tender:
+    tender = access_tender(user=request.user, public_id=tender_id)
+    if is_tender_supplier(user=request.user, tender=tender):
+        raise not_found()
+    return tender
+
+
+# --- supplier -------------------------------------------------------------------------
+
+
+@router.post(
+    "/calls/{call_id}/tenders",
+    response={201: ReceiptOut},
+    summary="Submit a tender (replaces your previous one)",
+)
+def tender_submit(request: HttpRequest, call_id: int, payload: TenderIn):  # noqa: ANN201
+    call = access_call_for_supplier(user=request.user, call_id=call_id)
+    supplier = None
+    if payload.supplier_id is not None:
+        supplier = Organisation.objects.filter(pk=payload.supplier_id).first()
+        if supplier is None:
+            raise not_found()
+    tender = services.tender_submit(
+        actor=request.user,
+        call=call,
+        content=payload.content,
+        price=payload.price,
+        supplier=supplier,
+        round_number=payload.round,
+    )
+    return 201, _receipt(tender)
+
+
+@router.post(
+    "/calls/{call_id}/tenders/with-files",
+    response={201: ReceiptOut},
+    summary="Submit a tender with files (multipart; replaces your previous one)",
+)
+def tender_submit_with_files(  # noqa: ANN201
+    request: HttpRequest,
+    call_id: int,
+    content: Form[str],
+    price: Form[Decimal],
+    files: File[list[UploadedFile]],
+    supplier_id: Form[int | None] = None,
+):
+    call = access_call_for_supplier(user=request.user, call_id=call_id)
+    supplier = None
+    if supplier_id is not None:
+        supplier = Organisation.objects.filter(pk=supplier_id).first()
+        if supplier is None:
+            raise not_found()
+    tender = services.tender_submit(
+        actor=request.user,
+        call=call,
+        content=content,
+        price=price,
+        supplier=supplier,
+        files=files,
+    )
+    return 201, _receipt(tender)
+
+
+@router.get("/tenders/mine", response=list[ReceiptOut], summary="Your organisation's receipts")
+def my_receipts(request: HttpRequest):  # noqa: ANN201
+    return [_receipt(t) for t in selectors.tender_list_for_supplier(user=request.user)[:500]]
+
+
+@router.get("/tenders/{uuid:tender_id}/receipt", response=ReceiptOut, summary="One receipt")
+def receipt(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
+    return _receipt(access_supplier_tender(user=request.user, public_id=tender_id))
+
+
+@router.post(
+    "/tenders/{uuid:tender_id}/withdraw",
+    response=ReceiptOut,
+    summary="Withdraw before the deadline",
+)
+def tender_withdraw(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
+    tender = access_supplier_tender(user=request.user, public_id=tender_id)
+    return _receipt(services.tender_withdraw(actor=request.user, tender=tender))
+
+
+# --- opening --------------------------------------------------------------------------
+
+
+def _opening(request: HttpRequest, call_id: int) -> dict:
+    call = access_call_for_team(user=request.user, call_id=call_id)
+    overview = selectors.opening_overview(user=request.user, call=call)
+    opened_at = overview["state"].opened_at
+    return {
+        "call_id": call.pk,
+        "opened_at": opened_at,
+        "confirmations": [
+            {"official": str(c.official), "at": c.created_at} for c in overview["confirmations"]
+        ],
+        "tenders": [_row(t) for t in overview["record_tenders"]] if opened_at else None,
+        "sealed": opened_at is None,
+    }
+
+
+@router.get("/calls/{call_id}/opening", response=OpeningOut, summary="The opening and its record")
+def opening_get(request: HttpRequest, call_id: int):  # noqa: ANN201
+    return _opening(request, call_id)
+
+
+@router.post(
+    "/calls/{call_id}/opening", response=OpeningOut, summary="Confirm the opening (officials)"
+)
+def opening_confirm(request: HttpRequest, call_id: int):  # noqa: ANN201
+    call = access_call_for_team(user=request.user, call_id=call_id)
+    services.opening_confirm(actor=request.user, call=call)
+    return _opening(request, call_id)
+
+
+@router.get(
+    "/calls/{call_id}/tenders",
+    response=list[TenderRow],
+    summary="The call's tenders (the team, after the opening)",
+)
+def tenders_list(request: HttpRequest, call_id: int):  # noqa: ANN201
+    call = access_call_for_team(user=request.user, call_id=call_id)
+    return [_row(t) for t in selectors.tenders_for_team(user=request.user, call=call)]
+
+
+@router.get(
+    "/tenders/{uuid:tender_id}/content",
+    response=TenderContentOut,
+    summary="A tender's content (after the opening)",
+)
+def tender_content(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
+    tender = access_tender(user=request.user, public_id=tender_id)
+    content = access_tender_content(user=request.user, tender=tender)
+    return {"id": tender.public_id, "content": content.content, "price": content.price}
+
+
+# --- files, opening record ------------------------------------------------
+
+
+@router.get(
+    "/tenders/{uuid:tender_id}/files",
+    response=list[TenderFileOut],
+    summary="A tender's files with their names (the team, after the opening)",
+)
+def tender_files(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
+    tender = _team_tender(request, tender_id)
+    return [
+        {
+            "id": f.record.public_id,
+            "name": f.name,
+            "size": f.record.size,
+            "sha256": f.record.sha256,
+        }
+        for f in access_tender_files(user=request.user, tender=tender)
+    ]
+
+
+@router.get("/files/{uuid:file_id}", summary="Download a tender's file (decrypted as it streams)")
+def tender_file_download(request: HttpRequest, file_id: UUID):  # noqa: ANN201
+    return tender_views.tender_file_download(request, file_id)
+
+
+@router.get("/calls/{call_id}/opening/record.pdf", summary="The opening record as PDF")
+def opening_record_pdf(request: HttpRequest, call_id: int):  # noqa: ANN201
+    return opening_views.opening_record_pdf(request, call_id)
