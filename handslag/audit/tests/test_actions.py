@@ -21,7 +21,7 @@ class Trains(StrEnum):
 
 
 @pytest.fixture
-def registry(monkeypatch):  # noqa: ANN001, ANN201
+def registry(monkeypatch):
     """An empty registry, so the tests' catalogues do not meet the apps' ones."""
     monkeypatch.setattr(actions, "_catalogues", {})
     monkeypatch.setattr(actions, "_current", {})

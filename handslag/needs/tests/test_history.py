@@ -12,7 +12,7 @@ from handslag.needs.selectors import challenge_history
 pytestmark = pytest.mark.django_db
 
 
-def test_an_entry_stored_under_an_old_name_is_shown_as_the_action_now(world, monkeypatch):  # noqa: ANN001
+def test_an_entry_stored_under_an_old_name_is_shown_as_the_action_now(world, monkeypatch):
     monkeypatch.setitem(actions._renamed, "challenge.raise", NeedsAction.CHALLENGE_SUBMIT)
     challenge = services.challenge_submit(
         actor=world.staff, organisation=world.org, title="Vattna parker", description="Hur?"
