@@ -72,6 +72,7 @@ def build(projects: int, log_entries: int) -> tuple[int, list[int]]:
     from handslag.accounts.models import Membership, Organisation, User
     from handslag.accounts.roles import OrganisationKind, OrganisationRole, ProjectRole
     from handslag.audit.models import AuditEntry
+    from handslag.projects.audit_actions import ProjectsAction
     from handslag.projects.models import (
         ChecklistItem,
         ProcedureTemplate,
@@ -190,7 +191,13 @@ def build(projects: int, log_entries: int) -> tuple[int, list[int]]:
                 created_at=now - timedelta(seconds=log_entries - n),
                 actor=officer,
                 actor_label=str(officer),
-                action=rng.choice(["checklist_item.done", "stage.gate_pass", "risk.update"]),
+                action=rng.choice(
+                    [
+                        ProjectsAction.CHECKLIST_ITEM_DONE,
+                        ProjectsAction.STAGE_GATE_PASS,
+                        ProjectsAction.RISK_UPDATE,
+                    ]
+                ).value,
                 target_type="projects.project",
                 target_id=str(project_id),
                 target_label=f"Innovationsprojekt {project_id}",

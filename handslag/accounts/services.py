@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from handslag.accounts.audit_actions import AccountsAction
 from handslag.accounts.models import (
     ApiToken,
     AttemptCounter,
@@ -66,7 +67,7 @@ def organisation_create(
     organisation.save()
     audit_record(
         actor=actor,
-        action="organisation.create",
+        action=AccountsAction.ORGANISATION_CREATE,
         target=organisation,
         organisation_id=organisation.pk,
         data={"kind": kind, "org_number": number},
@@ -83,7 +84,7 @@ def membership_add(
     membership.save()
     audit_record(
         actor=actor,
-        action="membership.add",
+        action=AccountsAction.MEMBERSHIP_ADD,
         target=membership,
         organisation_id=organisation.pk,
         data={"user": user.username, "role": role},
@@ -110,7 +111,9 @@ def api_token_create(*, actor: User, name: str) -> IssuedToken:
         raise ValidationError({"name": _("The name can be at most 100 characters.")})
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(user=actor, name=name, prefix=raw[:10], digest=_digest(raw))
-    audit_record(actor=actor, action="api_token.create", target=token, data={"name": name})
+    audit_record(
+        actor=actor, action=AccountsAction.API_TOKEN_CREATE, target=token, data={"name": name}
+    )
     return IssuedToken(token=token, raw=raw)
 
 
@@ -119,7 +122,7 @@ def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at", "updated_at"])
-        audit_record(actor=actor, action="api_token.revoke", target=token)
+        audit_record(actor=actor, action=AccountsAction.API_TOKEN_REVOKE, target=token)
     return token
 
 
@@ -203,7 +206,7 @@ def network_create(
     NetworkMembership.objects.create(network=network, organisation=organisation)
     audit_record(
         actor=actor,
-        action="network.create",
+        action=AccountsAction.NETWORK_CREATE,
         target=network,
         organisation_id=organisation.pk,
         data={"name": network.name},
@@ -243,12 +246,19 @@ def network_invite(
     invitation.save()
     audit_record(
         actor=actor,
-        action="network.invite",
+        action=AccountsAction.NETWORK_INVITE,
         target=network,
         organisation_id=organisation.pk,
         data={"invitation_id": invitation.pk, "organisation_id": organisation.pk},
     )
     return invitation
+
+
+# What the log calls each answer to an invitation.
+ANSWER_ACTIONS = {
+    InvitationStatus.ACCEPTED: AccountsAction.NETWORK_ACCEPTED,
+    InvitationStatus.DECLINED: AccountsAction.NETWORK_DECLINED,
+}
 
 
 def _answer(*, actor: User, invitation: NetworkInvitation, status: str) -> NetworkInvitation:
@@ -274,7 +284,7 @@ def _answer(*, actor: User, invitation: NetworkInvitation, status: str) -> Netwo
         )
     audit_record(
         actor=actor,
-        action=f"network.{status}",
+        action=ANSWER_ACTIONS[status],
         target=invitation.network,
         organisation_id=invitation.organisation_id,
         data={"invitation_id": invitation.pk, "organisation_id": invitation.organisation_id},

@@ -4,8 +4,28 @@ from django.contrib import admin
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from handslag.audit.actions import action_current, action_stored_names
 from handslag.audit.models import AuditEntry
 from handslag.audit.selectors import audit_entries_visible
+
+
+class ActionFilter(admin.SimpleListFilter):
+    """Filter by action under its name now: an entry keeps the name it was written with
+    (the hash chain covers it), so a renamed action's older entries are listed with it."""
+
+    title = _("action")
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):  # noqa: ANN001, ANN201
+        # Only the names of entries the list may show: a sealed entry's action is not offered.
+        stored = model_admin.get_queryset(request).order_by().values_list("action", flat=True)
+        stored = stored.distinct()
+        return [(name, name) for name in sorted({action_current(a) for a in stored})]
+
+    def queryset(self, request, queryset):  # noqa: ANN001, ANN201
+        if self.value():
+            return queryset.filter(action__in=action_stored_names(self.value()))
+        return queryset
 
 
 @admin.register(AuditEntry)
@@ -21,7 +41,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     list_display = ("created_at", "actor_label", "action", "target_type", "target_label", "details")
     list_display_links = None
-    list_filter = ("action",)
+    list_filter = (ActionFilter,)
     search_fields = ("target_label", "actor_label", "action")
     ordering = ("-created_at",)
     actions = None

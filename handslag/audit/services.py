@@ -152,7 +152,8 @@ def audit_record(
     """Append one entry to the chain, inside the caller's transaction.
 
     Call it after the service has taken all its row locks and made its writes: from
-    here to the commit the transaction holds the chain's lock.
+    here to the commit the transaction holds the chain's lock. `action` is a member of
+    the app's catalogue (`<app>/audit_actions.py`); the entry stores its plain name.
     """
     with transaction.atomic():
         head = _lock_head()
@@ -161,7 +162,7 @@ def audit_record(
             created_at=timezone.now(),
             actor=actor_obj,
             actor_label=str(actor_obj) if actor_obj else (str(actor) if actor else "system"),
-            action=action,
+            action=str(action),
             target_type=target._meta.label_lower if target is not None else "",
             target_id=audit_target_id(target) if target is not None else "",
             target_label=str(target)[:300] if target is not None else "",

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from handslag.accounts.models import User
 from handslag.audit.services import audit_record
 from handslag.benefits import services
+from handslag.benefits.audit_actions import BenefitsAction
 from handslag.benefits.models import BenefitLine, BenefitModel, LineKind, Scenario
 from handslag.core.permissions import forbidden
 from handslag.partnership.models import PilotKpi
@@ -181,7 +182,7 @@ def outturn_from_pilot(*, actor: User, project: Project) -> BenefitModel:
     BenefitLine.objects.bulk_create(created)
     audit_record(
         actor=actor,
-        action="benefits.outturn_from_pilot",
+        action=BenefitsAction.BENEFIT_MODEL_OUTTURN_FROM_PILOT,
         target=outturn,
         data={
             "forecast_id": forecast.pk,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from handslag.accounts.models import User
 from handslag.audit.services import audit_record
+from handslag.benefits.audit_actions import BenefitsAction
 from handslag.benefits.models import (
     BenefitLine,
     BenefitModel,
@@ -251,7 +252,7 @@ def benefit_model_create(
     model.save()
     audit_record(
         actor=actor,
-        action="benefits.model_create",
+        action=BenefitsAction.BENEFIT_MODEL_CREATE,
         target=model,
         data={"project_id": project.pk, "scenario": scenario, **params},
         organisation_id=project.organisation_id,
@@ -321,7 +322,7 @@ def benefit_model_update(
     model.save()
     audit_record(
         actor=actor,
-        action="benefits.model_update",
+        action=BenefitsAction.BENEFIT_MODEL_UPDATE,
         target=model,
         data={"before": before, "after": {"name": name, "scenario": scenario, **params}},
         organisation_id=model.project.organisation_id,
@@ -349,7 +350,7 @@ def benefit_line_add(*, actor: User, model: BenefitModel, **fields: Any) -> Bene
     line.save()
     audit_record(
         actor=actor,
-        action="benefits.line_add",
+        action=BenefitsAction.BENEFIT_LINE_ADD,
         target=line,
         data={"model_id": model.pk, **data},
         organisation_id=model.project.organisation_id,
@@ -381,7 +382,7 @@ def benefit_line_update(*, actor: User, line: BenefitLine, **fields: Any) -> Ben
     line.save()
     audit_record(
         actor=actor,
-        action="benefits.line_update",
+        action=BenefitsAction.BENEFIT_LINE_UPDATE,
         target=line,
         data={"model_id": model.pk, "before": before, "after": data},
         organisation_id=model.project.organisation_id,
@@ -399,7 +400,7 @@ def benefit_line_remove(*, actor: User, line: BenefitLine) -> None:
     BenefitLine.objects.filter(pk=line.pk).delete()
     audit_record(
         actor=actor,
-        action="benefits.line_remove",
+        action=BenefitsAction.BENEFIT_LINE_REMOVE,
         target=line,
         data={"model_id": model.pk, **{key: getattr(line, key) for key in LINE_FIELDS}},
         organisation_id=model.project.organisation_id,

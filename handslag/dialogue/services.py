@@ -13,6 +13,7 @@ from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
+from handslag.dialogue.audit_actions import DialogueAction
 from handslag.dialogue.models import (
     ActionItem,
     Channel,
@@ -79,16 +80,6 @@ def _check_participants(
     return people, organisations
 
 
-def _audit(actor: User, action: str, target: Any, project: Project, data: dict) -> None:
-    audit_record(
-        actor=actor,
-        action=action,
-        target=target,
-        organisation_id=project.organisation_id,
-        data={"project_id": project.pk, **data},
-    )
-
-
 # Meetings -------------------------------------------------------------------------------
 
 
@@ -125,12 +116,13 @@ def meeting_create(
     meeting.save()
     meeting.internal_participants.set(people)
     meeting.supplier_organisations.set(organisations)
-    _audit(
-        actor,
-        "dialogue.meeting.create",
-        meeting,
-        project,
-        {
+    audit_record(
+        actor=actor,
+        action=DialogueAction.MEETING_CREATE,
+        target=meeting,
+        organisation_id=project.organisation_id,
+        data={
+            "project_id": project.pk,
             "kind": kind,
             "held_on": held_on,
             "participants": [p.pk for p in people],
@@ -185,7 +177,13 @@ def meeting_update(
     if supplier_organisations is not None:
         meeting.supplier_organisations.set(organisations)
         changed["suppliers"] = [o.pk for o in organisations]
-    _audit(actor, "dialogue.meeting.update", meeting, meeting.project, {"changed": changed})
+    audit_record(
+        actor=actor,
+        action=DialogueAction.MEETING_UPDATE,
+        target=meeting,
+        organisation_id=meeting.project.organisation_id,
+        data={"project_id": meeting.project.pk, "changed": changed},
+    )
     return meeting
 
 
@@ -208,12 +206,17 @@ def action_add(
     action = ActionItem(meeting=meeting, text=_clean(text), owner=owner, due_on=due_on)
     _check_action(action)
     action.save()
-    _audit(
-        actor,
-        "dialogue.action.add",
-        action,
-        meeting.project,
-        {"meeting_id": meeting.pk, "owner_id": owner.pk, "due_on": due_on},
+    audit_record(
+        actor=actor,
+        action=DialogueAction.ACTION_ITEM_ADD,
+        target=action,
+        organisation_id=meeting.project.organisation_id,
+        data={
+            "project_id": meeting.project.pk,
+            "meeting_id": meeting.pk,
+            "owner_id": owner.pk,
+            "due_on": due_on,
+        },
     )
     return action
 
@@ -237,7 +240,13 @@ def action_update(*, actor: User, action: ActionItem, **fields: Any) -> ActionIt
             setattr(action, name, value)
     _check_action(action)
     action.save()
-    _audit(actor, "dialogue.action.update", action, project, {"changed": changed})
+    audit_record(
+        actor=actor,
+        action=DialogueAction.ACTION_ITEM_UPDATE,
+        target=action,
+        organisation_id=project.organisation_id,
+        data={"project_id": project.pk, "changed": changed},
+    )
     return action
 
 
@@ -255,7 +264,13 @@ def action_set_done(
     action.done_by = actor if done else None
     action.full_clean()
     action.save()
-    _audit(actor, "dialogue.action.done" if done else "dialogue.action.reopen", action, project, {})
+    audit_record(
+        actor=actor,
+        action=DialogueAction.ACTION_ITEM_DONE if done else DialogueAction.ACTION_ITEM_REOPEN,
+        target=action,
+        organisation_id=project.organisation_id,
+        data={"project_id": project.pk},
+    )
     return action
 
 
@@ -284,12 +299,12 @@ def stakeholder_create(
     )
     stakeholder.full_clean()
     stakeholder.save()
-    _audit(
-        actor,
-        "dialogue.stakeholder.create",
-        stakeholder,
-        project,
-        {"interest": interest, "influence": influence},
+    audit_record(
+        actor=actor,
+        action=DialogueAction.STAKEHOLDER_CREATE,
+        target=stakeholder,
+        organisation_id=project.organisation_id,
+        data={"project_id": project.pk, "interest": interest, "influence": influence},
     )
     return stakeholder
 
@@ -310,8 +325,12 @@ def stakeholder_update(*, actor: User, stakeholder: Stakeholder, **fields: Any) 
             setattr(stakeholder, name, value)
     stakeholder.full_clean()
     stakeholder.save()
-    _audit(
-        actor, "dialogue.stakeholder.update", stakeholder, stakeholder.project, {"changed": changed}
+    audit_record(
+        actor=actor,
+        action=DialogueAction.STAKEHOLDER_UPDATE,
+        target=stakeholder,
+        organisation_id=stakeholder.project.organisation_id,
+        data={"project_id": stakeholder.project.pk, "changed": changed},
     )
     return stakeholder
 
@@ -324,7 +343,13 @@ def stakeholder_remove(*, actor: User, stakeholder: Stakeholder) -> None:
     # Deleted through the queryset so the instance keeps its pk for the entry, which comes
     # last: no row lock after the audit lock.
     Stakeholder.objects.filter(pk=stakeholder.pk).delete()
-    _audit(actor, "dialogue.stakeholder.remove", stakeholder, project, {"name": stakeholder.name})
+    audit_record(
+        actor=actor,
+        action=DialogueAction.STAKEHOLDER_REMOVE,
+        target=stakeholder,
+        organisation_id=project.organisation_id,
+        data={"project_id": project.pk, "name": stakeholder.name},
+    )
 
 
 # Communication plan ---------------------------------------------------------------------
@@ -364,12 +389,17 @@ def communication_create(
     )
     _check_communication(item)
     item.save()
-    _audit(
-        actor,
-        "dialogue.communication.create",
-        item,
-        project,
-        {"planned_on": planned_on, "channel": channel, "responsible_id": responsible.pk},
+    audit_record(
+        actor=actor,
+        action=DialogueAction.COMMUNICATION_ITEM_CREATE,
+        target=item,
+        organisation_id=project.organisation_id,
+        data={
+            "project_id": project.pk,
+            "planned_on": planned_on,
+            "channel": channel,
+            "responsible_id": responsible.pk,
+        },
     )
     return item
 
@@ -396,7 +426,13 @@ def communication_update(
         item.audience = item.stakeholder.name
     _check_communication(item)
     item.save()
-    _audit(actor, "dialogue.communication.update", item, item.project, {"changed": changed})
+    audit_record(
+        actor=actor,
+        action=DialogueAction.COMMUNICATION_ITEM_UPDATE,
+        target=item,
+        organisation_id=item.project.organisation_id,
+        data={"project_id": item.project.pk, "changed": changed},
+    )
     return item
 
 
@@ -411,12 +447,14 @@ def communication_set_done(
     item.done_at = (now or timezone.now()) if done else None
     item.full_clean()
     item.save()
-    _audit(
-        actor,
-        "dialogue.communication.done" if done else "dialogue.communication.reopen",
-        item,
-        item.project,
-        {},
+    audit_record(
+        actor=actor,
+        action=DialogueAction.COMMUNICATION_ITEM_DONE
+        if done
+        else DialogueAction.COMMUNICATION_ITEM_REOPEN,
+        target=item,
+        organisation_id=item.project.organisation_id,
+        data={"project_id": item.project.pk},
     )
     return item
 
@@ -426,7 +464,13 @@ def communication_remove(*, actor: User, item: CommunicationItem) -> None:
     project = item.project
     _check_editor(actor, project)
     CommunicationItem.objects.filter(pk=item.pk).delete()  # the entry last, as above
-    _audit(actor, "dialogue.communication.remove", item, project, {"audience": item.audience})
+    audit_record(
+        actor=actor,
+        action=DialogueAction.COMMUNICATION_ITEM_REMOVE,
+        target=item,
+        organisation_id=project.organisation_id,
+        data={"project_id": project.pk, "audience": item.audience},
+    )
 
 
 # Ideas outside the scope ----------------------------------------------------------------
@@ -480,11 +524,15 @@ def idea_park(
     idea = ParkedIdea(project=project, meeting=meeting, challenge=challenge, created_by=actor)
     idea.full_clean()
     idea.save()
-    _audit(
-        actor,
-        "dialogue.idea.park",
-        idea,
-        project,
-        {"challenge_id": challenge.pk, "meeting_id": meeting.pk if meeting else None},
+    audit_record(
+        actor=actor,
+        action=DialogueAction.IDEA_PARK,
+        target=idea,
+        organisation_id=project.organisation_id,
+        data={
+            "project_id": project.pk,
+            "challenge_id": challenge.pk,
+            "meeting_id": meeting.pk if meeting else None,
+        },
     )
     return idea

@@ -25,6 +25,7 @@ from handslag.core import render
 from handslag.core.files import Upload, check_upload, rewound, store_then_record
 from handslag.core.permissions import forbidden
 from handslag.documents import library, selectors
+from handslag.documents.audit_actions import DocumentsAction
 from handslag.documents.models import (
     Attachment,
     AttachmentVersion,
@@ -74,7 +75,7 @@ def attachment_upload(
         version = _version(attachment, 1, stored, checked, actor)
         audit_record(
             actor=actor,
-            action="attachment.upload",
+            action=DocumentsAction.ATTACHMENT_UPLOAD,
             target=attachment,
             data=_version_data(version),
             organisation_id=project.organisation_id,
@@ -105,7 +106,7 @@ def attachment_version_add(
         version = _version(locked, number, stored, checked, actor)
         audit_record(
             actor=actor,
-            action="attachment.version_add",
+            action=DocumentsAction.ATTACHMENT_VERSION_ADD,
             target=locked,
             data=_version_data(version),
             organisation_id=project.organisation_id,
@@ -175,7 +176,7 @@ def template_copy(*, actor: User, organisation: Organisation, kind: str) -> Docu
     )
     audit_record(
         actor=actor,
-        action="document_template.copy",
+        action=DocumentsAction.DOCUMENT_TEMPLATE_COPY,
         target=template,
         data={"kind": kind, "shipped_version": shipped.version, "version": version.number},
         organisation_id=organisation.pk,
@@ -205,7 +206,7 @@ def template_version_save(
     locked.save(update_fields=["updated_at"])
     audit_record(
         actor=actor,
-        action="document_template.version_save",
+        action=DocumentsAction.DOCUMENT_TEMPLATE_VERSION_SAVE,
         target=locked,
         data={"version": number, "note": note},
         organisation_id=locked.organisation_id,
@@ -285,7 +286,7 @@ def document_generate(
         generated.save()
         audit_record(
             actor=actor,
-            action="document.generate",
+            action=DocumentsAction.DOCUMENT_GENERATE,
             target=generated,
             data={
                 "kind": kind,

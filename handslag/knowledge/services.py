@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from handslag.accounts.models import Organisation, User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
+from handslag.knowledge.audit_actions import KnowledgeAction
 from handslag.knowledge.models import Lesson, Visibility
 from handslag.knowledge.permissions import can_create_lesson
 from handslag.projects.models import Project, Stage
@@ -60,7 +61,7 @@ def lesson_create(
     lesson.save()
     audit_record(
         actor=actor,
-        action="lesson.create",
+        action=KnowledgeAction.LESSON_CREATE,
         target=lesson,
         organisation_id=organisation.pk,
         data={

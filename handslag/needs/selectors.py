@@ -8,9 +8,11 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from handslag.accounts.models import User
+from handslag.audit.actions import action_current
 from handslag.audit.models import AuditEntry
 from handslag.audit.services import audit_trail
 from handslag.needs import similarity
+from handslag.needs.audit_actions import NeedsAction
 from handslag.needs.models import (
     Challenge,
     ChallengeAttachment,
@@ -176,24 +178,24 @@ class HistoryRow:
 
 def _action_labels() -> dict[str, str]:
     return {
-        "challenge.submit": _("Submitted"),
-        "challenge.refined": _("Refined into a need statement"),
-        "challenge.merged": _("Merged into another challenge"),
-        "challenge.parked": _("Parked in the idea bank"),
-        "challenge.moved": _("Moved to another process"),
-        "challenge.declined": _("Declined"),
-        "challenge.publish": _("Published to the market"),
-        "challenge.unpublish": _("Unpublished"),
-        "challenge.support": _("Supported (me too)"),
-        "challenge.unsupport": _("Support withdrawn"),
-        "challenge.comment": _("Commented"),
-        "challenge.visibility": _("Visibility changed"),
-        "need.joint_project": _("Joint project started"),
-        "need.create": _("Need statement created"),
-        "need.update": _("Need statement edited"),
-        "effect.add": _("Expected effect added"),
-        "effect.update": _("Expected effect edited"),
-        "effect.remove": _("Expected effect removed"),
+        NeedsAction.CHALLENGE_SUBMIT: _("Submitted"),
+        NeedsAction.CHALLENGE_REFINED: _("Refined into a need statement"),
+        NeedsAction.CHALLENGE_MERGED: _("Merged into another challenge"),
+        NeedsAction.CHALLENGE_PARKED: _("Parked in the idea bank"),
+        NeedsAction.CHALLENGE_MOVED: _("Moved to another process"),
+        NeedsAction.CHALLENGE_DECLINED: _("Declined"),
+        NeedsAction.CHALLENGE_PUBLISH: _("Published to the market"),
+        NeedsAction.CHALLENGE_UNPUBLISH: _("Unpublished"),
+        NeedsAction.CHALLENGE_SUPPORT: _("Supported (me too)"),
+        NeedsAction.CHALLENGE_UNSUPPORT: _("Support withdrawn"),
+        NeedsAction.CHALLENGE_COMMENT: _("Commented"),
+        NeedsAction.CHALLENGE_VISIBILITY: _("Visibility changed"),
+        NeedsAction.NEED_JOINT_PROJECT: _("Joint project started"),
+        NeedsAction.NEED_CREATE: _("Need statement created"),
+        NeedsAction.NEED_UPDATE: _("Need statement edited"),
+        NeedsAction.EFFECT_ADD: _("Expected effect added"),
+        NeedsAction.EFFECT_UPDATE: _("Expected effect edited"),
+        NeedsAction.EFFECT_REMOVE: _("Expected effect removed"),
     }
 
 
@@ -203,7 +205,8 @@ def _rows(entries: Any) -> list[HistoryRow]:
         HistoryRow(
             when=e.created_at,
             who=e.actor_label,
-            what=labels.get(e.action, e.action),
+            # An entry keeps the name it was written with; show it under the action's name now.
+            what=labels.get(action_current(e.action), e.action),
             reason=str(e.data.get("reason", "")) if isinstance(e.data, dict) else "",
         )
         for e in entries

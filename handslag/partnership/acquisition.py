@@ -17,6 +17,7 @@ from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
+from handslag.partnership.audit_actions import PartnershipAction
 from handslag.partnership.models import Contract, Order, ServiceReview, SolutionMember
 from handslag.partnership.permissions import can_manage_contract
 from handslag.partnership.selectors import contract_state
@@ -61,7 +62,7 @@ def solution_join(
     member.save()
     audit_record(
         actor=actor,
-        action="partnership.solution_join",
+        action=PartnershipAction.SOLUTION_MEMBER_JOIN,
         target=member,
         data={"contract": contract.pk, "organisation": organisation.pk},
         organisation_id=contract.project.organisation_id,
@@ -108,7 +109,7 @@ def order_record(
     order.save()
     audit_record(
         actor=actor,
-        action="partnership.order_record",
+        action=PartnershipAction.ORDER_RECORD,
         target=order,
         data={
             "contract": contract.pk,
@@ -152,7 +153,7 @@ def service_review_record(
     review.save()
     audit_record(
         actor=actor,
-        action="partnership.service_review",
+        action=PartnershipAction.SERVICE_REVIEW_RECORD,
         target=review,
         data={"contract": contract.pk, "availability": str(availability), "incidents": incidents},
         organisation_id=contract.project.organisation_id,

@@ -23,6 +23,7 @@ from handslag.accounts.models import User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.needs.models import ExpectedEffect
+from handslag.partnership.audit_actions import PartnershipAction
 from handslag.partnership.models import Contract, Measurement, PilotKpi
 from handslag.partnership.permissions import can_manage_contract
 from handslag.rules.benefit_categories import KPI_CATEGORIES
@@ -126,7 +127,7 @@ def kpi_add_from_effect(
     kpi.save()
     audit_record(
         actor=actor,
-        action="pilot.kpi_add",
+        action=PartnershipAction.PILOT_KPI_ADD,
         target=kpi,
         data={"contract": contract.pk, "effect": effect.pk, "indicator": kpi.indicator},
         organisation_id=contract.project.organisation_id,
@@ -174,7 +175,7 @@ def kpi_update_valuation(
     kpi.save()
     audit_record(
         actor=actor,
-        action="pilot.kpi_value",
+        action=PartnershipAction.PILOT_KPI_VALUE,
         target=kpi,
         data={
             "before": before,
@@ -214,7 +215,7 @@ def measurement_add(
     measurement.save()
     audit_record(
         actor=actor,
-        action="pilot.measurement_add",
+        action=PartnershipAction.MEASUREMENT_ADD,
         target=measurement,
         data={"kpi": kpi.pk, "date": measured_on.isoformat(), "value": str(value)},
         organisation_id=kpi.contract.project.organisation_id,
@@ -369,7 +370,7 @@ def measurements_import(*, actor: User, contract: Contract, content: bytes) -> i
     )
     audit_record(
         actor=actor,
-        action="pilot.measurements_import",
+        action=PartnershipAction.MEASUREMENT_IMPORT,
         target=contract,
         data={"rows": len(created), "kpis": sorted({row.kpi.pk for row in rows})},
         organisation_id=contract.project.organisation_id,

@@ -21,6 +21,7 @@ from handslag.core.permissions import forbidden
 from handslag.evaluation.models import Award
 from handslag.evaluation.services import award_record_contract
 from handslag.knowledge.services import lesson_create
+from handslag.partnership.audit_actions import PartnershipAction
 from handslag.partnership.models import Contract, Milestone, Phase, PhaseDecision, PhaseStatus
 from handslag.partnership.permissions import (
     can_create_contract,
@@ -154,7 +155,7 @@ def contract_create(
         award.refresh_from_db(fields=["contract_signed_on"])
     audit_record(
         actor=actor,
-        action="partnership.contract_create",
+        action=PartnershipAction.CONTRACT_CREATE,
         target=contract,
         data={
             "award_id": award.pk,
@@ -225,7 +226,7 @@ def phase_add(
     phase.save()
     audit_record(
         actor=actor,
-        action="partnership.phase_add",
+        action=PartnershipAction.PHASE_ADD,
         target=phase,
         data={
             "contract_id": contract.pk,
@@ -274,7 +275,7 @@ def phase_start(*, actor: User, phase: Phase, now: dt.datetime | None = None) ->
     phase.save(update_fields=["status", "started_at", "updated_at"])
     audit_record(
         actor=actor,
-        action="partnership.phase_start",
+        action=PartnershipAction.PHASE_START,
         target=phase,
         data={"contract_id": contract.pk, "order": phase.order},
         organisation_id=contract.project.organisation_id,
@@ -380,7 +381,7 @@ def phase_decide(
         )
     audit_record(
         actor=actor,
-        action="partnership.phase_decide",
+        action=PartnershipAction.PHASE_DECIDE,
         target=phase,
         data={
             "contract_id": contract.pk,
@@ -417,7 +418,7 @@ def milestone_add(*, actor: User, phase: Phase, name: str, due_on: dt.date) -> M
     milestone.save()
     audit_record(
         actor=actor,
-        action="partnership.milestone_add",
+        action=PartnershipAction.MILESTONE_ADD,
         target=milestone,
         data={"phase_id": phase.pk, "due_on": due_on},
         organisation_id=contract.project.organisation_id,
@@ -448,7 +449,7 @@ def milestone_complete(
     milestone.save(update_fields=["completed_on", "updated_at"])
     audit_record(
         actor=actor,
-        action="partnership.milestone_complete",
+        action=PartnershipAction.MILESTONE_COMPLETE,
         target=milestone,
         data={"completed_on": completed_on},
         organisation_id=contract.project.organisation_id,

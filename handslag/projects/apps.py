@@ -1,8 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from handslag.audit.actions import register_actions
 from handslag.core.dashboard import register_dashboard_part
 from handslag.needs.readers import NeedReaders, register_need_readers
+from handslag.projects.audit_actions import RENAMED, ProjectsAction
 
 
 class ProjectsConfig(AppConfig):
@@ -17,6 +19,7 @@ class ProjectsConfig(AppConfig):
         )
         from handslag.projects.selectors import dashboard_for
 
+        register_actions(ProjectsAction, renamed=RENAMED)
         register_dashboard_part(dashboard_for)
         # A project's team may read the need statements the project carries.
         register_need_readers(

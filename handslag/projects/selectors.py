@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy
 
 from handslag.accounts.models import Membership, User
 from handslag.accounts.roles import OrganisationKind, ProjectRole
+from handslag.audit.actions import action_current
 from handslag.audit.services import audit_trail
+from handslag.projects.audit_actions import ProjectsAction
 from handslag.projects.models import (
     ProcedureTemplate,
     Project,
@@ -347,7 +349,7 @@ def risk_history(*, risk: Risk) -> list[dict[str, Any]]:
     """Every change to the risk, oldest first, field by field."""
     history = []
     for entry in audit_trail(target=risk).select_related("actor"):
-        if entry.action == "risk.create":
+        if action_current(entry.action) == ProjectsAction.RISK_CREATE:
             label = _("Registered")
             changes = [
                 (RISK_FIELD_LABELS[k], "", _risk_value(k, entry.data.get(k)))

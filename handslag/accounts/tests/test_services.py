@@ -2,7 +2,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from handslag.accounts import services
+from handslag.accounts.audit_actions import AccountsAction
 from handslag.accounts.models import Organisation
+from handslag.accounts.roles import OrganisationRole
+from handslag.accounts.tests.factories import buyer, member
 from handslag.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +16,9 @@ def test_organisation_is_created_with_normalised_number_and_audited():
         actor=None, name="Växjö kommun", kind="buyer", org_number="2120000662"
     )
     assert org.org_number == "212000-0662"
-    assert AuditEntry.objects.filter(action="organisation.create", target_id=str(org.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action=AccountsAction.ORGANISATION_CREATE, target_id=str(org.pk)
+    ).exists()
 
 
 def test_wrong_check_digit_creates_nothing():
@@ -35,3 +40,24 @@ def test_unknown_kind_is_refused():
     with pytest.raises(ValidationError):
         services.organisation_create(actor=None, name="A", kind="pirate", org_number="212000-0662")
     assert not Organisation.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("answer", "action"),
+    [
+        (services.network_invitation_accept, AccountsAction.NETWORK_ACCEPTED),
+        (services.network_invitation_decline, AccountsAction.NETWORK_DECLINED),
+    ],
+)
+def test_an_answer_to_a_network_invitation_is_logged_on_the_network(answer, action):
+    founder, invited = buyer(), buyer()
+    founder_officer = member(founder, OrganisationRole.PROCUREMENT_OFFICER)
+    invited_officer = member(invited, OrganisationRole.PROCUREMENT_OFFICER)
+    network = services.network_create(actor=founder_officer, organisation=founder, name="Syd")
+    invitation = services.network_invite(
+        actor=founder_officer, network=network, organisation=invited
+    )
+    answer(actor=invited_officer, invitation=invitation)
+    entry = AuditEntry.objects.get(action=action)
+    assert (entry.target_id, entry.organisation_id) == (str(network.pk), invited.pk)
+    assert entry.data == {"invitation_id": invitation.pk, "organisation_id": invited.pk}

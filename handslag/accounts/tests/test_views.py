@@ -2,6 +2,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
+from handslag.accounts.audit_actions import AccountsAction
 from handslag.accounts.models import ApiToken
 from handslag.accounts.tests.factories import UserFactory, buyer, member
 from handslag.audit.models import AuditEntry
@@ -81,7 +82,7 @@ def test_token_created_once_shown_and_revoked(client):
     assert response.status_code == 200
     token = ApiToken.objects.get(user=user)
     assert token.prefix in response.content.decode()
-    assert AuditEntry.objects.filter(action="api_token.create").count() == 1
+    assert AuditEntry.objects.filter(action=AccountsAction.API_TOKEN_CREATE).count() == 1
     response = client.post(reverse("accounts:token_revoke", args=[token.pk]))
     assert response.status_code == 302
     token.refresh_from_db()

@@ -16,9 +16,11 @@ from handslag.audit.lockorder import AuditLockOrderError
 from handslag.audit.models import AuditEntry
 from handslag.audit.services import audit_record, audit_verify
 from handslag.documents import services as documents
+from handslag.documents.audit_actions import DocumentsAction
 from handslag.documents.models import Attachment
 from handslag.documents.tests.factories import Team, upload
 from handslag.projects import services as projects
+from handslag.projects.audit_actions import ProjectsAction
 from handslag.projects.models import ChecklistItem, StageStatus
 from handslag.projects.services import lifecycle
 
@@ -156,6 +158,6 @@ def test_an_upload_and_a_project_write_at_once_both_finish(monkeypatch, settings
     assert Attachment.objects.filter(project=team.project).count() == 1
     assert ChecklistItem.objects.get(pk=item.pk).done
     actions = list(AuditEntry.objects.order_by("id").values_list("action", flat=True))
-    order = ["attachment.upload", "checklist_item.done"]
+    order = [DocumentsAction.ATTACHMENT_UPLOAD, ProjectsAction.CHECKLIST_ITEM_DONE]
     assert actions[-2:] == (order if pause == "before" else order[::-1])
     assert audit_verify().ok

@@ -11,6 +11,7 @@ from django.utils import translation
 from handslag.accounts.tests.factories import member
 from handslag.audit.models import AuditEntry
 from handslag.benefits import engine, services
+from handslag.benefits.audit_actions import BenefitsAction
 from handslag.benefits.charts import histogram_chart, tornado_chart
 from handslag.benefits.models import BenefitModel, Scenario
 from handslag.benefits.realised import outturn_from_pilot, realised_benefit
@@ -79,7 +80,12 @@ class TestRealisedBenefit:
         again = outturn_from_pilot(actor=lead, project=project)
         assert again.pk == outturn.pk
         assert BenefitModel.objects.filter(project=project, scenario="outturn").count() == 1
-        assert AuditEntry.objects.filter(action="benefits.outturn_from_pilot").count() == 2
+        assert (
+            AuditEntry.objects.filter(
+                action=BenefitsAction.BENEFIT_MODEL_OUTTURN_FROM_PILOT
+            ).count()
+            == 2
+        )
         assert forecast.lines.count() == 2
 
     def test_outturn_needs_a_forecast_and_measurements(self) -> None:

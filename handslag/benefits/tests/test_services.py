@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from handslag.accounts.roles import ProjectRole
 from handslag.audit.models import AuditEntry
 from handslag.benefits import services
+from handslag.benefits.audit_actions import BenefitsAction
 from handslag.benefits.models import BenefitLine, BenefitModel
 from handslag.benefits.tests.factories import (
     BenefitLineFactory,
@@ -38,7 +39,7 @@ class TestModel:
             actor=lead, project=project, name="Forecast", discount_rate=Decimal("0.035")
         )
         assert model.horizon_years == 10
-        assert AuditEntry.objects.filter(action="benefits.model_create").exists()
+        assert AuditEntry.objects.filter(action=BenefitsAction.BENEFIT_MODEL_CREATE).exists()
 
     @pytest.mark.parametrize(
         ("field", "kwargs"),
@@ -149,7 +150,7 @@ class TestLines:
         assert line.likely == Decimal("120000")
         services.benefit_line_remove(actor=lead, line=line)
         assert not BenefitLine.objects.exists()
-        assert AuditEntry.objects.filter(action="benefits.line_remove").exists()
+        assert AuditEntry.objects.filter(action=BenefitsAction.BENEFIT_LINE_REMOVE).exists()
 
     def test_other_organisation_cannot_change(self) -> None:
         line = BenefitLineFactory()

@@ -7,6 +7,7 @@ from handslag.accounts.roles import OrganisationRole
 from handslag.accounts.tests.factories import buyer, member
 from handslag.audit.models import AuditEntry
 from handslag.dialogue import services
+from handslag.dialogue.audit_actions import DialogueAction
 from handslag.dialogue.models import ActionItem, Meeting, MeetingKind, Stakeholder
 from handslag.dialogue.selectors import (
     action_list,
@@ -23,6 +24,7 @@ from handslag.dialogue.tests.factories import (
     make_meeting,
     make_stakeholder,
 )
+from handslag.needs.audit_actions import NeedsAction
 from handslag.needs.models import ChallengeStatus
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +43,7 @@ def test_meeting_create_with_participants_and_audit(project, lead, team_member, 
     assert list(meeting.supplier_organisations.all()) == [supplier_org]
     assert meeting.external_participant_list == ["Eva Ek, Sensorbolaget", "Per Sten"]
     assert meeting.decision_list == ["Vi går vidare med två sensortyper", "Nästa möte i april"]
-    entry = AuditEntry.objects.get(action="dialogue.meeting.create")
+    entry = AuditEntry.objects.get(action=DialogueAction.MEETING_CREATE)
     assert entry.target_id == str(meeting.pk)
     assert entry.organisation_id == project.organisation_id
 
@@ -78,7 +80,7 @@ def test_staff_outside_the_team_cannot_log(project, colleague, supplier_user, ou
         with pytest.raises(PermissionDenied):
             make_meeting(project, person)
     assert not Meeting.objects.exists()
-    assert not AuditEntry.objects.filter(action__startswith="dialogue.").exists()
+    assert not AuditEntry.objects.filter(action__in=list(DialogueAction)).exists()
 
 
 def test_team_member_without_manager_role_can_log(project, team_member):
@@ -94,7 +96,7 @@ def test_meeting_update_changes_only_given_fields(project, lead, team_member):
     assert meeting.notes == "Nya anteckningar"
     assert meeting.title == "Leverantörsdialog om sensorer"
     assert list(meeting.internal_participants.all()) == [lead]
-    entry = AuditEntry.objects.get(action="dialogue.meeting.update")
+    entry = AuditEntry.objects.get(action=DialogueAction.MEETING_UPDATE)
     assert entry.data["changed"]["notes"] == "Nya anteckningar"
 
 
@@ -138,11 +140,11 @@ def test_action_done_and_reopen(project, lead, team_member):
     assert action.done and action.done_by == team_member and action.done_at == now
     # Marking done twice changes nothing and writes no second entry.
     services.action_set_done(actor=team_member, action=action, done=True)
-    assert AuditEntry.objects.filter(action="dialogue.action.done").count() == 1
+    assert AuditEntry.objects.filter(action=DialogueAction.ACTION_ITEM_DONE).count() == 1
     services.action_set_done(actor=lead, action=action, done=False)
     action.refresh_from_db()
     assert not action.done and action.done_at is None and action.done_by is None
-    assert AuditEntry.objects.filter(action="dialogue.action.reopen").count() == 1
+    assert AuditEntry.objects.filter(action=DialogueAction.ACTION_ITEM_REOPEN).count() == 1
 
 
 def test_colleague_cannot_mark_done(project, lead, colleague):
@@ -221,7 +223,7 @@ def test_stakeholder_update_and_remove(project, lead, colleague):
         services.stakeholder_remove(actor=colleague, stakeholder=stakeholder)
     services.stakeholder_remove(actor=lead, stakeholder=stakeholder)
     assert not Stakeholder.objects.exists()
-    assert AuditEntry.objects.filter(action="dialogue.stakeholder.remove").exists()
+    assert AuditEntry.objects.filter(action=DialogueAction.STAKEHOLDER_REMOVE).exists()
 
 
 def test_communication_plan_rules_and_order(project, lead, outsider):
@@ -261,7 +263,7 @@ def test_communication_update_done_and_remove(project, lead, team_member):
     item.refresh_from_db()
     assert item.channel == "email" and item.done and item.done_at
     services.communication_remove(actor=lead, item=item)
-    assert AuditEntry.objects.filter(action="dialogue.communication.remove").exists()
+    assert AuditEntry.objects.filter(action=DialogueAction.COMMUNICATION_ITEM_REMOVE).exists()
 
 
 def test_summary_counts(project, lead):
@@ -305,8 +307,8 @@ def test_idea_park_creates_a_parked_challenge(project, lead):
     assert challenge.organisation == project.organisation
     assert "Leverantörsdialog om sensorer" in challenge.description
     assert idea.meeting == meeting
-    assert AuditEntry.objects.filter(action="dialogue.idea.park").exists()
-    assert AuditEntry.objects.filter(action="challenge.parked").exists()
+    assert AuditEntry.objects.filter(action=DialogueAction.IDEA_PARK).exists()
+    assert AuditEntry.objects.filter(action=NeedsAction.CHALLENGE_PARKED).exists()
 
 
 def test_idea_park_needs_reason_and_triage_role(project, lead, org):
@@ -325,3 +327,26 @@ def test_idea_park_needs_reason_and_triage_role(project, lead, org):
         )
     # Nothing half-saved: the challenge the needs service created is rolled back.
     assert not Challenge.objects.exists()
+
+
+def test_every_entry_is_filed_under_the_project_and_its_organisation(project, lead):
+    """Each change names its project in the entry, so the project's log can be read back."""
+    meeting = make_meeting(project, lead)
+    services.meeting_update(actor=lead, meeting=meeting, title="Dialogmöte 2")
+    action = make_action(meeting, lead)
+    services.action_update(actor=lead, action=action, text="Ring leverantören")
+    services.action_set_done(actor=lead, action=action, done=True)
+    services.action_set_done(actor=lead, action=action, done=False)
+    stakeholder = make_stakeholder(project, lead)
+    services.stakeholder_update(actor=lead, stakeholder=stakeholder, strategy="Informera")
+    item = make_communication(project, lead)
+    services.communication_update(actor=lead, item=item, message="Nytt budskap")
+    services.communication_set_done(actor=lead, item=item, done=True)
+    services.communication_set_done(actor=lead, item=item, done=False)
+    services.communication_remove(actor=lead, item=item)
+    services.stakeholder_remove(actor=lead, stakeholder=stakeholder)
+    entries = AuditEntry.objects.filter(action__in=list(DialogueAction)).order_by("id")
+    assert {e.action for e in entries} == set(DialogueAction) - {DialogueAction.IDEA_PARK}
+    for entry in entries:
+        assert entry.organisation_id == project.organisation_id
+        assert entry.data["project_id"] == project.pk

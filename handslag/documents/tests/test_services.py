@@ -12,6 +12,7 @@ from handslag.accounts.roles import OrganisationRole
 from handslag.accounts.tests.factories import member
 from handslag.audit.models import AuditEntry
 from handslag.documents import services
+from handslag.documents.audit_actions import DocumentsAction
 from handslag.documents.models import (
     Attachment,
     AttachmentVersion,
@@ -58,7 +59,7 @@ def test_upload_keeps_file_checksum_and_audit(team) -> None:  # noqa: ANN001
     assert "Protokoll" not in version.file.name  # the stored name is ours, not the person's
     with default_storage.open(version.file.name, "rb") as handle:
         assert handle.read() == content
-    entry = AuditEntry.objects.get(action="attachment.upload")
+    entry = AuditEntry.objects.get(action=DocumentsAction.ATTACHMENT_UPLOAD)
     assert entry.data["sha256"] == version.sha256
 
 
@@ -74,7 +75,7 @@ def test_new_version_keeps_the_old_one(team) -> None:  # noqa: ANN001
     assert default_storage.exists(first.file.name) and default_storage.exists(second.file.name)
     first.attachment.refresh_from_db()
     assert first.attachment.name == "protokoll-v2.txt"
-    assert AuditEntry.objects.filter(action="attachment.version_add").count() == 1
+    assert AuditEntry.objects.filter(action=DocumentsAction.ATTACHMENT_VERSION_ADD).count() == 1
 
 
 @pytest.mark.parametrize(
@@ -193,7 +194,7 @@ def test_copy_and_edit_template_keeps_versions(team) -> None:  # noqa: ANN001
     )
     assert second.number == 2
     assert template.versions.count() == 2
-    assert AuditEntry.objects.filter(action="document_template.version_save").exists()
+    assert AuditEntry.objects.filter(action=DocumentsAction.DOCUMENT_TEMPLATE_VERSION_SAVE).exists()
     with pytest.raises(ValidationError, match="redan"):
         services.template_copy(
             actor=team.lead, organisation=team.organisation, kind=DocumentKind.PROCUREMENT
@@ -294,7 +295,7 @@ def test_generate_docx_from_shipped_template(team) -> None:  # noqa: ANN001
     assert "Så fungerar partnerskapet" in text
     assert "Avtalsvillkor: immateriella rättigheter" in text
     assert "Transporter per månad" in cells and "1\xa0200" in cells
-    assert AuditEntry.objects.filter(action="document.generate").count() == 1
+    assert AuditEntry.objects.filter(action=DocumentsAction.DOCUMENT_GENERATE).count() == 1
 
 
 def test_generate_pdf_from_the_organisations_template(team) -> None:  # noqa: ANN001

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from handslag.accounts.tests.factories import buyer
 from handslag.audit.models import AuditEntry
+from handslag.knowledge.audit_actions import KnowledgeAction
 from handslag.knowledge.models import Visibility
 from handslag.knowledge.services import lesson_create
 
@@ -19,7 +20,9 @@ def test_team_member_records_a_lesson(project, need_owner, org):
         execution="Verksamheten måste vara med från början.",
     )
     assert lesson.visibility == Visibility.ORGANISATION
-    assert AuditEntry.objects.filter(action="lesson.create", target_id=str(lesson.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action=KnowledgeAction.LESSON_CREATE, target_id=str(lesson.pk)
+    ).exists()
 
 
 def test_a_lesson_needs_an_answer(project, lead, org):

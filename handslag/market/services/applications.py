@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from handslag.accounts.models import Organisation, User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
+from handslag.market.audit_actions import MarketAction
 from handslag.market.models import Application, ApplicationStatus, Call, CallStatus
 from handslag.market.permissions import can_decide_applications, is_own_application
 from handslag.market.services.call_drafting import _now, _save
@@ -64,7 +65,7 @@ def application_create(
     _save(application)
     audit_record(
         actor=actor,
-        action="application.create",
+        action=MarketAction.APPLICATION_CREATE,
         target=application,
         organisation_id=supplier.pk,
         data={"call": call.pk, "submitted_at": current, "reopened": reopened},
@@ -99,7 +100,7 @@ def application_withdraw(
     application.save()
     audit_record(
         actor=actor,
-        action="application.withdraw",
+        action=MarketAction.APPLICATION_WITHDRAW,
         target=application,
         organisation_id=application.supplier_id,
         data={"call": call.pk},
@@ -148,7 +149,7 @@ def application_decide(
     application.save()
     audit_record(
         actor=actor,
-        action="application.qualify" if qualified else "application.reject",
+        action=MarketAction.APPLICATION_QUALIFY if qualified else MarketAction.APPLICATION_REJECT,
         target=application,
         organisation_id=application.call.project.organisation_id,
         data={"reason": reason, "supplier": application.supplier_id},
@@ -189,7 +190,7 @@ def application_invite(
     application.save()
     audit_record(
         actor=actor,
-        action="application.invite",
+        action=MarketAction.APPLICATION_INVITE,
         target=application,
         organisation_id=call.project.organisation_id,
         data={"supplier": application.supplier_id, "call": call.pk},

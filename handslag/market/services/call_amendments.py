@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from handslag.accounts.models import User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
+from handslag.market.audit_actions import MarketAction
 from handslag.market.models import Call, CallStatus, CallVersion
 from handslag.market.permissions import can_manage_call
 from handslag.market.services.call_drafting import (
@@ -100,7 +101,7 @@ def call_amend(
     version.save()
     audit_record(
         actor=actor,
-        action="call.amend",
+        action=MarketAction.CALL_AMEND,
         target=call,
         organisation_id=call.project.organisation_id,
         data={"version": number, "fields": sorted(changes), "reason": reason},

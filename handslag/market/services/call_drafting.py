@@ -18,6 +18,7 @@ from handslag.accounts.models import User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.market import extensions
+from handslag.market.audit_actions import MarketAction
 from handslag.market.models import Area, Call, CallStatus, LegalProcedure
 from handslag.market.permissions import can_manage_call
 from handslag.projects.models import Project, ProjectStatus
@@ -228,7 +229,7 @@ def call_create(
     call.save()
     audit_record(
         actor=actor,
-        action="call.create",
+        action=MarketAction.CALL_CREATE,
         target=call,
         organisation_id=project.organisation_id,
         data={"reference": call.reference, "project": project.pk},
@@ -269,7 +270,7 @@ def call_update(*, actor: User, call: Call, **fields: Any) -> Call:
     call.save()
     audit_record(
         actor=actor,
-        action="call.update",
+        action=MarketAction.CALL_UPDATE,
         target=call,
         organisation_id=call.project.organisation_id,
         data={"fields": sorted(changed)},
@@ -323,7 +324,7 @@ def call_publish(*, actor: User, call: Call, now: dt.datetime | None = None) -> 
     call.save()
     audit_record(
         actor=actor,
-        action="call.publish",
+        action=MarketAction.CALL_PUBLISH,
         target=call,
         organisation_id=call.project.organisation_id,
         data={
@@ -358,7 +359,7 @@ def call_cancel(*, actor: User, call: Call, reason: str, now: dt.datetime | None
     call.save()
     audit_record(
         actor=actor,
-        action="call.cancel",
+        action=MarketAction.CALL_CANCEL,
         target=call,
         organisation_id=call.project.organisation_id,
         data={"reason": reason},

@@ -13,6 +13,7 @@ from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
+from handslag.market.audit_actions import MarketAction
 from handslag.market.models import (
     Area,
     DialogueEvent,
@@ -114,7 +115,7 @@ def rfi_create(
         RfiQuestion.objects.create(rfi=rfi, order=order, text=text)
     audit_record(
         actor=actor,
-        action="rfi.create",
+        action=MarketAction.RFI_CREATE,
         target=rfi,
         organisation_id=project.organisation_id,
         data={"project": project.pk, "questions": len(cleaned)},
@@ -141,7 +142,7 @@ def rfi_publish(*, actor: User, rfi: Rfi, now: dt.datetime | None = None) -> Rfi
     rfi.save()
     audit_record(
         actor=actor,
-        action="rfi.publish",
+        action=MarketAction.RFI_PUBLISH,
         target=rfi,
         organisation_id=rfi.project.organisation_id,
         data={"published_at": current, "deadline": rfi.deadline},
@@ -159,7 +160,10 @@ def rfi_close(*, actor: User, rfi: Rfi) -> Rfi:
     rfi.status = RfiStatus.CLOSED
     rfi.save()
     audit_record(
-        actor=actor, action="rfi.close", target=rfi, organisation_id=rfi.project.organisation_id
+        actor=actor,
+        action=MarketAction.RFI_CLOSE,
+        target=rfi,
+        organisation_id=rfi.project.organisation_id,
     )
     return rfi
 
@@ -206,7 +210,7 @@ def rfi_respond(
     )
     audit_record(
         actor=actor,
-        action="rfi.respond",
+        action=MarketAction.RFI_RESPOND,
         target=response,
         organisation_id=supplier.pk,
         data={"rfi": rfi.pk},
@@ -261,7 +265,7 @@ def dialogue_event_create(
     event.invited.set(invited)
     audit_record(
         actor=actor,
-        action="dialogue_event.create",
+        action=MarketAction.DIALOGUE_EVENT_CREATE,
         target=event,
         organisation_id=project.organisation_id,
         data={"kind": kind, "invited": sorted(o.pk for o in invited)},
@@ -301,7 +305,7 @@ def dialogue_event_update(
             changed.append("invited")
     audit_record(
         actor=actor,
-        action="dialogue_event.update",
+        action=MarketAction.DIALOGUE_EVENT_UPDATE,
         target=event,
         organisation_id=event.project.organisation_id,
         data={"fields": changed},

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from handslag.accounts.models import Organisation, User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
+from handslag.market.audit_actions import MarketAction
 from handslag.market.models import Call, CallStatus, Question
 from handslag.market.permissions import can_answer_questions, can_ask_question
 
@@ -64,7 +65,7 @@ def question_ask(
     question.save()
     audit_record(
         actor=actor,
-        action="question.ask",
+        action=MarketAction.QUESTION_ASK,
         target=question,
         organisation_id=supplier.pk,
         data={"call": call.pk},
@@ -128,7 +129,7 @@ def question_answer(
     question.save()
     audit_record(
         actor=actor,
-        action="question.answer",
+        action=MarketAction.QUESTION_ANSWER,
         target=question,
         organisation_id=call.project.organisation_id,
         data={"call": call.pk},

@@ -14,6 +14,7 @@ from handslag.accounts.roles import OrganisationKind, OrganisationRole
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.core.validators import normalise_org_number
+from handslag.market.audit_actions import MarketAction
 from handslag.market.models import Area, Call, CallFollow, SupplierProfile
 from handslag.market.permissions import can_edit_supplier_profile, can_follow
 from handslag.rules.org_numbers import OrgNumberProblem
@@ -144,7 +145,7 @@ def supplier_register(
     profile.save()
     audit_record(
         actor=candidate,
-        action="supplier.register",
+        action=MarketAction.SUPPLIER_REGISTER,
         target=organisation,
         organisation_id=organisation.pk,
         data={"username": candidate.username, "areas": areas},
@@ -175,7 +176,7 @@ def supplier_profile_update(
     after = {"capabilities": profile.capabilities, "areas": areas}
     audit_record(
         actor=actor,
-        action="supplier_profile.update",
+        action=MarketAction.SUPPLIER_PROFILE_UPDATE,
         target=profile,
         organisation_id=organisation.pk,
         data={"fields": sorted(name for name in before if before[name] != after[name])},
@@ -202,7 +203,7 @@ def call_follow(*, actor: User, call: Call, organisation: Organisation) -> CallF
         return CallFollow.objects.get(call=call, organisation=organisation)
     audit_record(
         actor=actor,
-        action="call.follow",
+        action=MarketAction.CALL_FOLLOW,
         target=call,
         organisation_id=organisation.pk,
         data={"organisation": organisation.pk},
@@ -218,7 +219,7 @@ def call_unfollow(*, actor: User, call: Call, organisation: Organisation) -> Non
     if deleted:
         audit_record(
             actor=actor,
-            action="call.unfollow",
+            action=MarketAction.CALL_UNFOLLOW,
             target=call,
             organisation_id=organisation.pk,
             data={"organisation": organisation.pk},

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from handslag.accounts.tests.factories import buyer, member, supplier
 from handslag.audit.models import AuditEntry
 from handslag.market import selectors, services
+from handslag.market.audit_actions import MarketAction
 from handslag.market.models import DialogueEvent, Rfi, RfiResponse, RfiStatus
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +66,12 @@ def test_rfi_life_cycle_and_summary(cast):
             actor=cast.user_a, rfi=rfi, supplier=cast.supplier_a, answers={q1.pk: "Igen"}
         )
     actions = set(AuditEntry.objects.values_list("action", flat=True))
-    assert {"rfi.create", "rfi.publish", "rfi.respond", "rfi.close"} <= actions
+    assert {
+        MarketAction.RFI_CREATE,
+        MarketAction.RFI_PUBLISH,
+        MarketAction.RFI_RESPOND,
+        MarketAction.RFI_CLOSE,
+    } <= actions
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from handslag.accounts.roles import OrganisationRole
 from handslag.accounts.tests.factories import member, supplier
 from handslag.audit.models import AuditEntry
 from handslag.market import selectors, services
+from handslag.market.audit_actions import MarketAction
 from handslag.market.models import Call, CallStatus, CallVersion, Question
 from handslag.market.tests.factories import ApplicationFactory, CallFactory
 from handslag.rules import legal_clock
@@ -52,7 +53,7 @@ def test_question_days_come_from_the_legal_clock(cast):
 
 def test_supplier_asks_and_buyer_answers_to_all_without_the_name(cast):
     question = _ask(cast, text="Sensor A AB undrar: får vi använda befintliga sensorer?")
-    assert AuditEntry.objects.filter(action="question.ask").count() == 1
+    assert AuditEntry.objects.filter(action=MarketAction.QUESTION_ASK).count() == 1
     assert list(selectors.question_list_public(call=cast.call)) == []  # not before the answer
     services.question_answer(
         actor=cast.manager,
@@ -64,7 +65,7 @@ def test_supplier_asks_and_buyer_answers_to_all_without_the_name(cast):
     assert len(public) == 1
     assert public[0].published_question == "Får vi använda befintliga sensorer?"
     assert "Sensor A" not in public[0].published_question
-    assert AuditEntry.objects.filter(action="question.answer").count() == 1
+    assert AuditEntry.objects.filter(action=MarketAction.QUESTION_ANSWER).count() == 1
 
 
 def test_published_question_defaults_to_the_text(cast):
@@ -171,7 +172,7 @@ def test_amend_records_a_diff_and_notifies(cast, django_capture_on_commit_callba
     assert cast.call.tender_deadline == new_deadline
     assert [m.to for m in mail.outbox] == [[cast.user_a.email]]
     assert cast.call.reference in mail.outbox[0].subject
-    assert AuditEntry.objects.filter(action="call.amend").count() == 1
+    assert AuditEntry.objects.filter(action=MarketAction.CALL_AMEND).count() == 1
     rows = selectors.version_changes(version=version)
     assert {row.field for row in rows} == {"tender_deadline", "timetable"}
     second = services.call_amend(

@@ -8,6 +8,7 @@ from handslag.accounts.roles import OrganisationRole
 from handslag.accounts.tests.factories import member, supplier, valid_org_number
 from handslag.audit.models import AuditEntry
 from handslag.market import selectors, services
+from handslag.market.audit_actions import MarketAction
 from handslag.market.models import CallFollow, CallStatus, SupplierProfile
 from handslag.market.tests.factories import CallFactory
 
@@ -47,7 +48,7 @@ def test_register_creates_organisation_admin_and_profile():
     profile = SupplierProfile.objects.get(organisation=organisation)
     assert profile.areas == ["education", "food"]  # the list's own order
     assert profile.capabilities.startswith("Vi utvecklar")
-    assert AuditEntry.objects.filter(action="supplier.register").count() == 1
+    assert AuditEntry.objects.filter(action=MarketAction.SUPPLIER_REGISTER).count() == 1
     assert user.is_supplier
 
 

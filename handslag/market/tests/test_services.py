@@ -9,6 +9,7 @@ from django.utils import timezone
 from handslag.accounts.roles import ProjectRole
 from handslag.audit.models import AuditEntry
 from handslag.market import selectors, services
+from handslag.market.audit_actions import MarketAction
 from handslag.market.models import Application, ApplicationStatus, Call, CallStatus
 from handslag.market.tests.factories import (
     ApplicationFactory,
@@ -45,7 +46,9 @@ def test_create_builds_a_draft_from_the_project_needs(cast):
     assert call.legal_procedure == "innovation_partnership"
     assert call.reference == "HSL-2026-0001"
     assert call.created_by == cast.manager
-    assert AuditEntry.objects.filter(action="call.create", target_id=str(call.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action=MarketAction.CALL_CREATE, target_id=str(call.pk)
+    ).exists()
 
 
 def test_references_count_up_within_the_year(cast):
@@ -105,7 +108,7 @@ def test_update_changes_a_draft_and_audits_the_fields(cast):
     services.call_update(actor=cast.manager, call=call, title="  New title ", max_partners=3)
     call.refresh_from_db()
     assert (call.title, call.max_partners) == ("New title", 3)
-    entry = AuditEntry.objects.get(action="call.update")
+    entry = AuditEntry.objects.get(action=MarketAction.CALL_UPDATE)
     assert entry.data["fields"] == ["max_partners", "title"]
 
 
@@ -139,7 +142,7 @@ def test_publish_sets_the_time_and_audits_with_warnings(cast):
     call.refresh_from_db()
     assert call.status == CallStatus.PUBLISHED
     assert call.published_at == NOW
-    entry = AuditEntry.objects.get(action="call.publish")
+    entry = AuditEntry.objects.get(action=MarketAction.CALL_PUBLISH)
     assert "application_period_too_short" in entry.data["warnings"]
 
 
@@ -148,7 +151,7 @@ def test_publish_twice_is_refused(cast):
     services.call_publish(actor=cast.manager, call=call, now=NOW)
     with pytest.raises(ValidationError):
         services.call_publish(actor=cast.manager, call=call, now=NOW)
-    assert AuditEntry.objects.filter(action="call.publish").count() == 1
+    assert AuditEntry.objects.filter(action=MarketAction.CALL_PUBLISH).count() == 1
 
 
 def test_publish_needs_future_deadlines_by_the_clock(cast):
@@ -210,7 +213,7 @@ def test_cancel_needs_a_reason_and_is_audited(cast):
     cast.call.refresh_from_db()
     assert cast.call.status == CallStatus.CANCELLED
     assert cast.call.cancel_reason == "The budget was withdrawn."
-    assert AuditEntry.objects.filter(action="call.cancel").count() == 1
+    assert AuditEntry.objects.filter(action=MarketAction.CALL_CANCEL).count() == 1
     with pytest.raises(ValidationError):
         services.call_cancel(actor=cast.manager, call=cast.call, reason="Again")
 
@@ -237,7 +240,7 @@ def test_supplier_applies_before_the_deadline(cast):
     application = _apply(cast)
     assert application.status == ApplicationStatus.SUBMITTED
     assert application.submitted_by == cast.user_a
-    assert AuditEntry.objects.filter(action="application.create").count() == 1
+    assert AuditEntry.objects.filter(action=MarketAction.APPLICATION_CREATE).count() == 1
 
 
 def test_apply_one_second_after_the_deadline_is_refused(cast):
@@ -314,7 +317,7 @@ def test_qualify_and_reject_with_reasons(cast):
     b.refresh_from_db()
     assert (a.status, b.status) == (ApplicationStatus.QUALIFIED, ApplicationStatus.REJECTED)
     assert b.decision_reason == "No references" and b.decided_by == cast.lead
-    assert AuditEntry.objects.filter(action="application.reject").count() == 1
+    assert AuditEntry.objects.filter(action=MarketAction.APPLICATION_REJECT).count() == 1
 
 
 def test_decision_needs_a_reason(cast):

@@ -12,6 +12,7 @@ from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.core.tasks import send_email
 from handslag.needs import similarity
+from handslag.needs.audit_actions import NeedsAction
 from handslag.needs.models import (
     Challenge,
     ChallengeStatus,
@@ -76,7 +77,7 @@ def challenge_submit(
     similarity.index_challenge(challenge)
     audit_record(
         actor=actor,
-        action="challenge.submit",
+        action=NeedsAction.CHALLENGE_SUBMIT,
         target=challenge,
         organisation_id=organisation.pk,
         data={
@@ -122,6 +123,16 @@ def _notify_submitter(challenge: Challenge) -> None:
     )
 
 
+# What the log calls each outcome of the triage.
+TRIAGE_ACTIONS = {
+    ChallengeStatus.REFINED: NeedsAction.CHALLENGE_REFINED,
+    ChallengeStatus.MERGED: NeedsAction.CHALLENGE_MERGED,
+    ChallengeStatus.PARKED: NeedsAction.CHALLENGE_PARKED,
+    ChallengeStatus.MOVED: NeedsAction.CHALLENGE_MOVED,
+    ChallengeStatus.DECLINED: NeedsAction.CHALLENGE_DECLINED,
+}
+
+
 def _apply_triage(
     *,
     actor: User,
@@ -144,7 +155,7 @@ def _apply_triage(
     similarity.index_challenge(challenge)
     audit_record(
         actor=actor,
-        action=f"challenge.{status}",
+        action=TRIAGE_ACTIONS[status],
         target=challenge,
         organisation_id=challenge.organisation_id,
         data={
@@ -197,7 +208,7 @@ def challenge_refine(*, actor: User, challenge: Challenge, reason: str = "") -> 
     )
     audit_record(
         actor=actor,
-        action="need.create",
+        action=NeedsAction.NEED_CREATE,
         target=need,
         organisation_id=need.organisation_id,
         data={"challenge_id": challenge.pk, "title": need.title},
@@ -302,7 +313,7 @@ def challenge_publish(*, actor: User, challenge: Challenge) -> Challenge:
     challenge.save()
     audit_record(
         actor=actor,
-        action="challenge.publish",
+        action=NeedsAction.CHALLENGE_PUBLISH,
         target=challenge,
         organisation_id=challenge.organisation_id,
     )
@@ -319,7 +330,7 @@ def challenge_unpublish(*, actor: User, challenge: Challenge) -> Challenge:
     challenge.save()
     audit_record(
         actor=actor,
-        action="challenge.unpublish",
+        action=NeedsAction.CHALLENGE_UNPUBLISH,
         target=challenge,
         organisation_id=challenge.organisation_id,
     )

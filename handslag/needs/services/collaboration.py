@@ -11,6 +11,7 @@ from handslag.audit.services import audit_record
 from handslag.core.files import Upload, check_upload, rewound, store_then_record
 from handslag.core.permissions import forbidden
 from handslag.needs import similarity
+from handslag.needs.audit_actions import NeedsAction
 from handslag.needs.models import (
     Challenge,
     ChallengeAttachment,
@@ -45,7 +46,7 @@ def challenge_support(*, actor: User, challenge: Challenge) -> ChallengeSupport:
     support.save()
     audit_record(
         actor=actor,
-        action="challenge.support",
+        action=NeedsAction.CHALLENGE_SUPPORT,
         target=challenge,
         organisation_id=challenge.organisation_id,
     )
@@ -61,7 +62,7 @@ def challenge_unsupport(*, actor: User, challenge: Challenge) -> None:
     support.delete()
     audit_record(
         actor=actor,
-        action="challenge.unsupport",
+        action=NeedsAction.CHALLENGE_UNSUPPORT,
         target=challenge,
         organisation_id=challenge.organisation_id,
     )
@@ -80,7 +81,7 @@ def challenge_comment_add(*, actor: User, challenge: Challenge, text: str) -> Ch
     comment.save()
     audit_record(
         actor=actor,
-        action="challenge.comment",
+        action=NeedsAction.CHALLENGE_COMMENT,
         target=challenge,
         organisation_id=challenge.organisation_id,
         data={"comment_id": comment.pk, "text": text},
@@ -111,7 +112,7 @@ def challenge_attachment_add(
         attachment.save()
         audit_record(
             actor=actor,
-            action="challenge.attach",
+            action=NeedsAction.CHALLENGE_ATTACH,
             target=challenge,
             organisation_id=challenge.organisation_id,
             data={
@@ -153,7 +154,7 @@ def challenge_set_visibility(*, actor: User, challenge: Challenge, visibility: s
     similarity.index_challenge(challenge)
     audit_record(
         actor=actor,
-        action="challenge.visibility",
+        action=NeedsAction.CHALLENGE_VISIBILITY,
         target=challenge,
         organisation_id=challenge.organisation_id,
         data={"from": previous, "to": visibility},

@@ -11,6 +11,7 @@ from handslag.accounts.models import Organisation, User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.needs import similarity
+from handslag.needs.audit_actions import NeedsAction
 from handslag.needs.models import (
     EffectDirection,
     ExpectedEffect,
@@ -73,7 +74,7 @@ def need_create(
     similarity.index_need(need)
     audit_record(
         actor=actor,
-        action="need.create",
+        action=NeedsAction.NEED_CREATE,
         target=need,
         organisation_id=organisation.pk,
         data={"title": need.title},
@@ -104,7 +105,7 @@ def need_update(*, actor: User, need: NeedStatement, **fields: Any) -> NeedState
     similarity.index_need(need)
     audit_record(
         actor=actor,
-        action="need.update",
+        action=NeedsAction.NEED_UPDATE,
         target=need,
         organisation_id=need.organisation_id,
         data={"changes": changes},
@@ -183,7 +184,7 @@ def effect_add(
     effect.save()
     audit_record(
         actor=actor,
-        action="effect.add",
+        action=NeedsAction.EFFECT_ADD,
         target=effect,
         organisation_id=need.organisation_id,
         data={"need_id": need.pk, **{f: getattr(effect, f) for f in EFFECT_FIELDS}},
@@ -213,7 +214,7 @@ def effect_update(*, actor: User, effect: ExpectedEffect, **fields: Any) -> Expe
     effect.save()
     audit_record(
         actor=actor,
-        action="effect.update",
+        action=NeedsAction.EFFECT_UPDATE,
         target=effect,
         organisation_id=need.organisation_id,
         data={"need_id": need.pk, "changes": changes},
@@ -230,7 +231,7 @@ def effect_remove(*, actor: User, effect: ExpectedEffect) -> None:
     ExpectedEffect.objects.filter(pk=effect.pk).delete()
     audit_record(
         actor=actor,
-        action="effect.remove",
+        action=NeedsAction.EFFECT_REMOVE,
         target=effect,
         organisation_id=need.organisation_id,
         data={"need_id": need.pk, **snapshot},

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from handslag.audit.models import AuditEntry
 from handslag.needs import services
+from handslag.needs.audit_actions import NeedsAction
 from handslag.needs.models import ChallengeAttachment
 from handslag.needs.tests.factories import ChallengeFactory
 from handslag.testing.personas import LOGIN, login_or_status
@@ -66,7 +67,7 @@ def test_colleague_attaches_a_spreadsheet(world, challenge, settings) -> None:  
     assert attachment.content_type.endswith("spreadsheetml.sheet")
     assert attachment.file.name.startswith(f"needs/challenges/{challenge.pk}/")
     assert "olyckor" not in attachment.file.name
-    entry = AuditEntry.objects.get(action="challenge.attach")
+    entry = AuditEntry.objects.get(action=NeedsAction.CHALLENGE_ATTACH)
     assert entry.data["sha256"] == attachment.sha256
     assert len(_stored_files(settings)) == 1
 

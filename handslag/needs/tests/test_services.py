@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from handslag.audit.models import AuditEntry
 from handslag.needs import services
+from handslag.needs.audit_actions import NeedsAction
 from handslag.needs.models import ChallengeStatus, ExpectedEffect, MarketCheck, NeedStatement
 from handslag.needs.selectors import (
     dashboard_for,
@@ -37,7 +38,7 @@ def test_submit_records_and_audits(world) -> None:  # noqa: ANN001
     assert challenge.title == "Vattna parker"
     assert challenge.status == ChallengeStatus.SUBMITTED
     assert AuditEntry.objects.filter(
-        action="challenge.submit", target_id=str(challenge.pk)
+        action=NeedsAction.CHALLENGE_SUBMIT, target_id=str(challenge.pk)
     ).exists()
 
 
@@ -60,7 +61,7 @@ def test_submit_without_description_changes_nothing(world) -> None:  # noqa: ANN
         services.challenge_submit(
             actor=world.staff, organisation=world.org, title="x", description=" "
         )
-    assert not AuditEntry.objects.filter(action="challenge.submit").exists()
+    assert not AuditEntry.objects.filter(action=NeedsAction.CHALLENGE_SUBMIT).exists()
 
 
 def test_refine_creates_prefilled_need_and_notifies(
@@ -245,7 +246,7 @@ def test_declining_a_published_challenge_takes_it_off_the_market(world) -> None:
 def test_need_update_audits_changes(world) -> None:  # noqa: ANN001
     need = NeedStatementFactory(organisation=world.org)
     services.need_update(actor=world.officer, need=need, target_group="Invånare", title=need.title)
-    entry = AuditEntry.objects.get(action="need.update")
+    entry = AuditEntry.objects.get(action=NeedsAction.NEED_UPDATE)
     assert list(entry.data["changes"]) == ["target_group"]
 
 
@@ -287,7 +288,7 @@ def test_effect_add_update_remove(world) -> None:  # noqa: ANN001
     services.effect_remove(actor=world.officer, effect=effect)
     assert not ExpectedEffect.objects.exists()
     actions = list(AuditEntry.objects.values_list("action", flat=True))
-    assert actions == ["effect.add", "effect.update", "effect.remove"]
+    assert actions == [NeedsAction.EFFECT_ADD, NeedsAction.EFFECT_UPDATE, NeedsAction.EFFECT_REMOVE]
 
 
 @pytest.mark.parametrize(
@@ -328,7 +329,7 @@ def test_effect_update_against_direction_is_refused(world) -> None:  # noqa: ANN
     assert "target" in excinfo.value.message_dict
     effect.refresh_from_db()
     assert effect.target == Decimal("80")
-    assert AuditEntry.objects.filter(action="effect.update").count() == 0
+    assert AuditEntry.objects.filter(action=NeedsAction.EFFECT_UPDATE).count() == 0
 
 
 def test_effect_update_to_equal_target_is_refused(world) -> None:  # noqa: ANN001

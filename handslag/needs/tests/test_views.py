@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from handslag.audit.models import AuditEntry
+from handslag.needs.audit_actions import NeedsAction
 from handslag.needs.models import Challenge, ChallengeStatus, ExpectedEffect, NeedStatement
 from handslag.needs.tests.factories import (
     ChallengeFactory,
@@ -199,7 +200,7 @@ def test_triage_without_reason_rerenders_and_changes_nothing(client, world, chal
     assert b"error-summary" in response.content
     challenge.refresh_from_db()
     assert challenge.status == ChallengeStatus.SUBMITTED
-    assert not AuditEntry.objects.filter(action__startswith="challenge.declined").exists()
+    assert not AuditEntry.objects.filter(action__startswith=NeedsAction.CHALLENGE_DECLINED).exists()
 
 
 def test_merge_and_wrong_state(client, world, challenge) -> None:  # noqa: ANN001

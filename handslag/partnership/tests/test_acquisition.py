@@ -10,6 +10,7 @@ from django.urls import reverse
 from handslag.accounts.tests.factories import OrganisationFactory, member, supplier
 from handslag.audit.models import AuditEntry
 from handslag.partnership import acquisition
+from handslag.partnership.audit_actions import PartnershipAction
 from handslag.partnership.models import Order, ServiceReview, SolutionMember
 from handslag.partnership.tests.factories import (
     ContractFactory,
@@ -83,7 +84,7 @@ def test_join_then_order_as_joined_buyer() -> None:
                 **values,
             )
     assert Order.objects.count() == 1
-    assert AuditEntry.objects.filter(action="partnership.order_record").count() == 1
+    assert AuditEntry.objects.filter(action=PartnershipAction.ORDER_RECORD).count() == 1
 
 
 def test_service_review_rules_and_forbidden_people() -> None:

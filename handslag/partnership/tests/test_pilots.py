@@ -17,6 +17,7 @@ from handslag.accounts.tests.factories import member
 from handslag.audit.models import AuditEntry
 from handslag.needs.tests.factories import ExpectedEffectFactory
 from handslag.partnership import pilots
+from handslag.partnership.audit_actions import PartnershipAction
 from handslag.partnership.charts import kpi_chart
 from handslag.partnership.models import Measurement, PilotKpi
 from handslag.partnership.pilot_selectors import effect_candidates, kpi_periods, kpi_status
@@ -69,7 +70,7 @@ class TestKpiFromEffect:
         )
         assert kpi.direction == "decrease"
         assert list(effect_candidates(contract=contract)) == []
-        assert AuditEntry.objects.filter(action="pilot.kpi_add").count() == 1
+        assert AuditEntry.objects.filter(action=PartnershipAction.PILOT_KPI_ADD).count() == 1
 
     def test_carries_the_direction_the_effect_states(self) -> None:
         """The KPI takes the effect's own direction, not one guessed from its target.
@@ -215,7 +216,7 @@ class TestImport:
             Decimal("470"),
             Decimal("455.5"),
         ]
-        assert AuditEntry.objects.filter(action="pilot.measurements_import").count() == 1
+        assert AuditEntry.objects.filter(action=PartnershipAction.MEASUREMENT_IMPORT).count() == 1
 
     def test_xlsx_with_date_cells_is_imported(self) -> None:
         contract = ContractFactory()

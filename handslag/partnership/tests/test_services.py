@@ -6,8 +6,10 @@ from django.utils import timezone
 
 from handslag.accounts.roles import ProjectRole
 from handslag.audit.models import AuditEntry
+from handslag.knowledge.audit_actions import KnowledgeAction
 from handslag.knowledge.models import Lesson
 from handslag.partnership import services
+from handslag.partnership.audit_actions import PartnershipAction
 from handslag.partnership.models import Contract, PhaseDecision, PhaseStatus
 from handslag.partnership.selectors import contract_is_ended, contract_state, dashboard_for
 from handslag.partnership.tests.factories import (
@@ -50,7 +52,7 @@ class TestContractCreate:
         assert contract.project == award.call.project
         award.refresh_from_db()
         assert award.contract_signed_on == contract.signed_on
-        assert AuditEntry.objects.filter(action="partnership.contract_create").count() == 1
+        assert AuditEntry.objects.filter(action=PartnershipAction.CONTRACT_CREATE).count() == 1
 
     def test_refused_on_last_day_of_standstill(self) -> None:
         award = AwardFactory()
@@ -363,7 +365,10 @@ class TestDecide:
         lesson = Lesson.objects.get()
         assert (lesson.created_by, lesson.tags) == (lead, "partnership,phase")
         entries = list(AuditEntry.objects.order_by("pk")[before:])
-        assert [e.action for e in entries] == ["lesson.create", "partnership.phase_decide"]
+        assert [e.action for e in entries] == [
+            KnowledgeAction.LESSON_CREATE,
+            PartnershipAction.PHASE_DECIDE,
+        ]
         assert entries[0].target_id == str(lesson.pk)
         assert entries[1].data["lesson_id"] == lesson.pk
 
@@ -371,7 +376,7 @@ class TestDecide:
         contract, lead, phase, _ = self.active()
         services.phase_decide(actor=lead, phase=phase, decision="continue", reason="OK")
         assert not Lesson.objects.exists()
-        assert not AuditEntry.objects.filter(action="lesson.create").exists()
+        assert not AuditEntry.objects.filter(action=KnowledgeAction.LESSON_CREATE).exists()
 
 
 class TestMilestones:

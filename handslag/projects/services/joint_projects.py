@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from handslag.accounts.models import Organisation, User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
+from handslag.needs.audit_actions import NeedsAction
 from handslag.needs.models import NeedStatement
 from handslag.needs.permissions import can_edit_need
 from handslag.projects.models import ProcedureTemplate, Project
@@ -42,7 +43,7 @@ def need_joint_project_start(
     )
     audit_record(
         actor=actor,
-        action="need.joint_project",
+        action=NeedsAction.NEED_JOINT_PROJECT,
         target=need,
         organisation_id=need.organisation_id,
         data={"project_id": project.pk, "partner_buyers": [p.pk for p in partners]},

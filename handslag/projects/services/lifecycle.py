@@ -14,6 +14,7 @@ from handslag.accounts.roles import OrganisationKind, ProjectRole
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.needs.models import NeedStatement
+from handslag.projects.audit_actions import ProjectsAction
 from handslag.projects.models import (
     ChecklistItem,
     ProcedureTemplate,
@@ -127,7 +128,7 @@ def project_create(
 
     audit_record(
         actor=actor,
-        action="project.create",
+        action=ProjectsAction.PROJECT_CREATE,
         target=project,
         organisation_id=organisation.pk,
         data={
@@ -171,7 +172,7 @@ def checklist_item_set_done(
     item.save()
     audit_record(
         actor=actor,
-        action="checklist_item.done" if done else "checklist_item.undone",
+        action=ProjectsAction.CHECKLIST_ITEM_DONE if done else ProjectsAction.CHECKLIST_ITEM_UNDONE,
         target=item,
         organisation_id=project.organisation_id,
         data={"stage": stage.key, "evidence_url": item.evidence_url},
@@ -256,7 +257,7 @@ def gate_pass(
     )
     audit_record(
         actor=actor,
-        action="stage.gate_pass",
+        action=ProjectsAction.STAGE_GATE_PASS,
         target=stage,
         organisation_id=project.organisation_id,
         data={
@@ -294,7 +295,7 @@ def stage_dates_update(
     stage.save()
     audit_record(
         actor=actor,
-        action="stage.dates_update",
+        action=ProjectsAction.STAGE_DATES_UPDATE,
         target=stage,
         organisation_id=project.organisation_id,
         data={
@@ -325,7 +326,7 @@ def project_stop(
     project.save()
     audit_record(
         actor=actor,
-        action="project.stop",
+        action=ProjectsAction.PROJECT_STOP,
         target=project,
         organisation_id=project.organisation_id,
         data={"reason": reason},

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from handslag.accounts.models import User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
+from handslag.projects.audit_actions import ProjectsAction
 from handslag.projects.models import (
     BudgetLine,
     EffortLine,
@@ -36,6 +37,24 @@ RESOURCE_FIELDS: dict[str, tuple[str, ...]] = {
     ),
 }
 RESOURCE_MODELS = {"budget": BudgetLine, "hours": EffortLine, "funding": FundingSource}
+# What the log calls adding, changing and removing each kind of resource.
+RESOURCE_ACTIONS: dict[str, dict[str, ProjectsAction]] = {
+    "budget": {
+        "create": ProjectsAction.BUDGET_LINE_CREATE,
+        "update": ProjectsAction.BUDGET_LINE_UPDATE,
+        "delete": ProjectsAction.BUDGET_LINE_DELETE,
+    },
+    "hours": {
+        "create": ProjectsAction.EFFORT_LINE_CREATE,
+        "update": ProjectsAction.EFFORT_LINE_UPDATE,
+        "delete": ProjectsAction.EFFORT_LINE_DELETE,
+    },
+    "funding": {
+        "create": ProjectsAction.FUNDING_SOURCE_CREATE,
+        "update": ProjectsAction.FUNDING_SOURCE_UPDATE,
+        "delete": ProjectsAction.FUNDING_SOURCE_DELETE,
+    },
+}
 NOT_NEGATIVE = ("planned", "spent", "amount", "hours_planned", "hours_spent")
 
 
@@ -110,7 +129,7 @@ def resource_save(
     after = {n: _resource_value(getattr(obj, n, None)) for n in RESOURCE_FIELDS[kind]}
     audit_record(
         actor=actor,
-        action=f"resource.{kind}.{'update' if instance else 'create'}",
+        action=RESOURCE_ACTIONS[kind]["update" if instance else "create"],
         target=obj,
         organisation_id=project.organisation_id,
         data={
@@ -138,7 +157,7 @@ def resource_delete(*, actor: User, instance: BudgetLine | EffortLine | FundingS
     type(instance).objects.filter(pk=instance.pk).delete()
     audit_record(
         actor=actor,
-        action=f"resource.{kind}.delete",
+        action=RESOURCE_ACTIONS[kind]["delete"],
         target=instance,
         organisation_id=project.organisation_id,
         data={

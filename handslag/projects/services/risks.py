@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from handslag.accounts.models import User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
+from handslag.projects.audit_actions import ProjectsAction
 from handslag.projects.models import (
     Project,
     Risk,
@@ -124,7 +125,7 @@ def risk_create(
     risk.save()
     audit_record(
         actor=actor,
-        action="risk.create",
+        action=ProjectsAction.RISK_CREATE,
         target=risk,
         organisation_id=project.organisation_id,
         data={"project": project.pk, **_risk_snapshot(risk)},
@@ -157,7 +158,7 @@ def risk_update(*, actor: User, risk: Risk, **changes: Any) -> Risk:
     risk.save()
     audit_record(
         actor=actor,
-        action="risk.update",
+        action=ProjectsAction.RISK_UPDATE,
         target=risk,
         organisation_id=project.organisation_id,
         data={"project": project.pk, "changes": changed},

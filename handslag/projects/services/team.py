@@ -12,6 +12,7 @@ from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.needs.models import NeedStatement
 from handslag.needs.models import Visibility as NeedVisibility
+from handslag.projects.audit_actions import ProjectsAction
 from handslag.projects.models import (
     ExternalAccess,
     Project,
@@ -73,7 +74,7 @@ def project_member_add(*, project: Project, actor: User, user: User, role: str) 
     project._roles_cache = {}
     audit_record(
         actor=actor,
-        action="project_member.add",
+        action=ProjectsAction.PROJECT_MEMBER_ADD,
         target=member,
         organisation_id=project.organisation_id,
         data={"project": project.pk, "user": user.username, "role": role},
@@ -106,7 +107,7 @@ def project_member_remove(*, member: ProjectMember, actor: User) -> None:
         project._areas_cache = {}
     audit_record(
         actor=actor,
-        action="project_member.remove",
+        action=ProjectsAction.PROJECT_MEMBER_REMOVE,
         target=member,
         organisation_id=project.organisation_id,
         data=data,
@@ -141,7 +142,7 @@ def external_access_set(
     project._areas_cache = {}
     audit_record(
         actor=actor,
-        action="project.external_access",
+        action=ProjectsAction.PROJECT_EXTERNAL_ACCESS,
         target=project,
         organisation_id=project.organisation_id,
         data={"user": user.username, "before": before, "after": areas},
@@ -189,7 +190,7 @@ def project_partner_add(
         project.needs.add(*needs)
     audit_record(
         actor=actor,
-        action="project.partner_add",
+        action=ProjectsAction.PROJECT_PARTNER_ADD,
         target=project,
         organisation_id=project.organisation_id,
         data={"organisation": organisation.pk, "needs": [n.pk for n in needs]},

@@ -11,6 +11,7 @@ from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
+from handslag.projects.audit_actions import ProjectsAction
 from handslag.projects.models import (
     ChecklistItemTemplate,
     ProcedureTemplate,
@@ -120,7 +121,7 @@ def template_copy(
     )
     audit_record(
         actor=actor,
-        action="procedure_template.copy",
+        action=ProjectsAction.PROCEDURE_TEMPLATE_COPY,
         target=copy,
         organisation_id=organisation.pk,
         data={"from": template.pk, "key": copy.key, "version": copy.version},
@@ -204,7 +205,7 @@ def template_revise(
     )
     audit_record(
         actor=actor,
-        action="procedure_template.revise",
+        action=ProjectsAction.PROCEDURE_TEMPLATE_REVISE,
         target=revised,
         organisation_id=organisation.pk,
         data={"from": template.pk, "key": revised.key, "version": revised.version},

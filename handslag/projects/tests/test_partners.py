@@ -11,6 +11,7 @@ from handslag.accounts.tests.factories import buyer, member, supplier
 from handslag.audit.models import AuditEntry
 from handslag.needs.models import Visibility
 from handslag.projects import services
+from handslag.projects.audit_actions import ProjectsAction
 from handslag.projects.permissions import can_view_project
 from handslag.projects.tests.factories import make_project, need_statement, project_lead
 
@@ -38,7 +39,7 @@ def test_a_buyer_joins_with_its_shared_need_and_its_staff_can_then_see_the_proje
     assert shared in project.needs.all()
     staff = type(staff).objects.get(pk=staff.pk)  # fresh memberships cache
     assert can_view_project(user=staff, project=project)
-    assert AuditEntry.objects.filter(action="project.partner_add").count() == 1
+    assert AuditEntry.objects.filter(action=ProjectsAction.PROJECT_PARTNER_ADD).count() == 1
 
 
 def test_only_the_project_lead_lets_a_buyer_join(project):

@@ -13,6 +13,7 @@ from handslag.accounts.roles import OrganisationKind, OrganisationRole, ProjectR
 from handslag.accounts.tests.factories import OrganisationFactory, member
 from handslag.audit.models import AuditEntry
 from handslag.projects import services
+from handslag.projects.audit_actions import ProjectsAction
 from handslag.projects.models import (
     BudgetLine,
     EffortLine,
@@ -81,7 +82,7 @@ class TestServices:
         services.resource_save(
             actor=lead, project=project, kind="budget", instance=line, fields={"spent": 5000}
         )
-        entry = AuditEntry.objects.filter(action="resource.budget.update").get()
+        entry = AuditEntry.objects.filter(action=ProjectsAction.BUDGET_LINE_UPDATE).get()
         assert entry.data["changes"] == {"spent": {"before": "0", "after": "5000"}}
 
     @pytest.mark.parametrize(
@@ -114,11 +115,52 @@ class TestServices:
         with pytest.raises(PermissionDenied):
             budget(project, request.getfixturevalue(who))
 
+    @pytest.mark.parametrize(
+        ("add", "created", "changed", "removed"),
+        [
+            (
+                budget,
+                ProjectsAction.BUDGET_LINE_CREATE,
+                ProjectsAction.BUDGET_LINE_UPDATE,
+                ProjectsAction.BUDGET_LINE_DELETE,
+            ),
+            (
+                hours,
+                ProjectsAction.EFFORT_LINE_CREATE,
+                ProjectsAction.EFFORT_LINE_UPDATE,
+                ProjectsAction.EFFORT_LINE_DELETE,
+            ),
+            (
+                vinnova,
+                ProjectsAction.FUNDING_SOURCE_CREATE,
+                ProjectsAction.FUNDING_SOURCE_UPDATE,
+                ProjectsAction.FUNDING_SOURCE_DELETE,
+            ),
+        ],
+    )
+    def test_each_kind_is_logged_under_its_own_actions(
+        self, project, lead, add, created, changed, removed
+    ) -> None:
+        line = add(project, lead)
+        kind = {BudgetLine: "budget", EffortLine: "hours", FundingSource: "funding"}[type(line)]
+        services.resource_save(
+            actor=lead, project=project, kind=kind, instance=line, fields={"internal_only": True}
+        )
+        services.resource_delete(actor=lead, instance=line)
+        logged = AuditEntry.objects.filter(
+            target_type=line._meta.label_lower, target_id=str(line.pk)
+        ).order_by("id")
+        assert list(logged.values_list("action", flat=True)) == [created, changed, removed]
+
     def test_delete_keeps_audit(self, project, lead) -> None:  # noqa: ANN001
         line = budget(project, lead)
         services.resource_delete(actor=lead, instance=line)
         assert not BudgetLine.objects.exists()
-        assert AuditEntry.objects.filter(action="resource.budget.delete").get().data["description"]
+        assert (
+            AuditEntry.objects.filter(action=ProjectsAction.BUDGET_LINE_DELETE)
+            .get()
+            .data["description"]
+        )
 
 
 class TestViews:

@@ -6,17 +6,24 @@ from io import BytesIO
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from handslag.accounts.models import Organisation
 from handslag.accounts.roles import OrganisationKind, OrganisationRole, ProjectRole
 from handslag.accounts.tests.factories import OrganisationFactory, member
-from handslag.audit.services import audit_trail
+from handslag.audit import actions
+from handslag.audit.services import audit_record, audit_trail
 from handslag.projects import services
+from handslag.projects.audit_actions import ProjectsAction
 from handslag.projects.models import ExternalAccess, ProjectMember, Risk, WorkspaceArea
-from handslag.projects.selectors import risk_is_overdue, risk_list_visible, risk_matrix
+from handslag.projects.selectors import (
+    risk_history,
+    risk_is_overdue,
+    risk_list_visible,
+    risk_matrix,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +51,7 @@ class TestServices:
         assert risk.score == 12
         assert risk.level == "high"
         [entry] = audit_trail(target=risk)
-        assert entry.action == "risk.create"
+        assert entry.action == ProjectsAction.RISK_CREATE
         assert entry.data["probability"] == 4
 
     @pytest.mark.parametrize("value", [7, 0, -1, "7", "x", None, 2.5, True])
@@ -65,13 +72,33 @@ class TestServices:
             make_risk(project, lead, owner=colleague)
         assert "owner" in error.value.message_dict
 
+    def test_history_reads_a_registration_stored_under_an_older_name(
+        self,
+        project,
+        lead,
+        monkeypatch,  # noqa: ANN001
+    ) -> None:
+        monkeypatch.setitem(actions._renamed, "risk.register", ProjectsAction.RISK_CREATE)
+        risk = make_risk(project, lead)
+        audit_record(actor=lead, action="risk.register", target=risk, data={"probability": 2})
+        with translation.override("en"):
+            history = risk_history(risk=risk)
+            assert [str(row["label"]) for row in history] == ["Registered", "Registered"]
+            assert [(str(f), b, a) for f, b, a in history[1]["changes"]] == [
+                ("Probability", "", "2")
+            ]
+
     def test_update_keeps_history_of_every_change(self, project, lead, officer):  # noqa: ANN001
         risk = make_risk(project, lead)
         services.risk_update(actor=officer, risk=risk, probability=2, status="mitigating")
         services.risk_update(actor=lead, risk=risk, impact=5)
         services.risk_update(actor=lead, risk=risk, impact=5)  # no change, no entry
         trail = list(audit_trail(target=risk))
-        assert [e.action for e in trail] == ["risk.create", "risk.update", "risk.update"]
+        assert [e.action for e in trail] == [
+            ProjectsAction.RISK_CREATE,
+            ProjectsAction.RISK_UPDATE,
+            ProjectsAction.RISK_UPDATE,
+        ]
         assert trail[1].data["changes"]["probability"] == {"before": 4, "after": 2}
         assert trail[2].data["changes"] == {"impact": {"before": 3, "after": 5}}
 

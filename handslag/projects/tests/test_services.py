@@ -9,6 +9,7 @@ from handslag.accounts.tests.factories import buyer, member
 from handslag.audit.models import AuditEntry
 from handslag.knowledge.models import Lesson
 from handslag.projects import services
+from handslag.projects.audit_actions import ProjectsAction
 from handslag.projects.models import (
     ChecklistItemTemplate,
     ProcedureTemplate,
@@ -97,7 +98,9 @@ def test_create_copies_stages_opens_the_first_and_makes_the_creator_lead(lead, o
         ProjectMember.objects.filter(project=project, user=lead).values_list("role", flat=True)
     )
     assert roles == {ProjectRole.PROJECT_LEAD, ProjectRole.PROCUREMENT_OFFICER}
-    assert AuditEntry.objects.filter(action="project.create", target_id=str(project.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action=ProjectsAction.PROJECT_CREATE, target_id=str(project.pk)
+    ).exists()
 
 
 def test_a_project_keeps_the_checklist_it_started_with(project):
@@ -192,7 +195,9 @@ def test_gate_passes_with_a_complete_checklist_and_opens_the_next_stage(project,
     assert first.actual_end == timezone.localdate()
     assert first.gate_passed_by == lead and first.gate_override_reason == ""
     assert second.status == StageStatus.OPEN and second.actual_start == timezone.localdate()
-    assert AuditEntry.objects.filter(action="stage.gate_pass", target_id=str(first.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action=ProjectsAction.STAGE_GATE_PASS, target_id=str(first.pk)
+    ).exists()
 
 
 def test_only_required_items_block_the_gate(project, lead):

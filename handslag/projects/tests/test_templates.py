@@ -8,6 +8,7 @@ from handslag.accounts.roles import OrganisationRole
 from handslag.accounts.tests.factories import buyer, member, supplier
 from handslag.audit.services import audit_trail
 from handslag.projects import services
+from handslag.projects.audit_actions import ProjectsAction
 from handslag.projects.models import ProcedureTemplate
 from handslag.projects.tests.factories import make_project, shipped
 
@@ -41,7 +42,7 @@ class TestServices:
         )
         assert services.template_structure(copy) == services.template_structure(source)
         assert not copy.is_default
-        assert audit_trail(target=copy).get().action == "procedure_template.copy"
+        assert audit_trail(target=copy).get().action == ProjectsAction.PROCEDURE_TEMPLATE_COPY
 
     def test_revise_creates_new_version_and_keeps_old(self, copy, lead, org) -> None:  # noqa: ANN001
         project = make_project(lead=lead, organisation=org, template=copy)
