@@ -27,13 +27,13 @@ def _test_settings(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 
 @pytest.fixture(autouse=True)
-def _fast_hashing(settings, tmp_path_factory):  # noqa: ANN001, ANN202
+def _fast_hashing(settings, tmp_path_factory):
     for name, value in _test_settings(tmp_path_factory).items():
         setattr(settings, name, value)
 
 
 @pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoSnapshot:  # noqa: ANN001
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoSnapshot:
     """The demo, loaded once per test process (each xdist worker has its own) with the
     settings every test runs with, and rolled back at once: only its rows are kept."""
     with (
@@ -47,13 +47,13 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoS
 
 
 @pytest.fixture
-def demo_data(demo_snapshot, db) -> None:  # noqa: ANN001
+def demo_data(demo_snapshot, db) -> None:
     """The demo data, written into this test's transaction and rolled back with it."""
     demo_snapshot.restore()
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():  # noqa: ANN202
+def _fresh_cache():
     """Nothing cached may leak from one test into the next. (The sign-in and sign-up
     throttles count in the database, which each test gets fresh.)"""
     from django.core.cache import cache
@@ -76,7 +76,7 @@ def _item_is_transactional(item: pytest.Item) -> bool:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):  # noqa: ANN201
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
     """A transactional test empties the database when it ends, the shipped procedure
     templates (a data migration) included. Put them back once it is emptied, so the next
     test in this process finds the database as migrating left it, whatever ran before."""
@@ -100,7 +100,7 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):  #
 
 
 @pytest.fixture(autouse=True)
-def _audit_guards_around_flush(request):  # noqa: ANN001, ANN202
+def _audit_guards_around_flush(request):
     """Transactional tests empty the database afterwards with DELETE, which the audit
     log's append-only triggers refuse. Lift the triggers just for that flush and put
     them back before the next test that uses the database."""

@@ -175,7 +175,7 @@ def multipart(fields: dict[str, str], filename: str, data: bytes) -> tuple[bytes
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
-def post(port: int, path: str, body: bytes, content_type: str, cookie: str = ""):  # noqa: ANN201
+def post(port: int, path: str, body: bytes, content_type: str, cookie: str = ""):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
     try:
         headers = {"Content-Type": content_type, "Content-Length": str(len(body))}
@@ -236,7 +236,7 @@ def send_plain(port: int, index: int, data: bytes) -> Result:
     return Result("accepted" if ok else "failed", time.perf_counter() - start)
 
 
-def run_phase(name: str, clients: int, jobs: list, run) -> Phase:  # noqa: ANN001
+def run_phase(name: str, clients: int, jobs: list, run) -> Phase:
     phase = Phase(name)
     lock = threading.Lock()
     start = time.perf_counter()

@@ -31,7 +31,7 @@ logger = logging.getLogger("django.request")
 
 
 class TokenAuth(HttpBearer):
-    def authenticate(self, request: HttpRequest, token: str):  # noqa: ANN201
+    def authenticate(self, request: HttpRequest, token: str):
         user = api_token_authenticate(raw=token)
         if user is not None:
             request.user = user

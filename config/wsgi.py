@@ -6,8 +6,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-from django.conf import settings  # noqa: E402
-from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 if settings.SECRET_KEY_MISSING:
     raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")

@@ -49,5 +49,5 @@ def me(request: HttpRequest) -> dict:
 
 
 @router.get("/organisations", response=list[OrganisationOut], summary="Registered organisations")
-def organisations(request: HttpRequest):  # noqa: ANN201
+def organisations(request: HttpRequest):
     return organisation_list_visible(user=request.user)

@@ -4,7 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 
-def client_ip(request) -> str:  # noqa: ANN001
+def client_ip(request) -> str:
     """The client's address for throttling.
 
     Behind TRUSTED_PROXY_HOPS reverse proxies, each appending the address it saw to
@@ -33,7 +33,7 @@ class LoginForm(AuthenticationForm):
         "inactive": _("This account is not active."),
     }
 
-    def __init__(self, *args, **kwargs):  # noqa: ANN002, ANN003
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Autofocus would skip the skip link and the page's heading for screen-reader users.
         self.fields["username"].widget.attrs.pop("autofocus", None)

@@ -22,7 +22,7 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
-    def get_context_data(self, **kwargs):  # noqa: ANN003
+    def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["demo_accounts"] = DEMO_ACCOUNTS
         context["demo_password"] = DEMO_PASSWORD

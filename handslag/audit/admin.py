@@ -16,13 +16,13 @@ class ActionFilter(admin.SimpleListFilter):
     title = _("action")
     parameter_name = "action"
 
-    def lookups(self, request, model_admin):  # noqa: ANN001, ANN201
+    def lookups(self, request, model_admin):
         # Only the names of entries the list may show: a sealed entry's action is not offered.
         stored = model_admin.get_queryset(request).order_by().values_list("action", flat=True)
         stored = stored.distinct()
         return [(name, name) for name in sorted({action_current(a) for a in stored})]
 
-    def queryset(self, request, queryset):  # noqa: ANN001, ANN201
+    def queryset(self, request, queryset):
         if self.value():
             return queryset.filter(action__in=action_stored_names(self.value()))
         return queryset
@@ -47,14 +47,14 @@ class AuditEntryAdmin(admin.ModelAdmin):
     actions = None
     _allowed_lookups = frozenset({"action", "action__exact"})
 
-    def get_queryset(self, request):  # noqa: ANN001, ANN201
+    def get_queryset(self, request):
         return audit_entries_visible()
 
-    def get_urls(self):  # noqa: ANN201
+    def get_urls(self):
         # Only the list: a change or history page would be addressed by the entry's id.
         return [url for url in super().get_urls() if url.name and url.name.endswith("_changelist")]
 
-    def lookup_allowed(self, lookup, value, request=None):  # noqa: ANN001, ANN201
+    def lookup_allowed(self, lookup, value, request=None):
         # ?id__lte=… (or pk, hash) would count visible rows up to an id, and so the gaps.
         return lookup in self._allowed_lookups
 
@@ -62,11 +62,11 @@ class AuditEntryAdmin(admin.ModelAdmin):
     def details(self, obj: AuditEntry) -> str:
         return Truncator(json.dumps(obj.data, ensure_ascii=False, sort_keys=True)).chars(300)
 
-    def has_add_permission(self, request):  # noqa: ANN001
+    def has_add_permission(self, request):
         return False
 
-    def has_change_permission(self, request, obj=None):  # noqa: ANN001
+    def has_change_permission(self, request, obj=None):
         return False
 
-    def has_delete_permission(self, request, obj=None):  # noqa: ANN001
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -239,7 +239,7 @@ def model_create(request: HttpRequest, project_id: int, payload: ModelIn) -> tup
     response={200: SummaryOut, 204: None},
     summary="The project's benefit figure (latest forecast, outturn, realisation)",
 )
-def summary(request: HttpRequest, project_id: int) -> Any:  # noqa: ANN401
+def summary(request: HttpRequest, project_id: int) -> Any:
     project = access_project(user=request.user, project_id=project_id)
     data = benefit_summary(project=project)
     return (204, None) if data is None else data

@@ -225,7 +225,7 @@ def _manager(project: Any) -> Any:
 def _project(key: str) -> Any:
     try:
         return project(key)
-    except Exception:  # noqa: BLE001 - a missing demo project means: skip this case
+    except Exception:
         return None
 
 
@@ -274,7 +274,7 @@ OUTTURN_FROM_PILOT = ("sharing", "home_monitoring")
 
 
 def load_outturns() -> None:
-    from handslag.benefits.realised import outturn_from_pilot  # noqa: PLC0415
+    from handslag.benefits.realised import outturn_from_pilot
 
     for key in OUTTURN_FROM_PILOT:
         project = _project(key)

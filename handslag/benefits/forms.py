@@ -60,7 +60,7 @@ class BenefitModelForm(forms.Form):
         return data
 
     @classmethod
-    def initial_for(cls, model) -> dict:  # noqa: ANN001
+    def initial_for(cls, model) -> dict:
         return {
             "name": model.name,
             "scenario": model.scenario,

@@ -41,7 +41,7 @@ def refuse_unstorable(data: Any, *, location: str) -> None:
         raise ValidationError({where: [message]})
 
 
-def _first_problem(data: Any, where: str) -> tuple[str, str] | None:  # noqa: C901
+def _first_problem(data: Any, where: str) -> tuple[str, str] | None:
     if isinstance(data, str):
         if not text_is_storable(data):
             return where, _("The text contains a control character, which cannot be stored.")
@@ -167,7 +167,7 @@ class ApiErrorMiddleware:
     instead of) a view: an unknown URL, a method the path does not have, a refused CSRF
     check, an unreadable or oversized request."""
 
-    def __init__(self, get_response) -> None:  # noqa: ANN001
+    def __init__(self, get_response) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

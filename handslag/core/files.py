@@ -207,7 +207,7 @@ def rewound(upload: Upload) -> File:
     return upload if isinstance(upload, File) else File(upload)
 
 
-def download_response(file, *, filename: str, content_type: str) -> FileResponse:  # noqa: ANN001
+def download_response(file, *, filename: str, content_type: str) -> FileResponse:
     """A stored file as a download that a browser never renders as a page of ours."""
     response = FileResponse(
         file.open("rb"), as_attachment=True, filename=filename, content_type=content_type

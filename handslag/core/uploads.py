@@ -107,7 +107,7 @@ class EncryptedSpool:
 class EncryptedSpoolReader(io.RawIOBase):
     """Reads the plaintext of an encrypted spool back, decrypting record by record."""
 
-    def __init__(self, spool, aead: AESGCM, records: int, size: int) -> None:  # noqa: ANN001
+    def __init__(self, spool, aead: AESGCM, records: int, size: int) -> None:
         super().__init__()
         self._spool, self._aead, self._records, self._size = spool, aead, records, size
         self._rewind()
@@ -141,7 +141,7 @@ class EncryptedSpoolReader(io.RawIOBase):
     def tell(self) -> int:
         return self._pos
 
-    def readinto(self, buffer) -> int:  # noqa: ANN001
+    def readinto(self, buffer) -> int:
         self._checkClosed()
         while not self._pending:
             if self._index >= self._records:
@@ -238,7 +238,7 @@ def _sweep_now_and_then() -> None:
         logger.exception("Could not sweep the upload spool directory.")
 
 
-def body_cut_short(request) -> bool:  # noqa: ANN001
+def body_cut_short(request) -> bool:
     """Whether fewer bytes were read from the request than its Content-Length declared."""
     # A WSGI request reads through a LimitedStream that counts. (Under ASGI the body is
     # read whole before the request exists, and a client that leaves aborts it.)
@@ -252,7 +252,7 @@ class UploadSpoolGuard(FileUploadHandler):
     def handle_raw_input(
         self,
         input_data: object,
-        META: dict,  # noqa: N803 - Django's name for it
+        META: dict,
         content_length: int,
         boundary: bytes,
         encoding: str | None = None,
@@ -281,7 +281,7 @@ class SpoolingASGIHandler(ASGIHandler):
     that size goes to an EncryptedSpool instead, and is read back through its reader.
     """
 
-    async def read_body(self, receive):  # noqa: ANN001, ANN201
+    async def read_body(self, receive):
         limit = settings.FILE_UPLOAD_MAX_MEMORY_SIZE
         memory: io.BytesIO | None = io.BytesIO()
         spool: EncryptedSpool | None = None

@@ -86,7 +86,7 @@ def _organisations(ids: list[int]) -> list[Organisation]:
     return organisations
 
 
-def _action(action: ActionItem, today: Any = None) -> dict:  # noqa: ANN401
+def _action(action: ActionItem, today: Any = None) -> dict:
     today = today or timezone.localdate()
     return {
         "id": action.pk,
@@ -170,7 +170,7 @@ def _stakeholder_of(project: Project, stakeholder_id: int | None) -> Stakeholder
     response={200: SummaryOut, 404: ErrorOut},
     summary="Where the project's dialogue stands",
 )
-def summary(request: HttpRequest, project_id: int):  # noqa: ANN201
+def summary(request: HttpRequest, project_id: int):
     project = access_project_dialogue(user=request.user, project_id=project_id)
     return dialogue_summary(project=project).__dict__
 
@@ -184,7 +184,7 @@ def summary(request: HttpRequest, project_id: int):  # noqa: ANN201
     summary="The dialogue log, latest meeting first",
 )
 @paginate
-def meeting_list_api(request: HttpRequest, project_id: int):  # noqa: ANN201
+def meeting_list_api(request: HttpRequest, project_id: int):
     project = access_project_dialogue(user=request.user, project_id=project_id)
     meetings = meeting_list(project=project).prefetch_related(
         "internal_participants", "supplier_organisations"
@@ -197,7 +197,7 @@ def meeting_list_api(request: HttpRequest, project_id: int):  # noqa: ANN201
     response={201: MeetingOut, **ERRORS},
     summary="Log a meeting",
 )
-def meeting_create(request: HttpRequest, project_id: int, payload: MeetingIn):  # noqa: ANN201
+def meeting_create(request: HttpRequest, project_id: int, payload: MeetingIn):
     project = access_project_dialogue(user=request.user, project_id=project_id, edit=True)
     meeting = services.meeting_create(
         actor=request.user,
@@ -219,7 +219,7 @@ def meeting_create(request: HttpRequest, project_id: int, payload: MeetingIn):  
     response={200: MeetingOut, 404: ErrorOut},
     summary="One meeting with its actions",
 )
-def meeting_get(request: HttpRequest, meeting_id: int):  # noqa: ANN201
+def meeting_get(request: HttpRequest, meeting_id: int):
     return _meeting(access_meeting(user=request.user, meeting_id=meeting_id))
 
 
@@ -228,7 +228,7 @@ def meeting_get(request: HttpRequest, meeting_id: int):  # noqa: ANN201
     response={200: MeetingOut, **ERRORS},
     summary="Change a meeting; only the fields sent change",
 )
-def meeting_update(request: HttpRequest, meeting_id: int, payload: MeetingPatch):  # noqa: ANN201
+def meeting_update(request: HttpRequest, meeting_id: int, payload: MeetingPatch):
     meeting = access_meeting(user=request.user, meeting_id=meeting_id, edit=True)
     data = payload.dict(exclude_unset=True)
     if not data:
@@ -263,7 +263,7 @@ def meeting_update(request: HttpRequest, meeting_id: int, payload: MeetingPatch)
     summary="Every action of the project's meetings: overdue first, done last",
 )
 @paginate
-def action_list_api(request: HttpRequest, project_id: int):  # noqa: ANN201
+def action_list_api(request: HttpRequest, project_id: int):
     project = access_project_dialogue(user=request.user, project_id=project_id)
     return [_action(a) for a in action_list(project=project)]
 
@@ -273,7 +273,7 @@ def action_list_api(request: HttpRequest, project_id: int):  # noqa: ANN201
     response={200: None, 404: ErrorOut},
     summary="The action list as a spreadsheet (XLSX)",
 )
-def action_list_xlsx_api(request: HttpRequest, project_id: int):  # noqa: ANN201
+def action_list_xlsx_api(request: HttpRequest, project_id: int):
     project = access_project_dialogue(user=request.user, project_id=project_id)
     return file_response(
         action_list_xlsx(project=project), filename=f"actions-project-{project.pk}", kind="xlsx"
@@ -285,7 +285,7 @@ def action_list_xlsx_api(request: HttpRequest, project_id: int):  # noqa: ANN201
     response={201: ActionOut, **ERRORS},
     summary="Add an action to a meeting",
 )
-def action_add(request: HttpRequest, meeting_id: int, payload: ActionIn):  # noqa: ANN201
+def action_add(request: HttpRequest, meeting_id: int, payload: ActionIn):
     meeting = access_meeting(user=request.user, meeting_id=meeting_id, edit=True)
     action = services.action_add(
         actor=request.user,
@@ -302,7 +302,7 @@ def action_add(request: HttpRequest, meeting_id: int, payload: ActionIn):  # noq
     response={200: ActionOut, **ERRORS},
     summary="Change an action's text, owner or due date",
 )
-def action_update(request: HttpRequest, action_id: int, payload: ActionPatch):  # noqa: ANN201
+def action_update(request: HttpRequest, action_id: int, payload: ActionPatch):
     action = access_action(user=request.user, action_id=action_id, edit=True)
     data = payload.dict(exclude_unset=True)
     if not data:
@@ -325,7 +325,7 @@ def action_update(request: HttpRequest, action_id: int, payload: ActionPatch):  
     response={200: ActionOut, **ERRORS},
     summary="Mark an action done, or open again with done=false",
 )
-def action_done(request: HttpRequest, action_id: int, payload: DoneIn):  # noqa: ANN201
+def action_done(request: HttpRequest, action_id: int, payload: DoneIn):
     action = access_action(user=request.user, action_id=action_id, edit=True)
     return _action(services.action_set_done(actor=request.user, action=action, done=payload.done))
 
@@ -339,7 +339,7 @@ def action_done(request: HttpRequest, action_id: int, payload: DoneIn):  # noqa:
     summary="Stakeholders with interest and influence, most influential first",
 )
 @paginate
-def stakeholder_list_api(request: HttpRequest, project_id: int):  # noqa: ANN201
+def stakeholder_list_api(request: HttpRequest, project_id: int):
     project = access_project_dialogue(user=request.user, project_id=project_id)
     return [_stakeholder(s) for s in stakeholder_list(project=project)]
 
@@ -349,7 +349,7 @@ def stakeholder_list_api(request: HttpRequest, project_id: int):  # noqa: ANN201
     response={201: StakeholderOut, **ERRORS},
     summary="Add a stakeholder",
 )
-def stakeholder_create(request: HttpRequest, project_id: int, payload: StakeholderIn):  # noqa: ANN201
+def stakeholder_create(request: HttpRequest, project_id: int, payload: StakeholderIn):
     project = access_project_dialogue(user=request.user, project_id=project_id, edit=True)
     stakeholder = services.stakeholder_create(actor=request.user, project=project, **payload.dict())
     return 201, _stakeholder(stakeholder)
@@ -360,7 +360,7 @@ def stakeholder_create(request: HttpRequest, project_id: int, payload: Stakehold
     response={200: StakeholderOut, **ERRORS},
     summary="Change a stakeholder",
 )
-def stakeholder_update(request: HttpRequest, stakeholder_id: int, payload: StakeholderPatch):  # noqa: ANN201
+def stakeholder_update(request: HttpRequest, stakeholder_id: int, payload: StakeholderPatch):
     stakeholder = access_stakeholder(user=request.user, stakeholder_id=stakeholder_id, edit=True)
     data = payload.dict(exclude_unset=True)
     if not data:
@@ -378,7 +378,7 @@ def stakeholder_update(request: HttpRequest, stakeholder_id: int, payload: Stake
     response={204: None, **ERRORS},
     summary="Remove a stakeholder",
 )
-def stakeholder_remove(request: HttpRequest, stakeholder_id: int):  # noqa: ANN201
+def stakeholder_remove(request: HttpRequest, stakeholder_id: int):
     stakeholder = access_stakeholder(user=request.user, stakeholder_id=stakeholder_id, edit=True)
     services.stakeholder_remove(actor=request.user, stakeholder=stakeholder)
     return 204, None
@@ -393,7 +393,7 @@ def stakeholder_remove(request: HttpRequest, stakeholder_id: int):  # noqa: ANN2
     summary="The communication plan: overdue first, done last",
 )
 @paginate
-def communication_list_api(request: HttpRequest, project_id: int):  # noqa: ANN201
+def communication_list_api(request: HttpRequest, project_id: int):
     project = access_project_dialogue(user=request.user, project_id=project_id)
     return [_communication(c) for c in communication_list(project=project)]
 
@@ -403,7 +403,7 @@ def communication_list_api(request: HttpRequest, project_id: int):  # noqa: ANN2
     response={201: CommunicationOut, **ERRORS},
     summary="Plan who is told what, when and how",
 )
-def communication_create(request: HttpRequest, project_id: int, payload: CommunicationIn):  # noqa: ANN201
+def communication_create(request: HttpRequest, project_id: int, payload: CommunicationIn):
     project = access_project_dialogue(user=request.user, project_id=project_id, edit=True)
     item = services.communication_create(
         actor=request.user,
@@ -423,7 +423,7 @@ def communication_create(request: HttpRequest, project_id: int, payload: Communi
     response={200: CommunicationOut, **ERRORS},
     summary="Change a line of the communication plan",
 )
-def communication_update(request: HttpRequest, item_id: int, payload: CommunicationPatch):  # noqa: ANN201
+def communication_update(request: HttpRequest, item_id: int, payload: CommunicationPatch):
     item = access_communication(user=request.user, item_id=item_id, edit=True)
     data = payload.dict(exclude_unset=True)
     if not data:
@@ -448,7 +448,7 @@ def communication_update(request: HttpRequest, item_id: int, payload: Communicat
     response={200: CommunicationOut, **ERRORS},
     summary="Mark a line of the plan done, or not done with done=false",
 )
-def communication_done(request: HttpRequest, item_id: int, payload: DoneIn):  # noqa: ANN201
+def communication_done(request: HttpRequest, item_id: int, payload: DoneIn):
     item = access_communication(user=request.user, item_id=item_id, edit=True)
     return _communication(
         services.communication_set_done(actor=request.user, item=item, done=payload.done)
@@ -460,7 +460,7 @@ def communication_done(request: HttpRequest, item_id: int, payload: DoneIn):  # 
     response={204: None, **ERRORS},
     summary="Remove a line of the communication plan",
 )
-def communication_remove(request: HttpRequest, item_id: int):  # noqa: ANN201
+def communication_remove(request: HttpRequest, item_id: int):
     item = access_communication(user=request.user, item_id=item_id, edit=True)
     services.communication_remove(actor=request.user, item=item)
     return 204, None
@@ -474,7 +474,7 @@ def communication_remove(request: HttpRequest, item_id: int):  # noqa: ANN201
     response={201: IdeaOut, **ERRORS},
     summary="Park an idea outside the scope in the idea bank",
 )
-def idea_park(request: HttpRequest, project_id: int, payload: IdeaIn):  # noqa: ANN201
+def idea_park(request: HttpRequest, project_id: int, payload: IdeaIn):
     project = access_project_dialogue(user=request.user, project_id=project_id, edit=True)
     meeting = None
     if payload.meeting_id is not None:

@@ -15,7 +15,7 @@ SCALE_CHOICES = [(i, str(i)) for i in range(1, 6)]
 class DateInput(forms.DateInput):
     input_type = "date"
 
-    def __init__(self, **kwargs) -> None:  # noqa: ANN003
+    def __init__(self, **kwargs) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
@@ -64,7 +64,7 @@ class MeetingForm(forms.Form):
         help_text=_("One decision per line."),
     )
 
-    def __init__(self, *args, project: Project, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, project: Project, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["internal_participants"].queryset = people_for_project(project=project)
         self.fields["supplier_organisations"].queryset = supplier_organisations()
@@ -90,7 +90,7 @@ class ActionForm(forms.Form):
     )
     due_on = forms.DateField(label=pgettext_lazy("dialogue", "Due date"), widget=DateInput())
 
-    def __init__(self, *args, project: Project, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, project: Project, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = people_for_project(project=project)
 
@@ -147,7 +147,7 @@ class CommunicationForm(forms.Form):
         label=pgettext_lazy("dialogue", "Responsible"), queryset=User.objects.none()
     )
 
-    def __init__(self, *args, project: Project, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, project: Project, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["stakeholder"].queryset = Stakeholder.objects.filter(project=project)
         self.fields["responsible"].queryset = people_for_project(project=project)
@@ -176,6 +176,6 @@ class IdeaParkForm(forms.Form):
         empty_label=_("– None –"),
     )
 
-    def __init__(self, *args, project: Project, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, project: Project, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = Meeting.objects.filter(project=project)

@@ -49,16 +49,16 @@ from handslag.projects.models import Project
 PAGE_SIZE = 25
 
 
-def _posted(request: HttpRequest):  # noqa: ANN202
+def _posted(request: HttpRequest):
     """The POST data, even when empty, so an empty submission is validated, not ignored."""
     return request.POST if request.method == "POST" else None
 
 
-def _page(request: HttpRequest, items: Any):  # noqa: ANN202, ANN401
+def _page(request: HttpRequest, items: Any):
     return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-def _base(request: HttpRequest, project: Project, **extra: Any) -> dict[str, Any]:  # noqa: ANN401
+def _base(request: HttpRequest, project: Project, **extra: Any) -> dict[str, Any]:
     return {
         "project": project,
         "can_edit": can_edit_dialogue(user=request.user, project=project),
@@ -80,7 +80,7 @@ def _form_page(
     request: HttpRequest,
     template: str,
     context: dict[str, Any],
-    form: Any,  # noqa: ANN401
+    form: Any,
 ) -> HttpResponse:
     return render(request, template, {**context, "form": form}, status=400 if form.errors else 200)
 

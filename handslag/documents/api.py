@@ -216,7 +216,7 @@ def _template_out(template: DocumentTemplate) -> dict:
     summary="The project's attachments, newest first",
 )
 @paginate
-def attachment_list(request: HttpRequest, project_id: int):  # noqa: ANN201
+def attachment_list(request: HttpRequest, project_id: int):
     project = access_project_documents(user=request.user, project_id=project_id)
     return [_attachment_out(a) for a in selectors.attachment_list(project=project)]
 
@@ -245,7 +245,7 @@ def attachment_upload(
     summary="Every version of an attachment, newest first",
 )
 @paginate
-def version_list(request: HttpRequest, attachment_id: int):  # noqa: ANN201
+def version_list(request: HttpRequest, attachment_id: int):
     attachment = access_attachment(user=request.user, attachment_id=attachment_id)
     return [_version_out(v) for v in selectors.attachment_versions(attachment=attachment)]
 
@@ -286,7 +286,7 @@ def version_download(request: HttpRequest, version_id: int) -> FileResponse:
     summary="Every generated document version of the project, newest first",
 )
 @paginate
-def generated_list(request: HttpRequest, project_id: int):  # noqa: ANN201
+def generated_list(request: HttpRequest, project_id: int):
     project = access_project_documents(user=request.user, project_id=project_id)
     return [_generated_out(d) for d in selectors.generated_list(project=project)]
 
@@ -384,7 +384,7 @@ def template_detail(request: HttpRequest, template_id: int) -> dict:
     summary="Every version of a template, newest first",
 )
 @paginate
-def template_versions(request: HttpRequest, template_id: int):  # noqa: ANN201
+def template_versions(request: HttpRequest, template_id: int):
     template = access_template(user=request.user, template_id=template_id)
     return [
         _template_version_out(v)

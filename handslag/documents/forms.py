@@ -13,7 +13,7 @@ class AttachmentForm(forms.Form):
         label=_("Description"), max_length=500, required=False, widget=forms.TextInput
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = _(
             "Accepted types: %(types)s. The type is checked from the file's content."
@@ -23,7 +23,7 @@ class AttachmentForm(forms.Form):
 class VersionForm(forms.Form):
     file = forms.FileField(label=_("New version"), allow_empty_file=True)
 
-    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = _("Accepted types: %(types)s.") % {
             "types": accepted_types_text()
@@ -39,7 +39,7 @@ class TemplateCopyForm(forms.Form):
     kind = forms.ChoiceField(label=_("Template"), choices=DocumentKind.choices)
     organisation = forms.TypedChoiceField(label=_("Organisation"), coerce=int)
 
-    def __init__(self, *args, organisations=(), **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+    def __init__(self, *args, organisations=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].choices = [(o.pk, o.name) for o in organisations]
 

@@ -120,7 +120,7 @@ def attachment_version_add(
     )
 
 
-def _version(attachment: Attachment, number: int, stored: str, checked, actor: User):  # noqa: ANN001, ANN202
+def _version(attachment: Attachment, number: int, stored: str, checked, actor: User):
     version = AttachmentVersion(
         attachment=attachment,
         number=number,
@@ -214,7 +214,7 @@ def template_version_save(
     return version
 
 
-def _template_version(template, number, title, sections, note, actor):  # noqa: ANN001, ANN202
+def _template_version(template, number, title, sections, note, actor):
     version = DocumentTemplateVersion(
         template=template,
         number=number,

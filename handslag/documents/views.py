@@ -36,7 +36,7 @@ from handslag.documents.permissions import (
 PER_PAGE = 25
 
 
-def _latest_generated(project) -> list:  # noqa: ANN001
+def _latest_generated(project) -> list:
     """The newest version of each document and format (at most six rows)."""
     latest: dict[tuple[str, str], object] = {}
     for document in selectors.generated_list(project=project)[:200]:
@@ -49,7 +49,7 @@ def _latest_generated(project) -> list:  # noqa: ANN001
     ]
 
 
-def _project_page(request: HttpRequest, project, *, form=None, status: int = 200) -> HttpResponse:  # noqa: ANN001
+def _project_page(request: HttpRequest, project, *, form=None, status: int = 200) -> HttpResponse:
     page = Paginator(selectors.attachment_list(project=project), PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -108,7 +108,7 @@ def attachment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _attachment_page(
     request: HttpRequest, attachment, *, form=None, status: int = 200
-) -> HttpResponse:  # noqa: ANN001
+) -> HttpResponse:
     project = attachment.project
     can_add = can_add_documents(user=request.user, project=project)
     page = Paginator(selectors.attachment_versions(attachment=attachment), PER_PAGE).get_page(

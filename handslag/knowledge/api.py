@@ -73,7 +73,7 @@ def _lesson(lesson: Lesson) -> dict:
 
 @router.get("/lessons", response=list[LessonOut], summary="Lessons you may read; q searches")
 @paginate
-def lesson_list(request: HttpRequest, q: str = ""):  # noqa: ANN201
+def lesson_list(request: HttpRequest, q: str = ""):
     return [_lesson(lesson) for lesson in lesson_list_visible(user=request.user, query=q[:200])]
 
 

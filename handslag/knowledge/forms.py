@@ -43,7 +43,7 @@ class LessonForm(forms.Form):
         label=_("Who may read it"), choices=Visibility.choices, initial=Visibility.ORGANISATION
     )
 
-    def __init__(self, *args, project: Project, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, project: Project, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["stage"].queryset = project.stages.order_by("order")
 

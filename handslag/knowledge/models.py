@@ -13,7 +13,7 @@ __all__ = ["Lesson", "LessonQuerySet", "Visibility"]
 
 
 class LessonQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "LessonQuerySet":  # noqa: ANN001
+    def visible_to(self, user) -> "LessonQuerySet":
         """The lessons `user` may read: the one rule behind the list, the search and the
         single lesson, so they can never disagree.
 

@@ -14,7 +14,7 @@ _decided: list[Callable[..., bool]] = []
 _supplier_tenders: list[Callable[..., Iterable[Any]]] = []
 
 
-def _add(registry: list, provider: Callable) -> None:  # noqa: ANN001
+def _add(registry: list, provider: Callable) -> None:
     if provider not in registry:
         registry.append(provider)
 

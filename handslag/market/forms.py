@@ -10,7 +10,7 @@ from handslag.market.models import Area, EventKind, LegalProcedure
 class DateTimeLocalInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
-    def __init__(self, **kwargs) -> None:  # noqa: ANN003
+    def __init__(self, **kwargs) -> None:
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
@@ -83,7 +83,7 @@ class CallForm(forms.Form):
         help_text=_("Seen only by the buyer's staff; never published."),
     )
 
-    def __init__(self, *args, editing: bool = False, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, editing: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if editing:
             del self.fields["reference"]
@@ -108,7 +108,7 @@ class ApplicationForm(forms.Form):
         max_length=20000,
     )
 
-    def __init__(self, *args, organisations=None, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+    def __init__(self, *args, organisations=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         queryset = organisations if organisations is not None else Organisation.objects.none()
         self.fields["supplier"].queryset = queryset
@@ -218,7 +218,7 @@ class QuestionForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, organisations=None, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+    def __init__(self, *args, organisations=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         queryset = organisations if organisations is not None else Organisation.objects.none()
         self.fields["supplier"].queryset = queryset
@@ -325,7 +325,7 @@ class RfiResponseForm(forms.Form):
         label=_("Answer on behalf of"), queryset=Organisation.objects.none(), empty_label=None
     )
 
-    def __init__(self, *args, rfi=None, organisations=None, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+    def __init__(self, *args, rfi=None, organisations=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         queryset = organisations if organisations is not None else Organisation.objects.none()
         self.fields["supplier"].queryset = queryset
@@ -372,7 +372,7 @@ class DialogueEventForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, suppliers=None, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+    def __init__(self, *args, suppliers=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["invited"].queryset = (
             suppliers if suppliers is not None else Organisation.objects.none()
@@ -401,7 +401,7 @@ class DialogueEventNotesForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, suppliers=None, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+    def __init__(self, *args, suppliers=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["invited"].queryset = (
             suppliers if suppliers is not None else Organisation.objects.none()

@@ -70,7 +70,7 @@ def can_view_application(*, user: User, application: Application) -> bool:
     )
 
 
-def _call_queryset():  # noqa: ANN202
+def _call_queryset():
     return Call.objects.select_related("project", "project__organisation", "project__template")
 
 
@@ -208,7 +208,7 @@ def access_call_questions(*, user: User, call_id: int, answer: bool = False) -> 
     return call
 
 
-def _rfi_queryset():  # noqa: ANN202
+def _rfi_queryset():
     return Rfi.objects.select_related("project", "project__organisation")
 
 

@@ -443,6 +443,6 @@ def supplier_home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _supplier_tenders(user) -> list:  # noqa: ANN001
+def _supplier_tenders(user) -> list:
     """The organisation's tenders and receipts, from the tendering app (market.extensions)."""
     return extensions.supplier_tenders(user=user, limit=PER_PAGE)

@@ -70,7 +70,7 @@ class ChallengeFilters(Schema):
 
 @router.get("/challenges", response=list[ChallengeOut], summary="Challenges of my organisations")
 @paginate
-def challenge_list(request: HttpRequest, filters: Query[ChallengeFilters]):  # noqa: ANN201
+def challenge_list(request: HttpRequest, filters: Query[ChallengeFilters]):
     return selectors.challenge_list_visible(
         user=request.user,
         status=filters.status or "",
@@ -80,7 +80,7 @@ def challenge_list(request: HttpRequest, filters: Query[ChallengeFilters]):  # n
 
 
 @router.post("/challenges", response={201: ChallengeOut}, summary="Submit a challenge")
-def challenge_create(request: HttpRequest, payload: ChallengeIn):  # noqa: ANN201
+def challenge_create(request: HttpRequest, payload: ChallengeIn):
     data = payload.dict()
     organisation = access_submit_organisation(
         user=request.user, organisation_id=data.pop("organisation_id")
@@ -89,7 +89,7 @@ def challenge_create(request: HttpRequest, payload: ChallengeIn):  # noqa: ANN20
 
 
 @router.get("/challenges/{challenge_id}", response=ChallengeOut, summary="One challenge")
-def challenge_get(request: HttpRequest, challenge_id: int):  # noqa: ANN201
+def challenge_get(request: HttpRequest, challenge_id: int):
     return access_challenge(user=request.user, challenge_id=challenge_id)
 
 
@@ -98,7 +98,7 @@ def challenge_get(request: HttpRequest, challenge_id: int):  # noqa: ANN201
     response=TriageOut,
     summary="Triage: refine, merge, park, move to another process, or decline",
 )
-def challenge_triage(request: HttpRequest, challenge_id: int, payload: TriageIn):  # noqa: ANN201
+def challenge_triage(request: HttpRequest, challenge_id: int, payload: TriageIn):
     challenge = access_challenge(user=request.user, challenge_id=challenge_id, triage=True)
     merge_into = None
     if payload.merge_into_id is not None:
@@ -118,13 +118,13 @@ def challenge_triage(request: HttpRequest, challenge_id: int, payload: TriageIn)
 @router.post(
     "/challenges/{challenge_id}/publish", response=ChallengeOut, summary="Publish to the market"
 )
-def challenge_publish(request: HttpRequest, challenge_id: int):  # noqa: ANN201
+def challenge_publish(request: HttpRequest, challenge_id: int):
     challenge = access_challenge(user=request.user, challenge_id=challenge_id, triage=True)
     return services.challenge_publish(actor=request.user, challenge=challenge)
 
 
 @router.post("/challenges/{challenge_id}/unpublish", response=ChallengeOut, summary="Unpublish")
-def challenge_unpublish(request: HttpRequest, challenge_id: int):  # noqa: ANN201
+def challenge_unpublish(request: HttpRequest, challenge_id: int):
     challenge = access_challenge(user=request.user, challenge_id=challenge_id, triage=True)
     return services.challenge_unpublish(actor=request.user, challenge=challenge)
 
@@ -139,7 +139,7 @@ def challenge_unpublish(request: HttpRequest, challenge_id: int):  # noqa: ANN20
     summary="Challenges published to the market",
 )
 @paginate
-def public_challenge_list(request: HttpRequest):  # noqa: ANN201
+def public_challenge_list(request: HttpRequest):
     return selectors.public_challenge_list()
 
 
@@ -149,7 +149,7 @@ def public_challenge_list(request: HttpRequest):  # noqa: ANN201
     auth=None,
     summary="One published challenge",
 )
-def public_challenge_get(request: HttpRequest, challenge_id: int):  # noqa: ANN201
+def public_challenge_get(request: HttpRequest, challenge_id: int):
     return access_public_challenge(challenge_id=challenge_id)
 
 
@@ -158,12 +158,12 @@ def public_challenge_get(request: HttpRequest, challenge_id: int):  # noqa: ANN2
 
 @router.get("/statements", response=list[NeedSummaryOut], summary="Need statements I may read")
 @paginate
-def need_list(request: HttpRequest):  # noqa: ANN201
+def need_list(request: HttpRequest):
     return selectors.need_list_visible(user=request.user)
 
 
 @router.post("/statements", response={201: NeedOut}, summary="Write a need statement directly")
-def need_create(request: HttpRequest, payload: NeedIn):  # noqa: ANN201
+def need_create(request: HttpRequest, payload: NeedIn):
     data = payload.dict()
     organisation_id = data.pop("organisation_id")
     if organisation_id not in request.user.buyer_organisation_ids:
@@ -175,12 +175,12 @@ def need_create(request: HttpRequest, payload: NeedIn):  # noqa: ANN201
 @router.get(
     "/statements/{need_id}", response=NeedOut, summary="One need statement with its effects"
 )
-def need_get(request: HttpRequest, need_id: int):  # noqa: ANN201
+def need_get(request: HttpRequest, need_id: int):
     return access_need(user=request.user, need_id=need_id)
 
 
 @router.patch("/statements/{need_id}", response=NeedOut, summary="Change a need statement")
-def need_update(request: HttpRequest, need_id: int, payload: NeedPatch):  # noqa: ANN201
+def need_update(request: HttpRequest, need_id: int, payload: NeedPatch):
     need = access_need(user=request.user, need_id=need_id, edit=True)
     fields = payload.dict(exclude_unset=True)
     if not fields:
@@ -193,7 +193,7 @@ def need_update(request: HttpRequest, need_id: int, payload: NeedPatch):  # noqa
     response=CompletenessOut,
     summary="What is still missing from a need statement",
 )
-def need_completeness(request: HttpRequest, need_id: int):  # noqa: ANN201
+def need_completeness(request: HttpRequest, need_id: int):
     need = access_need(user=request.user, need_id=need_id)
     completeness = selectors.need_completeness(need)
     return {
@@ -211,7 +211,7 @@ def need_completeness(request: HttpRequest, need_id: int):  # noqa: ANN201
 @router.post(
     "/statements/{need_id}/effects", response={201: EffectOut}, summary="Add an expected effect"
 )
-def effect_create(request: HttpRequest, need_id: int, payload: EffectIn):  # noqa: ANN201
+def effect_create(request: HttpRequest, need_id: int, payload: EffectIn):
     need = access_need(user=request.user, need_id=need_id, edit=True)
     effect = services.effect_add(actor=request.user, need=need, **payload.dict())
     effect.refresh_from_db()  # answer with the stored precision, as a later GET would
@@ -219,7 +219,7 @@ def effect_create(request: HttpRequest, need_id: int, payload: EffectIn):  # noq
 
 
 @router.patch("/effects/{effect_id}", response=EffectOut, summary="Change an expected effect")
-def effect_update(request: HttpRequest, effect_id: int, payload: EffectPatch):  # noqa: ANN201
+def effect_update(request: HttpRequest, effect_id: int, payload: EffectPatch):
     effect = access_effect(user=request.user, effect_id=effect_id, edit=True)
     fields = payload.dict(exclude_unset=True)
     if not fields:
@@ -230,7 +230,7 @@ def effect_update(request: HttpRequest, effect_id: int, payload: EffectPatch):  
 
 
 @router.delete("/effects/{effect_id}", response={204: None}, summary="Remove an expected effect")
-def effect_delete(request: HttpRequest, effect_id: int):  # noqa: ANN201
+def effect_delete(request: HttpRequest, effect_id: int):
     effect = access_effect(user=request.user, effect_id=effect_id, edit=True)
     services.effect_remove(actor=request.user, effect=effect)
     return 204, None
@@ -242,7 +242,7 @@ def effect_delete(request: HttpRequest, effect_id: int):  # noqa: ANN201
 @router.post(
     "/challenges/{challenge_id}/support", response={201: SupportOut}, summary="Me too: support"
 )
-def challenge_support(request: HttpRequest, challenge_id: int):  # noqa: ANN201
+def challenge_support(request: HttpRequest, challenge_id: int):
     challenge = access_challenge(user=request.user, challenge_id=challenge_id)
     services.challenge_support(actor=request.user, challenge=challenge)
     return 201, selectors.challenge_support_summary(user=request.user, challenge=challenge)
@@ -251,7 +251,7 @@ def challenge_support(request: HttpRequest, challenge_id: int):  # noqa: ANN201
 @router.delete(
     "/challenges/{challenge_id}/support", response=SupportOut, summary="Withdraw my support"
 )
-def challenge_unsupport(request: HttpRequest, challenge_id: int):  # noqa: ANN201
+def challenge_unsupport(request: HttpRequest, challenge_id: int):
     challenge = access_challenge(user=request.user, challenge_id=challenge_id)
     services.challenge_unsupport(actor=request.user, challenge=challenge)
     return selectors.challenge_support_summary(user=request.user, challenge=challenge)
@@ -259,7 +259,7 @@ def challenge_unsupport(request: HttpRequest, challenge_id: int):  # noqa: ANN20
 
 @router.get("/challenges/{challenge_id}/comments", response=list[CommentOut], summary="Comments")
 @paginate
-def challenge_comments(request: HttpRequest, challenge_id: int):  # noqa: ANN201
+def challenge_comments(request: HttpRequest, challenge_id: int):
     challenge = access_challenge(user=request.user, challenge_id=challenge_id)
     return selectors.challenge_comments(challenge=challenge)
 
@@ -267,7 +267,7 @@ def challenge_comments(request: HttpRequest, challenge_id: int):  # noqa: ANN201
 @router.post(
     "/challenges/{challenge_id}/comments", response={201: CommentOut}, summary="Add a comment"
 )
-def challenge_comment_add(request: HttpRequest, challenge_id: int, payload: CommentIn):  # noqa: ANN201
+def challenge_comment_add(request: HttpRequest, challenge_id: int, payload: CommentIn):
     challenge = access_challenge(user=request.user, challenge_id=challenge_id)
     return 201, services.challenge_comment_add(
         actor=request.user, challenge=challenge, text=payload.text
@@ -279,7 +279,7 @@ def challenge_comment_add(request: HttpRequest, challenge_id: int, payload: Comm
     response=ChallengeOut,
     summary="Share with other buyers, or keep private to the organisation",
 )
-def challenge_visibility(request: HttpRequest, challenge_id: int, payload: VisibilityIn):  # noqa: ANN201
+def challenge_visibility(request: HttpRequest, challenge_id: int, payload: VisibilityIn):
     challenge = access_challenge(user=request.user, challenge_id=challenge_id)
     return services.challenge_set_visibility(
         actor=request.user, challenge=challenge, visibility=payload.visibility
@@ -306,7 +306,7 @@ def _similar_out(items: list) -> list[dict]:
     response=list[SimilarOut],
     summary="Similar challenges and needs other buyers shared",
 )
-def challenge_similar(request: HttpRequest, challenge_id: int):  # noqa: ANN201
+def challenge_similar(request: HttpRequest, challenge_id: int):
     challenge = access_challenge(user=request.user, challenge_id=challenge_id)
     return _similar_out(selectors.similar_for_challenge(user=request.user, challenge=challenge))
 
@@ -316,7 +316,7 @@ def challenge_similar(request: HttpRequest, challenge_id: int):  # noqa: ANN201
     response=list[SimilarOut],
     summary="Similar challenges and needs other buyers shared",
 )
-def need_similar(request: HttpRequest, need_id: int, text: str = ""):  # noqa: ANN201
+def need_similar(request: HttpRequest, need_id: int, text: str = ""):
     need = access_need(user=request.user, need_id=need_id)
     return _similar_out(
         selectors.similar_for_need(user=request.user, need=need, text=text[:20000] or None)
@@ -324,7 +324,7 @@ def need_similar(request: HttpRequest, need_id: int, text: str = ""):  # noqa: A
 
 
 @router.get("/statements/{need_id}/exports", response=ExportLinksOut, summary="DOCX and PDF links")
-def need_exports(request: HttpRequest, need_id: int):  # noqa: ANN201
+def need_exports(request: HttpRequest, need_id: int):
     need = access_need(user=request.user, need_id=need_id)
     return {
         kind: request.build_absolute_uri(reverse("needs:need_export", args=[need.pk, kind]))
@@ -337,12 +337,12 @@ def need_exports(request: HttpRequest, need_id: int):  # noqa: ANN201
 
 @router.get("/networks", response=list[NetworkOut], summary="My buyer networks")
 @paginate
-def network_list(request: HttpRequest):  # noqa: ANN201
+def network_list(request: HttpRequest):
     return account_selectors.network_list_for(user=request.user).prefetch_related("memberships")
 
 
 @router.post("/networks", response={201: NetworkOut}, summary="Start a buyer network")
-def network_create(request: HttpRequest, payload: NetworkIn):  # noqa: ANN201
+def network_create(request: HttpRequest, payload: NetworkIn):
     organisation = Organisation.objects.filter(
         pk=payload.organisation_id, pk__in=request.user.buyer_organisation_ids
     ).first()
@@ -361,7 +361,7 @@ def network_create(request: HttpRequest, payload: NetworkIn):  # noqa: ANN201
     response={201: InvitationOut},
     summary="Invite a buyer organisation into the network",
 )
-def network_invite(request: HttpRequest, network_id: int, payload: InvitationIn):  # noqa: ANN201
+def network_invite(request: HttpRequest, network_id: int, payload: InvitationIn):
     network = access_network(user=request.user, network_id=network_id, invite=True)
     organisation = Organisation.objects.filter(pk=payload.organisation_id).first()
     if organisation is None:
@@ -375,7 +375,7 @@ def network_invite(request: HttpRequest, network_id: int, payload: InvitationIn)
     "/networks/invitations", response=list[InvitationOut], summary="Invitations to my organisations"
 )
 @paginate
-def invitation_list(request: HttpRequest):  # noqa: ANN201
+def invitation_list(request: HttpRequest):
     return account_selectors.invitations_received(user=request.user)
 
 
@@ -384,7 +384,7 @@ def invitation_list(request: HttpRequest):  # noqa: ANN201
     response=InvitationOut,
     summary="Accept or decline an invitation (answer: accept or decline)",
 )
-def invitation_answer(request: HttpRequest, invitation_id: int, answer: str):  # noqa: ANN201
+def invitation_answer(request: HttpRequest, invitation_id: int, answer: str):
     invitation = access_invitation(user=request.user, invitation_id=invitation_id)
     if answer == "accept":
         return account_services.network_invitation_accept(actor=request.user, invitation=invitation)
@@ -454,7 +454,7 @@ def challenge_attachment_upload(
     "/challenge-attachments/{attachment_id}",
     summary="Download one attachment (always as a file, never rendered)",
 )
-def challenge_attachment_download(request: HttpRequest, attachment_id: int):  # noqa: ANN201
+def challenge_attachment_download(request: HttpRequest, attachment_id: int):
     attachment = access_challenge_attachment(user=request.user, attachment_id=attachment_id)
     return download_response(
         attachment.file, filename=attachment.filename, content_type=attachment.content_type

@@ -73,7 +73,7 @@ class ChallengeForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, organisations: QuerySet[Organisation], **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, organisations: QuerySet[Organisation], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
         if organisations.count() == 1:
@@ -109,7 +109,7 @@ class ChallengeFilterForm(forms.Form):
         ],
     )
 
-    def __init__(self, *args, areas: list[str], units: list[str] = (), **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, areas: list[str], units: list[str] = (), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["area"].choices = [("", _("All areas"))] + [(a, a) for a in areas]
         self.fields["unit"].choices = [("", _("All units"))] + [(u, u) for u in units]
@@ -146,7 +146,7 @@ class TriageForm(forms.Form):
 
     def __init__(
         self, *args, challenge: Challenge, candidates: QuerySet[Challenge], **kwargs
-    ) -> None:  # noqa: ANN002, ANN003
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["merge_into"].queryset = candidates
         if challenge.status == ChallengeStatus.PARKED:
@@ -256,7 +256,7 @@ class AttachmentForm(forms.Form):
     # Empty files reach the service, which refuses them with its own clear message.
     file = forms.FileField(label=_("File"), allow_empty_file=True)
 
-    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = _(
             "For example a photo or a spreadsheet. Accepted types: %(types)s. "
@@ -299,7 +299,7 @@ class NetworkInviteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, networks: QuerySet, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, networks: QuerySet, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["network"].queryset = networks
 

@@ -20,7 +20,7 @@ from handslag.partnership.models import Contract
 from handslag.partnership.permissions import access_contract, can_manage_contract
 
 
-def _join_candidates(contract: Contract):  # noqa: ANN202
+def _join_candidates(contract: Contract):
     joined = contract.members.values_list("organisation_id", flat=True)
     return (
         Organisation.objects.filter(kind=OrganisationKind.BUYER)
@@ -30,7 +30,7 @@ def _join_candidates(contract: Contract):  # noqa: ANN202
     )
 
 
-def _ordering(contract: Contract):  # noqa: ANN202
+def _ordering(contract: Contract):
     ids = [o.pk for o in acquisition.ordering_organisations(contract=contract)]
     return Organisation.objects.filter(pk__in=ids).order_by("name")
 

@@ -214,7 +214,7 @@ def _lead(project: Any) -> Any:
 def _award(key: str) -> Any:
     try:
         found = call(key)
-    except Exception:  # noqa: BLE001 - a missing demo call means: skip this case
+    except Exception:
         return None
     return getattr(found, "award", None) if found is not None else None
 
@@ -411,7 +411,7 @@ def _ensure_acquisition(key: str, contract: Contract) -> None:
     for org_key, joined_on in spec["joined"]:
         try:
             organisation = org(org_key)
-        except Exception:  # noqa: BLE001, S112 - a missing demo organisation is skipped
+        except Exception:  # noqa: S112 - a missing demo organisation is skipped
             continue
         acquisition.solution_join(
             actor=lead, contract=contract, organisation=organisation, joined_on=joined_on

@@ -236,11 +236,11 @@ def _rows_from_file(content: bytes) -> list[list[Any]]:
     """The file's rows as lists of cells; XLSX by content, otherwise CSV text."""
     kind = filetype.guess(content)
     if kind is not None and kind.extension in {"xlsx", "zip"}:
-        from openpyxl import load_workbook  # noqa: PLC0415 - only needed for spreadsheets
+        from openpyxl import load_workbook
 
         try:
             workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception as error:  # noqa: BLE001 - any unreadable workbook is the user's file
+        except Exception as error:
             raise ValidationError(_("The spreadsheet could not be read.")) from error
         sheet = workbook.worksheets[0]
         rows = [list(row) for row in sheet.iter_rows(values_only=True)]

@@ -128,7 +128,7 @@ def _stage(stage: Stage) -> dict:
     }
 
 
-def _member(member) -> dict:  # noqa: ANN001
+def _member(member) -> dict:
     return {
         "id": member.pk,
         "user_id": member.user_id,
@@ -138,19 +138,19 @@ def _member(member) -> dict:  # noqa: ANN001
 
 
 @router.get("/templates", response=list[TemplateOut], summary="Procedure templates you can use")
-def template_list(request: HttpRequest):  # noqa: ANN201
+def template_list(request: HttpRequest):
     return template_list_visible(user=request.user).prefetch_related("stages__items")
 
 
 @router.get("/", response=list[ProjectOut], summary="Projects you can see")
 @paginate
-def project_list(request: HttpRequest):  # noqa: ANN201
+def project_list(request: HttpRequest):
     projects = project_list_visible(user=request.user).prefetch_related("needs", "partner_buyers")
     return [_project(p) for p in projects]
 
 
 @router.post("/", response={201: ProjectOut, **ERRORS}, summary="Start a project")
-def project_create(request: HttpRequest, payload: ProjectIn):  # noqa: ANN201
+def project_create(request: HttpRequest, payload: ProjectIn):
     organisation = Organisation.objects.filter(pk=payload.organisation_id).first()
     if organisation is None:
         raise ValidationError({"organisation_id": _("There is no such organisation.")})
@@ -179,7 +179,7 @@ def project_create(request: HttpRequest, payload: ProjectIn):  # noqa: ANN201
 
 
 @router.get("/{int:project_id}", response={200: ProjectOut, 404: ErrorOut}, summary="One project")
-def project_get(request: HttpRequest, project_id: int):  # noqa: ANN201
+def project_get(request: HttpRequest, project_id: int):
     access_project(user=request.user, project_id=project_id)
     return _project(project_for_board(project_id=project_id))
 
@@ -189,7 +189,7 @@ def project_get(request: HttpRequest, project_id: int):  # noqa: ANN201
     response={200: list[StageOut], 404: ErrorOut},
     summary="The project's stages with their checklists",
 )
-def stage_list(request: HttpRequest, project_id: int):  # noqa: ANN201
+def stage_list(request: HttpRequest, project_id: int):
     access_project(user=request.user, project_id=project_id)
     return [_stage(s) for s in project_for_board(project_id=project_id).stages.all()]
 
@@ -199,7 +199,7 @@ def stage_list(request: HttpRequest, project_id: int):  # noqa: ANN201
     response={200: StageOut, **ERRORS},
     summary="Change a stage's planned dates",
 )
-def stage_update(request: HttpRequest, stage_id: int, payload: StageDatesIn):  # noqa: ANN201
+def stage_update(request: HttpRequest, stage_id: int, payload: StageDatesIn):
     stage = access_stage(user=request.user, stage_id=stage_id)
     fields = payload.dict(exclude_unset=True)
     if not fields:
@@ -218,7 +218,7 @@ def stage_update(request: HttpRequest, stage_id: int, payload: StageDatesIn):  #
     response={200: ChecklistItemOut, **ERRORS},
     summary="Mark a checklist item of the current stage done or not done",
 )
-def checklist_item_set(request: HttpRequest, item_id: int, payload: ChecklistItemIn):  # noqa: ANN201
+def checklist_item_set(request: HttpRequest, item_id: int, payload: ChecklistItemIn):
     item = access_checklist_item(user=request.user, item_id=item_id)
     return services.checklist_item_set_done(
         item=item, actor=request.user, done=payload.done, evidence_url=payload.evidence_url
@@ -230,7 +230,7 @@ def checklist_item_set(request: HttpRequest, item_id: int, payload: ChecklistIte
     response={200: StageOut, **ERRORS},
     summary="Pass the gate of the stage in progress and open the next stage",
 )
-def gate_pass(request: HttpRequest, stage_id: int, payload: GatePassIn):  # noqa: ANN201
+def gate_pass(request: HttpRequest, stage_id: int, payload: GatePassIn):
     stage = access_stage(user=request.user, stage_id=stage_id)
     stage = services.gate_pass(
         stage=stage,
@@ -246,7 +246,7 @@ def gate_pass(request: HttpRequest, stage_id: int, payload: GatePassIn):  # noqa
     response={200: ProjectOut, **ERRORS},
     summary="Stop the project, with the reason",
 )
-def project_stop(request: HttpRequest, project_id: int, payload: StopIn):  # noqa: ANN201
+def project_stop(request: HttpRequest, project_id: int, payload: StopIn):
     project = access_project(user=request.user, project_id=project_id)
     services.project_stop(project=project, actor=request.user, reason=payload.reason)
     return _project(project_for_board(project_id=project_id))
@@ -257,7 +257,7 @@ def project_stop(request: HttpRequest, project_id: int, payload: StopIn):  # noq
     response={200: ProjectOut, **ERRORS},
     summary="Another buyer organisation joins the project as a joint owner",
 )
-def project_partner_add(request: HttpRequest, project_id: int, payload: PartnerAddIn):  # noqa: ANN201
+def project_partner_add(request: HttpRequest, project_id: int, payload: PartnerAddIn):
     project = access_project(user=request.user, project_id=project_id)
     organisation = Organisation.objects.filter(pk=payload.organisation_id).first()
     if organisation is None:
@@ -276,7 +276,7 @@ def project_partner_add(request: HttpRequest, project_id: int, payload: PartnerA
     response={200: list[MemberOut], 404: ErrorOut},
     summary="The team: one row per role held",
 )
-def member_list(request: HttpRequest, project_id: int):  # noqa: ANN201
+def member_list(request: HttpRequest, project_id: int):
     project = access_project(user=request.user, project_id=project_id)
     return [_member(m) for m in project.members.select_related("user").order_by("pk")]
 
@@ -286,7 +286,7 @@ def member_list(request: HttpRequest, project_id: int):  # noqa: ANN201
     response={201: MemberOut, **ERRORS},
     summary="Give a person a role in the project",
 )
-def member_add(request: HttpRequest, project_id: int, payload: MemberIn):  # noqa: ANN201
+def member_add(request: HttpRequest, project_id: int, payload: MemberIn):
     project = access_project(user=request.user, project_id=project_id)
     user = User.objects.filter(pk=payload.user_id).first()
     if user is None:
@@ -302,7 +302,7 @@ def member_add(request: HttpRequest, project_id: int, payload: MemberIn):  # noq
     response={204: None, **ERRORS},
     summary="Take a role away from a person",
 )
-def member_remove(request: HttpRequest, member_id: int):  # noqa: ANN201
+def member_remove(request: HttpRequest, member_id: int):
     member = access_member(user=request.user, member_id=member_id)
     services.project_member_remove(member=member, actor=request.user)
     return 204, None
@@ -348,7 +348,7 @@ def _owner(project: Project, owner_id: int | None) -> User | None:
     summary="The risk register, most serious first",
 )
 @paginate
-def risk_list(request: HttpRequest, project_id: int):  # noqa: ANN201
+def risk_list(request: HttpRequest, project_id: int):
     project = access_area(user=request.user, project_id=project_id, area=WorkspaceArea.RISKS)
     return [_risk(r) for r in risk_list_visible(user=request.user, project=project)]
 
@@ -358,7 +358,7 @@ def risk_list(request: HttpRequest, project_id: int):  # noqa: ANN201
     response={403: ErrorOut, 404: ErrorOut},
     summary="The risk register as a spreadsheet (XLSX)",
 )
-def risk_export(request: HttpRequest, project_id: int):  # noqa: ANN201
+def risk_export(request: HttpRequest, project_id: int):
     project = access_area(user=request.user, project_id=project_id, area=WorkspaceArea.RISKS)
     header, rows = risk_register_rows(user=request.user, project=project)
     content = to_xlsx([(str(_("Risk register")), header, rows)])
@@ -368,7 +368,7 @@ def risk_export(request: HttpRequest, project_id: int):  # noqa: ANN201
 @router.post(
     "/{int:project_id}/risks", response={201: RiskOut, **ERRORS}, summary="Register a risk"
 )
-def risk_create(request: HttpRequest, project_id: int, payload: RiskIn):  # noqa: ANN201
+def risk_create(request: HttpRequest, project_id: int, payload: RiskIn):
     project = access_area(user=request.user, project_id=project_id, area=WorkspaceArea.RISKS)
     fields = payload.dict()
     owner = _owner(project, fields.pop("owner_id"))
@@ -381,7 +381,7 @@ def risk_create(request: HttpRequest, project_id: int, payload: RiskIn):  # noqa
     response={200: RiskDetailOut, 404: ErrorOut},
     summary="One risk with the history of every change",
 )
-def risk_get(request: HttpRequest, risk_id: int):  # noqa: ANN201
+def risk_get(request: HttpRequest, risk_id: int):
     risk = access_risk(user=request.user, risk_id=risk_id)
     history = [
         {
@@ -398,7 +398,7 @@ def risk_get(request: HttpRequest, risk_id: int):  # noqa: ANN201
 
 
 @router.patch("/risks/{int:risk_id}", response={200: RiskOut, **ERRORS}, summary="Change a risk")
-def risk_update(request: HttpRequest, risk_id: int, payload: RiskPatch):  # noqa: ANN201
+def risk_update(request: HttpRequest, risk_id: int, payload: RiskPatch):
     risk = access_risk(user=request.user, risk_id=risk_id)
     fields = payload.dict(exclude_unset=True)
     if not fields:
@@ -416,7 +416,7 @@ def risk_update(request: HttpRequest, risk_id: int, payload: RiskPatch):  # noqa
     response={200: TimelineOut, 404: ErrorOut},
     summary="Planned against actual dates per stage, with warnings",
 )
-def timeline_get(request: HttpRequest, project_id: int):  # noqa: ANN201
+def timeline_get(request: HttpRequest, project_id: int):
     access_project(user=request.user, project_id=project_id)
     timeline = project_timeline(project=project_for_board(project_id=project_id))
     return {
@@ -454,7 +454,7 @@ def _template_out(template_id: int) -> ProcedureTemplate:
     response={201: TemplateOut, **ERRORS},
     summary="Copy a template as your organisation's next version",
 )
-def template_copy(request: HttpRequest, template_id: int, payload: TemplateCopyIn):  # noqa: ANN201
+def template_copy(request: HttpRequest, template_id: int, payload: TemplateCopyIn):
     template = access_template(user=request.user, template_id=template_id)
     organisation = Organisation.objects.filter(pk=payload.organisation_id).first()
     if organisation is None:
@@ -468,7 +468,7 @@ def template_copy(request: HttpRequest, template_id: int, payload: TemplateCopyI
     response={201: TemplateOut, **ERRORS},
     summary="Save changed stages and checklists as a new version of your organisation's template",
 )
-def template_revise(request: HttpRequest, template_id: int, payload: TemplateReviseIn):  # noqa: ANN201
+def template_revise(request: HttpRequest, template_id: int, payload: TemplateReviseIn):
     template = access_template(user=request.user, template_id=template_id, edit=True)
     revised = services.template_revise(
         actor=request.user,
@@ -527,7 +527,7 @@ def _resources_out(user: User, project: Project) -> dict:
     response={200: ResourcesOut, 403: ErrorOut, 404: ErrorOut},
     summary="Budget lines, hours and funding sources, with totals",
 )
-def resources_get(request: HttpRequest, project_id: int):  # noqa: ANN201
+def resources_get(request: HttpRequest, project_id: int):
     project = access_area(user=request.user, project_id=project_id, area=WorkspaceArea.RESOURCES)
     return _resources_out(request.user, project)
 
@@ -537,13 +537,13 @@ def resources_get(request: HttpRequest, project_id: int):  # noqa: ANN201
     response={403: ErrorOut, 404: ErrorOut},
     summary="The resources as a spreadsheet (XLSX), one sheet each",
 )
-def resources_export(request: HttpRequest, project_id: int):  # noqa: ANN201
+def resources_export(request: HttpRequest, project_id: int):
     project = access_area(user=request.user, project_id=project_id, area=WorkspaceArea.RESOURCES)
     content = to_xlsx(resource_sheets(user=request.user, project=project))
     return file_response(content, filename=f"resurser-projekt-{project.pk}", kind="xlsx")
 
 
-def _add(request: HttpRequest, project_id: int, kind: str, payload: dict):  # noqa: ANN202
+def _add(request: HttpRequest, project_id: int, kind: str, payload: dict):
     project = access_area(user=request.user, project_id=project_id, area=WorkspaceArea.RESOURCES)
     return services.resource_save(
         actor=request.user, project=project, kind=kind, fields=_resource_fields(project, payload)
@@ -555,7 +555,7 @@ def _add(request: HttpRequest, project_id: int, kind: str, payload: dict):  # no
     response={201: BudgetLineOut, **ERRORS},
     summary="Add a budget line",
 )
-def budget_line_add(request: HttpRequest, project_id: int, payload: BudgetLineIn):  # noqa: ANN201
+def budget_line_add(request: HttpRequest, project_id: int, payload: BudgetLineIn):
     return 201, _add(request, project_id, "budget", payload.dict())
 
 
@@ -564,7 +564,7 @@ def budget_line_add(request: HttpRequest, project_id: int, payload: BudgetLineIn
     response={201: EffortLineOut, **ERRORS},
     summary="Add hours planned and spent",
 )
-def effort_line_add(request: HttpRequest, project_id: int, payload: EffortLineIn):  # noqa: ANN201
+def effort_line_add(request: HttpRequest, project_id: int, payload: EffortLineIn):
     return 201, _add(request, project_id, "hours", payload.dict())
 
 
@@ -573,7 +573,7 @@ def effort_line_add(request: HttpRequest, project_id: int, payload: EffortLineIn
     response={201: FundingSourceOut, **ERRORS},
     summary="Add a funding source with its conditions",
 )
-def funding_source_add(request: HttpRequest, project_id: int, payload: FundingSourceIn):  # noqa: ANN201
+def funding_source_add(request: HttpRequest, project_id: int, payload: FundingSourceIn):
     return 201, _add(request, project_id, "funding", payload.dict())
 
 
@@ -582,7 +582,7 @@ def funding_source_add(request: HttpRequest, project_id: int, payload: FundingSo
     response={204: None, **ERRORS},
     summary="Remove a budget line, hours or a funding source (kind: budget, hours, funding)",
 )
-def resource_remove(request: HttpRequest, kind: str, resource_id: int):  # noqa: ANN201
+def resource_remove(request: HttpRequest, kind: str, resource_id: int):
     instance = access_resource(user=request.user, kind=kind, resource_id=resource_id)
     services.resource_delete(actor=request.user, instance=instance)
     return 204, None
@@ -598,7 +598,7 @@ joint_router = Router(tags=["needs"])
     response={201: JointProjectOut},
     summary="Start a joint project with other buyer organisations",
 )
-def need_joint_project(request: HttpRequest, need_id: int, payload: JointProjectIn):  # noqa: ANN201
+def need_joint_project(request: HttpRequest, need_id: int, payload: JointProjectIn):
     need = access_need(user=request.user, need_id=need_id, edit=True)
     template = template_list_visible(user=request.user).filter(pk=payload.template_id).first()
     if template is None:

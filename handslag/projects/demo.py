@@ -74,7 +74,7 @@ def _template(key: str) -> ProcedureTemplate:
     )
 
 
-def _advance(project: Project, lead, passes: list[date]) -> None:  # noqa: ANN001
+def _advance(project: Project, lead, passes: list[date]) -> None:
     """Pass one gate per date, ticking every checklist item done the same day."""
     for day in passes:
         stage = project.stages.get(status=StageStatus.OPEN)
@@ -83,13 +83,13 @@ def _advance(project: Project, lead, passes: list[date]) -> None:  # noqa: ANN00
         services.gate_pass(stage=stage, actor=lead, now=_at(day))
 
 
-def _tick_some(project: Project, lead, count: int, day: date) -> None:  # noqa: ANN001
+def _tick_some(project: Project, lead, count: int, day: date) -> None:
     stage = project.stages.get(status=StageStatus.OPEN)
     for item in stage.items.all()[:count]:
         services.checklist_item_set_done(item=item, actor=lead, done=True, now=_at(day))
 
 
-def _team(project: Project, lead, members: list[tuple[str, str]]) -> None:  # noqa: ANN001
+def _team(project: Project, lead, members: list[tuple[str, str]]) -> None:
     for username, role in members:
         services.project_member_add(project=project, actor=lead, user=person(username), role=role)
 

@@ -31,7 +31,7 @@ CREATOR_ROLES = (
 class DateInput(forms.DateInput):
     input_type = "date"
 
-    def __init__(self, **kwargs) -> None:  # noqa: ANN003
+    def __init__(self, **kwargs) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
@@ -75,7 +75,7 @@ class ProjectCreateForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, user: User, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, user: User, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         creator_org_ids = [
             m.organisation_id
@@ -164,7 +164,7 @@ class MemberAddForm(forms.Form):
     user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
     role = forms.ChoiceField(label=_("Role in the project"), choices=ProjectRole.choices)
 
-    def __init__(self, *args, project: Project, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, project: Project, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = member_candidates(project=project)
 
@@ -240,7 +240,7 @@ class RiskForm(forms.Form):
         help_text=_("Hidden from external team members such as advisors and partners."),
     )
 
-    def __init__(self, *args, project: Project, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, project: Project, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = (
             User.objects.filter(project_memberships__project=project)
@@ -315,7 +315,7 @@ class TemplateCopyForm(forms.Form):
         label=_("Copy to the organisation"), queryset=Organisation.objects.none(), empty_label=None
     )
 
-    def __init__(self, *args, organisation_ids: list[int], **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, organisation_ids: list[int], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=organisation_ids)
 
@@ -333,7 +333,7 @@ class TemplateReviseForm(forms.Form):
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, structure: list[dict], **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, structure: list[dict], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.structure = structure
         for n, stage in enumerate(structure, start=1):
@@ -426,7 +426,7 @@ class BudgetLineForm(forms.Form):
     )
     internal_only = forms.BooleanField(label=_("Internal only"), required=False)
 
-    def __init__(self, *args, project: Project, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, project: Project, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["funding_source"].queryset = FundingSource.objects.filter(project=project)
 
@@ -449,7 +449,7 @@ class EffortLineForm(forms.Form):
     )
     internal_only = forms.BooleanField(label=_("Internal only"), required=False)
 
-    def __init__(self, *args, project: Project, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, project: Project, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["stage"].queryset = Stage.objects.filter(project=project).order_by("order")
 
@@ -476,7 +476,7 @@ class FundingSourceForm(forms.Form):
     report_due = forms.DateField(label=_("Next report due"), required=False, widget=DateInput())
     internal_only = forms.BooleanField(label=_("Internal only"), required=False)
 
-    def __init__(self, *args, project: Project, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, project: Project, **kwargs) -> None:
         super().__init__(*args, **kwargs)
 
 
@@ -501,7 +501,7 @@ class PartnerAddForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, project, **kwargs):  # noqa: ANN001, ANN002, ANN003
+    def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
         owners = {project.organisation_id, *project.partner_buyers.values_list("id", flat=True)}
         candidates = Organisation.objects.filter(kind="buyer").exclude(pk__in=owners)
@@ -535,7 +535,7 @@ class JointProjectForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, templates: QuerySet, partners: QuerySet, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, templates: QuerySet, partners: QuerySet, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["template"].queryset = templates
         self.fields["partner_buyers"].queryset = partners

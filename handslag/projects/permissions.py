@@ -251,7 +251,7 @@ def access_template(*, user: User, template_id: int, edit: bool = False) -> Proc
     return template
 
 
-def access_resource(*, user: User, kind: str, resource_id: int):  # noqa: ANN201
+def access_resource(*, user: User, kind: str, resource_id: int):
     """A budget line, hours or funding source the user may see; 404 otherwise."""
     from handslag.projects.models import BudgetLine, EffortLine, FundingSource
 

@@ -56,18 +56,18 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = OrganisationRole.STAFF
 
 
-def member(organisation: Organisation, role: str = OrganisationRole.STAFF, **user_fields) -> User:  # noqa: ANN003
+def member(organisation: Organisation, role: str = OrganisationRole.STAFF, **user_fields) -> User:
     """A new person who belongs to `organisation` with `role`."""
     user = UserFactory(**user_fields)
     MembershipFactory(user=user, organisation=organisation, role=role)
     return user
 
 
-def buyer(**fields) -> Organisation:  # noqa: ANN003
+def buyer(**fields) -> Organisation:
     return OrganisationFactory(kind=OrganisationKind.BUYER, **fields)
 
 
-def supplier(**fields) -> Organisation:  # noqa: ANN003
+def supplier(**fields) -> Organisation:
     return OrganisationFactory(kind=OrganisationKind.SUPPLIER, is_sme=True, **fields)
 
 
@@ -111,7 +111,7 @@ class ExpectedEffectFactory(factory.django.DjangoModelFactory):
     direction = "decrease"
 
 
-def need_statement(organisation: Organisation, title: str = "Behov", **fields) -> NeedStatement:  # noqa: ANN003
+def need_statement(organisation: Organisation, title: str = "Behov", **fields) -> NeedStatement:
     return NeedStatement.objects.create(
         organisation=organisation,
         title=title,
@@ -160,7 +160,7 @@ def team_member(
     project: Project,
     *roles: str,
     org_role: str = OrganisationRole.STAFF,
-    **user_fields,  # noqa: ANN003
+    **user_fields,
 ) -> User:
     """A new person of the project's buyer (with `org_role` there) holding `roles` in the
     project."""
@@ -184,7 +184,7 @@ def make_project(
     organisation: Organisation | None = None,
     template: ProcedureTemplate | None = None,
     now: datetime | None = None,
-    **fields,  # noqa: ANN003
+    **fields,
 ) -> Project:
     """A project made by the service, so it has the template's stages, gates and lead."""
     if lead is None:
@@ -203,7 +203,7 @@ def make_project(
     )
 
 
-def complete_checklist(stage, actor: User) -> None:  # noqa: ANN001
+def complete_checklist(stage, actor: User) -> None:
     for item in stage.items.all():
         project_services.checklist_item_set_done(item=item, actor=actor, done=True)
 

@@ -52,7 +52,7 @@ def sign_in(client: Client, user: User | AnonymousUser | None, *, api: bool) -> 
     return {}
 
 
-def send(  # noqa: PLR0913
+def send(
     client: Client,
     method: str,
     url: str,
@@ -81,7 +81,7 @@ class Personas:
         """One row of a table: the status each persona gets, in the personas' order."""
         return dict(zip(self.names, statuses, strict=True))
 
-    def person(self, world: Any, name: str) -> User | AnonymousUser:  # noqa: ANN401
+    def person(self, world: Any, name: str) -> User | AnonymousUser:
         where = self.where[name]
         if where is None:
             return AnonymousUser()
@@ -89,13 +89,13 @@ class Personas:
             return where(world)
         return getattr(world, where)
 
-    def people(self, world: Any) -> dict[str, User | AnonymousUser]:  # noqa: ANN401
+    def people(self, world: Any) -> dict[str, User | AnonymousUser]:
         return {name: self.person(world, name) for name in self.names}
 
-    def matrix(  # noqa: PLR0913
+    def matrix(
         self,
         client: Client,
-        world: Any,  # noqa: ANN401
+        world: Any,
         targets: Mapping[str, Target],
         *,
         api: bool,

@@ -47,7 +47,7 @@ _answers: collections.Counter = collections.Counter()
 
 
 @schema.hook
-def flatmap_path_parameters(context, path_parameters):  # noqa: ANN001, ANN201
+def flatmap_path_parameters(context, path_parameters):
     """Send ids of objects that exist about as often as the generated ones."""
     if not path_parameters:
         return st.just(path_parameters)
@@ -76,7 +76,7 @@ def _hostile(value: object) -> st.SearchStrategy:
 
 
 @schema.hook
-def flatmap_query(context, query):  # noqa: ANN001, ANN201
+def flatmap_query(context, query):
     if not query:
         return st.just(query)
     return st.one_of(
@@ -85,7 +85,7 @@ def flatmap_query(context, query):  # noqa: ANN001, ANN201
 
 
 @schema.hook
-def flatmap_body(context, body):  # noqa: ANN001, ANN201
+def flatmap_body(context, body):
     if not isinstance(body, dict) or not body:
         return st.just(body)
     return st.one_of(
@@ -102,7 +102,7 @@ def _is_uuid(value: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):  # noqa: ANN001, ANN201
+def demo(django_db_setup, django_db_blocker):
     """The demo data and the personas' tokens, for this module only."""
     from handslag.accounts.demo import person
     from handslag.accounts.services import api_token_create
@@ -177,7 +177,7 @@ def _audit_count() -> int:
     suppress_health_check=list(HealthCheck),
     phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
 )
-def test_api_answers_every_request_without_a_server_error(case, demo):  # noqa: ANN001
+def test_api_answers_every_request_without_a_server_error(case, demo):
     # The persona's token replaces the credentials the schema's security schemes generate.
     headers = {"Authorization": f"Bearer {_tokens[_persona(case)]}"}
     case.headers = {**(case.headers or {}), **headers}

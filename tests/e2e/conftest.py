@@ -55,7 +55,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):  # noqa: ANN001, ANN201
+def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="sv-SE")
     context.set_default_timeout(15_000)
     page = context.new_page()
@@ -67,7 +67,7 @@ def page(browser, live_server):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture(autouse=True)
-def _shipped_templates(request):  # noqa: ANN001, ANN202
+def _shipped_templates(request):
     """Each browser test empties the database afterwards, shipped procedure templates (a
     data migration) included; put them back first, with the migration's own code."""
     if request.node.get_closest_marker("django_db"):
@@ -77,7 +77,7 @@ def _shipped_templates(request):  # noqa: ANN001, ANN202
 
 
 @pytest.fixture
-def demo_data(demo_snapshot, transactional_db):  # noqa: ANN001, ANN201
+def demo_data(demo_snapshot, transactional_db):
     """The demo data, committed for the live server; emptied after the test with the rest.
 
     The shipped templates put back after the last test emptied the database may have other
@@ -98,7 +98,7 @@ class AxeChecker:
         self.axe = Axe()
         self.pages: list[str] = []
 
-    def __call__(self, page) -> None:  # noqa: ANN001
+    def __call__(self, page) -> None:
         results = self.axe.run(page)
         self.pages.append(page.url)
         assert results.violations_count == 0, (
@@ -110,11 +110,11 @@ class AxeChecker:
 
 
 @pytest.fixture
-def axe(browser) -> AxeChecker:  # noqa: ANN001
+def axe(browser) -> AxeChecker:
     return AxeChecker()
 
 
-def sign_in(page, username: str, password: str = "handslag-demo") -> None:  # noqa: ANN001, S107 - the demo password
+def sign_in(page, username: str, password: str = "handslag-demo") -> None:  # noqa: S107 - the demo password
     """Sign in through the form, as a person would."""
     page.goto("/accounts/login/")
     page.get_by_label("Användarnamn").fill(username)
@@ -123,6 +123,6 @@ def sign_in(page, username: str, password: str = "handslag-demo") -> None:  # no
     page.wait_for_load_state()
 
 
-def sign_out(page) -> None:  # noqa: ANN001
+def sign_out(page) -> None:
     page.get_by_role("button", name="Logga ut").click()
     page.wait_for_load_state()

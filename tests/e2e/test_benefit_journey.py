@@ -109,7 +109,7 @@ def test_waste_pilot_benefit_model_and_leadership_report(page, axe, demo_data):
     page.goto(f"/benefits/project/{project.pk}/")
     with page.expect_download() as download:
         page.get_by_role("link", name="Ledningsrapport (PDF)").click()
-    content = open(download.value.path(), "rb").read()  # noqa: PTH123, SIM115
+    content = open(download.value.path(), "rb").read()  # noqa: SIM115
     text = plain("\n".join(p.extract_text() for p in PdfReader(BytesIO(content)).pages))
     figures = benefit_figures(model=forecast)
     with translation.override("sv"):

@@ -18,10 +18,10 @@ from tests.e2e.conftest import sign_in, sign_out
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "secret-pass-123"  # noqa: S105 - the test factories' password
+PASSWORD = "secret-pass-123"
 
 
-def test_claim_request_redaction_and_requester_link(page, axe, settings, tmp_path):  # noqa: ANN001, ANN201
+def test_claim_request_redaction_and_requester_link(page, axe, settings, tmp_path):
     from handslag.disclosure.tests.factories import PASSAGE, DisclosureScenario
 
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -95,6 +95,6 @@ def test_claim_request_redaction_and_requester_link(page, axe, settings, tmp_pat
     axe(page)
     with page.expect_download() as info:
         page.get_by_role("link", name=re.compile("Anbud från .* \\(PDF\\)")).click()
-    content = open(info.value.path(), "rb").read()  # noqa: PTH123, SIM115
+    content = open(info.value.path(), "rb").read()  # noqa: SIM115
     text = "".join(p.extract_text() for p in PdfReader(BytesIO(content)).pages)
     assert "Maskerat enligt OSL 31 kap. 16" in text and "Timpriset" not in text

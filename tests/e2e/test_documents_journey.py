@@ -16,16 +16,16 @@ from tests.e2e.conftest import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "secret-pass-123"  # noqa: S105 - the test factories' password
+PASSWORD = "secret-pass-123"
 
 
-def _downloaded(page, link_name: str) -> bytes:  # noqa: ANN001
+def _downloaded(page, link_name: str) -> bytes:
     with page.expect_download() as info:
         page.get_by_role("link", name=link_name).click()
-    return open(info.value.path(), "rb").read()  # noqa: PTH123, SIM115
+    return open(info.value.path(), "rb").read()
 
 
-def test_attachments_generated_documents_and_templates(page, axe, settings, tmp_path):  # noqa: ANN001, ANN201
+def test_attachments_generated_documents_and_templates(page, axe, settings, tmp_path):
     from handslag.documents.tests.factories import EXE, Team, minimal_pdf
 
     settings.MEDIA_ROOT = tmp_path / "media"

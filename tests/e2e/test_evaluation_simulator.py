@@ -19,7 +19,7 @@ FICTIVE = {
 QUALITY = ("Genomförbarhet", "Effekt", "Affärsmässighet")
 
 
-def _fill_tenders(page) -> None:  # noqa: ANN001
+def _fill_tenders(page) -> None:
     for n, (name, price, scores) in FICTIVE.items():
         page.get_by_label(f"Namn på fiktivt anbud {n}").fill(name)
         page.get_by_label(f"Pris för fiktivt anbud {n} (kr)").fill(price)
@@ -27,13 +27,13 @@ def _fill_tenders(page) -> None:  # noqa: ANN001
             page.get_by_label(f"{criterion}, fiktivt anbud {n} (0–5)").select_option(score)
 
 
-def _simulate(page, axe) -> None:  # noqa: ANN001
+def _simulate(page, axe) -> None:
     page.get_by_role("button", name="Simulera").click()
     page.wait_for_load_state()
     axe(page)
 
 
-def test_simulator_warns_of_rank_reversal_and_refuses_a_price_floor(page, axe, demo_data):  # noqa: ANN001
+def test_simulator_warns_of_rank_reversal_and_refuses_a_price_floor(page, axe, demo_data):
     from handslag.market.demo import call
 
     snow = call("snow")

@@ -21,7 +21,7 @@ DESCRIPTION = (
 )
 
 
-def _support(page, axe, username: str, challenge_url: str) -> None:  # noqa: ANN001
+def _support(page, axe, username: str, challenge_url: str) -> None:
     sign_in(page, username)
     page.goto(challenge_url)
     axe(page)
@@ -32,7 +32,7 @@ def _support(page, axe, username: str, challenge_url: str) -> None:  # noqa: ANN
     sign_out(page)
 
 
-def _add_effect(page, axe, *values: str) -> None:  # noqa: ANN001
+def _add_effect(page, axe, *values: str) -> None:
     page.get_by_role("link", name="Lägg till en förväntad effekt").first.click()
     axe(page)
     description, indicator, unit, baseline, target = values
@@ -49,7 +49,7 @@ def _add_effect(page, axe, *values: str) -> None:  # noqa: ANN001
     axe(page)
 
 
-def _download(page, name: str) -> bytes:  # noqa: ANN001
+def _download(page, name: str) -> bytes:
     with page.expect_download() as info:
         page.get_by_role("link", name=name).click()
     path = info.value.path()

@@ -51,7 +51,7 @@ class Journey:
         self.page.wait_for_load_state()
         self.axe(self.page)
 
-    def click(self, role: str, name: str, **kwargs) -> None:  # noqa: ANN003
+    def click(self, role: str, name: str, **kwargs) -> None:
         self.page.get_by_role(role, name=name, **kwargs).click()
         self.page.wait_for_load_state()
         self.axe(self.page)
@@ -72,7 +72,7 @@ class Journey:
         )
 
 
-def draft_call():  # noqa: ANN201
+def draft_call():
     """The second-stage call in the demo's home monitoring project, as a draft, and the
     need owner's colleague added as a second evaluator."""
     from handslag.accounts.demo import person
@@ -252,7 +252,7 @@ def two_officials_open_and_the_record_downloads(j: Journey) -> None:
     expect(received).to_contain_text("Delningstjänst Nord AB")
     with j.page.expect_download() as info:
         j.page.get_by_role("link", name="Ladda ner öppningsprotokollet (PDF)").click()
-    with open(info.value.path(), "rb") as pdf:  # noqa: PTH123
+    with open(info.value.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
 
 
@@ -389,7 +389,7 @@ def lead_makes_the_award_decision(j: Journey) -> None:
     expect(j.page.get_by_text("Avtalsspärren upphör")).to_be_visible()
     with j.page.expect_download() as info:
         j.page.get_by_role("link", name="Tilldelningsbeslut (PDF)").click()
-    with open(info.value.path(), "rb") as pdf:  # noqa: PTH123
+    with open(info.value.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
 
     # The runner-up reads the decision and its own justifications on the receipt.
@@ -399,7 +399,7 @@ def lead_makes_the_award_decision(j: Journey) -> None:
     expect(j.page.get_by_text("Delningstjänst Nord AB fick 3 poäng").first).to_be_visible()
 
 
-def test_ostergotland_call_to_award_decision(page, axe, demo_data, settings, tmp_path):  # noqa: ANN001
+def test_ostergotland_call_to_award_decision(page, axe, demo_data, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     j = Journey(page=page, axe=axe, call=draft_call())
     officer_publishes_the_call(j)

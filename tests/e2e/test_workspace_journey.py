@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 TITLE = "Värmesystem med digital styrning i skolorna"
 
 
-def add_member(page, axe, user, role: str) -> None:  # noqa: ANN001
+def add_member(page, axe, user, role: str) -> None:
     page.get_by_label("Person").select_option(label=str(user))
     page.get_by_label("Roll i projektet").select_option(label=role)
     page.get_by_role("button", name="Lägg till i projektgruppen").click()
@@ -29,7 +29,7 @@ def add_member(page, axe, user, role: str) -> None:  # noqa: ANN001
     expect(page.get_by_text("Projektgruppen är uppdaterad")).to_be_visible()
 
 
-def register_risk(page, axe, title: str, probability: str, impact: str, owner) -> None:  # noqa: ANN001
+def register_risk(page, axe, title: str, probability: str, impact: str, owner) -> None:
     page.get_by_role("link", name="Registrera en risk").click()
     axe(page)
     page.get_by_label("Risk", exact=True).fill(title)

@@ -118,11 +118,11 @@ def api_get_operations() -> list[Pattern]:
     return found
 
 
-def _ids(queryset) -> list:  # noqa: ANN001
+def _ids(queryset) -> list:
     return list(queryset.order_by("pk").values_list("pk", flat=True)) or [UNKNOWN]
 
 
-def _unknown(s) -> list:  # noqa: ANN001
+def _unknown(s) -> list:
     return [UNKNOWN]
 
 
@@ -302,7 +302,7 @@ def _admin_objects(route: str) -> Callable:
         if (m._meta.app_label, m._meta.model_name) == (app_label, model_name)
     )
 
-    def values(s) -> list:  # noqa: ANN001
+    def values(s) -> list:
         ids = _ids(model._default_manager.all())
         return sorted({ids[0], ids[-1]})
 
@@ -314,7 +314,7 @@ def _sealed_objects(key: tuple[str, str, str]) -> Callable | None:
     the values of that field in the two-tender world."""
     attribute, sealed = key[2], key[1] == "tenders"
 
-    def values(s) -> list:  # noqa: ANN001
+    def values(s) -> list:
         return [getattr(o, attribute) for o in (s.tenders if sealed else s.files)] or [UNKNOWN_STR]
 
     return values if hasattr(Tender if sealed else TenderFile, attribute) else None
@@ -334,7 +334,7 @@ def parameters(pattern: Pattern) -> list[tuple[str, tuple[str, str, str]]]:
     return found
 
 
-def expand(pattern: Pattern, s, table: dict) -> list[str] | None:  # noqa: ANN001
+def expand(pattern: Pattern, s, table: dict) -> list[str] | None:
     """Every URL of the pattern filled from the world, or None if it cannot be filled."""
     choices = []
     for text, key in parameters(pattern):
@@ -359,7 +359,7 @@ def expand(pattern: Pattern, s, table: dict) -> list[str] | None:  # noqa: ANN00
     return urls
 
 
-def plan(s) -> tuple[list[Visit], list[str]]:  # noqa: ANN001
+def plan(s) -> tuple[list[Visit], list[str]]:
     """The visits, from the two-tender world, and the patterns nothing could fill."""
     table = fillers()
     visits, unfilled = [], []
@@ -401,7 +401,7 @@ def normalise(body: bytes) -> bytes:
     return body
 
 
-def answer(response) -> bytes:  # noqa: ANN001
+def answer(response) -> bytes:
     if getattr(response, "streaming", False):
         body = b"".join(response.streaming_content)
     else:
@@ -412,7 +412,7 @@ def answer(response) -> bytes:  # noqa: ANN001
     return head.encode() + normalise(body)
 
 
-def walk(s, visits: list[Visit]) -> dict[tuple[str, Visit], bytes]:  # noqa: ANN001
+def walk(s, visits: list[Visit]) -> dict[tuple[str, Visit], bytes]:
     """Every persona asks for every URL; the answers, compressed, by (persona, visit)."""
     got = {}
     for persona in worlds.PERSONAS:
@@ -431,7 +431,7 @@ def walk(s, visits: list[Visit]) -> dict[tuple[str, Visit], bytes]:  # noqa: ANN
     return got
 
 
-def _tenderer_view(s) -> bytes:  # noqa: ANN001
+def _tenderer_view(s) -> bytes:
     client = Client()
     client.force_login(s.supplier_a)
     return answer(client.get("/tendering/mine/"))
@@ -471,7 +471,7 @@ class Walked:
 
 
 @pytest.fixture(scope="module")
-def walked(django_db_setup, django_db_blocker) -> Walked:  # noqa: ANN001
+def walked(django_db_setup, django_db_blocker) -> Walked:
     started = time.process_time()
     answers: dict[int, dict] = {}
     visits: list[Visit] = []

@@ -190,7 +190,7 @@ def _common() -> SimpleNamespace:
     return s
 
 
-def _tender(s: SimpleNamespace, user, text: str, price: str, files: int) -> None:  # noqa: ANN001
+def _tender(s: SimpleNamespace, user, text: str, price: str, files: int) -> None:
     uploads = [SimpleUploadedFile(f"bilaga-{n}.pdf", PDF + bytes([n])) for n in range(files)]
     tender = s.submit(user, content=text, price=price, files=uploads)
     s.tenders.append(tender)

@@ -7,14 +7,14 @@ from django.test import RequestFactory
 from handslag.accounts.forms import client_ip
 
 
-def _request(remote: str = "10.0.0.9", forwarded: str | None = None):  # noqa: ANN202
+def _request(remote: str = "10.0.0.9", forwarded: str | None = None):
     extra = {"REMOTE_ADDR": remote}
     if forwarded is not None:
         extra["HTTP_X_FORWARDED_FOR"] = forwarded
     return RequestFactory().get("/", **extra)
 
 
-def test_without_trusted_proxies_the_header_is_ignored(settings):  # noqa: ANN001
+def test_without_trusted_proxies_the_header_is_ignored(settings):
     settings.TRUSTED_PROXY_HOPS = 0
     assert client_ip(_request(forwarded="203.0.113.5")) == "10.0.0.9"
 
@@ -33,6 +33,6 @@ def test_without_trusted_proxies_the_header_is_ignored(settings):  # noqa: ANN00
         (1, None, "10.0.0.9"),
     ],
 )
-def test_behind_trusted_proxies(settings, hops, forwarded, expected):  # noqa: ANN001
+def test_behind_trusted_proxies(settings, hops, forwarded, expected):
     settings.TRUSTED_PROXY_HOPS = hops
     assert client_ip(_request(forwarded=forwarded)) == expected

@@ -29,7 +29,7 @@ def _free_port() -> int:
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def redirect_request(self, *args, **kwargs):
         return None
 
 
@@ -49,7 +49,7 @@ def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 60) -> 
 
 
 @pytest.fixture
-def two_servers(tmp_path):  # noqa: ANN001, ANN201
+def two_servers(tmp_path):
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "DJANGO"))},
         "DJANGO_SETTINGS_MODULE": "config.settings",
@@ -130,7 +130,7 @@ def _attempt(base: str, password: str) -> tuple[int, bool]:
     return status, any(cookie.name == "sessionid" for cookie in jar)
 
 
-def test_failures_spread_over_two_processes_lock_the_account_on_both(two_servers):  # noqa: ANN001
+def test_failures_spread_over_two_processes_lock_the_account_on_both(two_servers):
     first, second = two_servers
     for n in range(LIMIT):
         _attempt(two_servers[n % 2], "fel-lösen")

@@ -20,12 +20,12 @@ RIGHT = "secret-pass-123"
 
 
 @pytest.fixture(autouse=True)
-def small_limit(settings):  # noqa: ANN001, ANN201
+def small_limit(settings):
     settings.LOGIN_FAILURE_LIMIT = LIMIT
     settings.LOGIN_FAILURE_WINDOW = WINDOW
 
 
-def _sign_in(client, username: str, password: str, *, path: str = "", **extra):  # noqa: ANN001, ANN003, ANN202
+def _sign_in(client, username: str, password: str, *, path: str = "", **extra):
     return client.post(
         path or reverse("accounts:login"),
         {"username": username, "password": password},
@@ -33,12 +33,12 @@ def _sign_in(client, username: str, password: str, *, path: str = "", **extra): 
     )
 
 
-def _fail(client, username: str = "maria", times: int = LIMIT, **extra) -> None:  # noqa: ANN001, ANN003
+def _fail(client, username: str = "maria", times: int = LIMIT, **extra) -> None:
     for _ in range(times):
         _sign_in(client, username, "fel-lösen", **extra)
 
 
-def _signed_in(client) -> bool:  # noqa: ANN001
+def _signed_in(client) -> bool:
     return "_auth_user_id" in client.session
 
 
@@ -62,13 +62,13 @@ def test_after_the_limit_the_right_password_is_refused_with_429_in_swedish(clien
     assert 0 < int(response["Retry-After"]) <= WINDOW
 
 
-def test_while_locked_the_password_is_not_checked(client, monkeypatch):  # noqa: ANN001
+def test_while_locked_the_password_is_not_checked(client, monkeypatch):
     UserFactory(username="maria")
     _fail(client)
     checked = []
     original = ModelBackend.authenticate
 
-    def spy(self, request, username=None, password=None, **kwargs):  # noqa: ANN001, ANN003, ANN202
+    def spy(self, request, username=None, password=None, **kwargs):
         checked.append(username)
         return original(self, request, username, password, **kwargs)
 
@@ -113,7 +113,7 @@ def test_a_successful_sign_in_clears_the_failures(client):
     assert _sign_in(client, "maria", RIGHT).status_code == 302
 
 
-def test_behind_a_proxy_a_made_up_first_entry_gives_no_fresh_limit(client, settings):  # noqa: ANN001
+def test_behind_a_proxy_a_made_up_first_entry_gives_no_fresh_limit(client, settings):
     settings.TRUSTED_PROXY_HOPS = 1
     UserFactory(username="maria")
     via = {"REMOTE_ADDR": "10.9.9.9"}
@@ -167,7 +167,7 @@ def _redis_url() -> str | None:
     return url
 
 
-def test_with_redis_the_failures_are_counted_there(client, settings):  # noqa: ANN001
+def test_with_redis_the_failures_are_counted_there(client, settings):
     """With REDIS_URL set, axes counts in the Redis cache (shared by every process) and
     the database holds no attempts."""
     import uuid

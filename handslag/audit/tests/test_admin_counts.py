@@ -23,13 +23,13 @@ LIST_URL = "/admin/audit/auditentry/"
 
 
 @pytest.fixture
-def admin_client(client):  # noqa: ANN001, ANN201
+def admin_client(client):
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     return client
 
 
 @pytest.fixture
-def sealed():  # noqa: ANN201
+def sealed():
     """Two sealed tenders, one with a file and a confidentiality claim, and one entry
     on the tender's file: every kind of entry that is about a sealed tender."""
     scenario = DisclosureScenario()

@@ -57,7 +57,7 @@ def test_locks_before_the_entry_and_in_the_next_transaction_are_fine():
     with transaction.atomic():
         Organisation.objects.select_for_update().get(pk=org.pk)
         audit_record(actor=actor, action="test.three", target=org)
-    with pytest.raises(ValueError), transaction.atomic():  # noqa: PT012
+    with pytest.raises(ValueError), transaction.atomic():
         audit_record(actor=actor, action="test.four", target=org)
         raise ValueError
     with transaction.atomic():
@@ -69,14 +69,14 @@ def test_locks_before_the_entry_and_in_the_next_transaction_are_fine():
 # --- Two connections on PostgreSQL --------------------------------------------------------
 
 
-def _in_thread(name: str, work, errors: dict):  # noqa: ANN001, ANN202
+def _in_thread(name: str, work, errors: dict):
     def run() -> None:
         try:
             with connection.cursor() as cursor:
                 # A lock not granted in time is a failure here, never a hang.
                 cursor.execute("SET lock_timeout = '4s'")
             work()
-        except BaseException as error:  # noqa: BLE001
+        except BaseException as error:
             errors[name] = error
         finally:
             connection.close()
@@ -84,12 +84,12 @@ def _in_thread(name: str, work, errors: dict):  # noqa: ANN001, ANN202
     return threading.Thread(target=run, name=name, daemon=True)
 
 
-def _pausing_project_write(monkeypatch, *, at: str):  # noqa: ANN001, ANN202
+def _pausing_project_write(monkeypatch, *, at: str):
     """Make the project write stop, holding its locks, before or after its audit entry."""
     reached, release = threading.Event(), threading.Event()
     real = lifecycle.audit_record
 
-    def audit_record_then_wait(**kwargs):  # noqa: ANN003, ANN202
+    def audit_record_then_wait(**kwargs):
         if threading.current_thread().name != "write":
             return real(**kwargs)
         if at == "before":
@@ -105,7 +105,7 @@ def _pausing_project_write(monkeypatch, *, at: str):  # noqa: ANN001, ANN202
     return reached, release
 
 
-def _setup():  # noqa: ANN202
+def _setup():
     team = Team()
     stage = team.project.stages.get(status=StageStatus.OPEN)
     item = ChecklistItem.objects.filter(stage=stage).first()

@@ -37,7 +37,7 @@ class BenefitLineFactory(factory.django.DjangoModelFactory):
     high = Decimal("130000")
 
 
-def simple_model(**fields) -> BenefitModel:  # noqa: ANN003
+def simple_model(**fields) -> BenefitModel:
     """1 000 000 invested in year 0, 150 000 a year saved in years 1-9 (uncertain)."""
     model = BenefitModelFactory(**fields)
     BenefitLineFactory(

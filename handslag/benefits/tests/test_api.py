@@ -39,11 +39,11 @@ COST = {
 }
 
 
-def post(client, url: str, body, headers: dict):  # noqa: ANN001, ANN201
+def post(client, url: str, body, headers: dict):
     return client.post(url, body, content_type="application/json", **headers)
 
 
-def test_model_lifecycle(client) -> None:  # noqa: ANN001
+def test_model_lifecycle(client) -> None:
     project = ProjectFactory()
     headers = auth(project_member(project))
     response = post(client, f"{BASE}/projects/{project.pk}/models", {"name": "Forecast"}, headers)
@@ -86,7 +86,7 @@ def test_model_lifecycle(client) -> None:  # noqa: ANN001
         {"discount_rate": "0.03"},
     ],
 )
-def test_model_bad_input(client, body: dict) -> None:  # noqa: ANN001
+def test_model_bad_input(client, body: dict) -> None:
     project = ProjectFactory()
     response = post(
         client, f"{BASE}/projects/{project.pk}/models", body, auth(project_member(project))
@@ -108,7 +108,7 @@ def test_model_bad_input(client, body: dict) -> None:  # noqa: ANN001
         {"first_year": 70000},
     ],
 )
-def test_line_bad_input(client, change: dict) -> None:  # noqa: ANN001
+def test_line_bad_input(client, change: dict) -> None:
     model = BenefitModelFactory()
     response = post(
         client,
@@ -120,7 +120,7 @@ def test_line_bad_input(client, change: dict) -> None:  # noqa: ANN001
     assert not BenefitLine.objects.exists()
 
 
-def test_evaluate(client) -> None:  # noqa: ANN001
+def test_evaluate(client) -> None:
     headers = auth(member(ProjectFactory().organisation))
     body = {"discount_rate": "0.035", "horizon_years": 10, "lines": [LINE, COST]}
     response = post(client, f"{BASE}/evaluate", body, headers)
@@ -148,19 +148,19 @@ def test_evaluate(client) -> None:  # noqa: ANN001
         [1, 2, 3],
     ],
 )
-def test_evaluate_bad_input(client, body) -> None:  # noqa: ANN001
+def test_evaluate_bad_input(client, body) -> None:
     response = post(client, f"{BASE}/evaluate", body, auth(member(ProjectFactory().organisation)))
     assert 400 <= response.status_code < 500, response.content
     assert "detail" in response.json()
 
 
-def test_evaluate_malformed_json_and_anonymous(client) -> None:  # noqa: ANN001
+def test_evaluate_malformed_json_and_anonymous(client) -> None:
     headers = auth(member(ProjectFactory().organisation))
     assert 400 <= post(client, f"{BASE}/evaluate", "{oops", headers).status_code < 500
     assert post(client, f"{BASE}/evaluate", {"lines": [LINE, COST]}, {}).status_code == 401
 
 
-def test_forbidden_cases(client) -> None:  # noqa: ANN001
+def test_forbidden_cases(client) -> None:
     model = simple_model()
     line = model.lines.first()
     assert client.get(f"{BASE}/models/{model.pk}").status_code == 401
@@ -182,7 +182,7 @@ def test_forbidden_cases(client) -> None:  # noqa: ANN001
     assert BenefitLine.objects.filter(pk=line.pk).exists()
 
 
-def test_summary(client) -> None:  # noqa: ANN001
+def test_summary(client) -> None:
     project = ProjectFactory()
     headers = auth(project_member(project))
     assert client.get(f"{BASE}/projects/{project.pk}/summary", **headers).status_code == 204

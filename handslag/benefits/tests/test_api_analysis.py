@@ -16,7 +16,7 @@ from handslag.partnership.tests.factories import ContractFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_evaluate_with_bias_schedule_and_analysis(client) -> None:  # noqa: ANN001
+def test_evaluate_with_bias_schedule_and_analysis(client) -> None:
     headers = auth(member(ContractFactory().project.organisation))
     body = {
         "discount_rate": "0.035",
@@ -35,7 +35,7 @@ def test_evaluate_with_bias_schedule_and_analysis(client) -> None:  # noqa: ANN0
         assert response.status_code == 400 and "errors" in response.json()
 
 
-def test_comparison_realised_outturn_and_parameters(client) -> None:  # noqa: ANN001
+def test_comparison_realised_outturn_and_parameters(client) -> None:
     project, lead, forecast, _ = measured_project()
     headers = auth(lead)
     rows = client.get(f"{BASE}/projects/{project.pk}/realised", **headers).json()
@@ -50,7 +50,7 @@ def test_comparison_realised_outturn_and_parameters(client) -> None:  # noqa: AN
     assert any("ASEK 7.0" in p["source"] for p in params)
 
 
-def test_outturn_and_portfolio_forbidden_cases(client) -> None:  # noqa: ANN001
+def test_outturn_and_portfolio_forbidden_cases(client) -> None:
     project, _, _, kpi = measured_project()
     url = f"{BASE}/projects/{project.pk}/outturn"
     assert client.post(url).status_code == 401
@@ -70,7 +70,7 @@ def test_outturn_and_portfolio_forbidden_cases(client) -> None:  # noqa: ANN001
     assert rows[0]["npv"] is not None and 0 <= rows[0]["p_npv_positive"] <= 1
 
 
-def test_run_benefit_model_command(tmp_path, capsys) -> None:  # noqa: ANN001
+def test_run_benefit_model_command(tmp_path, capsys) -> None:
     path = tmp_path / "model.json"
     path.write_text(
         json.dumps({"discount_rate": 0.035, "horizon_years": 10, "lines": [LINE, COST]}),
@@ -93,9 +93,9 @@ def test_run_benefit_model_command(tmp_path, capsys) -> None:  # noqa: ANN001
         call_command("run_benefit_model", str(tmp_path / "missing.json"))
 
 
-def test_model_api_round_trips_parameters(client) -> None:  # noqa: ANN001
+def test_model_api_round_trips_parameters(client) -> None:
     model = simple_model()
-    from handslag.partnership.tests.factories import project_member  # noqa: PLC0415
+    from handslag.partnership.tests.factories import project_member
 
     headers = auth(project_member(model.project))
     body = {"name": "Forecast B", "optimism_bias": "0.1", "discount_schedule": "declining"}

@@ -28,7 +28,7 @@ from handslag.partnership.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def measured_project():  # noqa: ANN201
+def measured_project():
     """A forecast (base year 2023) and a pilot KPI measured in 2024 and 2025."""
     contract = ContractFactory()
     project = contract.project
@@ -182,7 +182,7 @@ class TestAnalysis:
 
 
 class TestPages:
-    def test_detail_shows_charts_tables_and_sources(self, client) -> None:  # noqa: ANN001
+    def test_detail_shows_charts_tables_and_sources(self, client) -> None:
         model = simple_model()
         client.force_login(project_member(model.project))
         page = client.get(reverse("benefits:model_detail", args=[model.pk])).content.decode()
@@ -190,7 +190,7 @@ class TestPages:
         assert "style=" not in page
         assert "ASEK" in page and "Green Book" in page
 
-    def test_compare_and_outturn_update(self, client) -> None:  # noqa: ANN001
+    def test_compare_and_outturn_update(self, client) -> None:
         project, lead, _, _ = measured_project()
         client.force_login(lead)
         compare = reverse("benefits:compare", args=[project.pk])
@@ -202,7 +202,7 @@ class TestPages:
         page = client.get(compare).content.decode()
         assert outturn.name in page
 
-    def test_outturn_update_forbidden_cases(self, client) -> None:  # noqa: ANN001
+    def test_outturn_update_forbidden_cases(self, client) -> None:
         project, _, _, kpi = measured_project()
         url = reverse("benefits:outturn_update", args=[project.pk])
         assert client.post(url).status_code == 302  # anonymous: to the sign-in page

@@ -73,7 +73,7 @@ def test_portfolio_figures_match_the_engine() -> None:
     assert figures.realisation_ratio is None
 
 
-def test_report_download_and_forbidden_cases(client) -> None:  # noqa: ANN001
+def test_report_download_and_forbidden_cases(client) -> None:
     model = simple_model()
     url = reverse("benefits:leadership_report", args=[model.project.pk])
     assert client.get(url).status_code == 302  # anonymous: to the sign-in page
@@ -87,7 +87,7 @@ def test_report_download_and_forbidden_cases(client) -> None:  # noqa: ANN001
     assert model.project.title in pdf_text(response.content)
 
 
-def test_portfolio_page(client) -> None:  # noqa: ANN001
+def test_portfolio_page(client) -> None:
     model = simple_model()
     other = simple_model()
     user = member(model.project.organisation)

@@ -27,7 +27,7 @@ LINE = {
 }
 
 
-def test_create_model_and_add_lines(client) -> None:  # noqa: ANN001
+def test_create_model_and_add_lines(client) -> None:
     project = ProjectFactory()
     client.force_login(project_member(project))
     url = reverse("benefits:model_create", args=[project.pk])
@@ -75,7 +75,7 @@ def test_create_model_and_add_lines(client) -> None:  # noqa: ANN001
         {"discount_rate_percent": "lots"},
     ],
 )
-def test_bad_model_parameters_400(client, change: dict) -> None:  # noqa: ANN001
+def test_bad_model_parameters_400(client, change: dict) -> None:
     project = ProjectFactory()
     client.force_login(project_member(project))
     data = {
@@ -102,7 +102,7 @@ def test_bad_model_parameters_400(client, change: dict) -> None:  # noqa: ANN001
         {"likely": "abc"},
     ],
 )
-def test_bad_line_400(client, change: dict) -> None:  # noqa: ANN001
+def test_bad_line_400(client, change: dict) -> None:
     model = BenefitModelFactory()
     client.force_login(project_member(model.project))
     response = client.post(reverse("benefits:line_add", args=[model.pk]), {**LINE, **change})
@@ -110,7 +110,7 @@ def test_bad_line_400(client, change: dict) -> None:  # noqa: ANN001
     assert not BenefitLine.objects.exists()
 
 
-def test_edit_and_remove_line(client) -> None:  # noqa: ANN001
+def test_edit_and_remove_line(client) -> None:
     model = simple_model()
     client.force_login(project_member(model.project))
     line = model.lines.get(kind="benefit")
@@ -126,7 +126,7 @@ def test_edit_and_remove_line(client) -> None:  # noqa: ANN001
     assert not BenefitLine.objects.filter(pk=line.pk).exists()
 
 
-def test_edit_model(client) -> None:  # noqa: ANN001
+def test_edit_model(client) -> None:
     model = simple_model()
     client.force_login(project_member(model.project))
     url = reverse("benefits:model_edit", args=[model.pk])
@@ -142,7 +142,7 @@ def test_edit_model(client) -> None:  # noqa: ANN001
     assert client.post(url, {**data, "horizon_years": "12"}).status_code == 302
 
 
-def test_viewers_and_forbidden(client) -> None:  # noqa: ANN001
+def test_viewers_and_forbidden(client) -> None:
     model = simple_model()
     detail = reverse("benefits:model_detail", args=[model.pk])
     add = reverse("benefits:line_add", args=[model.pk])
@@ -163,7 +163,7 @@ def test_viewers_and_forbidden(client) -> None:  # noqa: ANN001
     assert client.get(detail).status_code == 404
 
 
-def test_contract_supplier_does_not_see_buyer_model(client) -> None:  # noqa: ANN001
+def test_contract_supplier_does_not_see_buyer_model(client) -> None:
     contract = ContractFactory()
     model = simple_model(project=contract.project)
     client.force_login(supplier_person(contract))

@@ -31,7 +31,7 @@ def active_if(request: HttpRequest, prefix: str) -> SafeString:
     """
     match = getattr(request, "resolver_match", None)
     if not match or not match.view_name:
-        return mark_safe("")  # noqa: S308
+        return mark_safe("")
     name = match.view_name
     current = name.startswith(prefix)
-    return mark_safe('aria-current="page"' if current else "")  # noqa: S308
+    return mark_safe('aria-current="page"' if current else "")

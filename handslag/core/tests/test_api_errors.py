@@ -19,15 +19,15 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def officer():  # noqa: ANN201
+def officer():
     return member(buyer(name="Växjö kommun"), R.PROCUREMENT_OFFICER)
 
 
-def _auth(user) -> dict:  # noqa: ANN001
+def _auth(user) -> dict:
     return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
 
-def _json_error(response, status: int) -> dict:  # noqa: ANN001
+def _json_error(response, status: int) -> dict:
     assert response.status_code == status, response.content[:300]
     assert response["Content-Type"].startswith("application/json")
     body = response.json()
@@ -39,20 +39,20 @@ def _json_error(response, status: int) -> dict:  # noqa: ANN001
     "query",
     ["offset=99999999999999999999", "limit=99999999999999999999", "limit=501", "offset=-1"],
 )
-def test_page_numbers_out_of_range_are_refused(client, officer, query) -> None:  # noqa: ANN001
+def test_page_numbers_out_of_range_are_refused(client, officer, query) -> None:
     response = client.get(f"/api/v1/needs/challenges?{query}", **_auth(officer))
     body = _json_error(response, 422)
     assert body["errors"]
     assert body["detail"] in {"Värdet är för stort.", "Värdet är för litet."}
 
 
-def test_a_large_page_within_the_bounds_is_served(client, officer) -> None:  # noqa: ANN001
+def test_a_large_page_within_the_bounds_is_served(client, officer) -> None:
     response = client.get("/api/v1/needs/challenges?limit=500&offset=2147483647", **_auth(officer))
     assert response.status_code == 200
     assert response.json()["items"] == []
 
 
-def test_schema_errors_are_in_swedish(client, officer) -> None:  # noqa: ANN001
+def test_schema_errors_are_in_swedish(client, officer) -> None:
     body = _json_error(
         client.post(
             "/api/v1/needs/challenges", "{}", content_type="application/json", **_auth(officer)
@@ -64,7 +64,7 @@ def test_schema_errors_are_in_swedish(client, officer) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("text", ["Trasig\x00text", "Klocka\x07", "\ud800"])
-def test_control_characters_in_a_body_are_refused(client, officer, text) -> None:  # noqa: ANN001
+def test_control_characters_in_a_body_are_refused(client, officer, text) -> None:
     payload = json.dumps({"title": text, "description": "Beskrivning", "area": "Avfall"})
     response = client.post(
         "/api/v1/needs/challenges", payload, content_type="application/json", **_auth(officer)
@@ -75,20 +75,20 @@ def test_control_characters_in_a_body_are_refused(client, officer, text) -> None
     assert not Challenge.objects.exists()
 
 
-def test_control_characters_in_a_query_are_refused(client, officer) -> None:  # noqa: ANN001
+def test_control_characters_in_a_query_are_refused(client, officer) -> None:
     body = _json_error(client.get("/api/v1/needs/challenges?area=%00", **_auth(officer)), 400)
     assert list(body["errors"]) == ["query.area"]
 
 
 @pytest.mark.parametrize("body", ["{", '{"title": NaN}', '{"n": 1e400}', "[" * 5000])
-def test_bodies_that_are_not_json_are_refused(client, officer, body) -> None:  # noqa: ANN001
+def test_bodies_that_are_not_json_are_refused(client, officer, body) -> None:
     response = client.post(
         "/api/v1/needs/challenges", body, content_type="application/json", **_auth(officer)
     )
     assert _json_error(response, 400)["detail"]
 
 
-def test_multipart_without_boundary_is_400(client, officer) -> None:  # noqa: ANN001
+def test_multipart_without_boundary_is_400(client, officer) -> None:
     response = client.generic(
         "POST",
         "/api/v1/needs/challenges/1/attachments",
@@ -99,7 +99,7 @@ def test_multipart_without_boundary_is_400(client, officer) -> None:  # noqa: AN
     assert _json_error(response, 400)["detail"] == "Formulärdata kunde inte läsas."
 
 
-def test_unknown_path_and_wrong_method_answer_json(client, officer) -> None:  # noqa: ANN001
+def test_unknown_path_and_wrong_method_answer_json(client, officer) -> None:
     assert _json_error(client.get("/api/v1/no-such-thing", **_auth(officer)), 404)["detail"] == (
         "Finns inte, eller så har du inte åtkomst till det."
     )
@@ -108,7 +108,7 @@ def test_unknown_path_and_wrong_method_answer_json(client, officer) -> None:  # 
     assert "GET" in response["Allow"]
 
 
-def test_an_unexpected_error_is_a_json_500_without_traceback(settings, caplog) -> None:  # noqa: ANN001
+def test_an_unexpected_error_is_a_json_500_without_traceback(settings, caplog) -> None:
     settings.DEBUG = False
     request = RequestFactory().get("/api/v1/me")
     response = api.on_exception(request, RuntimeError("secret internals"))
@@ -120,7 +120,7 @@ def test_an_unexpected_error_is_a_json_500_without_traceback(settings, caplog) -
     assert "secret internals" in caplog.text  # logged for us, not shown to them
 
 
-def test_a_file_missing_from_storage_is_a_404(caplog) -> None:  # noqa: ANN001
+def test_a_file_missing_from_storage_is_a_404(caplog) -> None:
     request = RequestFactory().get("/api/v1/documents/generated/1/download")
     response = api.on_exception(request, FileNotFoundError("media/documents/x.docx"))
     assert response.status_code == 404

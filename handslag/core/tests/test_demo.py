@@ -18,7 +18,7 @@ def _counts() -> dict[str, int]:
     }
 
 
-def test_demo_loads_twice_without_change(demo_data):  # noqa: ANN001
+def test_demo_loads_twice_without_change(demo_data):
     # `demo_data` loaded it once into an empty database (in this test process) and put its rows
     # back here; loading again must add or change nothing.
     first = _counts()
@@ -28,7 +28,7 @@ def test_demo_loads_twice_without_change(demo_data):  # noqa: ANN001
     assert audit_verify().ok
 
 
-def test_demo_tells_the_seeds_cases(demo_data):  # noqa: ANN001
+def test_demo_tells_the_seeds_cases(demo_data):
     from handslag.accounts.models import Organisation
     from handslag.market.demo import call
     from handslag.market.models import ApplicationStatus

@@ -34,7 +34,7 @@ def test_404_is_the_same_for_a_sealed_tender_and_an_unknown_one(client):
     assert hidden.status_code == unknown.status_code == nowhere.status_code == 404
     assert "Sidan hittades inte" in hidden.content.decode()
 
-    def body(response) -> str:  # noqa: ANN001
+    def body(response) -> str:
         text = response.content.decode()
         return text[text.index("<main") : text.index("</main>")]
 

@@ -16,7 +16,7 @@ TECHNICAL = ("URLconf", "Traceback", "SECRET_KEY", "INSTALLED_APPS", "DEBUG = Tr
 
 
 @login_not_required
-def _raises(request):  # noqa: ANN001, ANN202
+def _raises(request):
     raise RuntimeError("something broke")
 
 
@@ -24,12 +24,12 @@ urlpatterns = [path("broken/", _raises), path("", include(site_urlpatterns))]
 
 
 @pytest.fixture(autouse=True)
-def debug_off(settings):  # noqa: ANN001, ANN201
+def debug_off(settings):
     settings.DEBUG = False
     settings.ROOT_URLCONF = __name__
 
 
-def _assert_own_page(response, status: int, heading: str) -> str:  # noqa: ANN001
+def _assert_own_page(response, status: int, heading: str) -> str:
     assert response.status_code == status
     page = response.content.decode()
     assert '<html lang="sv">' in page

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", [reverse("accounts:login"), "/finns-inte/"])
-def test_the_title_separates_the_page_from_the_site(client, path):  # noqa: ANN001
+def test_the_title_separates_the_page_from_the_site(client, path):
     body = client.get(path).content.decode()
     title = re.search(r"<title>(.*?)</title>", body, re.S).group(1)
     page, _, site = title.rpartition(" – ")

@@ -97,7 +97,7 @@ def _load_residents() -> None:
                     project=project, title__startswith="Innovationssprint 2"
                 ).first(),
             )
-        except Exception as error:  # noqa: BLE001 - the demo goes on without the idea
+        except Exception as error:
             _note(f"could not park the residents idea: {error}")
     _stakeholders(
         project,

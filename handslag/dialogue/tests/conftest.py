@@ -17,6 +17,6 @@ TODAY = dt.date(2026, 3, 2)
 
 
 @pytest.fixture
-def team_member(need_owner):  # noqa: ANN001, ANN201, F811
+def team_member(need_owner):  # noqa: F811
     """A need owner in the team: not a manager of the project, but keeps its dialogue."""
     return need_owner

@@ -10,7 +10,7 @@ from handslag.projects.models import Project
 
 def make_meeting(
     project: Project, actor: User, *, held_on: dt.date = dt.date(2026, 2, 10), **fields
-) -> Meeting:  # noqa: ANN003
+) -> Meeting:
     return services.meeting_create(
         actor=actor,
         project=project,
@@ -23,7 +23,7 @@ def make_meeting(
 
 def make_action(
     meeting: Meeting, actor: User, *, due_on: dt.date = dt.date(2026, 3, 1), **fields
-) -> ActionItem:  # noqa: ANN003
+) -> ActionItem:
     return services.action_add(
         actor=actor,
         meeting=meeting,
@@ -33,7 +33,7 @@ def make_action(
     )
 
 
-def make_stakeholder(project: Project, actor: User, **fields) -> Stakeholder:  # noqa: ANN003
+def make_stakeholder(project: Project, actor: User, **fields) -> Stakeholder:
     return services.stakeholder_create(
         actor=actor,
         project=project,
@@ -44,7 +44,7 @@ def make_stakeholder(project: Project, actor: User, **fields) -> Stakeholder:  #
     )
 
 
-def make_communication(project: Project, actor: User, **fields) -> CommunicationItem:  # noqa: ANN003
+def make_communication(project: Project, actor: User, **fields) -> CommunicationItem:
     return services.communication_create(
         actor=actor,
         project=project,

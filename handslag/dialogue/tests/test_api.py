@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 BASE = "/api/v1/dialogue"
 
 
-def post(client, path, data, user, method="post"):  # noqa: ANN001, ANN201
+def post(client, path, data, user, method="post"):
     return getattr(client, method)(
         f"{BASE}{path}", data, content_type="application/json", **auth(user)
     )

@@ -23,7 +23,7 @@ def _counts() -> tuple[int, ...]:
     )
 
 
-def test_demo_tells_the_cases_and_loads_twice_without_change(demo_data):  # noqa: ANN001
+def test_demo_tells_the_cases_and_loads_twice_without_change(demo_data):
     from handslag.projects.demo import project
 
     first = _counts()

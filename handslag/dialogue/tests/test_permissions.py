@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def objects(project, lead):  # noqa: ANN001, ANN201
+def objects(project, lead):
     meeting = make_meeting(project, lead)
     return {
         "meeting": (access_meeting, "meeting_id", meeting),

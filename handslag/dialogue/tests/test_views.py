@@ -16,7 +16,7 @@ from handslag.dialogue.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def url(name, *args):  # noqa: ANN001, ANN002, ANN201
+def url(name, *args):
     return reverse(f"dialogue:{name}", args=args)
 
 

@@ -61,7 +61,7 @@ class RawUpload:
         self.name, self.content, self.size = name, content, len(content)
         self.position = 0
 
-    def chunks(self, chunk_size: int = 4):  # noqa: ANN201
+    def chunks(self, chunk_size: int = 4):
         for start in range(0, len(self.content), chunk_size):
             yield self.content[start : start + chunk_size]
 
@@ -92,12 +92,12 @@ class Team:
 
 
 @pytest.fixture
-def team(db) -> Team:  # noqa: ANN001
+def team(db) -> Team:
     return Team()
 
 
 @pytest.fixture(autouse=True)
-def _media(settings, tmp_path):  # noqa: ANN001, ANN202
+def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,

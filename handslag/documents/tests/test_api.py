@@ -20,11 +20,11 @@ pytestmark = pytest.mark.django_db
 BASE = "/api/v1/documents"
 
 
-def auth(user) -> dict:  # noqa: ANN001
+def auth(user) -> dict:
     return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
 
-def test_upload_list_versions_download(client, team) -> None:  # noqa: ANN001
+def test_upload_list_versions_download(client, team) -> None:
     content = minimal_pdf("API")
     response = client.post(
         f"{BASE}/projects/{team.project.pk}/attachments",
@@ -59,7 +59,7 @@ def test_upload_list_versions_download(client, team) -> None:  # noqa: ANN001
     ("name", "content"),
     [("x.pdf", EXE), ("x.html", HTML), ("x.txt", HTML), ("x.pdf", b"")],
 )
-def test_refused_upload_is_400_json(client, team, name: str, content: bytes) -> None:  # noqa: ANN001
+def test_refused_upload_is_400_json(client, team, name: str, content: bytes) -> None:
     response = client.post(
         f"{BASE}/projects/{team.project.pk}/attachments",
         {"file": upload(name, content)},
@@ -70,7 +70,7 @@ def test_refused_upload_is_400_json(client, team, name: str, content: bytes) -> 
     assert not Attachment.objects.exists()
 
 
-def test_upload_without_file_is_4xx(client, team) -> None:  # noqa: ANN001
+def test_upload_without_file_is_4xx(client, team) -> None:
     response = client.post(
         f"{BASE}/projects/{team.project.pk}/attachments", {"description": "x"}, **auth(team.lead)
     )
@@ -78,7 +78,7 @@ def test_upload_without_file_is_4xx(client, team) -> None:  # noqa: ANN001
     assert not Attachment.objects.exists()
 
 
-def test_permissions(client, team) -> None:  # noqa: ANN001
+def test_permissions(client, team) -> None:
     version = services.attachment_upload(actor=team.lead, project=team.project, upload=upload())
     url = f"{BASE}/projects/{team.project.pk}/attachments"
     assert client.get(url).status_code == 401
@@ -106,7 +106,7 @@ def test_permissions(client, team) -> None:  # noqa: ANN001
     assert AttachmentVersion.objects.count() == 1 and not GeneratedDocument.objects.exists()
 
 
-def test_generate_and_download(client, team) -> None:  # noqa: ANN001
+def test_generate_and_download(client, team) -> None:
     for fmt in ("docx", "pdf"):
         response = client.post(
             f"{BASE}/projects/{team.project.pk}/generate",
@@ -134,7 +134,7 @@ def test_generate_and_download(client, team) -> None:  # noqa: ANN001
     "payload",
     [{"kind": "contract", "format": "pdf"}, {"kind": "procurement", "format": "html"}, {}],
 )
-def test_generate_bad_input(client, team, payload: dict) -> None:  # noqa: ANN001
+def test_generate_bad_input(client, team, payload: dict) -> None:
     response = client.post(
         f"{BASE}/projects/{team.project.pk}/generate",
         payload,
@@ -145,7 +145,7 @@ def test_generate_bad_input(client, team, payload: dict) -> None:  # noqa: ANN00
     assert not GeneratedDocument.objects.exists()
 
 
-def test_templates_copy_edit_and_refuse_unknown_field(client, team) -> None:  # noqa: ANN001
+def test_templates_copy_edit_and_refuse_unknown_field(client, team) -> None:
     library = client.get(f"{BASE}/templates", **auth(team.staff))
     assert library.status_code == 200
     assert {s["kind"] for s in library.json()["shipped"]} == set(DocumentKind.values)
@@ -193,7 +193,7 @@ def test_templates_copy_edit_and_refuse_unknown_field(client, team) -> None:  # 
     assert DocumentTemplate.objects.get().versions.count() == 2
 
 
-def test_template_copy_forbidden_cases(client, team) -> None:  # noqa: ANN001
+def test_template_copy_forbidden_cases(client, team) -> None:
     body = {"organisation_id": team.organisation.pk, "kind": "procurement"}
     assert client.get(f"{BASE}/templates", **auth(team.supplier)).status_code == 403
     for user, status in ((team.staff, 403), (team.other, 404), (team.supplier, 403)):

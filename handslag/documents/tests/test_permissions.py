@@ -32,7 +32,7 @@ MATRIX = [
 
 
 @pytest.mark.parametrize(("who", "view", "add"), MATRIX)
-def test_document_matrix(team, who: str, view: bool, add: bool) -> None:  # noqa: ANN001
+def test_document_matrix(team, who: str, view: bool, add: bool) -> None:
     user = getattr(team, who)
     assert can_view_documents(user=user, project=team.project) is view
     assert can_add_documents(user=user, project=team.project) is add
@@ -57,7 +57,7 @@ def test_document_matrix(team, who: str, view: bool, add: bool) -> None:  # noqa
             access_attachment(user=user, attachment_id=version.attachment_id, add=True)
 
 
-def test_anonymous_has_no_access(team) -> None:  # noqa: ANN001
+def test_anonymous_has_no_access(team) -> None:
     anonymous = AnonymousUser()
     assert not can_view_documents(user=anonymous, project=team.project)
     assert not can_add_documents(user=anonymous, project=team.project)
@@ -65,7 +65,7 @@ def test_anonymous_has_no_access(team) -> None:  # noqa: ANN001
         access_project_documents(user=anonymous, project_id=team.project.pk)
 
 
-def test_missing_objects_are_404(team) -> None:  # noqa: ANN001
+def test_missing_objects_are_404(team) -> None:
     with pytest.raises(Http404):
         access_attachment_version(user=team.lead, version_id=999999)
     with pytest.raises(Http404):
@@ -81,7 +81,7 @@ def test_missing_objects_are_404(team) -> None:  # noqa: ANN001
         (OrganisationRole.STAFF, False),
     ],
 )
-def test_template_roles(team, role: str, edit: bool) -> None:  # noqa: ANN001
+def test_template_roles(team, role: str, edit: bool) -> None:
     person = member(team.organisation, role)
     assert can_edit_templates(user=person, organisation_id=team.organisation.pk) is edit
     template = services.template_copy(

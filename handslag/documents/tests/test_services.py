@@ -45,7 +45,7 @@ def stored_files() -> list[str]:
     return names
 
 
-def test_upload_keeps_file_checksum_and_audit(team) -> None:  # noqa: ANN001
+def test_upload_keeps_file_checksum_and_audit(team) -> None:
     content = minimal_pdf("Protokoll")
     version = services.attachment_upload(
         actor=team.lead, project=team.project, upload=upload("Protokoll möte 1.pdf", content)
@@ -63,7 +63,7 @@ def test_upload_keeps_file_checksum_and_audit(team) -> None:  # noqa: ANN001
     assert entry.data["sha256"] == version.sha256
 
 
-def test_new_version_keeps_the_old_one(team) -> None:  # noqa: ANN001
+def test_new_version_keeps_the_old_one(team) -> None:
     first = services.attachment_upload(actor=team.lead, project=team.project, upload=upload())
     second = services.attachment_version_add(
         actor=team.team_member,
@@ -96,7 +96,7 @@ def test_new_version_keeps_the_old_one(team) -> None:  # noqa: ANN001
         ("binär.txt", b"a\x00b", "inte vanlig text"),
     ],
 )
-def test_refused_uploads_leave_nothing(team, name: str, content: bytes, message: str) -> None:  # noqa: ANN001
+def test_refused_uploads_leave_nothing(team, name: str, content: bytes, message: str) -> None:
     with pytest.raises(ValidationError) as error:
         services.attachment_upload(
             actor=team.lead, project=team.project, upload=RawUpload(name, content)
@@ -108,7 +108,7 @@ def test_refused_uploads_leave_nothing(team, name: str, content: bytes, message:
     assert not AuditEntry.objects.filter(action__startswith="attachment").exists()
 
 
-def test_small_chunks_are_hashed_and_stored_whole(team) -> None:  # noqa: ANN001
+def test_small_chunks_are_hashed_and_stored_whole(team) -> None:
     content = "Anteckningar från marknadsdialogen\n".encode() * 50
     version = services.attachment_upload(
         actor=team.lead, project=team.project, upload=RawUpload("dialog.txt", content)
@@ -118,7 +118,7 @@ def test_small_chunks_are_hashed_and_stored_whole(team) -> None:  # noqa: ANN001
         assert handle.read() == content
 
 
-def test_folder_in_a_browser_upload_name_is_stripped(team) -> None:  # noqa: ANN001
+def test_folder_in_a_browser_upload_name_is_stripped(team) -> None:
     version = services.attachment_upload(
         actor=team.lead, project=team.project, upload=upload("../../x/anteckning.txt", b"hej")
     )
@@ -126,7 +126,7 @@ def test_folder_in_a_browser_upload_name_is_stripped(team) -> None:  # noqa: ANN
     assert ".." not in version.file.name
 
 
-def test_oversized_upload_refused(team, settings) -> None:  # noqa: ANN001
+def test_oversized_upload_refused(team, settings) -> None:
     settings.DOCUMENT_MAX_BYTES = 1000
     big = upload("stor.txt", b"a" * 1001)
     with pytest.raises(ValidationError, match="för stor"):
@@ -140,7 +140,7 @@ def test_oversized_upload_refused(team, settings) -> None:  # noqa: ANN001
     assert services.attachment_upload(actor=team.lead, project=team.project, upload=ok).size == 1000
 
 
-def test_accepted_types(team) -> None:  # noqa: ANN001
+def test_accepted_types(team) -> None:
     from handslag.core.render import Document, Paragraph, to_docx, to_xlsx
 
     docx = to_docx(Document("x").add(Paragraph("y")))
@@ -158,7 +158,7 @@ def test_accepted_types(team) -> None:  # noqa: ANN001
         assert mime in version.content_type
 
 
-def test_database_failure_removes_the_file(team) -> None:  # noqa: ANN001
+def test_database_failure_removes_the_file(team) -> None:
     with (
         mock.patch.object(services, "audit_record", side_effect=RuntimeError("db down")),
         pytest.raises(RuntimeError),
@@ -169,7 +169,7 @@ def test_database_failure_removes_the_file(team) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("who", ["staff", "other", "supplier"])
-def test_only_the_team_uploads(team, who: str) -> None:  # noqa: ANN001
+def test_only_the_team_uploads(team, who: str) -> None:
     with pytest.raises(PermissionDenied):
         services.attachment_upload(actor=getattr(team, who), project=team.project, upload=upload())
     assert not Attachment.objects.exists() and stored_files() == []
@@ -178,7 +178,7 @@ def test_only_the_team_uploads(team, who: str) -> None:  # noqa: ANN001
 # --- Templates ----------------------------------------------------------------------------
 
 
-def test_copy_and_edit_template_keeps_versions(team) -> None:  # noqa: ANN001
+def test_copy_and_edit_template_keeps_versions(team) -> None:
     template = services.template_copy(
         actor=team.lead, organisation=team.organisation, kind=DocumentKind.PROCUREMENT
     )
@@ -210,7 +210,7 @@ def test_copy_and_edit_template_keeps_versions(team) -> None:  # noqa: ANN001
         ("Titel", "{{ need.problem }} {% load static %}{{"),
     ],
 )
-def test_template_with_unknown_or_broken_field_is_refused(team, title: str, body: str) -> None:  # noqa: ANN001
+def test_template_with_unknown_or_broken_field_is_refused(team, title: str, body: str) -> None:
     template = services.template_copy(
         actor=team.lead, organisation=team.organisation, kind=DocumentKind.NEED_STATEMENT
     )
@@ -226,7 +226,7 @@ def test_template_with_unknown_or_broken_field_is_refused(team, title: str, body
     assert template.versions.count() == 1
 
 
-def test_unknown_field_message_names_the_field(team) -> None:  # noqa: ANN001
+def test_unknown_field_message_names_the_field(team) -> None:
     template = services.template_copy(
         actor=team.lead, organisation=team.organisation, kind=DocumentKind.NEED_STATEMENT
     )
@@ -242,7 +242,7 @@ def test_unknown_field_message_names_the_field(team) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("role", [OrganisationRole.STAFF, OrganisationRole.NEED_OWNER])
-def test_only_officers_and_admins_copy_templates(team, role: str) -> None:  # noqa: ANN001
+def test_only_officers_and_admins_copy_templates(team, role: str) -> None:
     person = member(team.organisation, role)
     with pytest.raises(PermissionDenied):
         services.template_copy(
@@ -262,7 +262,7 @@ def test_only_officers_and_admins_copy_templates(team, role: str) -> None:  # no
 # --- Generation ---------------------------------------------------------------------------
 
 
-def _need_with_effect(team) -> None:  # noqa: ANN001
+def _need_with_effect(team) -> None:
     need = team.project.needs.first()
     need.problem = "Kärlen töms efter datum, inte efter fyllnadsgrad."
     need.target_group = "Hushåll i villor"
@@ -277,7 +277,7 @@ def _need_with_effect(team) -> None:  # noqa: ANN001
     )
 
 
-def test_generate_docx_from_shipped_template(team) -> None:  # noqa: ANN001
+def test_generate_docx_from_shipped_template(team) -> None:
     _need_with_effect(team)
     generated = services.document_generate(
         actor=team.lead, project=team.project, kind=DocumentKind.PROCUREMENT, fmt="docx"
@@ -298,7 +298,7 @@ def test_generate_docx_from_shipped_template(team) -> None:  # noqa: ANN001
     assert AuditEntry.objects.filter(action=DocumentsAction.DOCUMENT_GENERATE).count() == 1
 
 
-def test_generate_pdf_from_the_organisations_template(team) -> None:  # noqa: ANN001
+def test_generate_pdf_from_the_organisations_template(team) -> None:
     _need_with_effect(team)
     template = services.template_copy(
         actor=team.lead, organisation=team.organisation, kind=DocumentKind.NEED_STATEMENT
@@ -324,7 +324,7 @@ def test_generate_pdf_from_the_organisations_template(team) -> None:  # noqa: AN
     assert "fyllnadsgrad" in text
 
 
-def test_user_text_is_never_read_as_a_placeholder(team) -> None:  # noqa: ANN001
+def test_user_text_is_never_read_as_a_placeholder(team) -> None:
     need = team.project.needs.first()
     need.problem = "Skriv {{ project.title }} och {% debug %}"
     need.save()
@@ -335,7 +335,7 @@ def test_user_text_is_never_read_as_a_placeholder(team) -> None:  # noqa: ANN001
     assert "Skriv {{ project.title }} och {% debug %}" in texts
 
 
-def test_leadership_report_holds_position_and_next_decision(team) -> None:  # noqa: ANN001
+def test_leadership_report_holds_position_and_next_decision(team) -> None:
     document, _version, _label = services.document_build(
         project=team.project, kind=DocumentKind.LEADERSHIP_REPORT
     )
@@ -345,7 +345,7 @@ def test_leadership_report_holds_position_and_next_decision(team) -> None:  # no
 
 
 @pytest.mark.parametrize("who", ["staff", "other", "supplier"])
-def test_only_the_team_generates(team, who: str) -> None:  # noqa: ANN001
+def test_only_the_team_generates(team, who: str) -> None:
     with pytest.raises(PermissionDenied):
         services.document_generate(
             actor=getattr(team, who), project=team.project, kind="procurement", fmt="pdf"
@@ -353,7 +353,7 @@ def test_only_the_team_generates(team, who: str) -> None:  # noqa: ANN001
     assert not GeneratedDocument.objects.exists()
 
 
-def test_generate_refuses_unknown_kind_and_format(team) -> None:  # noqa: ANN001
+def test_generate_refuses_unknown_kind_and_format(team) -> None:
     with pytest.raises(ValidationError):
         services.document_generate(actor=team.lead, project=team.project, kind="x", fmt="pdf")
     with pytest.raises(ValidationError):
@@ -363,7 +363,7 @@ def test_generate_refuses_unknown_kind_and_format(team) -> None:  # noqa: ANN001
     assert not GeneratedDocument.objects.exists()
 
 
-def test_leadership_report_shows_the_benefit_figure(team) -> None:  # noqa: ANN001
+def test_leadership_report_shows_the_benefit_figure(team) -> None:
     summary = {
         "forecast": {"name": "Prognos 2026", "npv": 1234567.4, "bcr": 2.5},
         "outturn": None,

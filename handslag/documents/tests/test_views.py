@@ -20,23 +20,23 @@ from handslag.documents.tests.factories import EXE, SVG, minimal_pdf, upload
 pytestmark = pytest.mark.django_db
 
 
-def page_url(team) -> str:  # noqa: ANN001
+def page_url(team) -> str:
     return reverse("documents:project_documents", args=[team.project.pk])
 
 
-def body(response) -> str:  # noqa: ANN001
+def body(response) -> str:
     return b"".join(
         response.streaming_content if response.streaming else [response.content]
     ).decode("utf-8", "replace")
 
 
-def test_anonymous_is_sent_to_sign_in(client, team) -> None:  # noqa: ANN001
+def test_anonymous_is_sent_to_sign_in(client, team) -> None:
     response = client.get(page_url(team))
     assert response.status_code == 302 and "login" in response["Location"]
 
 
 @pytest.mark.parametrize("who", ["other", "supplier"])
-def test_outsiders_do_not_see_the_documents(client, team, who: str) -> None:  # noqa: ANN001
+def test_outsiders_do_not_see_the_documents(client, team, who: str) -> None:
     version = services.attachment_upload(actor=team.lead, project=team.project, upload=upload())
     client.force_login(getattr(team, who))
     assert client.get(page_url(team)).status_code == 404
@@ -52,7 +52,7 @@ def test_outsiders_do_not_see_the_documents(client, team, who: str) -> None:  # 
     assert Attachment.objects.count() == 1
 
 
-def test_staff_outside_the_team_read_but_do_not_add(client, team) -> None:  # noqa: ANN001
+def test_staff_outside_the_team_read_but_do_not_add(client, team) -> None:
     version = services.attachment_upload(actor=team.lead, project=team.project, upload=upload())
     client.force_login(team.staff)
     response = client.get(page_url(team))
@@ -71,7 +71,7 @@ def test_staff_outside_the_team_read_but_do_not_add(client, team) -> None:  # no
     assert Attachment.objects.count() == 1 and not GeneratedDocument.objects.exists()
 
 
-def test_empty_states(client, team) -> None:  # noqa: ANN001
+def test_empty_states(client, team) -> None:
     client.force_login(team.team_member)
     text = client.get(page_url(team)).content.decode()
     assert "Inga bilagor ännu. Ladda upp" in text
@@ -82,7 +82,7 @@ def test_empty_states(client, team) -> None:  # noqa: ANN001
     )
 
 
-def test_team_member_uploads_and_downloads(client, team) -> None:  # noqa: ANN001
+def test_team_member_uploads_and_downloads(client, team) -> None:
     client.force_login(team.team_member)
     content = minimal_pdf("Marknadsanalys")
     response = client.post(
@@ -102,7 +102,7 @@ def test_team_member_uploads_and_downloads(client, team) -> None:  # noqa: ANN00
     assert "Marknadsanalys.pdf" in page and "Från RFI" in page
 
 
-def test_non_ascii_download_name_is_encoded(client, team) -> None:  # noqa: ANN001
+def test_non_ascii_download_name_is_encoded(client, team) -> None:
     version = services.attachment_upload(
         actor=team.lead, project=team.project, upload=upload('Möte "1".txt', b"hej")
     )
@@ -124,7 +124,7 @@ def test_non_ascii_download_name_is_encoded(client, team) -> None:  # noqa: ANN0
 )
 def test_refused_upload_shows_the_error(
     client, team, name: str, content: bytes, message: str
-) -> None:  # noqa: ANN001
+) -> None:
     client.force_login(team.lead)
     response = client.post(
         reverse("documents:attachment_upload", args=[team.project.pk]),
@@ -135,7 +135,7 @@ def test_refused_upload_shows_the_error(
     assert not Attachment.objects.exists()
 
 
-def test_oversized_upload_shows_the_limit(client, team, settings) -> None:  # noqa: ANN001
+def test_oversized_upload_shows_the_limit(client, team, settings) -> None:
     settings.DOCUMENT_MAX_BYTES = 2 * 1024 * 1024
     client.force_login(team.lead)
     response = client.post(
@@ -147,7 +147,7 @@ def test_oversized_upload_shows_the_limit(client, team, settings) -> None:  # no
     assert not Attachment.objects.exists()
 
 
-def test_new_version_page(client, team) -> None:  # noqa: ANN001
+def test_new_version_page(client, team) -> None:
     first = services.attachment_upload(actor=team.lead, project=team.project, upload=upload())
     client.force_login(team.team_member)
     url = reverse("documents:attachment_version_add", args=[first.attachment.pk])
@@ -163,7 +163,7 @@ def test_new_version_page(client, team) -> None:  # noqa: ANN001
     assert client.post(url, {"file": upload()}).status_code == 403
 
 
-def test_attachment_list_is_paginated(client, team) -> None:  # noqa: ANN001
+def test_attachment_list_is_paginated(client, team) -> None:
     for number in range(26):
         Attachment.objects.create(
             project=team.project, name=f"fil-{number}.txt", created_by=team.lead
@@ -175,7 +175,7 @@ def test_attachment_list_is_paginated(client, team) -> None:  # noqa: ANN001
     assert second.count("fil-") == 1
 
 
-def test_generate_and_download_docx_and_pdf(client, team) -> None:  # noqa: ANN001
+def test_generate_and_download_docx_and_pdf(client, team) -> None:
     client.force_login(team.team_member)
     url = reverse("documents:document_generate", args=[team.project.pk])
     for fmt in ("docx", "pdf"):
@@ -200,7 +200,7 @@ def test_generate_and_download_docx_and_pdf(client, team) -> None:  # noqa: ANN0
     assert docx.sha256 in history.content.decode()
 
 
-def test_generate_with_bad_choice_is_refused(client, team) -> None:  # noqa: ANN001
+def test_generate_with_bad_choice_is_refused(client, team) -> None:
     client.force_login(team.lead)
     response = client.post(
         reverse("documents:document_generate", args=[team.project.pk]),
@@ -213,7 +213,7 @@ def test_generate_with_bad_choice_is_refused(client, team) -> None:  # noqa: ANN
 # --- Template library ---------------------------------------------------------------------
 
 
-def test_library_for_buyers_only(client, team) -> None:  # noqa: ANN001
+def test_library_for_buyers_only(client, team) -> None:
     client.force_login(team.staff)
     response = client.get(reverse("documents:template_library"))
     assert response.status_code == 200
@@ -228,7 +228,7 @@ def test_library_for_buyers_only(client, team) -> None:  # noqa: ANN001
     assert client.get(reverse("documents:shipped_template", args=["nope"])).status_code == 404
 
 
-def test_copy_edit_and_refuse_unknown_field(client, team) -> None:  # noqa: ANN001
+def test_copy_edit_and_refuse_unknown_field(client, team) -> None:
     client.force_login(team.lead)
     response = client.post(
         reverse("documents:template_copy"),
@@ -260,7 +260,7 @@ def test_copy_edit_and_refuse_unknown_field(client, team) -> None:  # noqa: ANN0
     assert document.template_version.number == 2
 
 
-def test_template_permissions(client, team) -> None:  # noqa: ANN001
+def test_template_permissions(client, team) -> None:
     template = services.template_copy(
         actor=team.lead, organisation=team.organisation, kind=DocumentKind.PROCUREMENT
     )

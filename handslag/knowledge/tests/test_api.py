@@ -20,7 +20,7 @@ def _mounted() -> bool:
 
 
 @pytest.fixture
-def api():  # noqa: ANN201
+def api():
     return TestClient(router)
 
 

@@ -10,7 +10,7 @@ from handslag.knowledge.services import lesson_create
 pytestmark = pytest.mark.django_db
 
 
-def lesson(project, lead, org, visibility):  # noqa: ANN001, ANN201
+def lesson(project, lead, org, visibility):
     return lesson_create(
         actor=lead,
         organisation=org,

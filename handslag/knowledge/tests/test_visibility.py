@@ -29,7 +29,7 @@ READERS = {
 
 
 @pytest.fixture
-def people(project, lead, org) -> dict:  # noqa: ANN001
+def people(project, lead, org) -> dict:
     """The author (the project lead) and one person of every other kind."""
     advisor_org = buyer(name="Konsultbolaget")
     team = member(advisor_org, OrganisationRole.STAFF, username="advisor")
@@ -54,7 +54,7 @@ def people(project, lead, org) -> dict:  # noqa: ANN001
     }
 
 
-def _lesson(project, lead, org, visibility) -> Lesson:  # noqa: ANN001
+def _lesson(project, lead, org, visibility) -> Lesson:
     return lesson_create(
         actor=lead,
         organisation=org,

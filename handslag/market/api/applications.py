@@ -51,7 +51,7 @@ def application_create(
     summary="Your supplier organisation's own applications",
 )
 @paginate
-def my_applications(request: HttpRequest):  # noqa: ANN201
+def my_applications(request: HttpRequest):
     return selectors.application_list_for_supplier(user=request.user)
 
 

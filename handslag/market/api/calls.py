@@ -28,7 +28,7 @@ from handslag.projects.permissions import access_project
     "/calls", auth=None, response=list[PublicCallOut], summary="Published calls, newest first"
 )
 @paginate
-def public_calls(request: HttpRequest):  # noqa: ANN201
+def public_calls(request: HttpRequest):
     return selectors.call_list_published()
 
 
@@ -47,7 +47,7 @@ def public_call(request: HttpRequest, call_id: int) -> Call:
 
 @router.get("/buyer/calls", response=list[CallOut], summary="Calls of the projects you can see")
 @paginate
-def buyer_calls(request: HttpRequest, project_id: int | None = None):  # noqa: ANN201
+def buyer_calls(request: HttpRequest, project_id: int | None = None):
     project = access_project(user=request.user, project_id=project_id) if project_id else None
     return selectors.call_list_for_user(user=request.user, project=project)
 
@@ -120,7 +120,7 @@ def call_cancel(request: HttpRequest, call_id: int, payload: CancelIn) -> Call:
     summary="The call's applications, for the project team",
 )
 @paginate
-def call_applications(request: HttpRequest, call_id: int):  # noqa: ANN201
+def call_applications(request: HttpRequest, call_id: int):
     call = access_call_applications(user=request.user, call_id=call_id)
     return selectors.application_list_for_call(user=request.user, call=call)
 

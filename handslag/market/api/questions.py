@@ -113,7 +113,7 @@ class AmendIn(Schema):
     summary="Answered questions on a published call (never who asked)",
 )
 @paginate
-def public_questions(request: HttpRequest, call_id: int):  # noqa: ANN201
+def public_questions(request: HttpRequest, call_id: int):
     return selectors.question_list_public(call=access_public_call(call_id=call_id))
 
 
@@ -142,7 +142,7 @@ def question_ask(request: HttpRequest, call_id: int, payload: QuestionIn) -> tup
 
 @router.get("/questions", response=list[OwnQuestionOut], summary="Your organisations' questions")
 @paginate
-def my_questions(request: HttpRequest):  # noqa: ANN201
+def my_questions(request: HttpRequest):
     return selectors.question_list_for_supplier(user=request.user)
 
 
@@ -152,7 +152,7 @@ def my_questions(request: HttpRequest):  # noqa: ANN201
     summary="Every question on the call, with who asked (project team)",
 )
 @paginate
-def buyer_questions(request: HttpRequest, call_id: int):  # noqa: ANN201
+def buyer_questions(request: HttpRequest, call_id: int):
     call = access_call_questions(user=request.user, call_id=call_id)
     return selectors.question_list_for_call(user=request.user, call=call)
 

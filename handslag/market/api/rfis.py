@@ -138,7 +138,7 @@ def _suppliers_by_id(ids: list[int]) -> list[Organisation]:
 
 @router.get("/rfis", auth=None, response=list[RfiOut], summary="Published requests for information")
 @paginate
-def public_rfis(request: HttpRequest):  # noqa: ANN201
+def public_rfis(request: HttpRequest):
     return selectors.rfi_list_published()
 
 
@@ -168,7 +168,7 @@ def rfi_respond(request: HttpRequest, rfi_id: int, payload: RfiResponseIn) -> tu
 
 @router.get("/buyer/rfis", response=list[BuyerRfiOut], summary="RFIs of your projects")
 @paginate
-def buyer_rfis(request: HttpRequest):  # noqa: ANN201
+def buyer_rfis(request: HttpRequest):
     return selectors.rfi_list_for_user(user=request.user)
 
 
@@ -233,7 +233,7 @@ def rfi_close(request: HttpRequest, rfi_id: int) -> Rfi:
     "/buyer/events", response=list[BuyerEventOut], summary="Dialogue events of your projects"
 )
 @paginate
-def buyer_events(request: HttpRequest):  # noqa: ANN201
+def buyer_events(request: HttpRequest):
     return selectors.event_list_for_user(user=request.user)
 
 
@@ -278,7 +278,7 @@ def event_update(request: HttpRequest, event_id: int, payload: EventUpdateIn) ->
     summary="Dialogue events your supplier organisations are invited to",
 )
 @paginate
-def my_events(request: HttpRequest):  # noqa: ANN201
+def my_events(request: HttpRequest):
     return selectors.event_list_for_supplier(user=request.user)
 
 

@@ -155,7 +155,7 @@ def supplier_profile_put(request: HttpRequest, organisation_id: int, payload: Pr
     summary="The supplier registry (buyer staff)",
 )
 @paginate
-def supplier_registry(request: HttpRequest):  # noqa: ANN201
+def supplier_registry(request: HttpRequest):
     if not request.user.is_buyer_staff:
         raise forbidden()
     return selectors.supplier_list(user=request.user)
@@ -186,5 +186,5 @@ def unfollow(request: HttpRequest, call_id: int, supplier_id: int | None = None)
 
 @router.get("/follows", response=list[FollowOut], summary="Calls your organisations follow")
 @paginate
-def my_follows(request: HttpRequest):  # noqa: ANN201
+def my_follows(request: HttpRequest):
     return selectors.call_follows_for_supplier(user=request.user)

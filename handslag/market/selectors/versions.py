@@ -36,7 +36,7 @@ def version_changes(*, version: CallVersion) -> list[ChangeRow]:
     for name, change in sorted(version.changes.items()):
         try:
             label = str(Call._meta.get_field(name).verbose_name)
-        except Exception:  # noqa: BLE001 - a field removed since; show its name
+        except Exception:
             label = name
         rows.append(
             ChangeRow(

@@ -16,7 +16,7 @@ from handslag.market.tests.factories import (
 
 
 @pytest.fixture
-def cast(db):  # noqa: ANN001, ANN201
+def cast(db):
     project = ProjectFactory()
     need = NeedFactory(organisation=project.organisation)
     EffectFactory(need=need)

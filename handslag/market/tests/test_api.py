@@ -14,11 +14,11 @@ pytestmark = pytest.mark.django_db
 BASE = "/api/v1/market"
 
 
-def _auth(user) -> dict:  # noqa: ANN001
+def _auth(user) -> dict:
     return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
 
-def _post(client, url, user, body=None):  # noqa: ANN001, ANN202
+def _post(client, url, user, body=None):
     return client.post(url, body or {}, content_type="application/json", **_auth(user))
 
 

@@ -18,20 +18,20 @@ pytestmark = pytest.mark.django_db
 BASE = "/api/v1/market"
 
 
-def _auth(user) -> dict:  # noqa: ANN001
+def _auth(user) -> dict:
     return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
 
-def _send(client, method, url, user=None, body=None):  # noqa: ANN001, ANN202
+def _send(client, method, url, user=None, body=None):
     headers = _auth(user) if user else {}
     return getattr(client, method)(url, body, content_type="application/json", **headers)
 
 
-def _post(client, url, user=None, body=None):  # noqa: ANN001, ANN202
+def _post(client, url, user=None, body=None):
     return _send(client, "post", url, user, body if body is not None else {})
 
 
-def _register_body(**changes) -> dict:  # noqa: ANN003
+def _register_body(**changes) -> dict:
     body = {
         "organisation_name": "API Leverantör AB",
         "org_number": valid_org_number("55"),
@@ -62,7 +62,7 @@ def test_register_through_the_api(client):
         {"username": 5},
     ],
 )
-def test_register_refusals_are_4xx_and_save_nothing(client, body):  # noqa: ANN001
+def test_register_refusals_are_4xx_and_save_nothing(client, body):
     before = Organisation.objects.count()
     response = _post(client, f"{BASE}/suppliers/register", body=_register_body(**body))
     assert 400 <= response.status_code < 500
@@ -163,7 +163,7 @@ def test_questions_refused_after_the_last_day(client, cast):
     assert not Question.objects.exists()
 
 
-def test_amend_and_versions(client, cast, django_capture_on_commit_callbacks):  # noqa: ANN001
+def test_amend_and_versions(client, cast, django_capture_on_commit_callbacks):
     services.call_follow(actor=cast.user_b, call=cast.call, organisation=cast.supplier_b)
     url = f"{BASE}/buyer/calls/{cast.call.pk}/amend"
     new_deadline = (cast.call.tender_deadline + dt.timedelta(days=7)).isoformat()

@@ -24,12 +24,12 @@ BUYERS = {
 
 
 @pytest.fixture
-def projects(monkeypatch):  # noqa: ANN001, ANN201
+def projects(monkeypatch):
     """Stand-ins for projects/demo.py: one project per case with its procurement officer."""
     accounts_demo.load()
     made = {}
 
-    def project(key):  # noqa: ANN001, ANN202
+    def project(key):
         if key not in made:
             org_key, officer = BUYERS[key]
             made[key] = ProjectFactory(organisation=accounts_demo.org(org_key), title=key)

@@ -16,12 +16,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def english():  # noqa: ANN201
+def english():
     with translation.override("en"):
         yield
 
 
-def _rfi(cast, **changes) -> Rfi:  # noqa: ANN001, ANN003
+def _rfi(cast, **changes) -> Rfi:
     data = {
         "title": "Hur mäter ni vatten?",
         "introduction": "Vi vill förstå marknaden för bevattningsstyrning.",
@@ -85,7 +85,7 @@ def test_rfi_life_cycle_and_summary(cast):
         ({"area": "moon"}, "area"),
     ],
 )
-def test_rfi_create_refuses_bad_input(cast, changes, field):  # noqa: ANN001
+def test_rfi_create_refuses_bad_input(cast, changes, field):
     with pytest.raises(ValidationError) as error:
         _rfi(cast, **changes)
     assert field in error.value.message_dict

@@ -4,7 +4,7 @@ from handslag.market import extensions
 
 
 def test_tendering_and_evaluation_register_criteria_award_and_tenders():
-    def apps(registry):  # noqa: ANN001, ANN202
+    def apps(registry):
         return [p.__module__.split(".")[1] for p in registry]
 
     # The criteria and the award are the evaluation's; the tenders are tendering's.

@@ -17,13 +17,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def advisor(cast):  # noqa: ANN001, ANN201
+def advisor(cast):
     user = member(OrganisationFactory(kind="partner"))
     ProjectMemberFactory(project=cast.project, user=user, role=ProjectRole.EXTERNAL_ADVISOR)
     return user
 
 
-def test_external_advisor_does_not_see_applications(cast, advisor):  # noqa: ANN001
+def test_external_advisor_does_not_see_applications(cast, advisor):
     application = ApplicationFactory(
         call=cast.call, supplier=cast.supplier_a, submitted_by=cast.user_a
     )
@@ -35,7 +35,7 @@ def test_external_advisor_does_not_see_applications(cast, advisor):  # noqa: ANN
         permissions.access_call_applications(user=advisor, call_id=cast.call.pk)
 
 
-def test_external_advisor_does_not_see_who_asked(cast, advisor, client):  # noqa: ANN001
+def test_external_advisor_does_not_see_who_asked(cast, advisor, client):
     question = Question.objects.create(
         call=cast.call,
         supplier=cast.supplier_a,

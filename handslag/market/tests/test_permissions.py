@@ -20,25 +20,25 @@ pytestmark = pytest.mark.django_db
 ACTORS = ["anonymous", "user_a", "user_b", "outsider", "colleague", "team_member", "manager"]
 
 
-def _get(client, cast, who, url):  # noqa: ANN001, ANN202
+def _get(client, cast, who, url):
     if who != "anonymous":
         client.force_login(getattr(cast, who))
     return client.get(url)
 
 
-def _status(response) -> int:  # noqa: ANN001
+def _status(response) -> int:
     if response.status_code == 302 and "/accounts/login" in response["Location"]:
         return 401  # sent to sign in
     return response.status_code
 
 
 @pytest.fixture
-def application(cast):  # noqa: ANN001, ANN201
+def application(cast):
     return ApplicationFactory(call=cast.call, supplier=cast.supplier_a, submitted_by=cast.user_a)
 
 
 @pytest.fixture
-def draft(cast):  # noqa: ANN001, ANN201
+def draft(cast):
     return CallFactory(project=cast.project, status=CallStatus.DRAFT, published_at=None)
 
 
@@ -64,7 +64,7 @@ EXPECTED = {
 }
 
 
-def _url(name, cast, application, draft):  # noqa: ANN001, ANN202
+def _url(name, cast, application, draft):
     return {
         "public_call_list": reverse("market:public_call_list"),
         "public_call_detail": reverse("market:public_call_detail", args=[cast.call.pk]),

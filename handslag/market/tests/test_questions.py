@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def english():  # noqa: ANN201
+def english():
     """Messages are matched in English; the Swedish ones are checked in test_translations."""
     from django.utils import translation
 
@@ -28,7 +28,7 @@ def english():  # noqa: ANN201
         yield
 
 
-def _ask(cast, **kwargs) -> Question:  # noqa: ANN001, ANN003
+def _ask(cast, **kwargs) -> Question:
     return services.question_ask(
         actor=cast.user_a,
         call=cast.call,
@@ -133,7 +133,7 @@ def test_answer_refused_for_anyone_but_the_managers_and_twice(cast):
 
 def test_answer_is_emailed_to_every_interested_supplier_one_by_one(
     cast, django_capture_on_commit_callbacks
-):  # noqa: ANN001
+):
     question = _ask(cast)
     ApplicationFactory(call=cast.call, supplier=cast.supplier_b)
     follower_org = supplier()
@@ -151,7 +151,7 @@ def test_answer_is_emailed_to_every_interested_supplier_one_by_one(
 # --- Versions of a published call ------------------------------------------------------------
 
 
-def test_amend_records_a_diff_and_notifies(cast, django_capture_on_commit_callbacks):  # noqa: ANN001
+def test_amend_records_a_diff_and_notifies(cast, django_capture_on_commit_callbacks):
     _ask(cast)  # supplier A asked: interested
     old_deadline = cast.call.tender_deadline
     new_deadline = old_deadline + dt.timedelta(days=7)
@@ -192,7 +192,7 @@ def test_amend_records_a_diff_and_notifies(cast, django_capture_on_commit_callba
         ({"area": "moon"}, "area"),
     ],
 )
-def test_amend_refuses_bad_changes(cast, changes, message):  # noqa: ANN001
+def test_amend_refuses_bad_changes(cast, changes, message):
     with pytest.raises(ValidationError, match=message):
         services.call_amend(actor=cast.manager, call=cast.call, reason="Ändring", **changes)
     assert not CallVersion.objects.exists()

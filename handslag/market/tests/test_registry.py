@@ -33,7 +33,7 @@ def _number() -> str:
     return valid_org_number("55")
 
 
-def _register(**changes) -> User:  # noqa: ANN003
+def _register(**changes) -> User:
     data = {**GOOD, "org_number": _number(), **changes}
     return services.supplier_register(**data)
 
@@ -72,7 +72,7 @@ def test_register_normalises_the_organisation_number():
         ("areas", {"areas": ["space-travel"]}),
     ],
 )
-def test_register_refuses_bad_input_and_saves_nothing(field, changes):  # noqa: ANN001
+def test_register_refuses_bad_input_and_saves_nothing(field, changes):
     before = (User.objects.count(), Organisation.objects.count(), AuditEntry.objects.count())
     with pytest.raises(ValidationError) as error:
         _register(**changes)

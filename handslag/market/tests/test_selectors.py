@@ -16,7 +16,7 @@ def test_only_invitations_the_supplier_can_still_act_on_are_open():
     person = member(organisation)
     now = timezone.now()
 
-    def invited(**call_fields):  # noqa: ANN003, ANN202
+    def invited(**call_fields):
         call_fields.setdefault("application_deadline", now - dt.timedelta(days=10))
         call = CallFactory(**call_fields)
         return ApplicationFactory(

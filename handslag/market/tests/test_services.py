@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 NOW = timezone.make_aware(dt.datetime(2026, 3, 2, 10, 0))
 
 
-def _draft(cast, **extra):  # noqa: ANN001, ANN003, ANN202
+def _draft(cast, **extra):
     data = {
         "application_deadline": NOW + dt.timedelta(days=40),
         "tender_deadline": NOW + dt.timedelta(days=80),
@@ -226,7 +226,7 @@ def test_cancel_by_a_colleague_is_forbidden(cast):
 # --- applications -----------------------------------------------------------------------
 
 
-def _apply(cast, user=None, supplier=None, now=None):  # noqa: ANN001, ANN202
+def _apply(cast, user=None, supplier=None, now=None):
     return services.application_create(
         actor=user or cast.user_a,
         call=cast.call,

@@ -19,12 +19,12 @@ API = "/api/v1/market/suppliers/register"
 
 
 @pytest.fixture(autouse=True)
-def small_limit(settings):  # noqa: ANN001, ANN201
+def small_limit(settings):
     settings.SIGNUP_ATTEMPT_LIMIT = LIMIT
     settings.SIGNUP_ATTEMPT_WINDOW = WINDOW
 
 
-def _unique(n: int, **changes) -> dict:  # noqa: ANN003
+def _unique(n: int, **changes) -> dict:
     return _signup(
         organisation_name=f"Köket {n} AB",
         org_number=valid_org_number(f"5{n}"),
@@ -34,7 +34,7 @@ def _unique(n: int, **changes) -> dict:  # noqa: ANN003
     )
 
 
-def _post(client, n: int, ip: str = "10.0.0.1", **changes):  # noqa: ANN001, ANN003, ANN202
+def _post(client, n: int, ip: str = "10.0.0.1", **changes):
     response = client.post(
         reverse("market:supplier_register"), _unique(n, **changes), REMOTE_ADDR=ip
     )
@@ -123,11 +123,11 @@ def test_api_sign_up_shares_the_limit_and_answers_429(client):
     assert _counts() == before
 
 
-def test_behind_a_proxy_each_client_has_its_own_limit_and_cannot_spoof_it(client, settings):  # noqa: ANN001
+def test_behind_a_proxy_each_client_has_its_own_limit_and_cannot_spoof_it(client, settings):
     settings.TRUSTED_PROXY_HOPS = 1
     proxy = "10.9.9.9"
 
-    def via_proxy(n: int, forwarded: str):  # noqa: ANN202
+    def via_proxy(n: int, forwarded: str):
         response = client.post(
             reverse("market:supplier_register"),
             _unique(n),

@@ -21,7 +21,7 @@ def _local(value: dt.datetime) -> str:
     return timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
 
 
-def _signup(**changes) -> dict:  # noqa: ANN003
+def _signup(**changes) -> dict:
     data = {
         "organisation_name": "Nya Köket AB",
         "org_number": valid_org_number("55"),
@@ -65,7 +65,7 @@ def test_sign_up_creates_everything_and_signs_in(client):
         {"areas": ["moon"]},
     ],
 )
-def test_sign_up_errors_re_render_with_400_and_save_nothing(client, changes):  # noqa: ANN001
+def test_sign_up_errors_re_render_with_400_and_save_nothing(client, changes):
     before = (User.objects.count(), Organisation.objects.count())
     response = client.post(reverse("market:supplier_register"), _signup(**changes))
     assert response.status_code == 400
@@ -186,7 +186,7 @@ def test_question_after_the_last_day_shows_a_closed_page(client, cast):
     assert not Question.objects.exists()
 
 
-def test_amend_page_versions_and_mail(client, cast, django_capture_on_commit_callbacks):  # noqa: ANN001
+def test_amend_page_versions_and_mail(client, cast, django_capture_on_commit_callbacks):
     services.call_follow(actor=cast.user_a, call=cast.call, organisation=cast.supplier_a)
     url = reverse("market:call_amend", args=[cast.call.pk])
     client.force_login(cast.manager)
@@ -224,7 +224,7 @@ def test_amend_page_redirects_for_drafts(client, cast):
     assert response.status_code == 302
 
 
-def _rfi_post(cast) -> dict:  # noqa: ANN001
+def _rfi_post(cast) -> dict:
     return {
         "title": "Marknadsdialog om vatten",
         "introduction": "Vad finns på marknaden?",

@@ -15,16 +15,16 @@ pytestmark = pytest.mark.django_db
 BASE = "/api/v1/needs"
 
 
-def _auth(user) -> dict:  # noqa: ANN001
+def _auth(user) -> dict:
     return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
 
-def _post(client, url, user, data, method="post"):  # noqa: ANN001, ANN202
+def _post(client, url, user, data, method="post"):
     body = data if isinstance(data, str) else json.dumps(data)
     return getattr(client, method)(url, body, content_type="application/json", **_auth(user))
 
 
-def test_unauthenticated_is_401(client, world) -> None:  # noqa: ANN001
+def test_unauthenticated_is_401(client, world) -> None:
     challenge = ChallengeFactory(organisation=world.org)
     assert client.get(f"{BASE}/challenges").status_code == 401
     assert client.get(f"{BASE}/challenges/{challenge.pk}").status_code == 401
@@ -34,7 +34,7 @@ def test_unauthenticated_is_401(client, world) -> None:  # noqa: ANN001
     assert client.get(f"{BASE}/statements").status_code == 401
 
 
-def test_list_and_get_challenges(client, world) -> None:  # noqa: ANN001
+def test_list_and_get_challenges(client, world) -> None:
     mine = ChallengeFactory(organisation=world.org, area="Avfall")
     ChallengeFactory(organisation=world.org, area="Parker", status=ChallengeStatus.PARKED)
     ChallengeFactory(organisation=world.other_org)
@@ -55,7 +55,7 @@ def test_list_and_get_challenges(client, world) -> None:  # noqa: ANN001
     assert client.get(f"{BASE}/challenges", **_auth(world.supplier_user)).json()["count"] == 0
 
 
-def test_create_challenge(client, world) -> None:  # noqa: ANN001
+def test_create_challenge(client, world) -> None:
     data = {"organisation_id": world.org.pk, "title": "Snöröjning", "description": "Svårt"}
     response = _post(client, f"{BASE}/challenges", world.staff, data)
     assert response.status_code == 201
@@ -77,21 +77,21 @@ def test_create_challenge(client, world) -> None:  # noqa: ANN001
         json.dumps({"organisation_id": 1, "title": "a\u0000", "description": "b"}),
     ],
 )
-def test_malformed_challenge_is_4xx(client, world, body) -> None:  # noqa: ANN001
+def test_malformed_challenge_is_4xx(client, world, body) -> None:
     response = _post(client, f"{BASE}/challenges", world.staff, body)
     assert 400 <= response.status_code < 500
     assert response["Content-Type"].startswith("application/json")
     assert not Challenge.objects.exists()
 
 
-def test_invalid_challenge_is_400_with_errors(client, world) -> None:  # noqa: ANN001
+def test_invalid_challenge_is_400_with_errors(client, world) -> None:
     data = {"organisation_id": world.org.pk, "title": "x" * 300, "description": ""}
     response = _post(client, f"{BASE}/challenges", world.staff, data)
     assert response.status_code == 400
     assert set(response.json()["errors"]) >= {"title", "description"}
 
 
-def test_triage_refine_and_forbidden(client, world) -> None:  # noqa: ANN001
+def test_triage_refine_and_forbidden(client, world) -> None:
     challenge = ChallengeFactory(organisation=world.org)
     url = f"{BASE}/challenges/{challenge.pk}/triage"
     assert _post(client, url, world.staff, {"outcome": "refine"}).status_code == 403
@@ -107,7 +107,7 @@ def test_triage_refine_and_forbidden(client, world) -> None:  # noqa: ANN001
     assert _post(client, url, world.officer, {"outcome": "park", "reason": "x"}).status_code == 400
 
 
-def test_triage_merge(client, world) -> None:  # noqa: ANN001
+def test_triage_merge(client, world) -> None:
     challenge = ChallengeFactory(organisation=world.org)
     into = ChallengeFactory(organisation=world.org)
     foreign = ChallengeFactory(organisation=world.other_org)
@@ -123,7 +123,7 @@ def test_triage_merge(client, world) -> None:  # noqa: ANN001
     assert response.json()["challenge"]["merged_into_id"] == into.pk
 
 
-def test_publish_and_public_api(client, world) -> None:  # noqa: ANN001
+def test_publish_and_public_api(client, world) -> None:
     challenge = ChallengeFactory(organisation=world.org, submitted_by=world.staff)
     assert client.get(f"{BASE}/public/challenges/{challenge.pk}").status_code == 404
     url = f"{BASE}/challenges/{challenge.pk}/publish"
@@ -148,7 +148,7 @@ def test_publish_and_public_api(client, world) -> None:  # noqa: ANN001
     assert client.get(f"{BASE}/public/challenges/{challenge.pk}").status_code == 404
 
 
-def test_need_crud(client, world) -> None:  # noqa: ANN001
+def test_need_crud(client, world) -> None:
     data = {"organisation_id": world.org.pk, "title": "Bevattning", "problem": "Manuellt"}
     assert _post(client, f"{BASE}/statements", world.staff, data).status_code == 403
     assert (
@@ -181,7 +181,7 @@ def test_need_crud(client, world) -> None:  # noqa: ANN001
     assert completeness["ready"] is False
 
 
-def test_effects(client, world) -> None:  # noqa: ANN001
+def test_effects(client, world) -> None:
     need = NeedStatementFactory(organisation=world.org)
     url = f"{BASE}/statements/{need.pk}/effects"
     effect = {
@@ -221,7 +221,7 @@ def test_effects(client, world) -> None:  # noqa: ANN001
     assert client.delete(effect_url, **_auth(world.officer)).status_code == 404
 
 
-def test_other_org_effect_is_404(client, world) -> None:  # noqa: ANN001
+def test_other_org_effect_is_404(client, world) -> None:
     effect = ExpectedEffectFactory(need=NeedStatementFactory(organisation=world.other_org))
     url = f"{BASE}/effects/{effect.pk}"
     assert _post(client, url, world.officer, {"target": 1}, "patch").status_code == 404

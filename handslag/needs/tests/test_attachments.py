@@ -26,7 +26,7 @@ PNG = (
 
 
 @pytest.fixture(autouse=True)
-def _media(settings, tmp_path):  # noqa: ANN001, ANN202
+def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
@@ -35,7 +35,7 @@ def _media(settings, tmp_path):  # noqa: ANN001, ANN202
 
 
 @pytest.fixture
-def challenge(world):  # noqa: ANN001, ANN201
+def challenge(world):
     return ChallengeFactory(
         organisation=world.org, submitted_by=world.need_owner, title="Halka vid skolor"
     )
@@ -49,12 +49,12 @@ def _xlsx() -> bytes:
     return out.getvalue()
 
 
-def _stored_files(settings) -> list:  # noqa: ANN001
+def _stored_files(settings) -> list:
     root = settings.MEDIA_ROOT
     return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
 
 
-def test_colleague_attaches_a_spreadsheet(world, challenge, settings) -> None:  # noqa: ANN001
+def test_colleague_attaches_a_spreadsheet(world, challenge, settings) -> None:
     content = _xlsx()
     attachment = services.challenge_attachment_add(
         actor=world.staff,
@@ -81,7 +81,7 @@ def test_colleague_attaches_a_spreadsheet(world, challenge, settings) -> None:  
         ("bild.pdf", PNG, "innehåll är PNG"),
     ],
 )
-def test_refused_files_leave_nothing(world, challenge, settings, name, content, message) -> None:  # noqa: ANN001, E501
+def test_refused_files_leave_nothing(world, challenge, settings, name, content, message) -> None:
     with pytest.raises(ValidationError) as excinfo:
         services.challenge_attachment_add(
             actor=world.staff, challenge=challenge, upload=SimpleUploadedFile(name, content)
@@ -92,7 +92,7 @@ def test_refused_files_leave_nothing(world, challenge, settings, name, content, 
     assert _stored_files(settings) == []
 
 
-def test_oversize_is_refused(world, challenge, settings) -> None:  # noqa: ANN001
+def test_oversize_is_refused(world, challenge, settings) -> None:
     settings.DOCUMENT_MAX_BYTES = 1024 * 1024
     with pytest.raises(ValidationError) as excinfo:
         services.challenge_attachment_add(
@@ -105,7 +105,7 @@ def test_oversize_is_refused(world, challenge, settings) -> None:  # noqa: ANN00
     assert _stored_files(settings) == []
 
 
-def test_other_organisation_cannot_attach(world, challenge) -> None:  # noqa: ANN001
+def test_other_organisation_cannot_attach(world, challenge) -> None:
     for outsider in (world.other_officer, world.supplier_user):
         with pytest.raises(PermissionDenied):
             services.challenge_attachment_add(
@@ -114,7 +114,7 @@ def test_other_organisation_cannot_attach(world, challenge) -> None:  # noqa: AN
     assert not ChallengeAttachment.objects.exists()
 
 
-def test_upload_and_download_through_views(client, world, challenge) -> None:  # noqa: ANN001
+def test_upload_and_download_through_views(client, world, challenge) -> None:
     client.force_login(world.staff)
     url = reverse("needs:challenge_attachment_upload", args=[challenge.pk])
     response = client.post(url, {"file": SimpleUploadedFile("halka.png", PNG)})
@@ -143,7 +143,7 @@ def test_upload_and_download_through_views(client, world, challenge) -> None:  #
     assert ChallengeAttachment.objects.count() == 1
 
 
-def test_published_page_shows_no_attachments(client, world, challenge) -> None:  # noqa: ANN001
+def test_published_page_shows_no_attachments(client, world, challenge) -> None:
     services.challenge_attachment_add(
         actor=world.staff, challenge=challenge, upload=SimpleUploadedFile("halka.png", PNG)
     )
@@ -159,13 +159,13 @@ def test_published_page_shows_no_attachments(client, world, challenge) -> None: 
     assert login_or_status(client.get(download_url)) == LOGIN
 
 
-def _bearer(user) -> dict:  # noqa: ANN001
+def _bearer(user) -> dict:
     from handslag.accounts.services import api_token_create
 
     return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
 
-def test_api_uploads_lists_and_downloads(client, world, challenge) -> None:  # noqa: ANN001
+def test_api_uploads_lists_and_downloads(client, world, challenge) -> None:
     url = f"/api/v1/needs/challenges/{challenge.pk}/attachments"
     headers = _bearer(world.staff)
     upload = SimpleUploadedFile("bild.png", PNG, content_type="image/png")
@@ -180,7 +180,7 @@ def test_api_uploads_lists_and_downloads(client, world, challenge) -> None:  # n
     assert download["Content-Disposition"].startswith("attachment")
 
 
-def test_api_refuses_disguised_files_and_other_organisations(client, world, challenge) -> None:  # noqa: ANN001
+def test_api_refuses_disguised_files_and_other_organisations(client, world, challenge) -> None:
     url = f"/api/v1/needs/challenges/{challenge.pk}/attachments"
     disguised = SimpleUploadedFile("rapport.pdf", b"<html><script>x</script></html>")
     response = client.post(url, {"file": disguised}, **_bearer(world.staff))

@@ -48,7 +48,7 @@ EDIT = {
 
 
 @pytest.mark.parametrize("who", VIEW)
-def test_challenge_matrix(world, who) -> None:  # noqa: ANN001
+def test_challenge_matrix(world, who) -> None:
     user = getattr(world, who)
     challenge = ChallengeFactory(organisation=world.org)
     assert can_view_challenge(user=user, challenge=challenge) is VIEW[who]
@@ -67,7 +67,7 @@ def test_challenge_matrix(world, who) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("who", VIEW)
-def test_need_matrix(world, who) -> None:  # noqa: ANN001
+def test_need_matrix(world, who) -> None:
     user = getattr(world, who)
     need = NeedStatementFactory(organisation=world.org)
     effect = ExpectedEffectFactory(need=need)
@@ -89,7 +89,7 @@ def test_need_matrix(world, who) -> None:  # noqa: ANN001
         assert access_effect(user=user, effect_id=effect.pk, edit=True) == effect
 
 
-def test_anonymous_sees_nothing(world) -> None:  # noqa: ANN001
+def test_anonymous_sees_nothing(world) -> None:
     anonymous = AnonymousUser()
     challenge = ChallengeFactory(organisation=world.org)
     need = NeedStatementFactory(organisation=world.org)
@@ -103,14 +103,14 @@ def test_anonymous_sees_nothing(world) -> None:  # noqa: ANN001
         access_need(user=anonymous, need_id=need.pk)
 
 
-def test_inactive_membership_counts_for_nothing(world) -> None:  # noqa: ANN001
+def test_inactive_membership_counts_for_nothing(world) -> None:
     user = member(world.org, R.PROCUREMENT_OFFICER)
     user.memberships.update(is_active=False)
     challenge = ChallengeFactory(organisation=world.org)
     assert not can_view_challenge(user=user, challenge=challenge)
 
 
-def _project(world, need, **kwargs):  # noqa: ANN001, ANN003, ANN202
+def _project(world, need, **kwargs):
     template = ProcedureTemplate.objects.create(key="ip", name="Innovationspartnerskap")
     project = Project.objects.create(
         title="Projekt", organisation=world.org, template=template, created_by=world.officer
@@ -119,7 +119,7 @@ def _project(world, need, **kwargs):  # noqa: ANN001, ANN003, ANN202
     return project
 
 
-def test_project_team_member_from_another_organisation_may_read_the_need(world) -> None:  # noqa: ANN001
+def test_project_team_member_from_another_organisation_may_read_the_need(world) -> None:
     need = NeedStatementFactory(organisation=world.org)
     project = _project(world, need)
     assert not can_view_need(user=world.supplier_user, need=need)
@@ -131,7 +131,7 @@ def test_project_team_member_from_another_organisation_may_read_the_need(world) 
     assert need in need_queryset_visible(user=world.supplier_user)
 
 
-def test_joint_project_buyer_may_read_but_not_edit(world) -> None:  # noqa: ANN001
+def test_joint_project_buyer_may_read_but_not_edit(world) -> None:
     need = NeedStatementFactory(organisation=world.org)
     project = _project(world, need)
     joint = buyer()
@@ -147,7 +147,7 @@ def test_joint_project_buyer_may_read_but_not_edit(world) -> None:  # noqa: ANN0
     assert not can_view_challenge(user=reader, challenge=challenge)
 
 
-def test_public_access_only_to_published(world) -> None:  # noqa: ANN001
+def test_public_access_only_to_published(world) -> None:
     hidden = ChallengeFactory(organisation=world.org)
     shown = ChallengeFactory(organisation=world.org, is_published=True)
     assert access_public_challenge(challenge_id=shown.pk) == shown

@@ -23,11 +23,11 @@ from handslag.needs.tests.factories import (
 pytestmark = pytest.mark.django_db(transaction=False)
 
 
-def _challenge(world, **kwargs):  # noqa: ANN001, ANN003, ANN202
+def _challenge(world, **kwargs):
     return ChallengeFactory(organisation=world.org, submitted_by=world.staff, **kwargs)
 
 
-def test_submit_records_and_audits(world) -> None:  # noqa: ANN001
+def test_submit_records_and_audits(world) -> None:
     challenge = services.challenge_submit(
         actor=world.staff,
         organisation=world.org,
@@ -42,21 +42,21 @@ def test_submit_records_and_audits(world) -> None:  # noqa: ANN001
     ).exists()
 
 
-def test_submit_for_other_organisation_is_forbidden(world) -> None:  # noqa: ANN001
+def test_submit_for_other_organisation_is_forbidden(world) -> None:
     with pytest.raises(PermissionDenied):
         services.challenge_submit(
             actor=world.staff, organisation=world.other_org, title="x", description="y"
         )
 
 
-def test_submit_by_supplier_is_forbidden(world) -> None:  # noqa: ANN001
+def test_submit_by_supplier_is_forbidden(world) -> None:
     with pytest.raises(PermissionDenied):
         services.challenge_submit(
             actor=world.supplier_user, organisation=world.supplier_org, title="x", description="y"
         )
 
 
-def test_submit_without_description_changes_nothing(world) -> None:  # noqa: ANN001
+def test_submit_without_description_changes_nothing(world) -> None:
     with pytest.raises(ValidationError):
         services.challenge_submit(
             actor=world.staff, organisation=world.org, title="x", description=" "
@@ -66,7 +66,7 @@ def test_submit_without_description_changes_nothing(world) -> None:  # noqa: ANN
 
 def test_refine_creates_prefilled_need_and_notifies(
     world, django_capture_on_commit_callbacks
-) -> None:  # noqa: ANN001
+) -> None:
     challenge = _challenge(world)
     with django_capture_on_commit_callbacks(execute=True):
         need = services.challenge_refine(actor=world.need_owner, challenge=challenge)
@@ -91,7 +91,7 @@ def test_refine_creates_prefilled_need_and_notifies(
         (services.TriageOutcome.DECLINE, ChallengeStatus.DECLINED),
     ],
 )
-def test_outcomes_with_reason(world, django_capture_on_commit_callbacks, outcome, status) -> None:  # noqa: ANN001
+def test_outcomes_with_reason(world, django_capture_on_commit_callbacks, outcome, status) -> None:
     challenge = _challenge(world)
     with django_capture_on_commit_callbacks(execute=True):
         services.challenge_triage(
@@ -113,7 +113,7 @@ def test_outcomes_with_reason(world, django_capture_on_commit_callbacks, outcome
         services.TriageOutcome.MERGE,
     ],
 )
-def test_reason_required(world, outcome) -> None:  # noqa: ANN001
+def test_reason_required(world, outcome) -> None:
     challenge = _challenge(world)
     other = _challenge(world)
     with pytest.raises(ValidationError) as excinfo:
@@ -125,7 +125,7 @@ def test_reason_required(world, outcome) -> None:  # noqa: ANN001
     assert challenge.status == ChallengeStatus.SUBMITTED
 
 
-def test_merge(world) -> None:  # noqa: ANN001
+def test_merge(world) -> None:
     challenge = _challenge(world)
     into = _challenge(world)
     services.challenge_merge(
@@ -136,7 +136,7 @@ def test_merge(world) -> None:  # noqa: ANN001
     assert challenge.merged_into == into
 
 
-def test_merge_into_itself_is_refused(world) -> None:  # noqa: ANN001
+def test_merge_into_itself_is_refused(world) -> None:
     challenge = _challenge(world)
     with pytest.raises(ValidationError) as excinfo:
         services.challenge_merge(
@@ -147,7 +147,7 @@ def test_merge_into_itself_is_refused(world) -> None:  # noqa: ANN001
     assert challenge.status == ChallengeStatus.SUBMITTED
 
 
-def test_merge_into_other_organisation_is_refused(world) -> None:  # noqa: ANN001
+def test_merge_into_other_organisation_is_refused(world) -> None:
     challenge = _challenge(world)
     foreign = ChallengeFactory(organisation=world.other_org)
     with pytest.raises(ValidationError):
@@ -155,21 +155,21 @@ def test_merge_into_other_organisation_is_refused(world) -> None:  # noqa: ANN00
 
 
 @pytest.mark.parametrize("status", [ChallengeStatus.MERGED, ChallengeStatus.DECLINED])
-def test_merge_into_merged_or_declined_is_refused(world, status) -> None:  # noqa: ANN001
+def test_merge_into_merged_or_declined_is_refused(world, status) -> None:
     challenge = _challenge(world)
     into = _challenge(world, status=status)
     with pytest.raises(ValidationError):
         services.challenge_merge(actor=world.officer, challenge=challenge, into=into, reason="x")
 
 
-def test_merge_without_target_is_refused(world) -> None:  # noqa: ANN001
+def test_merge_without_target_is_refused(world) -> None:
     with pytest.raises(ValidationError):
         services.challenge_triage(
             actor=world.officer, challenge=_challenge(world), outcome="merge", reason="x"
         )
 
 
-def test_unknown_outcome_is_refused(world) -> None:  # noqa: ANN001
+def test_unknown_outcome_is_refused(world) -> None:
     with pytest.raises(ValidationError):
         services.challenge_triage(
             actor=world.officer, challenge=_challenge(world), outcome="delete"
@@ -185,7 +185,7 @@ def test_unknown_outcome_is_refused(world) -> None:  # noqa: ANN001
         ChallengeStatus.DECLINED,
     ],
 )
-def test_triaged_challenge_cannot_be_triaged_again(world, status) -> None:  # noqa: ANN001
+def test_triaged_challenge_cannot_be_triaged_again(world, status) -> None:
     challenge = _challenge(world, status=status)
     with pytest.raises(ValidationError):
         services.challenge_refine(actor=world.officer, challenge=challenge)
@@ -194,7 +194,7 @@ def test_triaged_challenge_cannot_be_triaged_again(world, status) -> None:  # no
     assert not NeedStatement.objects.exists()
 
 
-def test_parked_challenge_can_be_refined_but_not_parked_again(world) -> None:  # noqa: ANN001
+def test_parked_challenge_can_be_refined_but_not_parked_again(world) -> None:
     challenge = _challenge(world)
     services.challenge_park(actor=world.officer, challenge=challenge, reason="Senare")
     with pytest.raises(ValidationError):
@@ -206,7 +206,7 @@ def test_parked_challenge_can_be_refined_but_not_parked_again(world) -> None:  #
 
 
 @pytest.mark.parametrize("who", ["staff", "other_officer", "supplier_user"])
-def test_triage_by_wrong_person_is_forbidden(world, who) -> None:  # noqa: ANN001
+def test_triage_by_wrong_person_is_forbidden(world, who) -> None:
     challenge = _challenge(world)
     with pytest.raises(PermissionDenied):
         services.challenge_decline(actor=getattr(world, who), challenge=challenge, reason="x")
@@ -214,7 +214,7 @@ def test_triage_by_wrong_person_is_forbidden(world, who) -> None:  # noqa: ANN00
     assert challenge.status == ChallengeStatus.SUBMITTED
 
 
-def test_publish_and_unpublish(world) -> None:  # noqa: ANN001
+def test_publish_and_unpublish(world) -> None:
     challenge = _challenge(world)
     services.challenge_publish(actor=world.officer, challenge=challenge)
     assert challenge.is_published and challenge.published_at
@@ -226,7 +226,7 @@ def test_publish_and_unpublish(world) -> None:  # noqa: ANN001
         services.challenge_unpublish(actor=world.officer, challenge=challenge)
 
 
-def test_publish_forbidden_for_staff_and_declined(world) -> None:  # noqa: ANN001
+def test_publish_forbidden_for_staff_and_declined(world) -> None:
     with pytest.raises(PermissionDenied):
         services.challenge_publish(actor=world.staff, challenge=_challenge(world))
     with pytest.raises(ValidationError):
@@ -235,7 +235,7 @@ def test_publish_forbidden_for_staff_and_declined(world) -> None:  # noqa: ANN00
         )
 
 
-def test_declining_a_published_challenge_takes_it_off_the_market(world) -> None:  # noqa: ANN001
+def test_declining_a_published_challenge_takes_it_off_the_market(world) -> None:
     challenge = _challenge(world)
     services.challenge_publish(actor=world.officer, challenge=challenge)
     services.challenge_decline(actor=world.officer, challenge=challenge, reason="Nej")
@@ -243,14 +243,14 @@ def test_declining_a_published_challenge_takes_it_off_the_market(world) -> None:
     assert not challenge.is_published
 
 
-def test_need_update_audits_changes(world) -> None:  # noqa: ANN001
+def test_need_update_audits_changes(world) -> None:
     need = NeedStatementFactory(organisation=world.org)
     services.need_update(actor=world.officer, need=need, target_group="Invånare", title=need.title)
     entry = AuditEntry.objects.get(action=NeedsAction.NEED_UPDATE)
     assert list(entry.data["changes"]) == ["target_group"]
 
 
-def test_need_update_forbidden_and_invalid(world) -> None:  # noqa: ANN001
+def test_need_update_forbidden_and_invalid(world) -> None:
     need = NeedStatementFactory(organisation=world.org)
     with pytest.raises(PermissionDenied):
         services.need_update(actor=world.staff, need=need, problem="x")
@@ -264,7 +264,7 @@ def test_need_update_forbidden_and_invalid(world) -> None:  # noqa: ANN001
     assert need.problem
 
 
-def _effect_kwargs(**overrides):  # noqa: ANN003, ANN202
+def _effect_kwargs(**overrides):
     data = {
         "description": "Färre transporter",
         "indicator": "Antal tömningstransporter per månad",
@@ -277,7 +277,7 @@ def _effect_kwargs(**overrides):  # noqa: ANN003, ANN202
     return data
 
 
-def test_effect_add_update_remove(world) -> None:  # noqa: ANN001
+def test_effect_add_update_remove(world) -> None:
     need = NeedStatementFactory(organisation=world.org)
     effect = services.effect_add(actor=world.officer, need=need, **_effect_kwargs())
     assert effect.order == 1
@@ -304,7 +304,7 @@ def test_effect_add_update_remove(world) -> None:  # noqa: ANN001
         ({"baseline": Decimal("1e20")}, "baseline"),
     ],
 )
-def test_bad_effects_are_refused(world, overrides, field) -> None:  # noqa: ANN001
+def test_bad_effects_are_refused(world, overrides, field) -> None:
     need = NeedStatementFactory(organisation=world.org)
     with pytest.raises(ValidationError) as excinfo:
         services.effect_add(actor=world.officer, need=need, **_effect_kwargs(**overrides))
@@ -313,7 +313,7 @@ def test_bad_effects_are_refused(world, overrides, field) -> None:  # noqa: ANN0
     assert not AuditEntry.objects.exists()
 
 
-def test_effect_direction_is_inferred_when_not_given(world) -> None:  # noqa: ANN001
+def test_effect_direction_is_inferred_when_not_given(world) -> None:
     need = NeedStatementFactory(organisation=world.org)
     kwargs = _effect_kwargs(target=Decimal("150"))
     del kwargs["direction"]
@@ -321,7 +321,7 @@ def test_effect_direction_is_inferred_when_not_given(world) -> None:  # noqa: AN
     assert effect.direction == "increase"
 
 
-def test_effect_update_against_direction_is_refused(world) -> None:  # noqa: ANN001
+def test_effect_update_against_direction_is_refused(world) -> None:
     need = NeedStatementFactory(organisation=world.org)
     effect = services.effect_add(actor=world.officer, need=need, **_effect_kwargs())
     with pytest.raises(ValidationError) as excinfo:
@@ -332,7 +332,7 @@ def test_effect_update_against_direction_is_refused(world) -> None:  # noqa: ANN
     assert AuditEntry.objects.filter(action=NeedsAction.EFFECT_UPDATE).count() == 0
 
 
-def test_effect_update_to_equal_target_is_refused(world) -> None:  # noqa: ANN001
+def test_effect_update_to_equal_target_is_refused(world) -> None:
     effect = ExpectedEffectFactory(need=NeedStatementFactory(organisation=world.org))
     with pytest.raises(ValidationError):
         services.effect_update(actor=world.officer, effect=effect, target=effect.baseline)
@@ -340,13 +340,13 @@ def test_effect_update_to_equal_target_is_refused(world) -> None:  # noqa: ANN00
     assert effect.target != effect.baseline
 
 
-def test_effect_by_staff_is_forbidden(world) -> None:  # noqa: ANN001
+def test_effect_by_staff_is_forbidden(world) -> None:
     need = NeedStatementFactory(organisation=world.org)
     with pytest.raises(PermissionDenied):
         services.effect_add(actor=world.staff, need=need, **_effect_kwargs())
 
 
-def test_completeness(world) -> None:  # noqa: ANN001
+def test_completeness(world) -> None:
     need = NeedStatementFactory(organisation=world.org)
     result = need_completeness(need)
     assert result.percent == 17
@@ -371,7 +371,7 @@ def test_wording_warnings() -> None:
     assert requirement_wording_warnings("Styrning via Siemens PLC")
 
 
-def test_dashboard(world) -> None:  # noqa: ANN001
+def test_dashboard(world) -> None:
     mine = ChallengeFactory(organisation=world.org, submitted_by=world.staff)
     NeedStatementFactory(organisation=world.org)
     ChallengeFactory(organisation=world.other_org)

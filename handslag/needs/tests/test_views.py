@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def challenge(world):  # noqa: ANN001, ANN201
+def challenge(world):
     return ChallengeFactory(
         organisation=world.org,
         submitted_by=world.staff,
@@ -24,13 +24,13 @@ def challenge(world):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def need(world):  # noqa: ANN001, ANN201
+def need(world):
     need = NeedStatementFactory(organisation=world.org, title="Automatiserad bevattning")
     ExpectedEffectFactory(need=need)
     return need
 
 
-def _pages(challenge, need) -> list[str]:  # noqa: ANN001
+def _pages(challenge, need) -> list[str]:
     effect = need.effects.first()
     return [
         reverse("needs:challenge_list"),
@@ -48,7 +48,7 @@ def _pages(challenge, need) -> list[str]:  # noqa: ANN001
     ]
 
 
-def test_every_page_renders_for_a_need_owner(client, world, challenge, need) -> None:  # noqa: ANN001
+def test_every_page_renders_for_a_need_owner(client, world, challenge, need) -> None:
     client.force_login(world.need_owner)
     for url in _pages(challenge, need):
         response = client.get(url)
@@ -56,14 +56,14 @@ def test_every_page_renders_for_a_need_owner(client, world, challenge, need) -> 
         assert response.content.count(b"<h1") == 1, url
 
 
-def test_anonymous_is_sent_to_sign_in(client, world, challenge, need) -> None:  # noqa: ANN001
+def test_anonymous_is_sent_to_sign_in(client, world, challenge, need) -> None:
     for url in _pages(challenge, need):
         response = client.get(url)
         assert response.status_code == 302, url
         assert "/accounts/" in response["Location"], url
 
 
-def test_supplier_gets_404_everywhere(client, world, challenge, need) -> None:  # noqa: ANN001
+def test_supplier_gets_404_everywhere(client, world, challenge, need) -> None:
     client.force_login(world.supplier_user)
     for url in _pages(challenge, need):
         assert client.get(url).status_code == 404, url
@@ -71,7 +71,7 @@ def test_supplier_gets_404_everywhere(client, world, challenge, need) -> None:  
 
 def test_other_buyer_gets_404_for_the_objects_and_empty_lists(
     client, world, challenge, need
-) -> None:  # noqa: ANN001
+) -> None:
     client.force_login(world.other_officer)
     pages = _pages(challenge, need)
     for url in pages[:4]:
@@ -89,7 +89,7 @@ def test_other_buyer_gets_404_for_the_objects_and_empty_lists(
     assert response.status_code == 404
 
 
-def test_staff_may_read_and_submit_but_not_triage_or_edit(client, world, challenge, need) -> None:  # noqa: ANN001
+def test_staff_may_read_and_submit_but_not_triage_or_edit(client, world, challenge, need) -> None:
     client.force_login(world.staff)
     assert client.get(reverse("needs:challenge_detail", args=[challenge.pk])).status_code == 200
     assert client.get(reverse("needs:need_detail", args=[need.pk])).status_code == 200
@@ -109,7 +109,7 @@ def test_staff_may_read_and_submit_but_not_triage_or_edit(client, world, challen
     assert challenge.status == ChallengeStatus.SUBMITTED
 
 
-def test_board_filters_sorts_and_empty_state(client, world) -> None:  # noqa: ANN001
+def test_board_filters_sorts_and_empty_state(client, world) -> None:
     client.force_login(world.staff)
     response = client.get(reverse("needs:challenge_list"))
     assert "Inga utmaningar ännu" in response.content.decode()
@@ -133,7 +133,7 @@ def test_board_filters_sorts_and_empty_state(client, world) -> None:  # noqa: AN
     assert client.get(reverse("needs:challenge_list"), {"status": "bogus"}).status_code == 200
 
 
-def test_board_paginates(client, world) -> None:  # noqa: ANN001
+def test_board_paginates(client, world) -> None:
     ChallengeFactory.create_batch(27, organisation=world.org)
     client.force_login(world.staff)
     response = client.get(reverse("needs:challenge_list"))
@@ -141,7 +141,7 @@ def test_board_paginates(client, world) -> None:  # noqa: ANN001
     assert len(client.get(reverse("needs:challenge_list"), {"page": 2}).context["page_obj"]) == 2
 
 
-def test_submit_challenge(client, world) -> None:  # noqa: ANN001
+def test_submit_challenge(client, world) -> None:
     client.force_login(world.staff)
     response = client.post(
         reverse("needs:challenge_create"),
@@ -160,7 +160,7 @@ def test_submit_challenge(client, world) -> None:  # noqa: ANN001
     assert "Inskickad" in detail  # the history shows the submission
 
 
-def test_bad_challenge_form_rerenders_with_errors(client, world) -> None:  # noqa: ANN001
+def test_bad_challenge_form_rerenders_with_errors(client, world) -> None:
     client.force_login(world.staff)
     response = client.post(
         reverse("needs:challenge_create"), {"organisation": world.org.pk, "title": ""}
@@ -170,7 +170,7 @@ def test_bad_challenge_form_rerenders_with_errors(client, world) -> None:  # noq
     assert not Challenge.objects.exists()
 
 
-def test_submit_for_another_organisation_is_refused(client, world) -> None:  # noqa: ANN001
+def test_submit_for_another_organisation_is_refused(client, world) -> None:
     client.force_login(world.staff)
     response = client.post(
         reverse("needs:challenge_create"),
@@ -180,7 +180,7 @@ def test_submit_for_another_organisation_is_refused(client, world) -> None:  # n
     assert not Challenge.objects.exists()
 
 
-def test_refine_opens_the_editor(client, world, challenge) -> None:  # noqa: ANN001
+def test_refine_opens_the_editor(client, world, challenge) -> None:
     client.force_login(world.need_owner)
     response = client.post(
         reverse("needs:challenge_triage", args=[challenge.pk]), {"outcome": "refine"}
@@ -191,7 +191,7 @@ def test_refine_opens_the_editor(client, world, challenge) -> None:  # noqa: ANN
     assert "Bevattning i parker" in page
 
 
-def test_triage_without_reason_rerenders_and_changes_nothing(client, world, challenge) -> None:  # noqa: ANN001
+def test_triage_without_reason_rerenders_and_changes_nothing(client, world, challenge) -> None:
     client.force_login(world.officer)
     response = client.post(
         reverse("needs:challenge_triage", args=[challenge.pk]), {"outcome": "decline"}
@@ -203,7 +203,7 @@ def test_triage_without_reason_rerenders_and_changes_nothing(client, world, chal
     assert not AuditEntry.objects.filter(action__startswith=NeedsAction.CHALLENGE_DECLINED).exists()
 
 
-def test_merge_and_wrong_state(client, world, challenge) -> None:  # noqa: ANN001
+def test_merge_and_wrong_state(client, world, challenge) -> None:
     into = ChallengeFactory(organisation=world.org, title="Vattenförbrukning")
     client.force_login(world.officer)
     url = reverse("needs:challenge_triage", args=[challenge.pk])
@@ -218,7 +218,7 @@ def test_merge_and_wrong_state(client, world, challenge) -> None:  # noqa: ANN00
     assert challenge.status == ChallengeStatus.MERGED
 
 
-def test_merge_into_itself_is_not_offered(client, world, challenge) -> None:  # noqa: ANN001
+def test_merge_into_itself_is_not_offered(client, world, challenge) -> None:
     client.force_login(world.officer)
     response = client.post(
         reverse("needs:challenge_triage", args=[challenge.pk]),
@@ -229,7 +229,7 @@ def test_merge_into_itself_is_not_offered(client, world, challenge) -> None:  # 
     assert challenge.status == ChallengeStatus.SUBMITTED
 
 
-def test_park_then_idea_bank(client, world, challenge) -> None:  # noqa: ANN001
+def test_park_then_idea_bank(client, world, challenge) -> None:
     client.force_login(world.officer)
     client.post(
         reverse("needs:challenge_triage", args=[challenge.pk]),
@@ -239,7 +239,7 @@ def test_park_then_idea_bank(client, world, challenge) -> None:  # noqa: ANN001
     assert "Bevattning i parker" in page
 
 
-def test_publish_and_public_pages(client, world, challenge) -> None:  # noqa: ANN001
+def test_publish_and_public_pages(client, world, challenge) -> None:
     # A surname that cannot occur in the page by chance (a random one sometimes did).
     world.staff.last_name = "Qvarnströmsdotter"
     world.staff.save()
@@ -266,7 +266,7 @@ def test_publish_and_public_pages(client, world, challenge) -> None:  # noqa: AN
     )
 
 
-def test_public_list_empty_and_unpublished_hidden(client, world, challenge) -> None:  # noqa: ANN001
+def test_public_list_empty_and_unpublished_hidden(client, world, challenge) -> None:
     response = client.get(reverse("needs:public_challenge_list"))
     assert response.status_code == 200
     assert b"empty" in response.content
@@ -275,7 +275,7 @@ def test_public_list_empty_and_unpublished_hidden(client, world, challenge) -> N
     )
 
 
-def test_need_detail_shows_completeness_advice_and_warnings(client, world, need) -> None:  # noqa: ANN001
+def test_need_detail_shows_completeness_advice_and_warnings(client, world, need) -> None:
     need.market_check = "solution_exists"
     need.functional_requirements = "Styrning med Gardena® eller likvärdig"
     need.save()
@@ -286,7 +286,7 @@ def test_need_detail_shows_completeness_advice_and_warnings(client, world, need)
     assert "Gardena" in html and "varumärke" in html
 
 
-def test_need_edit(client, world, need) -> None:  # noqa: ANN001
+def test_need_edit(client, world, need) -> None:
     client.force_login(world.officer)
     url = reverse("needs:need_edit", args=[need.pk])
     data = {
@@ -310,7 +310,7 @@ def test_need_edit(client, world, need) -> None:  # noqa: ANN001
     assert need.target_group == "Parkförvaltningen"
 
 
-def test_effect_forms(client, world, need) -> None:  # noqa: ANN001
+def test_effect_forms(client, world, need) -> None:
     client.force_login(world.officer)
     data = {
         "description": "Mindre vatten",
@@ -349,7 +349,7 @@ def test_effect_forms(client, world, need) -> None:  # noqa: ANN001
     assert not ExpectedEffect.objects.filter(pk=effect.pk).exists()
 
 
-def test_effect_delete_needs_post(client, world, need) -> None:  # noqa: ANN001
+def test_effect_delete_needs_post(client, world, need) -> None:
     effect = need.effects.first()
     client.force_login(world.officer)
     assert client.get(reverse("needs:effect_delete", args=[effect.pk])).status_code == 200

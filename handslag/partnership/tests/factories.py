@@ -80,12 +80,12 @@ class PhaseFactory(factory.django.DjangoModelFactory):
     status = PhaseStatus.PLANNED
 
 
-def project_member(project: Project, role: str = ProjectRole.PROJECT_LEAD, **user_fields):  # noqa: ANN003, ANN201
+def project_member(project: Project, role: str = ProjectRole.PROJECT_LEAD, **user_fields):
     """A person of the project's lead buyer who holds `role` in the project."""
     return team_member(project, role, org_role=OrganisationRole.PROCUREMENT_OFFICER, **user_fields)
 
 
-def supplier_person(contract: Contract):  # noqa: ANN201
+def supplier_person(contract: Contract):
     return member(contract.supplier, OrganisationRole.ADMIN)
 
 
@@ -98,12 +98,12 @@ def completed(phase: Phase, decision: str = PhaseDecision.CONTINUE) -> Phase:
     return phase
 
 
-def pilot_kpi(contract: Contract, **fields):  # noqa: ANN003, ANN201
+def pilot_kpi(contract: Contract, **fields):
     """A KPI measured in the pilot, set up from an expected effect of the project's need."""
-    from decimal import Decimal  # noqa: PLC0415
+    from decimal import Decimal
 
-    from handslag.needs.tests.factories import ExpectedEffectFactory  # noqa: PLC0415
-    from handslag.partnership.models import PilotKpi  # noqa: PLC0415
+    from handslag.needs.tests.factories import ExpectedEffectFactory
+    from handslag.partnership.models import PilotKpi
 
     baseline = fields.pop("baseline", Decimal("480"))
     target = fields.pop("target", Decimal("300"))

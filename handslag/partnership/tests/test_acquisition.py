@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 DAY = dt.date(2024, 2, 1)
 
 
-def finished_contract():  # noqa: ANN201
+def finished_contract():
     contract = ContractFactory()
     completed(PhaseFactory(contract=contract, order=1))
     return contract, project_member(contract.project)
@@ -108,7 +108,7 @@ def test_service_review_rules_and_forbidden_people() -> None:
     assert ServiceReview.objects.count() == 1
 
 
-def test_acquisition_page_and_posts(client) -> None:  # noqa: ANN001
+def test_acquisition_page_and_posts(client) -> None:
     contract, lead = finished_contract()
     town = OrganisationFactory(kind="buyer")
     url = reverse("partnership:acquisition", args=[contract.pk])
@@ -134,8 +134,8 @@ def test_acquisition_page_and_posts(client) -> None:  # noqa: ANN001
     assert town.name in page and "style=" not in page
 
 
-def test_acquisition_api(client) -> None:  # noqa: ANN001
-    from handslag.accounts.services import api_token_create  # noqa: PLC0415
+def test_acquisition_api(client) -> None:
+    from handslag.accounts.services import api_token_create
 
     contract, lead = finished_contract()
     town = OrganisationFactory(kind="buyer")

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 BASE = "/api/v1/partnership"
 
 
-def test_contract_create_and_get(client) -> None:  # noqa: ANN001
+def test_contract_create_and_get(client) -> None:
     award = AwardFactory()
     lead = project_member(award.call.project)
     body = {
@@ -43,7 +43,7 @@ def test_contract_create_and_get(client) -> None:  # noqa: ANN001
         {"signed_on": "2024-04-01", "ip_terms": "x" * 10001},
     ],
 )
-def test_contract_create_bad_input(client, body: dict) -> None:  # noqa: ANN001
+def test_contract_create_bad_input(client, body: dict) -> None:
     award = AwardFactory()
     lead = project_member(award.call.project)
     response = client.post(
@@ -56,7 +56,7 @@ def test_contract_create_bad_input(client, body: dict) -> None:  # noqa: ANN001
     assert not Contract.objects.exists()
 
 
-def test_malformed_json_is_4xx(client) -> None:  # noqa: ANN001
+def test_malformed_json_is_4xx(client) -> None:
     award = AwardFactory()
     lead = project_member(award.call.project)
     response = client.post(
@@ -65,7 +65,7 @@ def test_malformed_json_is_4xx(client) -> None:  # noqa: ANN001
     assert response.status_code == 400  # not JSON: refused before any schema
 
 
-def test_contract_create_forbidden_cases(client) -> None:  # noqa: ANN001
+def test_contract_create_forbidden_cases(client) -> None:
     award = AwardFactory()
     body = {"award_id": award.pk, "signed_on": "2024-04-01"}
     assert (
@@ -83,7 +83,7 @@ def test_contract_create_forbidden_cases(client) -> None:  # noqa: ANN001
     assert response.status_code == 404
 
 
-def test_add_partner_after_phases_began_refused(client) -> None:  # noqa: ANN001
+def test_add_partner_after_phases_began_refused(client) -> None:
     contract = ContractFactory()
     PhaseFactory(contract=contract, order=1, status=PhaseStatus.ACTIVE)
     lead = project_member(contract.project)
@@ -93,7 +93,7 @@ def test_add_partner_after_phases_began_refused(client) -> None:  # noqa: ANN001
     assert Contract.objects.count() == 1
 
 
-def test_phase_flow(client) -> None:  # noqa: ANN001
+def test_phase_flow(client) -> None:
     contract = ContractFactory()
     lead = project_member(contract.project)
     headers = auth(lead)
@@ -142,7 +142,7 @@ def test_phase_flow(client) -> None:  # noqa: ANN001
         {"name": "P", "goal": "G", "planned_start": "2024-04-01"},
     ],
 )
-def test_phase_add_bad_input(client, body: dict) -> None:  # noqa: ANN001
+def test_phase_add_bad_input(client, body: dict) -> None:
     contract = ContractFactory()
     lead = project_member(contract.project)
     response = client.post(
@@ -155,7 +155,7 @@ def test_phase_add_bad_input(client, body: dict) -> None:  # noqa: ANN001
     assert not contract.phases.exists()
 
 
-def test_supplier_reads_but_cannot_change(client) -> None:  # noqa: ANN001
+def test_supplier_reads_but_cannot_change(client) -> None:
     contract = ContractFactory()
     phase = PhaseFactory(contract=contract, order=1)
     headers = auth(supplier_person(contract))
@@ -166,7 +166,7 @@ def test_supplier_reads_but_cannot_change(client) -> None:  # noqa: ANN001
     assert [c["id"] for c in dashboard["supplier_contracts"]] == [contract.pk]
 
 
-def test_outsiders_get_404(client) -> None:  # noqa: ANN001
+def test_outsiders_get_404(client) -> None:
     contract = ContractFactory()
     phase = PhaseFactory(contract=contract, order=1)
     for user in (

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo_modules(monkeypatch):  # noqa: ANN001, ANN201
+def demo_modules(monkeypatch):
     awards = {key: AwardFactory() for key in demo.CASES}
     for award in awards.values():
         project_member(award.call.project)
@@ -42,7 +42,7 @@ def demo_modules(monkeypatch):  # noqa: ANN001, ANN201
     return awards
 
 
-def test_loads_cases_and_is_idempotent(demo_modules) -> None:  # noqa: ANN001
+def test_loads_cases_and_is_idempotent(demo_modules) -> None:
     demo.load()
     benefits_demo.load()
     entries = AuditEntry.objects.count()
@@ -67,7 +67,7 @@ def test_loads_cases_and_is_idempotent(demo_modules) -> None:  # noqa: ANN001
     assert 0 < summary["realisation_ratio"] < 1
 
 
-def test_skips_without_earlier_demo_data(monkeypatch) -> None:  # noqa: ANN001
+def test_skips_without_earlier_demo_data(monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "handslag.market.demo", None)
     monkeypatch.setitem(sys.modules, "handslag.projects.demo", None)
     demo.load()

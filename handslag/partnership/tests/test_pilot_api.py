@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 BASE = "/api/v1/partnership"
 
 
-def test_kpi_measurements_and_import(client) -> None:  # noqa: ANN001
+def test_kpi_measurements_and_import(client) -> None:
     contract = ContractFactory()
     effect = ExpectedEffectFactory(indicator="Transports", unit="trips", baseline=480, target=300)
     contract.project.needs.add(effect.need)
@@ -63,7 +63,7 @@ def test_kpi_measurements_and_import(client) -> None:  # noqa: ANN001
     assert client.get(f"{BASE}/contracts/{contract.pk}/kpis", **headers).json()[0]["id"] == kpi_id
 
 
-def test_pilot_api_forbidden_cases(client) -> None:  # noqa: ANN001
+def test_pilot_api_forbidden_cases(client) -> None:
     contract = ContractFactory()
     kpi = pilot_kpi(contract)
     url = f"{BASE}/kpis/{kpi.pk}/measurements"

@@ -305,7 +305,7 @@ class TestChart:
 
 
 class TestPilotPages:
-    def test_lead_enters_and_imports_measurements(self, client) -> None:  # noqa: ANN001
+    def test_lead_enters_and_imports_measurements(self, client) -> None:
         contract = ContractFactory()
         kpi = pilot_kpi(contract)
         client.force_login(project_member(contract.project))
@@ -335,7 +335,7 @@ class TestPilotPages:
         page = client.get(reverse("partnership:kpi_detail", args=[kpi.pk])).content.decode()
         assert "<svg" in page and "<table" in page and "style=" not in page
 
-    def test_kpi_add_page(self, client) -> None:  # noqa: ANN001
+    def test_kpi_add_page(self, client) -> None:
         contract = ContractFactory()
         effect = ExpectedEffectFactory(indicator="Complaints", unit="cases", baseline=25, target=5)
         contract.project.needs.add(effect.need)
@@ -348,7 +348,7 @@ class TestPilotPages:
         assert response.status_code == 302
         assert PilotKpi.objects.get().indicator == "Complaints"
 
-    def test_forbidden_cases(self, client) -> None:  # noqa: ANN001
+    def test_forbidden_cases(self, client) -> None:
         contract = ContractFactory()
         kpi = pilot_kpi(contract)
         detail = reverse("partnership:kpi_detail", args=[kpi.pk])
@@ -364,10 +364,10 @@ class TestPilotPages:
 
 
 class TestContractTermOptions:
-    def test_documented_options_are_stored_and_explained(self, client) -> None:  # noqa: ANN001
-        from handslag.partnership import services  # noqa: PLC0415
-        from handslag.partnership.terms import IP_GUIDANCE, RISK_GUIDANCE, IpModel, RiskModel  # noqa: PLC0415
-        from handslag.partnership.tests.factories import AwardFactory  # noqa: PLC0415
+    def test_documented_options_are_stored_and_explained(self, client) -> None:
+        from handslag.partnership import services
+        from handslag.partnership.terms import IP_GUIDANCE, RISK_GUIDANCE, IpModel, RiskModel
+        from handslag.partnership.tests.factories import AwardFactory
 
         award = AwardFactory()
         lead = project_member(award.call.project)

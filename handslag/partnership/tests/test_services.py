@@ -30,7 +30,7 @@ def at(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
 
 
-def create(award, lead, **kwargs):  # noqa: ANN001, ANN003, ANN201
+def create(award, lead, **kwargs):
     kwargs.setdefault("signed_on", award.standstill_end + dt.timedelta(days=1))
     return services.contract_create(
         actor=lead,
@@ -114,7 +114,7 @@ class TestContractCreate:
 
 
 class TestPhases:
-    def setup_contract(self):  # noqa: ANN201
+    def setup_contract(self):
         contract = ContractFactory()
         lead = project_member(contract.project)
         return contract, lead
@@ -245,7 +245,7 @@ class TestPhases:
 
 
 class TestDecide:
-    def active(self, **call_fields):  # noqa: ANN003, ANN201
+    def active(self, **call_fields):
         contract = ContractFactory(award=AwardFactory(call=CallFactory(**call_fields)))
         lead = project_member(contract.project)
         phase = PhaseFactory(contract=contract, order=1, status=PhaseStatus.ACTIVE)

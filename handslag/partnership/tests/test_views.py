@@ -17,14 +17,14 @@ from handslag.partnership.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def contract_with_phase():  # noqa: ANN201
+def contract_with_phase():
     contract = ContractFactory()
     phase = PhaseFactory(contract=contract, order=1)
     return contract, phase
 
 
 class TestContractDetail:
-    def test_lead_and_supplier_see_contract(self, client) -> None:  # noqa: ANN001
+    def test_lead_and_supplier_see_contract(self, client) -> None:
         contract, phase = contract_with_phase()
         url = reverse("partnership:contract_detail", args=[contract.pk])
         for user in (project_member(contract.project), supplier_person(contract)):
@@ -33,7 +33,7 @@ class TestContractDetail:
             assert response.status_code == 200
             assert phase.name in response.content.decode()
 
-    def test_buyer_staff_of_project_sees_contract(self, client) -> None:  # noqa: ANN001
+    def test_buyer_staff_of_project_sees_contract(self, client) -> None:
         contract, _ = contract_with_phase()
         client.force_login(member(contract.project.organisation))
         assert (
@@ -41,14 +41,14 @@ class TestContractDetail:
             == 200
         )
 
-    def test_anonymous_redirected_to_login(self, client) -> None:  # noqa: ANN001
+    def test_anonymous_redirected_to_login(self, client) -> None:
         contract, _ = contract_with_phase()
         response = client.get(reverse("partnership:contract_detail", args=[contract.pk]))
         assert response.status_code == 302
         assert "login" in response["Location"]
 
     @pytest.mark.parametrize("who", ["other_supplier", "other_buyer"])
-    def test_outsiders_get_404(self, client, who: str) -> None:  # noqa: ANN001
+    def test_outsiders_get_404(self, client, who: str) -> None:
         contract, _ = contract_with_phase()
         org = supplier() if who == "other_supplier" else ContractFactory().project.organisation
         client.force_login(member(org, OrganisationRole.ADMIN))
@@ -59,7 +59,7 @@ class TestContractDetail:
 
 
 class TestContractCreate:
-    def test_lead_creates(self, client) -> None:  # noqa: ANN001
+    def test_lead_creates(self, client) -> None:
         award = AwardFactory()
         lead = project_member(award.call.project)
         client.force_login(lead)
@@ -73,7 +73,7 @@ class TestContractCreate:
         assert response.status_code == 302
         assert response["Location"] == reverse("partnership:contract_detail", args=[contract.pk])
 
-    def test_inside_standstill_shows_error(self, client) -> None:  # noqa: ANN001
+    def test_inside_standstill_shows_error(self, client) -> None:
         award = AwardFactory()
         client.force_login(project_member(award.call.project))
         url = reverse("partnership:contract_create", args=[award.pk])
@@ -82,7 +82,7 @@ class TestContractCreate:
         assert "error-summary" in response.content.decode()
         assert not Contract.objects.exists()
 
-    def test_garbage_date_is_400(self, client) -> None:  # noqa: ANN001
+    def test_garbage_date_is_400(self, client) -> None:
         award = AwardFactory()
         client.force_login(project_member(award.call.project))
         response = client.post(
@@ -90,21 +90,21 @@ class TestContractCreate:
         )
         assert response.status_code == 400
 
-    def test_officer_not_lead_forbidden(self, client) -> None:  # noqa: ANN001
+    def test_officer_not_lead_forbidden(self, client) -> None:
         award = AwardFactory()
         client.force_login(project_member(award.call.project, ProjectRole.PROCUREMENT_OFFICER))
         assert (
             client.get(reverse("partnership:contract_create", args=[award.pk])).status_code == 403
         )
 
-    def test_supplier_cannot_see_award_form(self, client) -> None:  # noqa: ANN001
+    def test_supplier_cannot_see_award_form(self, client) -> None:
         award = AwardFactory()
         client.force_login(member(award.tender.supplier, OrganisationRole.ADMIN))
         assert (
             client.get(reverse("partnership:contract_create", args=[award.pk])).status_code == 404
         )
 
-    def test_missing_award_is_404(self, client) -> None:  # noqa: ANN001
+    def test_missing_award_is_404(self, client) -> None:
         award = AwardFactory()
         client.force_login(project_member(award.call.project))
         assert (
@@ -114,7 +114,7 @@ class TestContractCreate:
 
 
 class TestPhasePages:
-    def test_add_start_decide(self, client) -> None:  # noqa: ANN001
+    def test_add_start_decide(self, client) -> None:
         contract = ContractFactory()
         lead = project_member(contract.project)
         client.force_login(lead)
@@ -142,7 +142,7 @@ class TestPhasePages:
         page = client.get(reverse("partnership:contract_detail", args=[contract.pk]))
         assert "Target met" in page.content.decode()
 
-    def test_dates_in_wrong_order_400(self, client) -> None:  # noqa: ANN001
+    def test_dates_in_wrong_order_400(self, client) -> None:
         contract = ContractFactory()
         client.force_login(project_member(contract.project))
         response = client.post(
@@ -158,14 +158,14 @@ class TestPhasePages:
         assert response.status_code == 400
         assert not contract.phases.exists()
 
-    def test_start_out_of_order_400(self, client) -> None:  # noqa: ANN001
+    def test_start_out_of_order_400(self, client) -> None:
         contract = ContractFactory()
         PhaseFactory(contract=contract, order=1)
         second = PhaseFactory(contract=contract, order=2)
         client.force_login(project_member(contract.project))
         assert client.post(reverse("partnership:phase_start", args=[second.pk])).status_code == 400
 
-    def test_supplier_cannot_start_or_decide(self, client) -> None:  # noqa: ANN001
+    def test_supplier_cannot_start_or_decide(self, client) -> None:
         contract = ContractFactory()
         phase = PhaseFactory(contract=contract, order=1, status=PhaseStatus.ACTIVE)
         client.force_login(supplier_person(contract))
@@ -179,13 +179,13 @@ class TestPhasePages:
         )
         assert client.get(reverse("partnership:phase_add", args=[contract.pk])).status_code == 403
 
-    def test_officer_cannot_decide(self, client) -> None:  # noqa: ANN001
+    def test_officer_cannot_decide(self, client) -> None:
         contract = ContractFactory()
         phase = PhaseFactory(contract=contract, order=1, status=PhaseStatus.ACTIVE)
         client.force_login(project_member(contract.project, ProjectRole.PROCUREMENT_OFFICER))
         assert client.get(reverse("partnership:phase_decide", args=[phase.pk])).status_code == 403
 
-    def test_decide_twice_400(self, client) -> None:  # noqa: ANN001
+    def test_decide_twice_400(self, client) -> None:
         contract = ContractFactory()
         phase = PhaseFactory(contract=contract, order=1, status=PhaseStatus.ACTIVE)
         client.force_login(project_member(contract.project))
@@ -193,7 +193,7 @@ class TestPhasePages:
         assert client.post(url, {"decision": "continue", "reason": "ok"}).status_code == 302
         assert client.post(url, {"decision": "terminate", "reason": "no"}).status_code == 400
 
-    def test_milestones(self, client) -> None:  # noqa: ANN001
+    def test_milestones(self, client) -> None:
         contract = ContractFactory()
         phase = PhaseFactory(contract=contract, order=1)
         client.force_login(project_member(contract.project))
@@ -207,7 +207,7 @@ class TestPhasePages:
         milestone.refresh_from_db()
         assert milestone.completed_on is not None
 
-    def test_overview(self, client) -> None:  # noqa: ANN001
+    def test_overview(self, client) -> None:
         contract = ContractFactory()
         PhaseFactory(contract=contract, order=1, status=PhaseStatus.ACTIVE)
         for user in (project_member(contract.project), supplier_person(contract)):

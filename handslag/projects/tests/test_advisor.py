@@ -10,7 +10,7 @@ from handslag.projects.advisor import Answers, recommend
 from handslag.projects.tests.factories import need_statement, shipped
 
 
-def answers(**fields) -> Answers:  # noqa: ANN003
+def answers(**fields) -> Answers:
     values = {
         "market_solution": "no",
         "rnd_needed": "yes",
@@ -85,7 +85,7 @@ class TestPage:
         "months_available": "30",
     }
 
-    def test_questions_then_advice_with_link_to_start(self, client, lead, org) -> None:  # noqa: ANN001
+    def test_questions_then_advice_with_link_to_start(self, client, lead, org) -> None:
         need = need_statement(org)
         client.force_login(lead)
         response = client.get(reverse("projects:procedure_advisor"), {"need": need.pk})
@@ -98,7 +98,7 @@ class TestPage:
         link = f"{reverse('projects:project_create')}?template={template.pk}&amp;need={need.pk}"
         assert link in response.content.decode()
 
-    def test_create_page_preselects_template_and_need(self, client, lead, org) -> None:  # noqa: ANN001
+    def test_create_page_preselects_template_and_need(self, client, lead, org) -> None:
         need = need_statement(org)
         template = shipped("pre_commercial")
         client.force_login(lead)
@@ -110,23 +110,23 @@ class TestPage:
         assert form["needs"].value() == [need.pk]
         assert reverse("projects:procedure_advisor") in response.content.decode()
 
-    def test_bad_answers_400(self, client, lead) -> None:  # noqa: ANN001
+    def test_bad_answers_400(self, client, lead) -> None:
         client.force_login(lead)
         response = client.get(self.URL, {**self.QUERY, "estimated_value": "-5"})
         assert response.status_code == 400
         assert "advice" not in response.context
 
-    def test_supplier_gets_advice_without_start_link(self, client) -> None:  # noqa: ANN001
+    def test_supplier_gets_advice_without_start_link(self, client) -> None:
         user = member(supplier(), OrganisationRole.ADMIN)
         client.force_login(user)
         response = client.get(self.URL, self.QUERY)
         assert response.status_code == 200
         assert reverse("projects:project_create") not in response.content.decode()
 
-    def test_anonymous_redirected(self, client) -> None:  # noqa: ANN001
+    def test_anonymous_redirected(self, client) -> None:
         assert client.get(self.URL).status_code == 302
 
-    def test_organisation_copy_preferred(self, client, lead, org) -> None:  # noqa: ANN001
+    def test_organisation_copy_preferred(self, client, lead, org) -> None:
         from handslag.projects.services import template_copy
 
         admin = member(org, OrganisationRole.ADMIN)

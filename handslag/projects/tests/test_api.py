@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 BASE = "/api/v1/projects"
 
 
-def auth(user):  # noqa: ANN001, ANN201
+def auth(user):
     return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
 

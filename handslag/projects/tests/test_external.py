@@ -20,13 +20,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def partner_user():  # noqa: ANN201
+def partner_user():
     org = OrganisationFactory(kind=OrganisationKind.PARTNER, name="Upphandlingsmyndigheten")
     return member(org, OrganisationRole.STAFF, username="radgivare")
 
 
 @pytest.fixture
-def advisor(project, lead, partner_user):  # noqa: ANN001, ANN201
+def advisor(project, lead, partner_user):
     services.project_member_add(
         project=project, actor=lead, user=partner_user, role=ProjectRole.EXTERNAL_ADVISOR
     )
@@ -34,7 +34,7 @@ def advisor(project, lead, partner_user):  # noqa: ANN001, ANN201
     return partner_user
 
 
-def test_external_member_recognised(project, lead, advisor, need_owner) -> None:  # noqa: ANN001
+def test_external_member_recognised(project, lead, advisor, need_owner) -> None:
     assert is_external_member(user=advisor, project=project)
     assert not is_internal_member(user=advisor, project=project)
     assert is_internal_member(user=need_owner, project=project)
@@ -54,21 +54,21 @@ def test_external_member_recognised(project, lead, advisor, need_owner) -> None:
         ProjectRole.NEED_OWNER,
     ],
 )
-def test_external_cannot_hold_buyer_roles(project, lead, partner_user, role) -> None:  # noqa: ANN001
+def test_external_cannot_hold_buyer_roles(project, lead, partner_user, role) -> None:
     with pytest.raises(ValidationError) as error:
         services.project_member_add(project=project, actor=lead, user=partner_user, role=role)
     assert "role" in error.value.message_dict
     assert not ProjectMember.objects.filter(user=partner_user).exists()
 
 
-def test_external_brings_competence(project, lead, partner_user) -> None:  # noqa: ANN001
+def test_external_brings_competence(project, lead, partner_user) -> None:
     services.project_member_add(
         project=project, actor=lead, user=partner_user, role=ProjectRole.LEGAL
     )
     assert ProjectMember.objects.filter(user=partner_user, role=ProjectRole.LEGAL).exists()
 
 
-def test_invitation_by_lead_only(project, lead, officer, advisor) -> None:  # noqa: ANN001
+def test_invitation_by_lead_only(project, lead, officer, advisor) -> None:
     with pytest.raises(PermissionDenied):
         services.external_access_set(
             actor=officer, project=project, user=advisor, areas=[WorkspaceArea.RISKS]
@@ -84,7 +84,7 @@ def test_invitation_by_lead_only(project, lead, officer, advisor) -> None:  # no
     assert not ExternalAccess.objects.exists()
 
 
-def test_invitation_only_for_externals(project, lead, need_owner) -> None:  # noqa: ANN001
+def test_invitation_only_for_externals(project, lead, need_owner) -> None:
     with pytest.raises(ValidationError):
         services.external_access_set(
             actor=lead, project=project, user=need_owner, areas=[WorkspaceArea.RISKS]
@@ -93,14 +93,14 @@ def test_invitation_only_for_externals(project, lead, need_owner) -> None:  # no
         services.external_access_set(actor=lead, project=project, user=lead, areas=["tenders"])
 
 
-def test_leaving_the_team_withdraws_invitations(project, lead, advisor) -> None:  # noqa: ANN001
+def test_leaving_the_team_withdraws_invitations(project, lead, advisor) -> None:
     services.external_access_set(actor=lead, project=project, user=advisor, areas=["risks"])
     membership = ProjectMember.objects.get(user=advisor)
     services.project_member_remove(member=membership, actor=lead)
     assert not ExternalAccess.objects.exists()
 
 
-def test_external_reads_but_does_not_work(client, project, advisor) -> None:  # noqa: ANN001
+def test_external_reads_but_does_not_work(client, project, advisor) -> None:
     assert not can_work_in_project(user=advisor, project=project)
     item = project.stages.get(order=1).items.first()
     with pytest.raises(PermissionDenied):
@@ -112,7 +112,7 @@ def test_external_reads_but_does_not_work(client, project, advisor) -> None:  # 
     assert reverse("projects:risk_list", args=[project.pk]) not in response.content.decode()
 
 
-def test_team_page_and_access_form(client, project, lead, advisor, colleague) -> None:  # noqa: ANN001
+def test_team_page_and_access_form(client, project, lead, advisor, colleague) -> None:
     client.force_login(lead)
     response = client.get(reverse("projects:project_team", args=[project.pk]))
     url = reverse("projects:external_access", args=[project.pk, advisor.pk])

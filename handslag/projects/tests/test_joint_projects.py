@@ -15,11 +15,11 @@ WASTE = "Sopkärl töms efter schema även när de är tomma; sensorer för fyll
 
 
 @pytest.fixture
-def world(db) -> World:  # noqa: ANN001
+def world(db) -> World:
     return make_world()
 
 
-def _auth(user) -> dict:  # noqa: ANN001
+def _auth(user) -> dict:
     return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
 
@@ -29,7 +29,7 @@ PROBLEM = (
 )
 
 
-def _need(world, *, title="Smartare avfallshantering", problem=PROBLEM):  # noqa: ANN001, ANN202
+def _need(world, *, title="Smartare avfallshantering", problem=PROBLEM):
     return services.need_create(
         actor=world.officer, organisation=world.org, title=title, problem=problem
     )

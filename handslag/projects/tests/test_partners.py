@@ -19,11 +19,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def project():  # noqa: ANN201
+def project():
     return make_project(lead=project_lead(buyer(name="Trelleborgs kommun")))
 
 
-def _lead(project):  # noqa: ANN001, ANN202
+def _lead(project):
     return project.members.get(role="project_lead").user
 
 

@@ -27,7 +27,7 @@ from handslag.projects.tests.factories import make_project
 pytestmark = pytest.mark.django_db
 
 
-def vinnova(project, actor, **fields):  # noqa: ANN001, ANN003, ANN201
+def vinnova(project, actor, **fields):
     values = {
         "name": "Vinnova",
         "programme": "Innovationsupphandling",
@@ -39,7 +39,7 @@ def vinnova(project, actor, **fields):  # noqa: ANN001, ANN003, ANN201
     return services.resource_save(actor=actor, project=project, kind="funding", fields=values)
 
 
-def budget(project, actor, **fields):  # noqa: ANN001, ANN003, ANN201
+def budget(project, actor, **fields):
     values = {
         "category": "staff",
         "description": "Projektledning",
@@ -49,13 +49,13 @@ def budget(project, actor, **fields):  # noqa: ANN001, ANN003, ANN201
     return services.resource_save(actor=actor, project=project, kind="budget", fields=values)
 
 
-def hours(project, actor, **fields):  # noqa: ANN001, ANN003, ANN201
+def hours(project, actor, **fields):
     values = {"who": "Upphandlare", "hours_planned": 200, "hours_spent": 50} | fields
     return services.resource_save(actor=actor, project=project, kind="hours", fields=values)
 
 
 @pytest.fixture
-def advisor(project):  # noqa: ANN001, ANN201
+def advisor(project):
     org = OrganisationFactory(kind=OrganisationKind.PARTNER, name="Upphandlingsmyndigheten")
     user = member(org, OrganisationRole.STAFF, username="advisor")
     ProjectMember.objects.create(project=project, user=user, role=ProjectRole.EXTERNAL_ADVISOR)
@@ -63,7 +63,7 @@ def advisor(project):  # noqa: ANN001, ANN201
 
 
 class TestServices:
-    def test_totals_and_warnings(self, project, lead) -> None:  # noqa: ANN001
+    def test_totals_and_warnings(self, project, lead) -> None:
         source = vinnova(project, lead)
         budget(project, lead, planned=400_000, spent=100_000, funding_source=source)
         budget(project, lead, category="development", description="FoU-fas 1", planned=600_000)
@@ -77,7 +77,7 @@ class TestServices:
         assert data["reports_due"] == [source]
         assert not data["over_budget"]
 
-    def test_update_audited_with_changes(self, project, lead) -> None:  # noqa: ANN001
+    def test_update_audited_with_changes(self, project, lead) -> None:
         line = budget(project, lead)
         services.resource_save(
             actor=lead, project=project, kind="budget", instance=line, fields={"spent": 5000}
@@ -96,13 +96,13 @@ class TestServices:
             ("budget", {"category": "staff", "description": "X", "planned": 1, "colour": "red"}),
         ],
     )
-    def test_bad_input_refused(self, project, lead, kind, fields) -> None:  # noqa: ANN001
+    def test_bad_input_refused(self, project, lead, kind, fields) -> None:
         with pytest.raises(ValidationError):
             services.resource_save(actor=lead, project=project, kind=kind, fields=fields)
         assert not BudgetLine.objects.exists() and not EffortLine.objects.exists()
         assert not FundingSource.objects.exists()
 
-    def test_other_projects_stage_or_source_refused(self, project, lead) -> None:  # noqa: ANN001
+    def test_other_projects_stage_or_source_refused(self, project, lead) -> None:
         other = make_project(lead=lead)
         source = vinnova(other, lead)
         with pytest.raises(ValidationError):
@@ -111,7 +111,7 @@ class TestServices:
             hours(project, lead, stage=other.stages.first())
 
     @pytest.mark.parametrize("who", ["colleague", "outsider", "supplier_user", "advisor"])
-    def test_only_internal_team_edits(self, request, project, who) -> None:  # noqa: ANN001
+    def test_only_internal_team_edits(self, request, project, who) -> None:
         with pytest.raises(PermissionDenied):
             budget(project, request.getfixturevalue(who))
 
@@ -152,7 +152,7 @@ class TestServices:
         ).order_by("id")
         assert list(logged.values_list("action", flat=True)) == [created, changed, removed]
 
-    def test_delete_keeps_audit(self, project, lead) -> None:  # noqa: ANN001
+    def test_delete_keeps_audit(self, project, lead) -> None:
         line = budget(project, lead)
         services.resource_delete(actor=lead, instance=line)
         assert not BudgetLine.objects.exists()
@@ -164,7 +164,7 @@ class TestServices:
 
 
 class TestViews:
-    def test_page_forms_and_export(self, client, project, lead) -> None:  # noqa: ANN001
+    def test_page_forms_and_export(self, client, project, lead) -> None:
         client.force_login(lead)
         url = reverse("projects:resources", args=[project.pk])
         response = client.get(url)
@@ -221,14 +221,14 @@ class TestViews:
         assert client.post(remove).status_code == 302
         assert not BudgetLine.objects.exists()
 
-    def test_unknown_kind_404(self, client, project, lead) -> None:  # noqa: ANN001
+    def test_unknown_kind_404(self, client, project, lead) -> None:
         client.force_login(lead)
         assert (
             client.get(reverse("projects:resource_create", args=[project.pk, "x"])).status_code
             == 404
         )
 
-    def test_permissions(self, client, project, lead, colleague, outsider, advisor) -> None:  # noqa: ANN001
+    def test_permissions(self, client, project, lead, colleague, outsider, advisor) -> None:
         line = budget(project, lead)
         secret = budget(project, lead, description="Intern lönekostnad", internal_only=True)
         url = reverse("projects:resources", args=[project.pk])
@@ -258,12 +258,12 @@ class TestViews:
 
 
 class TestApi:
-    def auth(self, user):  # noqa: ANN001, ANN201
+    def auth(self, user):
         from handslag.accounts.services import api_token_create
 
         return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
-    def test_add_list_remove(self, client, project, lead) -> None:  # noqa: ANN001
+    def test_add_list_remove(self, client, project, lead) -> None:
         headers = self.auth(lead)
         base = f"/api/v1/projects/{project.pk}/resources"
         response = client.post(
@@ -306,7 +306,7 @@ class TestApi:
         assert response.status_code == 204
         assert client.get(f"{base}.xlsx", **headers).status_code == 200
 
-    def test_bad_input_and_permissions(self, client, project, lead, colleague, outsider) -> None:  # noqa: ANN001
+    def test_bad_input_and_permissions(self, client, project, lead, colleague, outsider) -> None:
         base = f"/api/v1/projects/{project.pk}/resources"
         response = client.post(
             f"{base}/budget",

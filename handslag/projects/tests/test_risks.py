@@ -33,20 +33,20 @@ def partner_org() -> Organisation:
 
 
 @pytest.fixture
-def advisor(project):  # noqa: ANN001, ANN201
+def advisor(project):
     """An external team member from a partner organisation."""
     user = member(partner_org(), OrganisationRole.STAFF, username="advisor")
     ProjectMember.objects.create(project=project, user=user, role=ProjectRole.EXTERNAL_ADVISOR)
     return user
 
 
-def make_risk(project, actor, **fields):  # noqa: ANN001, ANN003, ANN201
+def make_risk(project, actor, **fields):
     values = {"title": "Brist på tid", "probability": 4, "impact": 3} | fields
     return services.risk_create(actor=actor, project=project, **values)
 
 
 class TestServices:
-    def test_create_scores_and_records(self, project, lead):  # noqa: ANN001
+    def test_create_scores_and_records(self, project, lead):
         risk = make_risk(project, lead, owner=lead, mitigation="Avsätt tid i budgeten")
         assert risk.score == 12
         assert risk.level == "high"
@@ -55,19 +55,19 @@ class TestServices:
         assert entry.data["probability"] == 4
 
     @pytest.mark.parametrize("value", [7, 0, -1, "7", "x", None, 2.5, True])
-    def test_probability_outside_1_to_5_refused(self, project, lead, value):  # noqa: ANN001
+    def test_probability_outside_1_to_5_refused(self, project, lead, value):
         with pytest.raises(ValidationError) as error:
             make_risk(project, lead, probability=value)
         assert "probability" in error.value.message_dict
         assert "1" in error.value.message_dict["probability"][0]
         assert not Risk.objects.exists()
 
-    def test_seven_named_in_message(self, project, lead):  # noqa: ANN001
+    def test_seven_named_in_message(self, project, lead):
         with pytest.raises(ValidationError) as error:
             make_risk(project, lead, impact=7)
         assert "7" in error.value.message_dict["impact"][0]
 
-    def test_owner_must_be_in_team(self, project, lead, colleague):  # noqa: ANN001
+    def test_owner_must_be_in_team(self, project, lead, colleague):
         with pytest.raises(ValidationError) as error:
             make_risk(project, lead, owner=colleague)
         assert "owner" in error.value.message_dict
@@ -76,7 +76,7 @@ class TestServices:
         self,
         project,
         lead,
-        monkeypatch,  # noqa: ANN001
+        monkeypatch,
     ) -> None:
         monkeypatch.setitem(actions._renamed, "risk.register", ProjectsAction.RISK_CREATE)
         risk = make_risk(project, lead)
@@ -88,7 +88,7 @@ class TestServices:
                 ("Probability", "", "2")
             ]
 
-    def test_update_keeps_history_of_every_change(self, project, lead, officer):  # noqa: ANN001
+    def test_update_keeps_history_of_every_change(self, project, lead, officer):
         risk = make_risk(project, lead)
         services.risk_update(actor=officer, risk=risk, probability=2, status="mitigating")
         services.risk_update(actor=lead, risk=risk, impact=5)
@@ -102,7 +102,7 @@ class TestServices:
         assert trail[1].data["changes"]["probability"] == {"before": 4, "after": 2}
         assert trail[2].data["changes"] == {"impact": {"before": 3, "after": 5}}
 
-    def test_update_with_bad_value_changes_nothing(self, project, lead):  # noqa: ANN001
+    def test_update_with_bad_value_changes_nothing(self, project, lead):
         risk = make_risk(project, lead)
         with pytest.raises(ValidationError):
             services.risk_update(actor=lead, risk=risk, probability=7, title="Ny titel")
@@ -110,20 +110,20 @@ class TestServices:
         assert (risk.probability, risk.title) == (4, "Brist på tid")
         assert len(audit_trail(target=risk)) == 1
 
-    def test_unknown_field_refused(self, project, lead):  # noqa: ANN001
+    def test_unknown_field_refused(self, project, lead):
         risk = make_risk(project, lead)
         with pytest.raises(ValidationError):
             services.risk_update(actor=lead, risk=risk, project=None)
 
-    def test_need_owner_in_team_may_register(self, project, need_owner):  # noqa: ANN001
+    def test_need_owner_in_team_may_register(self, project, need_owner):
         assert make_risk(project, need_owner).pk
 
     @pytest.mark.parametrize("who", ["colleague", "outsider", "supplier_user", "advisor"])
-    def test_others_may_not_register(self, request, project, who):  # noqa: ANN001
+    def test_others_may_not_register(self, request, project, who):
         with pytest.raises(PermissionDenied):
             make_risk(project, request.getfixturevalue(who))
 
-    def test_stopped_project_refused(self, project, lead):  # noqa: ANN001
+    def test_stopped_project_refused(self, project, lead):
         risk = make_risk(project, lead)
         services.project_stop(project=project, actor=lead, reason="Ingen tid")
         project.refresh_from_db()
@@ -134,7 +134,7 @@ class TestServices:
 
 
 class TestSelectors:
-    def test_overdue_when_review_date_passed_and_not_closed(self, project, lead):  # noqa: ANN001
+    def test_overdue_when_review_date_passed_and_not_closed(self, project, lead):
         today = date(2026, 5, 10)
         risk = make_risk(project, lead, review_date=date(2026, 5, 9))
         assert risk_is_overdue(risk, today=today)
@@ -142,7 +142,7 @@ class TestSelectors:
         risk.status = "closed"
         assert not risk_is_overdue(risk, today=today)
 
-    def test_matrix_places_open_risks(self, project, lead):  # noqa: ANN001
+    def test_matrix_places_open_risks(self, project, lead):
         a = make_risk(project, lead, title="A", probability=5, impact=1)
         make_risk(project, lead, title="B", probability=1, impact=5, status="closed")
         grid = risk_matrix(list(risk_list_visible(user=lead, project=project)))
@@ -152,7 +152,7 @@ class TestSelectors:
         assert grid[4][4].risks == []  # closed risks are not in the matrix
         assert grid[0][4].level == "critical" and grid[4][0].level == "low"
 
-    def test_most_serious_first_and_internal_hidden_from_externals(self, project, lead, advisor):  # noqa: ANN001
+    def test_most_serious_first_and_internal_hidden_from_externals(self, project, lead, advisor):
         make_risk(project, lead, title="Liten", probability=1, impact=1)
         make_risk(project, lead, title="Stor", probability=5, impact=5)
         make_risk(project, lead, title="Intern", probability=3, impact=3, internal_only=True)
@@ -168,7 +168,7 @@ class TestSelectors:
 
 
 class TestViews:
-    def test_list_shows_matrix_table_and_overdue(self, client, project, lead):  # noqa: ANN001
+    def test_list_shows_matrix_table_and_overdue(self, client, project, lead):
         make_risk(project, lead, title="Ledningen tappar intresset", review_date=date(2020, 1, 1))
         client.force_login(lead)
         response = client.get(reverse("projects:risk_list", args=[project.pk]))
@@ -178,13 +178,13 @@ class TestViews:
         assert response.context["overdue"]
         assert reverse("projects:risk_export", args=[project.pk]) in html
 
-    def test_empty_state(self, client, project, lead):  # noqa: ANN001
+    def test_empty_state(self, client, project, lead):
         client.force_login(lead)
         response = client.get(reverse("projects:risk_list", args=[project.pk]))
         assert response.context["risk_count"] == 0
         assert 'class="empty"' in response.content.decode()
 
-    def test_create_and_refuse_seven(self, client, project, lead):  # noqa: ANN001
+    def test_create_and_refuse_seven(self, client, project, lead):
         client.force_login(lead)
         url = reverse("projects:risk_create", args=[project.pk])
         data = {"title": "Få anbud", "probability": "7", "impact": "3", "status": "open"}
@@ -200,7 +200,7 @@ class TestViews:
         assert response.url == reverse("projects:risk_detail", args=[risk.pk])
         assert risk.probability == 2
 
-    def test_edit_and_history_on_detail(self, client, project, lead):  # noqa: ANN001
+    def test_edit_and_history_on_detail(self, client, project, lead):
         risk = make_risk(project, lead)
         client.force_login(lead)
         url = reverse("projects:risk_edit", args=[risk.pk])
@@ -214,7 +214,7 @@ class TestViews:
         assert len(history) == 2
         assert (_("Probability"), "4", "1") in [tuple(map(str, c)) for c in history[1]["changes"]]
 
-    def test_export_xlsx(self, client, project, lead):  # noqa: ANN001
+    def test_export_xlsx(self, client, project, lead):
         make_risk(project, lead, title="Avtalet blir för stelt", review_date=date(2020, 1, 1))
         client.force_login(lead)
         response = client.get(reverse("projects:risk_export", args=[project.pk]))
@@ -227,7 +227,7 @@ class TestViews:
         assert rows[1][4] == 12
         assert rows[1][9] == _("Yes")
 
-    def test_colleague_reads_but_cannot_edit(self, client, project, lead, colleague):  # noqa: ANN001
+    def test_colleague_reads_but_cannot_edit(self, client, project, lead, colleague):
         risk = make_risk(project, lead)
         client.force_login(colleague)
         assert client.get(reverse("projects:risk_list", args=[project.pk])).status_code == 200
@@ -236,18 +236,18 @@ class TestViews:
         assert client.get(reverse("projects:risk_edit", args=[risk.pk])).status_code == 403
 
     @pytest.mark.parametrize("who", ["outsider", "supplier_user"])
-    def test_other_organisations_get_404(self, request, client, project, lead, who):  # noqa: ANN001
+    def test_other_organisations_get_404(self, request, client, project, lead, who):
         risk = make_risk(project, lead)
         client.force_login(request.getfixturevalue(who))
         assert client.get(reverse("projects:risk_list", args=[project.pk])).status_code == 404
         assert client.get(reverse("projects:risk_detail", args=[risk.pk])).status_code == 404
         assert client.get(reverse("projects:risk_export", args=[project.pk])).status_code == 404
 
-    def test_anonymous_redirected(self, client, project):  # noqa: ANN001
+    def test_anonymous_redirected(self, client, project):
         response = client.get(reverse("projects:risk_list", args=[project.pk]))
         assert response.status_code == 302 and "login" in response.url
 
-    def test_external_member_only_when_invited(self, client, project, lead, advisor):  # noqa: ANN001
+    def test_external_member_only_when_invited(self, client, project, lead, advisor):
         shared = make_risk(project, lead, title="Delad")
         internal = make_risk(project, lead, title="Hemlig", internal_only=True)
         client.force_login(advisor)
@@ -266,12 +266,12 @@ class TestViews:
 class TestApi:
     BASE = "/api/v1/projects"
 
-    def auth(self, user):  # noqa: ANN001, ANN201
+    def auth(self, user):
         from handslag.accounts.services import api_token_create
 
         return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
-    def test_create_list_get_patch(self, client, project, lead):  # noqa: ANN001
+    def test_create_list_get_patch(self, client, project, lead):
         headers = self.auth(lead)
         url = f"{self.BASE}/{project.pk}/risks"
         body = {"title": "Leverantörer bär all risk", "probability": 3, "impact": 4}
@@ -292,7 +292,7 @@ class TestApi:
         detail = client.get(f"{self.BASE}/risks/{risk_id}", **headers).json()
         assert len(detail["history"]) == 2
 
-    def test_seven_gives_400_json(self, client, project, lead):  # noqa: ANN001
+    def test_seven_gives_400_json(self, client, project, lead):
         response = client.post(
             f"{self.BASE}/{project.pk}/risks",
             {"title": "X", "probability": 7, "impact": 2},
@@ -303,7 +303,7 @@ class TestApi:
         assert "probability" in response.json()["errors"]
         assert not Risk.objects.exists()
 
-    def test_owner_outside_team_400(self, client, project, lead, colleague):  # noqa: ANN001
+    def test_owner_outside_team_400(self, client, project, lead, colleague):
         response = client.post(
             f"{self.BASE}/{project.pk}/risks",
             {"title": "X", "probability": 2, "impact": 2, "owner_id": colleague.pk},
@@ -312,7 +312,7 @@ class TestApi:
         )
         assert response.status_code == 400
 
-    def test_forbidden_and_hidden(self, client, project, lead, colleague, outsider):  # noqa: ANN001
+    def test_forbidden_and_hidden(self, client, project, lead, colleague, outsider):
         risk = make_risk(project, lead)
         body = {"title": "X", "probability": 2, "impact": 2}
         url = f"{self.BASE}/{project.pk}/risks"
@@ -322,7 +322,7 @@ class TestApi:
         assert client.get(url, **self.auth(outsider)).status_code == 404
         assert client.get(f"{self.BASE}/risks/{risk.pk}", **self.auth(outsider)).status_code == 404
 
-    def test_xlsx(self, client, project, lead):  # noqa: ANN001
+    def test_xlsx(self, client, project, lead):
         make_risk(project, lead)
         response = client.get(f"{self.BASE}/{project.pk}/risks.xlsx", **self.auth(lead))
         assert response.status_code == 200

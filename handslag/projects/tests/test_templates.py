@@ -16,23 +16,23 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin(org):  # noqa: ANN001, ANN201
+def admin(org):
     return member(org, OrganisationRole.ADMIN, username="admin")
 
 
 @pytest.fixture
-def copy(admin, org):  # noqa: ANN001, ANN201
+def copy(admin, org):
     return services.template_copy(actor=admin, template=shipped(), organisation=org)
 
 
-def revised_structure(template: ProcedureTemplate, **changes) -> list[dict]:  # noqa: ANN003
+def revised_structure(template: ProcedureTemplate, **changes) -> list[dict]:
     structure = services.template_structure(template)
     structure[0].update(changes)
     return structure
 
 
 class TestServices:
-    def test_copy_is_org_version_1_with_same_stages(self, copy, org) -> None:  # noqa: ANN001
+    def test_copy_is_org_version_1_with_same_stages(self, copy, org) -> None:
         source = shipped()
         assert (copy.organisation, copy.version, copy.key, copy.based_on) == (
             org,
@@ -44,7 +44,7 @@ class TestServices:
         assert not copy.is_default
         assert audit_trail(target=copy).get().action == ProjectsAction.PROCEDURE_TEMPLATE_COPY
 
-    def test_revise_creates_new_version_and_keeps_old(self, copy, lead, org) -> None:  # noqa: ANN001
+    def test_revise_creates_new_version_and_keeps_old(self, copy, lead, org) -> None:
         project = make_project(lead=lead, organisation=org, template=copy)
         structure = revised_structure(copy, name="Behovsinventering", typical_days=150)
         structure[0]["items"] = [{"text": "Ny punkt", "required": True}]
@@ -67,7 +67,7 @@ class TestServices:
         later = make_project(lead=lead, organisation=org, template=revised)
         assert later.stages.get(order=1).name == "Behovsinventering"
 
-    def test_shipped_template_cannot_be_revised(self, admin) -> None:  # noqa: ANN001
+    def test_shipped_template_cannot_be_revised(self, admin) -> None:
         source = shipped()
         with pytest.raises(ValidationError):
             services.template_revise(
@@ -82,7 +82,7 @@ class TestServices:
         "changes",
         [{"typical_days": 0}, {"typical_days": "30"}, {"typical_days": 99999}, {"name": " "}],
     )
-    def test_bad_stage_refused_nothing_saved(self, copy, admin, changes) -> None:  # noqa: ANN001
+    def test_bad_stage_refused_nothing_saved(self, copy, admin, changes) -> None:
         before = ProcedureTemplate.objects.count()
         with pytest.raises(ValidationError):
             services.template_revise(
@@ -94,7 +94,7 @@ class TestServices:
             )
         assert ProcedureTemplate.objects.count() == before
 
-    def test_stages_cannot_be_removed(self, copy, admin) -> None:  # noqa: ANN001
+    def test_stages_cannot_be_removed(self, copy, admin) -> None:
         with pytest.raises(ValidationError):
             services.template_revise(
                 actor=admin,
@@ -104,14 +104,14 @@ class TestServices:
                 stages=services.template_structure(copy)[1:],
             )
 
-    def test_need_owner_and_staff_may_not_copy(self, org) -> None:  # noqa: ANN001
+    def test_need_owner_and_staff_may_not_copy(self, org) -> None:
         for role in (OrganisationRole.NEED_OWNER, OrganisationRole.STAFF):
             with pytest.raises(PermissionDenied):
                 services.template_copy(
                     actor=member(org, role), template=shipped(), organisation=org
                 )
 
-    def test_other_organisations_template_cannot_be_copied(self, copy) -> None:  # noqa: ANN001
+    def test_other_organisations_template_cannot_be_copied(self, copy) -> None:
         other = buyer(name="Annan")
         with pytest.raises(ValidationError):
             services.template_copy(
@@ -125,7 +125,7 @@ class TestServices:
                 actor=member(org, OrganisationRole.ADMIN), template=shipped(), organisation=org
             )
 
-    def test_version_numbers_per_organisation(self, copy, org, admin) -> None:  # noqa: ANN001
+    def test_version_numbers_per_organisation(self, copy, org, admin) -> None:
         second = services.template_copy(actor=admin, template=shipped(), organisation=org)
         assert second.version == 2
         other = buyer(name="Annan")
@@ -136,7 +136,7 @@ class TestServices:
 
 
 class TestViews:
-    def test_list_detail_copy_edit(self, client, admin, org) -> None:  # noqa: ANN001
+    def test_list_detail_copy_edit(self, client, admin, org) -> None:
         client.force_login(admin)
         source = shipped()
         response = client.get(reverse("projects:template_list"))
@@ -166,14 +166,14 @@ class TestViews:
         kept = revised.stages.get(order=1).items.exclude(pk=item.pk).first()
         assert kept.guidance
 
-    def test_edit_bad_days_400(self, client, admin, copy) -> None:  # noqa: ANN001
+    def test_edit_bad_days_400(self, client, admin, copy) -> None:
         client.force_login(admin)
         url = reverse("projects:template_edit", args=[copy.pk])
         response = client.post(url, {"name": "X", "stage_1_name": "A", "stage_1_days": "0"})
         assert response.status_code == 400
         assert ProcedureTemplate.objects.filter(organisation=copy.organisation).count() == 1
 
-    def test_permissions(self, client, copy, org) -> None:  # noqa: ANN001
+    def test_permissions(self, client, copy, org) -> None:
         staff = member(org, OrganisationRole.STAFF)
         client.force_login(staff)
         assert client.get(reverse("projects:template_detail", args=[copy.pk])).status_code == 200
@@ -190,12 +190,12 @@ class TestViews:
 
 
 class TestApi:
-    def auth(self, user):  # noqa: ANN001, ANN201
+    def auth(self, user):
         from handslag.accounts.services import api_token_create
 
         return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
-    def test_copy_and_revise(self, client, admin, org) -> None:  # noqa: ANN001
+    def test_copy_and_revise(self, client, admin, org) -> None:
         headers = self.auth(admin)
         response = client.post(
             f"/api/v1/projects/templates/{shipped().pk}/copy",
@@ -226,7 +226,7 @@ class TestApi:
         )
         assert response.status_code == 400
 
-    def test_forbidden(self, client, org, copy) -> None:  # noqa: ANN001
+    def test_forbidden(self, client, org, copy) -> None:
         staff = member(org, OrganisationRole.STAFF)
         response = client.post(
             f"/api/v1/projects/templates/{copy.pk}/revise",

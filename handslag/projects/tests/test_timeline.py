@@ -17,13 +17,13 @@ START = timezone.make_aware(datetime(2026, 1, 5, 10))
 
 
 @pytest.fixture
-def dated_project(lead, org):  # noqa: ANN001, ANN201
+def dated_project(lead, org):
     from handslag.projects.tests.factories import make_project
 
     return make_project(lead=lead, organisation=org, now=START)
 
 
-def test_rows_and_geometry(dated_project) -> None:  # noqa: ANN001
+def test_rows_and_geometry(dated_project) -> None:
     project = project_for_board(project_id=dated_project.pk)
     timeline = project_timeline(project=project, today=date(2026, 2, 1))
     assert len(timeline.rows) == 9
@@ -38,7 +38,7 @@ def test_rows_and_geometry(dated_project) -> None:  # noqa: ANN001
     assert len(timeline.ticks) == 5
 
 
-def test_late_stage_warned(dated_project) -> None:  # noqa: ANN001
+def test_late_stage_warned(dated_project) -> None:
     project = project_for_board(project_id=dated_project.pk)
     first = project.stages.all()[0]
     late_day = first.planned_end + timedelta(days=3)
@@ -47,7 +47,7 @@ def test_late_stage_warned(dated_project) -> None:  # noqa: ANN001
     assert timeline.open_warnings and timeline.open_warnings[0][0] == first
 
 
-def test_short_plan_warned(dated_project, lead) -> None:  # noqa: ANN001
+def test_short_plan_warned(dated_project, lead) -> None:
     stage = dated_project.stages.get(order=3)  # preparation, typically 120 days
     services.stage_dates_update(
         stage=stage,
@@ -69,7 +69,7 @@ def test_short_plan_warned(dated_project, lead) -> None:  # noqa: ANN001
     assert stage_warnings(stage, today=date(2026, 1, 6)) == []
 
 
-def test_passed_late_is_reported_but_not_open(dated_project, lead) -> None:  # noqa: ANN001
+def test_passed_late_is_reported_but_not_open(dated_project, lead) -> None:
     first = dated_project.stages.get(order=1)
     complete_checklist(first, lead)
     passed_on = first.planned_end + timedelta(days=10)
@@ -77,7 +77,7 @@ def test_passed_late_is_reported_but_not_open(dated_project, lead) -> None:  # n
         stage=first,
         actor=lead,
         now=timezone.make_aware(datetime.combine(passed_on, datetime.min.time()).replace(hour=10)),
-    )  # noqa: E501
+    )
     project = project_for_board(project_id=dated_project.pk)
     timeline = project_timeline(project=project, today=passed_on)
     assert "10" in timeline.rows[0].warnings[0]
@@ -85,7 +85,7 @@ def test_passed_late_is_reported_but_not_open(dated_project, lead) -> None:  # n
     assert "1" in timeline.summary
 
 
-def test_page_svg_and_table(client, dated_project, lead) -> None:  # noqa: ANN001
+def test_page_svg_and_table(client, dated_project, lead) -> None:
     client.force_login(lead)
     response = client.get(reverse("projects:project_timeline", args=[dated_project.pk]))
     assert response.status_code == 200
@@ -97,7 +97,7 @@ def test_page_svg_and_table(client, dated_project, lead) -> None:  # noqa: ANN00
     assert 'x="260' in html
 
 
-def test_detail_shows_open_warnings(client, dated_project, lead) -> None:  # noqa: ANN001
+def test_detail_shows_open_warnings(client, dated_project, lead) -> None:
     client.force_login(lead)
     response = client.get(reverse("projects:project_detail", args=[dated_project.pk]))
     assert response.context["timeline_warnings"]  # the first stage ended long ago
@@ -107,19 +107,19 @@ def test_detail_shows_open_warnings(client, dated_project, lead) -> None:  # noq
 
 
 @pytest.mark.parametrize("who", ["outsider", "supplier_user"])
-def test_others_get_404(request, client, dated_project, who) -> None:  # noqa: ANN001
+def test_others_get_404(request, client, dated_project, who) -> None:
     client.force_login(request.getfixturevalue(who))
     url = reverse("projects:project_timeline", args=[dated_project.pk])
     assert client.get(url).status_code == 404
 
 
-def test_colleague_reads(client, dated_project, colleague) -> None:  # noqa: ANN001
+def test_colleague_reads(client, dated_project, colleague) -> None:
     client.force_login(colleague)
     url = reverse("projects:project_timeline", args=[dated_project.pk])
     assert client.get(url).status_code == 200
 
 
-def test_api(client, dated_project, lead, outsider) -> None:  # noqa: ANN001
+def test_api(client, dated_project, lead, outsider) -> None:
     from handslag.accounts.services import api_token_create
 
     url = f"/api/v1/projects/{dated_project.pk}/timeline"

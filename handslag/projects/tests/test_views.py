@@ -9,7 +9,7 @@ from handslag.projects.tests.factories import complete_checklist, need_statement
 pytestmark = pytest.mark.django_db
 
 
-def detail_url(project):  # noqa: ANN001, ANN201
+def detail_url(project):
     return reverse("projects:project_detail", args=[project.pk])
 
 

@@ -66,7 +66,7 @@ def resources_export(request: HttpRequest, pk: int) -> HttpResponse:
     return file_response(content, filename=f"resurser-projekt-{project.pk}", kind="xlsx")
 
 
-def _resource_form_page(request, project, kind, instance=None) -> HttpResponse:  # noqa: ANN001
+def _resource_form_page(request, project, kind, instance=None) -> HttpResponse:
     form_class = RESOURCE_FORMS[kind]
     initial = (
         {n: getattr(instance, n) for n in services.RESOURCE_FIELDS[kind]} if instance else None
@@ -107,7 +107,7 @@ def resource_create(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     return _resource_form_page(request, project, kind)
 
 
-def _editable_resource(request: HttpRequest, kind: str, pk: int):  # noqa: ANN202
+def _editable_resource(request: HttpRequest, kind: str, pk: int):
     instance = access_resource(user=request.user, kind=_resource_kind(kind), resource_id=pk)
     if not can_edit_area(user=request.user, project=instance.project):
         raise forbidden(_("Only the buyers' own team members can keep the resources."))

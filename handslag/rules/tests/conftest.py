@@ -8,15 +8,15 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _fast_hashing():  # noqa: ANN202
+def _fast_hashing():
     """No Django settings to tune."""
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():  # noqa: ANN202
+def _fresh_cache():
     """No Django cache to clear."""
 
 
 @pytest.fixture(autouse=True)
-def _audit_guards_around_flush():  # noqa: ANN202
+def _audit_guards_around_flush():
     """No audit log to guard."""

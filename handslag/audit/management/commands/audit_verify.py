@@ -11,7 +11,7 @@ class Command(BaseCommand):
         "broken link, or a log that was cut at the end or emptied."
     )
 
-    def add_arguments(self, parser) -> None:  # noqa: ANN001
+    def add_arguments(self, parser) -> None:
         parser.add_argument(
             "--expect",
             action="append",
@@ -27,7 +27,7 @@ class Command(BaseCommand):
             "once a reported break has been investigated). Verify first.",
         )
 
-    def handle(self, *args, **options) -> None:  # noqa: ANN002, ANN003
+    def handle(self, *args, **options) -> None:
         if options["sign_head"]:
             self._sign_head()
             return

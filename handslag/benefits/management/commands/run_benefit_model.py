@@ -46,7 +46,7 @@ class Command(BaseCommand):
     )
 
     def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
-        from argparse import RawDescriptionHelpFormatter  # noqa: PLC0415
+        from argparse import RawDescriptionHelpFormatter
 
         parser = super().create_parser(prog_name, subcommand, **kwargs)
         parser.formatter_class = RawDescriptionHelpFormatter
@@ -82,7 +82,7 @@ class Command(BaseCommand):
             return
         self._print(figures)
 
-    def _print(self, figures: Any) -> None:  # noqa: ANN401
+    def _print(self, figures: Any) -> None:
         def sek(value: float) -> str:
             return format_kronor(round(value), style=_PLAIN, unit="SEK")
 

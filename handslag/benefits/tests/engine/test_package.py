@@ -53,7 +53,7 @@ def test_every_public_name_is_re_exported() -> None:
     assert callable(engine.monte_carlo)
     assert callable(engine.sensitivity)
     assert callable(engine.lcc)
-    from handslag.benefits.engine import BenefitModel, evaluate  # noqa: PLC0415
+    from handslag.benefits.engine import BenefitModel, evaluate
 
     assert BenefitModel is engine.BenefitModel
     assert evaluate is engine.evaluate

@@ -8,7 +8,7 @@ from django.db import transaction
 class Command(BaseCommand):
     help = "Load the demo data built from the seeds' cases (Växjö, Innovationsupphandling Syd, Region Östergötland)."
 
-    def handle(self, *args, **options) -> None:  # noqa: ANN002, ANN003
+    def handle(self, *args, **options) -> None:
         # The apps and their order are the project's (settings.DEMO_MODULES): core knows
         # none of them, and a missing demo module is an error, not a silent gap.
         with transaction.atomic():
