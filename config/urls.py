@@ -22,7 +22,7 @@ urlpatterns = [
     path("", include("handslag.core.urls")),
     path("accounts/", include("handslag.accounts.urls")),
     path("needs/", include("handslag.needs.urls")),
-    path("needs/", include("handslag.projects.urls_joint")),
+    path("needs/", include("handslag.projects.urls.joint")),
     path("projects/", include("handslag.projects.urls")),
     path("market/", include("handslag.market.urls")),
     path("tendering/", include("handslag.tendering.urls")),

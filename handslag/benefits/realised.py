@@ -1,7 +1,7 @@
 """Realised benefit: the pilot's measured KPI change in kronor, and the outturn scenario.
 
 Realised benefit per period (calendar year) = change of the KPI's yearly mean against the
-baseline × volume per year × value per unit (handslag.partnership.pilot_selectors). It is
+baseline × volume per year × value per unit (handslag.partnership.selectors.pilots). It is
 compared with the forecast's benefit lines of the KPI's category in the same model year
 (year 0 is the model's price base year) to give the realisation ratio, and fed back into
 the benefit model as the outturn scenario.
@@ -21,7 +21,7 @@ from handslag.benefits.audit_actions import BenefitsAction
 from handslag.benefits.models import BenefitLine, BenefitModel, LineKind, Scenario
 from handslag.core.permissions import forbidden
 from handslag.partnership.models import PilotKpi
-from handslag.partnership.pilot_selectors import KpiPeriod, kpi_periods, kpis_for_project
+from handslag.partnership.selectors.pilots import KpiPeriod, kpi_periods, kpis_for_project
 from handslag.projects.models import Project
 from handslag.projects.permissions import can_manage_project
 

@@ -21,7 +21,7 @@ from handslag.benefits.selectors import Figures, scenario_comparison
 from handslag.core.formats import number_style
 from handslag.core.render import Document, Facts, Heading, Paragraph, Table
 from handslag.needs.models import ExpectedEffect
-from handslag.partnership.pilot_selectors import kpi_status, kpis_for_project
+from handslag.partnership.selectors.pilots import kpi_status, kpis_for_project
 from handslag.projects.models import Project
 from handslag.projects.permissions import can_view_area
 from handslag.projects.selectors import project_list_visible, project_position, risk_list_visible

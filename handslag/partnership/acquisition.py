@@ -20,7 +20,7 @@ from handslag.core.permissions import forbidden
 from handslag.partnership.audit_actions import PartnershipAction
 from handslag.partnership.models import Contract, Order, ServiceReview, SolutionMember
 from handslag.partnership.permissions import can_manage_contract
-from handslag.partnership.selectors import contract_state
+from handslag.partnership.selectors.contracts import contract_state
 
 MAX_AMOUNT = Decimal("1e12")
 

@@ -21,13 +21,13 @@ from handslag.partnership.permissions import (
     access_kpi,
     access_phase,
 )
-from handslag.partnership.pilot_selectors import (
+from handslag.partnership.selectors.contracts import contract_state, dashboard_for, phase_list
+from handslag.partnership.selectors.pilots import (
     effect_candidates,
     kpi_list,
     kpi_periods,
     kpi_status,
 )
-from handslag.partnership.selectors import contract_state, dashboard_for, phase_list
 
 router = Router(tags=["partnership"])
 

@@ -12,7 +12,7 @@ class PartnershipConfig(AppConfig):
     verbose_name = _("Partnership")
 
     def ready(self) -> None:
-        from handslag.partnership.selectors import dashboard_for
+        from handslag.partnership.selectors.contracts import dashboard_for
 
         register_actions(PartnershipAction, renamed=RENAMED)
         register_dashboard_part(dashboard_for)

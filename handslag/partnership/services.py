@@ -28,7 +28,7 @@ from handslag.partnership.permissions import (
     can_decide_phase,
     can_manage_contract,
 )
-from handslag.partnership.selectors import contract_is_ended, contracts_for_call
+from handslag.partnership.selectors.contracts import contract_is_ended, contracts_for_call
 from handslag.partnership.terms import IpModel, RiskModel
 from handslag.rules import legal_clock
 

@@ -20,7 +20,7 @@ from handslag.partnership import pilots
 from handslag.partnership.audit_actions import PartnershipAction
 from handslag.partnership.charts import kpi_chart
 from handslag.partnership.models import Measurement, PilotKpi
-from handslag.partnership.pilot_selectors import effect_candidates, kpi_periods, kpi_status
+from handslag.partnership.selectors.pilots import effect_candidates, kpi_periods, kpi_status
 from handslag.partnership.tests.factories import (
     ContractFactory,
     pilot_kpi,

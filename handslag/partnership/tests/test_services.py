@@ -11,7 +11,11 @@ from handslag.knowledge.models import Lesson
 from handslag.partnership import services
 from handslag.partnership.audit_actions import PartnershipAction
 from handslag.partnership.models import Contract, PhaseDecision, PhaseStatus
-from handslag.partnership.selectors import contract_is_ended, contract_state, dashboard_for
+from handslag.partnership.selectors.contracts import (
+    contract_is_ended,
+    contract_state,
+    dashboard_for,
+)
 from handslag.partnership.tests.factories import (
     AwardFactory,
     CallFactory,

@@ -20,7 +20,7 @@ from handslag.partnership.permissions import (
     can_manage_contract,
     is_contract_supplier,
 )
-from handslag.partnership.selectors import (
+from handslag.partnership.selectors.contracts import (
     contract_for_award,
     contract_state,
     dashboard_for,

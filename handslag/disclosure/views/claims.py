@@ -1,7 +1,7 @@
 """Pages for the supplier: confidentiality claims on its own tender and consultations.
 
 Thin: parse, call one service or selector, render. The buyer's pages are in
-views_requests.py, the requester's in views_public.py.
+views/requests.py, the requester's in views/public.py.
 """
 
 import uuid

@@ -18,7 +18,7 @@ from handslag.partnership.forms import (
     MeasurementImportForm,
 )
 from handslag.partnership.permissions import access_contract, access_kpi, can_manage_contract
-from handslag.partnership.pilot_selectors import (
+from handslag.partnership.selectors.pilots import (
     effect_candidates,
     kpi_list,
     kpi_periods,

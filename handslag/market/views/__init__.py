@@ -1,0 +1,1 @@
+"""The market's pages: calls and applications (calls), dialogue events and RFIs (dialogue)."""

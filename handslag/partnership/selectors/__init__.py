@@ -1,0 +1,1 @@
+"""Partnership reads: contracts and phases, pilots and their KPIs."""

@@ -1,0 +1,1 @@
+"""Partnership pages: contracts and phases, pilots and their KPIs, acquisition."""
