@@ -31,7 +31,7 @@ from handslag.tendering.models import (
     Tender,
     TenderStatus,
 )
-from handslag.tendering.opening import current_round, is_opened, is_round_opened, is_tender_opened
+from handslag.tendering.opening import current_round, is_opened, is_tender_opened
 
 # Procedures with a selection stage: only invited applicants may tender.
 SELECTION_PROCEDURES = frozenset(
@@ -254,11 +254,6 @@ def can_declare(*, user: User, call: Call) -> bool:
 def can_start_round(*, user: User, call: Call) -> bool:
     """The project lead and procurement officers invite revised tenders."""
     return can_manage_project(user=user, project=call.project)
-
-
-def can_see_round_tenders(*, user: User, call: Call, number: int) -> bool:
-    """The team sees a round's tenders (and its diff) only once that round is opened."""
-    return is_internal_member(user=user, project=call.project) and is_round_opened(call, number)
 
 
 def channel_supplier_ids(*, call: Call) -> set[int]:
