@@ -1,7 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from handslag.audit.actions import register_actions
 from handslag.core.dashboard import register_dashboard_part
+from handslag.evaluation.audit_actions import RENAMED, EvaluationAction
 from handslag.market.extensions import register_call_criteria, register_call_decided
 
 
@@ -18,6 +20,7 @@ class EvaluationConfig(AppConfig):
         from handslag.evaluation import hooks
         from handslag.evaluation.selectors import dashboard_for
 
+        register_actions(EvaluationAction, renamed=RENAMED)
         hooks.register()
         # After tendering's part (INSTALLED_APPS order), as on the start page before.
         register_dashboard_part(dashboard_for)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from handslag.audit.services import audit_anchor
 from handslag.core.render import Document, Facts, Heading, Paragraph, Table
 from handslag.evaluation import results
+from handslag.evaluation.audit_actions import EvaluationAction
 from handslag.evaluation.matrix import measure_label
 from handslag.evaluation.models import Award, Score
 from handslag.market.models import Call
@@ -44,7 +45,7 @@ def award_document(*, call: Call, for_tender: Tender | None = None) -> Document:
                 ),
                 (
                     _("Audit log entry of the decision"),
-                    audit_anchor(target=award, action="tender.award") or "–",
+                    audit_anchor(target=award, action=EvaluationAction.TENDER_AWARD) or "–",
                 ),
             ]
         ),

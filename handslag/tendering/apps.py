@@ -1,9 +1,11 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from handslag.audit.actions import register_actions
 from handslag.audit.sealing import register_sealed_entries
 from handslag.core.dashboard import register_dashboard_part
 from handslag.market.extensions import register_supplier_tenders
+from handslag.tendering.audit_actions import RENAMED, TenderingAction
 
 
 class TenderingConfig(AppConfig):
@@ -18,6 +20,7 @@ class TenderingConfig(AppConfig):
             tender_list_for_supplier,
         )
 
+        register_actions(TenderingAction, renamed=RENAMED)
         # The audit log hides entries about tenders that are still sealed (OSL 19:3).
         register_sealed_entries(sealed_audit_entries)
         register_dashboard_part(dashboard_for)

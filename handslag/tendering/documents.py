@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from handslag.audit.services import audit_anchor
 from handslag.core.render import Document, Facts, Heading, Paragraph, Table
 from handslag.market.models import Call
+from handslag.tendering.audit_actions import TenderingAction
 from handslag.tendering.models import NegotiationRound, TenderStatus
 from handslag.tendering.selectors.opening import opening_record
 
@@ -62,7 +63,10 @@ def opening_record_document(*, call: Call, round_number: int = 1) -> Document:
                 (_("Tenders received"), str(len(record["tenders"]))),
                 (
                     _("Audit log entry of the opening"),
-                    audit_anchor(target=call, action="tender.open", round=round_number) or "–",
+                    audit_anchor(
+                        target=call, action=TenderingAction.TENDER_OPEN, round=round_number
+                    )
+                    or "–",
                 ),
             ]
         )

@@ -12,6 +12,7 @@ from handslag.accounts.models import User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.disclosure import sealing
+from handslag.disclosure.audit_actions import DisclosureAction
 from handslag.disclosure.models import ClaimSet
 from handslag.disclosure.permissions import claims_open
 from handslag.tendering.gateway import open_own_tender
@@ -61,13 +62,13 @@ def _locked_tender(actor: User, tender: Tender, now: dt.datetime) -> Tender:
     return tender
 
 
-def _store(actor: User, tender: Tender, claims: list[dict], action: str) -> None:
+def _store(actor: User, tender: Tender, claims: list[dict]) -> None:
     ciphertext = sealing.seal_claims(tender=tender, claims=claims)
     ClaimSet.objects.update_or_create(tender=tender, defaults={"ciphertext": ciphertext})
     # The entry names the tender's receipt only: neither the passages nor how many.
     audit_record(
         actor=actor,
-        action=action,
+        action=DisclosureAction.DISCLOSURE_CLAIMS_CHANGE,
         target=tender,
         data={"call_id": tender.call_id, "receipt": tender.receipt},
         organisation_id=tender.supplier_id,
@@ -127,7 +128,7 @@ def claim_add(
             raise ValidationError({"passage": _("You have already claimed this passage.")})
         claim.update(kind="passage", passage=passage)
     claims.append(claim)
-    _store(actor, tender, claims, "disclosure.claims_change")
+    _store(actor, tender, claims)
     return claim
 
 
@@ -141,4 +142,4 @@ def claim_remove(
     kept = [c for c in claims if c["id"] != claim_id]
     if len(kept) == len(claims):
         raise ValidationError(_("There is no such claim on this tender."))
-    _store(actor, tender, kept, "disclosure.claims_change")
+    _store(actor, tender, kept)

@@ -14,9 +14,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from handslag.accounts.models import User
+from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.core.tasks import send_email
 from handslag.disclosure import selectors
+from handslag.disclosure.audit_actions import DisclosureAction
 from handslag.disclosure.models import (
     CaseStatus,
     DocumentRequest,
@@ -26,7 +28,7 @@ from handslag.disclosure.models import (
     RequestStatus,
 )
 from handslag.disclosure.permissions import TOKEN_PREFIX, can_decide_requests, token_digest
-from handslag.disclosure.services.requests import _audit, _open_case
+from handslag.disclosure.services.requests import _open_case
 
 MAX_REDACTED_COPY_BYTES = 50 * 1024 * 1024
 OUTCOMES = {choice.value for choice in Outcome}
@@ -135,16 +137,16 @@ def case_decide(
         case.decided_at = now
         case.full_clean()
         case.save()
-        _audit(
-            actor,
-            "disclosure.case_decide",
-            case,
-            {
+        audit_record(
+            actor=actor,
+            action=DisclosureAction.DISCLOSURE_CASE_DECIDE,
+            target=case,
+            data={
                 "receipt": case.tender.receipt,
                 "text": text_outcome,
                 "files": {str(r[0].public_id): r[1] for r in rows},
             },
-            case.request.call,
+            organisation_id=case.request.call.project.organisation_id,
         )
     except BaseException:
         for blob in stored:
@@ -232,7 +234,13 @@ def request_decide(
     request.decided_by = actor
     request.token_digest = token_digest(raw)
     request.save()
-    _audit(actor, "disclosure.request_decide", request, {"request_id": request.pk}, request.call)
+    audit_record(
+        actor=actor,
+        action=DisclosureAction.DISCLOSURE_REQUEST_DECIDE,
+        target=request,
+        data={"request_id": request.pk},
+        organisation_id=request.call.project.organisation_id,
+    )
     _send_link(request, raw)
     return request, raw
 
@@ -266,6 +274,12 @@ def request_link_renew(*, actor: User, request: DocumentRequest) -> tuple[Docume
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     request.token_digest = token_digest(raw)
     request.save(update_fields=["token_digest", "updated_at"])
-    _audit(actor, "disclosure.link_renew", request, {"request_id": request.pk}, request.call)
+    audit_record(
+        actor=actor,
+        action=DisclosureAction.DISCLOSURE_LINK_RENEW,
+        target=request,
+        data={"request_id": request.pk},
+        organisation_id=request.call.project.organisation_id,
+    )
     _send_link(request, raw)
     return request, raw

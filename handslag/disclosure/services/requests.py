@@ -16,6 +16,7 @@ from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.core.tasks import send_email
 from handslag.disclosure import sealing
+from handslag.disclosure.audit_actions import DisclosureAction
 from handslag.disclosure.models import (
     CaseStatus,
     ClaimDecision,
@@ -49,16 +50,6 @@ def _text(value: str, field: str, message: str, max_chars: int = MAX_TEXT) -> st
 def _require_handler(actor: User, call: Call) -> None:
     if not can_handle_requests(user=actor, call=call):
         raise forbidden(_("Only the project team handles requests for documents."))
-
-
-def _audit(actor: User, action: str, target, data: dict, call: Call) -> None:  # noqa: ANN001
-    audit_record(
-        actor=actor,
-        action=action,
-        target=target,
-        data=data,
-        organisation_id=call.project.organisation_id,
-    )
 
 
 @transaction.atomic
@@ -116,12 +107,12 @@ def request_register(
     )
     for tender in sorted(chosen, key=lambda t: t.pk):
         RedactionCase.objects.create(request=request, tender=tender)
-    _audit(
-        actor,
-        "disclosure.request_register",
-        request,
-        {"call_id": call.pk, "tenders": [t.receipt for t in chosen]},
-        call,
+    audit_record(
+        actor=actor,
+        action=DisclosureAction.DISCLOSURE_REQUEST_REGISTER,
+        target=request,
+        data={"call_id": call.pk, "tenders": [t.receipt for t in chosen]},
+        organisation_id=call.project.organisation_id,
     )
     return request
 
@@ -154,12 +145,12 @@ def claim_rule(
         claim_id=claim_id,
         defaults={"mask": bool(mask), "reason": reason, "decided_by": actor},
     )
-    _audit(
-        actor,
-        "disclosure.claim_rule",
-        case,
-        {"claim_id": claim_id, "mask": bool(mask)},
-        case.request.call,
+    audit_record(
+        actor=actor,
+        action=DisclosureAction.DISCLOSURE_CLAIM_RULE,
+        target=case,
+        data={"claim_id": claim_id, "mask": bool(mask)},
+        organisation_id=case.request.call.project.organisation_id,
     )
     return ruling
 
@@ -185,7 +176,13 @@ def mask_add(*, actor: User, case: RedactionCase, passage: str, reason: str) -> 
         ),
         added_by=actor,
     )
-    _audit(actor, "disclosure.mask_add", case, {"mask_id": mask_id}, case.request.call)
+    audit_record(
+        actor=actor,
+        action=DisclosureAction.DISCLOSURE_MASK_ADD,
+        target=case,
+        data={"mask_id": mask_id},
+        organisation_id=case.request.call.project.organisation_id,
+    )
     return mask
 
 
@@ -195,7 +192,13 @@ def mask_remove(*, actor: User, case: RedactionCase, mask_id: str) -> None:
     deleted, _rows = OfficialMask.objects.filter(case=case, mask_id=mask_id).delete()
     if not deleted:
         raise ValidationError(_("There is no such mask on this tender."))
-    _audit(actor, "disclosure.mask_remove", case, {"mask_id": mask_id}, case.request.call)
+    audit_record(
+        actor=actor,
+        action=DisclosureAction.DISCLOSURE_MASK_REMOVE,
+        target=case,
+        data={"mask_id": mask_id},
+        organisation_id=case.request.call.project.organisation_id,
+    )
 
 
 @transaction.atomic
@@ -220,12 +223,12 @@ def consultation_send(
     case.consultation_sent_at = now
     case.status = CaseStatus.CONSULTING
     case.save()
-    _audit(
-        actor,
-        "disclosure.consultation_send",
-        case,
-        {"deadline": deadline.isoformat(), "supplier_id": case.tender.supplier_id},
-        case.request.call,
+    audit_record(
+        actor=actor,
+        action=DisclosureAction.DISCLOSURE_CONSULTATION_SEND,
+        target=case,
+        data={"deadline": deadline.isoformat(), "supplier_id": case.tender.supplier_id},
+        organisation_id=case.request.call.project.organisation_id,
     )
     email = case.tender.submitted_by.email
     if email:
@@ -268,11 +271,11 @@ def consultation_comment(
     case.supplier_comment = _text(comment, "comment", _("Write your comment."))
     case.supplier_commented_at = now
     case.save()
-    _audit(
-        actor,
-        "disclosure.consultation_comment",
-        case,
-        {"case_id": str(case.public_id)},
-        case.request.call,
+    audit_record(
+        actor=actor,
+        action=DisclosureAction.DISCLOSURE_CONSULTATION_COMMENT,
+        target=case,
+        data={"case_id": str(case.public_id)},
+        organisation_id=case.request.call.project.organisation_id,
     )
     return case

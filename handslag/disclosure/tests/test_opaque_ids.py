@@ -13,6 +13,7 @@ import pytest
 
 from handslag.audit.models import AuditEntry
 from handslag.disclosure import services
+from handslag.disclosure.audit_actions import DisclosureAction
 from handslag.disclosure.models import DocumentRequest
 from handslag.disclosure.tests.factories import PASSAGE, DisclosureScenario
 from handslag.tendering.tests.test_api import auth
@@ -152,7 +153,7 @@ def test_requests_cases_and_released_files_by_public_id(
         **headers,
     )
     assert decided.status_code == 200, decided.content
-    entry = AuditEntry.objects.filter(action="disclosure.case_decide").get()
+    entry = AuditEntry.objects.filter(action=DisclosureAction.DISCLOSURE_CASE_DECIDE).get()
     assert entry.target_id == str(case.public_id)
     assert list(entry.data["files"]) == [str(s.file_a.public_id)]
 

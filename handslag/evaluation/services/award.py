@@ -13,6 +13,7 @@ from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.core.tasks import send_email
 from handslag.evaluation import results
+from handslag.evaluation.audit_actions import EvaluationAction
 from handslag.evaluation.models import Award
 from handslag.evaluation.permissions import can_award, can_record_consensus
 from handslag.market.models import Call
@@ -81,7 +82,7 @@ def award_decide(
     award.save()
     audit_record(
         actor=actor,
-        action="tender.award",
+        action=EvaluationAction.TENDER_AWARD,
         target=award,
         data={
             "call_id": call.pk,
@@ -178,7 +179,7 @@ def award_record_contract(
     award.save(update_fields=["contract_signed_on", "updated_at"])
     audit_record(
         actor=actor,
-        action="tender.contract",
+        action=EvaluationAction.TENDER_CONTRACT,
         target=award,
         data={"signed_on": signed_on.isoformat()},
         organisation_id=award.call.project.organisation_id,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from handslag.accounts.models import User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
+from handslag.evaluation.audit_actions import EvaluationAction
 from handslag.evaluation.models import Criterion, CriterionKind
 from handslag.evaluation.permissions import can_manage_criteria
 from handslag.market.models import Call
@@ -135,7 +136,7 @@ def criteria_set(
         criterion.save()
     audit_record(
         actor=actor,
-        action="tender.criteria_set",
+        action=EvaluationAction.TENDER_CRITERIA_SET,
         target=call,
         data={"criteria": [{"name": c.name, "kind": c.kind, "weight": c.weight} for c in cleaned]},
         organisation_id=call.project.organisation_id,

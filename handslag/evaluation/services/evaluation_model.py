@@ -13,6 +13,7 @@ from handslag.accounts.models import User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.evaluation import award_models as am
+from handslag.evaluation.audit_actions import EvaluationAction
 from handslag.evaluation.award_models.config import as_decimal, validate
 from handslag.evaluation.config import config_for, error_text
 from handslag.evaluation.models import CriterionKind, EvaluationKind, EvaluationModel
@@ -100,7 +101,7 @@ def evaluation_model_set(  # noqa: PLR0913
     model.save()
     audit_record(
         actor=actor,
-        action="tender.evaluation_model_set",
+        action=EvaluationAction.TENDER_EVALUATION_MODEL_SET,
         target=call,
         data={
             "kind": kind,
@@ -123,7 +124,7 @@ def evaluation_matrix_export(*, actor: User, call: Call) -> bytes:
     data = evaluation_matrix_xlsx(call=call)
     audit_record(
         actor=actor,
-        action="tender.evaluation_matrix_export",
+        action=EvaluationAction.TENDER_EVALUATION_MATRIX_EXPORT,
         target=call,
         data={},
         organisation_id=call.project.organisation_id,

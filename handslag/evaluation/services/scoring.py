@@ -10,6 +10,7 @@ from handslag.accounts.models import User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.evaluation import results
+from handslag.evaluation.audit_actions import EvaluationAction
 from handslag.evaluation.models import Award, Criterion, Score
 from handslag.evaluation.permissions import can_record_consensus, can_score
 from handslag.market.models import Call
@@ -103,7 +104,7 @@ def _score_write(
     record.save()
     audit_record(
         actor=actor,
-        action="tender.score",
+        action=EvaluationAction.TENDER_SCORE,
         target=tender,
         data={"criterion": criterion.name, "score": value, "changed": existing is not None},
         organisation_id=tender.call.project.organisation_id,
@@ -196,7 +197,7 @@ def _consensus_write(
     record.save()
     audit_record(
         actor=actor,
-        action="tender.consensus",
+        action=EvaluationAction.TENDER_CONSENSUS,
         target=tender,
         data={"criterion": criterion.name, "score": value, "changed": changed},
         organisation_id=tender.call.project.organisation_id,

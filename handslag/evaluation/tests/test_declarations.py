@@ -8,6 +8,7 @@ from handslag.audit.models import AuditEntry
 from handslag.evaluation import services
 from handslag.evaluation.tests.factories import Scenario, team_member
 from handslag.tendering import services as tendering_services
+from handslag.tendering.audit_actions import TenderingAction
 from handslag.tendering.gateway import access_tender_content
 from handslag.tendering.models import ConflictDeclaration
 
@@ -39,7 +40,7 @@ def test_evaluator_without_declaration_cannot_score(s):
 def test_declaring_no_conflict_opens_access_and_is_audited(s):
     tendering_services.conflict_declare(actor=s.newcomer, call=s.call, has_conflict=False)
     assert access_tender_content(user=s.newcomer, tender=s.tender).content == "Hemligt"
-    assert AuditEntry.objects.filter(action="tender.conflict_declare").count() == 5
+    assert AuditEntry.objects.filter(action=TenderingAction.TENDER_CONFLICT_DECLARE).count() == 5
 
 
 def test_a_declared_conflict_keeps_the_person_out(s):

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from handslag.audit.models import AuditEntry
 from handslag.evaluation import results, selectors, services
+from handslag.evaluation.audit_actions import EvaluationAction
 from handslag.evaluation.models import EvaluationModel
 from handslag.evaluation.tests.factories import Scenario
 
@@ -39,7 +40,7 @@ def weighted(s, **kw):  # noqa: ANN001, ANN003, ANN201
 def test_set_weighted_points_is_audited(s):
     model = weighted(s)
     assert (model.kind, model.price_ceiling) == ("weighted_points", Decimal("4000000"))
-    entry = AuditEntry.objects.get(action="tender.evaluation_model_set")
+    entry = AuditEntry.objects.get(action=EvaluationAction.TENDER_EVALUATION_MODEL_SET)
     assert entry.data["price_ceiling"] == "4000000.00"
 
 
@@ -94,7 +95,9 @@ def test_bad_input_refused_and_changes_nothing(s, kw, message):
         services.evaluation_model_set(actor=s.lead, call=s.call, **kw)
     model = EvaluationModel.objects.get(call=s.call)
     assert (model.kind, model.price_ceiling) == ("weighted_points", Decimal("4000000"))
-    assert AuditEntry.objects.filter(action="tender.evaluation_model_set").count() == 1
+    assert (
+        AuditEntry.objects.filter(action=EvaluationAction.TENDER_EVALUATION_MODEL_SET).count() == 1
+    )
 
 
 def _opened_with_scores(s, model=weighted):  # noqa: ANN001, ANN202
@@ -179,7 +182,10 @@ def test_matrix_export(s):
     assert values[0][:3] == ["Criterion", "Kind", "Weight (%)"]
     assert values[-1][0] == "Rank"
     assert values[-1][3:] == [1, 2]
-    assert AuditEntry.objects.filter(action="tender.evaluation_matrix_export").count() == 1
+    assert (
+        AuditEntry.objects.filter(action=EvaluationAction.TENDER_EVALUATION_MATRIX_EXPORT).count()
+        == 1
+    )
 
 
 def test_matrix_export_refused_before_opening(s):
@@ -187,7 +193,9 @@ def test_matrix_export_refused_before_opening(s):
     s.submit(s.supplier_a)
     with pytest.raises(PermissionDenied):
         services.evaluation_matrix_export(actor=s.team, call=s.call)
-    assert not AuditEntry.objects.filter(action="tender.evaluation_matrix_export").exists()
+    assert not AuditEntry.objects.filter(
+        action=EvaluationAction.TENDER_EVALUATION_MATRIX_EXPORT
+    ).exists()
 
 
 def test_simulation(s):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from handslag.audit.models import AuditEntry
+from handslag.evaluation.audit_actions import EvaluationAction
 from handslag.evaluation.models import EvaluationModel
 from handslag.evaluation.tests.factories import Scenario
 from handslag.tendering.tests.test_api import BASE, auth
@@ -131,7 +132,10 @@ def test_matrix_download_is_audited(client, s):
     response = client.get(reverse("evaluation:evaluation_matrix", args=[s.call.pk]))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    assert AuditEntry.objects.filter(action="tender.evaluation_matrix_export").count() == 1
+    assert (
+        AuditEntry.objects.filter(action=EvaluationAction.TENDER_EVALUATION_MATRIX_EXPORT).count()
+        == 1
+    )
 
 
 def test_api_model_simulate_and_robustness(client, s):

@@ -11,6 +11,7 @@ from handslag.accounts.models import User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.market.models import Call
+from handslag.tendering.audit_actions import TenderingAction
 from handslag.tendering.models import ConflictDeclaration
 from handslag.tendering.permissions import can_declare
 from handslag.tendering.services._common import _lock_call
@@ -61,7 +62,7 @@ def conflict_declare(
     declaration.save()
     audit_record(
         actor=actor,
-        action="tender.conflict_declare",
+        action=TenderingAction.TENDER_CONFLICT_DECLARE,
         target=call,
         data={"call_id": call.pk, "has_conflict": has_conflict},
         organisation_id=call.project.organisation_id,

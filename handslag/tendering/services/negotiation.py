@@ -22,6 +22,7 @@ from handslag.market.models import Call
 from handslag.projects.models import ProjectMember
 from handslag.projects.permissions import MANAGER_ROLES
 from handslag.tendering import registry
+from handslag.tendering.audit_actions import TenderingAction
 from handslag.tendering.models import NegotiationMessage, NegotiationRound
 from handslag.tendering.opening import current_round, is_round_opened
 from handslag.tendering.permissions import (
@@ -120,7 +121,7 @@ def round_start(
     NegotiationRound.objects.filter(pk=negotiation.pk).update(created_at=now)
     audit_record(
         actor=actor,
-        action="tender.round_start",
+        action=TenderingAction.TENDER_ROUND_START,
         target=call,
         data={
             "call_id": call.pk,
@@ -186,7 +187,7 @@ def channel_post(
     # The entry says who wrote to whom, never what: the log is read more widely.
     audit_record(
         actor=actor,
-        action="tender.channel_message",
+        action=TenderingAction.TENDER_CHANNEL_MESSAGE,
         target=message,
         data={"call_id": call.pk, "supplier_id": supplier.pk, "from_buyer": from_buyer},
         organisation_id=supplier.pk if not from_buyer else call.project.organisation_id,

@@ -12,6 +12,7 @@ from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.market.models import Call
 from handslag.tendering import sealing
+from handslag.tendering.audit_actions import TenderingAction
 from handslag.tendering.models import (
     NegotiationRound,
     OpeningConfirmation,
@@ -88,7 +89,7 @@ def opening_confirm(
     # The entries come last, once every row is written (the audit lock is taken last).
     audit_record(
         actor=actor,
-        action="tender.opening_confirm",
+        action=TenderingAction.TENDER_OPENING_CONFIRM,
         target=call,
         data={"call_id": call.pk, "round": round_number},
         organisation_id=call.project.organisation_id,
@@ -96,7 +97,7 @@ def opening_confirm(
     if opens:
         audit_record(
             actor=actor,
-            action="tender.open",
+            action=TenderingAction.TENDER_OPEN,
             target=call,
             data=opening_record(call=call, round_number=round_number),
             organisation_id=call.project.organisation_id,

@@ -16,6 +16,7 @@ from handslag.core.permissions import forbidden
 from handslag.market.models import Call, CallStatus
 from handslag.tendering import crypto, sealing
 from handslag.tendering import files as tender_files
+from handslag.tendering.audit_actions import TenderingAction
 from handslag.tendering.models import CallKey, Tender, TenderFile, TenderStatus
 from handslag.tendering.opening import current_round, is_opened
 from handslag.tendering.permissions import (
@@ -237,7 +238,7 @@ def _record(
     # The entry names the supplier's organisation, never the content, the price or names.
     audit_record(
         actor=actor,
-        action="tender.submit",
+        action=TenderingAction.TENDER_SUBMIT,
         target=tender,
         data={
             "call_id": call.pk,
@@ -267,7 +268,7 @@ def tender_withdraw(*, actor: User, tender: Tender, now: dt.datetime | None = No
     tender.save(update_fields=["status", "updated_at"])
     audit_record(
         actor=actor,
-        action="tender.withdraw",
+        action=TenderingAction.TENDER_WITHDRAW,
         target=tender,
         data={"call_id": call.pk, "round": tender.round, "receipt": tender.receipt},
         organisation_id=tender.supplier_id,

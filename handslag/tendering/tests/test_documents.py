@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
 from handslag.audit.models import AuditEntry
+from handslag.tendering.audit_actions import TenderingAction
 from handslag.tendering.tests.factories import Scenario
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,7 @@ def test_opening_record_pdf_lists_tenders_hashes_files_and_officials(client, s):
         assert has(tender.supplier.name) and has(tender.receipt) and has(tender.content_sha256)
     assert has(a.files.get().sha256)
     assert has(str(s.officer)) and has(str(s.official))
-    entry = AuditEntry.objects.get(action="tender.open")
+    entry = AuditEntry.objects.get(action=TenderingAction.TENDER_OPEN)
     listed = {t["receipt"]: t for t in entry.data["tenders"]}
     assert listed[a.receipt]["files"] == [{"sha256": a.files.get().sha256, "size": len(PDF)}]
     assert "a.pdf" not in str(entry.data)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from handslag.audit.models import AuditEntry
 from handslag.tendering import services
+from handslag.tendering.audit_actions import TenderingAction
 from handslag.tendering.models import NegotiationRound, OpeningConfirmation, Tender, TenderStatus
 from handslag.tendering.tests.factories import Scenario, invited_supplier_user
 
@@ -51,7 +52,7 @@ def test_lead_and_procurement_officer_start_rounds(
     assert all(len(m.to) == 1 for m in mailoutbox)
     assert len({(m.subject, m.body) for m in mailoutbox}) == 1
     assert second.change_text in mailoutbox[0].body
-    entry = AuditEntry.objects.filter(action="tender.round_start").get()
+    entry = AuditEntry.objects.filter(action=TenderingAction.TENDER_ROUND_START).get()
     assert entry.data["round"] == 2
     assert sorted(entry.data["tenderers"]) == sorted(
         [opened.tender_a.supplier_id, opened.tender_b.supplier_id]
@@ -171,7 +172,9 @@ def test_single_official_cannot_open_a_round(opened):
     # Round 1's confirmations stay as they were; each round has its own.
     assert OpeningConfirmation.objects.filter(call=opened.call, round=1).count() == 2
     assert OpeningConfirmation.objects.filter(call=opened.call, round=2).count() == 2
-    record = AuditEntry.objects.filter(action="tender.open").order_by("-pk").first().data
+    record = (
+        AuditEntry.objects.filter(action=TenderingAction.TENDER_OPEN).order_by("-pk").first().data
+    )
     assert record["round"] == 2
     assert {t["round"] for t in record["tenders"]} == {2}
 

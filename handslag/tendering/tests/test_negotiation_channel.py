@@ -10,6 +10,7 @@ from handslag.accounts.tests.factories import OrganisationFactory, member
 from handslag.audit.models import AuditEntry
 from handslag.projects.tests.factories import ProjectMemberFactory
 from handslag.tendering import permissions, services
+from handslag.tendering.audit_actions import TenderingAction
 from handslag.tendering.models import NegotiationMessage
 from handslag.tendering.selectors.negotiation import (
     channel_messages,
@@ -59,7 +60,7 @@ def test_channel_between_team_and_one_tenderer(s, mailoutbox, django_capture_on_
         "Can you clarify the delivery plan?",
         "Yes: two phases.",
     ]
-    entries = AuditEntry.objects.filter(action="tender.channel_message")
+    entries = AuditEntry.objects.filter(action=TenderingAction.TENDER_CHANNEL_MESSAGE)
     assert entries.count() == 2
     # The log says who wrote to whom, not what.
     assert all("delivery" not in str(e.data) for e in entries)
@@ -91,7 +92,7 @@ def test_empty_message_refused(s):
         with pytest.raises(ValidationError):
             _post(s, s.team, body)
     assert not NegotiationMessage.objects.exists()
-    assert not AuditEntry.objects.filter(action="tender.channel_message").exists()
+    assert not AuditEntry.objects.filter(action=TenderingAction.TENDER_CHANNEL_MESSAGE).exists()
 
 
 # --- the diff -----------------------------------------------------------------------------

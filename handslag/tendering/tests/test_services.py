@@ -11,6 +11,7 @@ from handslag.accounts.tests.factories import member, supplier
 from handslag.audit.models import AuditEntry
 from handslag.market.models import ApplicationStatus
 from handslag.tendering import services
+from handslag.tendering.audit_actions import TenderingAction
 from handslag.tendering.gateway import access_tender_content
 from handslag.tendering.models import CallKey, Tender, TenderStatus
 from handslag.tendering.tests.factories import ApplicationFactory, CallFactory, Scenario
@@ -37,8 +38,8 @@ def test_submit_stores_only_ciphertext_and_gives_receipt(s):
     assert SECRET.encode() not in bytes(tender.ciphertext)
     key = CallKey.objects.get(call=s.call)
     assert key.opened_at is None and len(key.kek_id) == 16
-    assert AuditEntry.objects.filter(action="tender.submit").count() == 1
-    assert PRICE not in str(AuditEntry.objects.get(action="tender.submit").data)
+    assert AuditEntry.objects.filter(action=TenderingAction.TENDER_SUBMIT).count() == 1
+    assert PRICE not in str(AuditEntry.objects.get(action=TenderingAction.TENDER_SUBMIT).data)
 
 
 def test_receipts_are_unique(s):
@@ -165,7 +166,7 @@ def test_opening_needs_two_officials(s):
         services.opening_confirm(actor=s.officer, call=s.call, now=now)
     services.opening_confirm(actor=s.official, call=s.call, now=now)
     assert CallKey.objects.get(call=s.call).opened_at == now
-    entry = AuditEntry.objects.get(action="tender.open")
+    entry = AuditEntry.objects.get(action=TenderingAction.TENDER_OPEN)
     assert len(entry.data["tenders"]) == 1
     assert len(entry.data["confirmations"]) == 2
 
