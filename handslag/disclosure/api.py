@@ -115,7 +115,7 @@ def _case(case: RedactionCase) -> dict:
 @router.get(
     "/tenders/{uuid:tender_id}/claims", response=list[ClaimOut], summary="Claims on a tender"
 )
-def claim_list(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
+def claim_list(request: HttpRequest, tender_id: UUID):
     tender = access_tender_for_claims(user=request.user, public_id=tender_id)
     files = _file_ids(tender)
     return [_claim(c, files) for c in services.claim_list(tender=tender)]
@@ -135,7 +135,7 @@ def _own_file(tender: Tender, file_id: UUID | None) -> TenderFile | None:
     response={201: ClaimOut},
     summary="Mark a passage or a file of your tender as confidential",
 )
-def claim_add(request: HttpRequest, tender_id: UUID, payload: ClaimIn):  # noqa: ANN201
+def claim_add(request: HttpRequest, tender_id: UUID, payload: ClaimIn):
     tender = access_tender_for_claims(user=request.user, public_id=tender_id)
     claim = services.claim_add(
         actor=request.user,
@@ -150,7 +150,7 @@ def claim_add(request: HttpRequest, tender_id: UUID, payload: ClaimIn):  # noqa:
 @router.delete(
     "/tenders/{uuid:tender_id}/claims/{claim_id}", response={204: None}, summary="Remove a claim"
 )
-def claim_remove(request: HttpRequest, tender_id: UUID, claim_id: str):  # noqa: ANN201
+def claim_remove(request: HttpRequest, tender_id: UUID, claim_id: str):
     tender = access_tender_for_claims(user=request.user, public_id=tender_id)
     services.claim_remove(actor=request.user, tender=tender, claim_id=claim_id)
     return 204, None
@@ -159,7 +159,7 @@ def claim_remove(request: HttpRequest, tender_id: UUID, claim_id: str):  # noqa:
 @router.post(
     "/consultations/{uuid:case_id}/comment", response=CommentOut, summary="Comment on a request"
 )
-def consultation_comment(request: HttpRequest, case_id: UUID, payload: CommentIn):  # noqa: ANN201
+def consultation_comment(request: HttpRequest, case_id: UUID, payload: CommentIn):
     case = access_consultation(user=request.user, public_id=case_id)
     case = services.consultation_comment(actor=request.user, case=case, comment=payload.comment)
     return {"id": case.public_id, "supplier_comment": case.supplier_comment}
@@ -169,7 +169,7 @@ def consultation_comment(request: HttpRequest, case_id: UUID, payload: CommentIn
 
 
 @router.get("/calls/{call_id}/requests", response=list[RequestOut], summary="Document requests")
-def request_list(request: HttpRequest, call_id: int):  # noqa: ANN201
+def request_list(request: HttpRequest, call_id: int):
     call = access_call_for_requests(user=request.user, call_id=call_id)
     return [_request(r) for r in selectors.request_list_for_call(call=call)]
 
@@ -177,7 +177,7 @@ def request_list(request: HttpRequest, call_id: int):  # noqa: ANN201
 @router.post(
     "/calls/{call_id}/requests", response={201: RequestOut}, summary="Register a document request"
 )
-def request_register(request: HttpRequest, call_id: int, payload: RequestIn):  # noqa: ANN201
+def request_register(request: HttpRequest, call_id: int, payload: RequestIn):
     call = access_call_for_requests(user=request.user, call_id=call_id)
     tenders = None
     if payload.tender_ids is not None:
@@ -198,7 +198,7 @@ def request_register(request: HttpRequest, call_id: int, payload: RequestIn):  #
 
 
 @router.get("/requests/{request_id}", response=RequestOut, summary="One document request")
-def request_get(request: HttpRequest, request_id: int):  # noqa: ANN201
+def request_get(request: HttpRequest, request_id: int):
     return _request(access_request(user=request.user, request_id=request_id))
 
 
@@ -207,7 +207,7 @@ def request_get(request: HttpRequest, request_id: int):  # noqa: ANN201
     response=RequestOut,
     summary="Decide the request and send the requester its link",
 )
-def request_decide(request: HttpRequest, request_id: int):  # noqa: ANN201
+def request_decide(request: HttpRequest, request_id: int):
     item = access_request(user=request.user, request_id=request_id)
     decided, _raw = services.request_decide(actor=request.user, request=item)
     return _request(decided)
@@ -218,21 +218,21 @@ def request_decide(request: HttpRequest, request_id: int):  # noqa: ANN201
     response=RequestOut,
     summary="Send the requester a new link; the old one stops working",
 )
-def request_link_renew(request: HttpRequest, request_id: int):  # noqa: ANN201
+def request_link_renew(request: HttpRequest, request_id: int):
     item = access_request(user=request.user, request_id=request_id)
     renewed, _raw = services.request_link_renew(actor=request.user, request=item)
     return _request(renewed)
 
 
 @router.get("/cases/{uuid:case_id}", response=CaseOut, summary="A tender's secrecy review")
-def case_get(request: HttpRequest, case_id: UUID):  # noqa: ANN201
+def case_get(request: HttpRequest, case_id: UUID):
     return _case(access_case(user=request.user, public_id=case_id))
 
 
 @router.post(
     "/cases/{uuid:case_id}/rulings", response=CaseOut, summary="Rule on a supplier's claim"
 )
-def claim_rule(request: HttpRequest, case_id: UUID, payload: RulingIn):  # noqa: ANN201
+def claim_rule(request: HttpRequest, case_id: UUID, payload: RulingIn):
     case = access_case(user=request.user, public_id=case_id)
     services.claim_rule(
         actor=request.user,
@@ -245,14 +245,14 @@ def claim_rule(request: HttpRequest, case_id: UUID, payload: RulingIn):  # noqa:
 
 
 @router.post("/cases/{uuid:case_id}/masks", response={201: CaseOut}, summary="Mask a passage")
-def mask_add(request: HttpRequest, case_id: UUID, payload: MaskIn):  # noqa: ANN201
+def mask_add(request: HttpRequest, case_id: UUID, payload: MaskIn):
     case = access_case(user=request.user, public_id=case_id)
     services.mask_add(actor=request.user, case=case, passage=payload.passage, reason=payload.reason)
     return 201, _case(case)
 
 
 @router.delete("/cases/{uuid:case_id}/masks/{mask_id}", response=CaseOut, summary="Remove a mask")
-def mask_remove(request: HttpRequest, case_id: UUID, mask_id: str):  # noqa: ANN201
+def mask_remove(request: HttpRequest, case_id: UUID, mask_id: str):
     case = access_case(user=request.user, public_id=case_id)
     services.mask_remove(actor=request.user, case=case, mask_id=mask_id)
     return _case(case)
@@ -261,7 +261,7 @@ def mask_remove(request: HttpRequest, case_id: UUID, mask_id: str):  # noqa: ANN
 @router.post(
     "/cases/{uuid:case_id}/consultation", response=CaseOut, summary="Ask the supplier for its view"
 )
-def consultation_send(request: HttpRequest, case_id: UUID, payload: ConsultationIn):  # noqa: ANN201
+def consultation_send(request: HttpRequest, case_id: UUID, payload: ConsultationIn):
     case = access_case(user=request.user, public_id=case_id)
     services.consultation_send(
         actor=request.user, case=case, message=payload.message, deadline=payload.deadline
@@ -271,7 +271,7 @@ def consultation_send(request: HttpRequest, case_id: UUID, payload: Consultation
 
 
 @router.post("/cases/{uuid:case_id}/decision", response=CaseOut, summary="Decide on the tender")
-def case_decide(request: HttpRequest, case_id: UUID, payload: DecisionIn):  # noqa: ANN201
+def case_decide(request: HttpRequest, case_id: UUID, payload: DecisionIn):
     case = access_case(user=request.user, public_id=case_id)
     # The service takes each file by its key; the API names files by public id only.
     keys = dict(case.tender.files.values_list("public_id", "pk"))
@@ -292,6 +292,6 @@ def case_decide(request: HttpRequest, case_id: UUID, payload: DecisionIn):  # no
 
 
 @router.get("/cases/{uuid:case_id}/redacted.pdf", summary="The redacted tender as PDF")
-def redacted_pdf(request: HttpRequest, case_id: UUID):  # noqa: ANN201
+def redacted_pdf(request: HttpRequest, case_id: UUID):
     case = access_case(user=request.user, public_id=case_id)
     return document_response(redacted_document(view=selectors.case_view(case=case)), "pdf")

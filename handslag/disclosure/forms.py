@@ -28,7 +28,7 @@ class FileClaimForm(forms.Form):
         label=_("Why it is confidential"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, files=(), **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+    def __init__(self, *args, files=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # File names are sealed until the opening; the supplier knows its files by order.
         self.fields["file"].choices = [
@@ -54,7 +54,7 @@ class RequestForm(forms.Form):
         to_field_name="public_id",
     )
 
-    def __init__(self, *args, tenders=None, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+    def __init__(self, *args, tenders=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["tenders"].queryset = tenders
         self.fields["tenders"].label_from_instance = lambda t: f"{t.supplier.name} ({t.receipt})"
@@ -104,7 +104,7 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, files=(), **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+    def __init__(self, *args, files=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.tender_files = list(files)
         for item in self.tender_files:

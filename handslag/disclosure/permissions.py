@@ -43,7 +43,7 @@ def token_digest(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
-def claims_open(*, tender: Tender, now=None) -> bool:  # noqa: ANN001
+def claims_open(*, tender: Tender, now=None) -> bool:
     """Claims can be changed while the tender is submitted and its round still takes
     tenders: before that round's deadline and opening (the rule of the submit service)."""
     now = now or timezone.now()

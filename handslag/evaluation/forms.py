@@ -159,7 +159,7 @@ class CriterionForm(forms.Form):
 CriterionFormSet = forms.formset_factory(CriterionForm, extra=2, max_num=20)
 
 
-def criteria_from_formset(formset) -> list[dict]:  # noqa: ANN001
+def criteria_from_formset(formset) -> list[dict]:
     """The filled-in rows; a row without a name and weight is an unused row."""
     return [
         form.cleaned_data
@@ -173,7 +173,7 @@ class _PerCriterionForm(forms.Form):
 
     external = False
 
-    def __init__(self, *args, criteria: list[Criterion], **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, criteria: list[Criterion], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.criteria = criteria
         for criterion in criteria:
@@ -234,7 +234,7 @@ class AwardForm(forms.Form):
         label=_("The award notice is sent electronically"), required=False, initial=True
     )
 
-    def __init__(self, *args, tenders=(), **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+    def __init__(self, *args, tenders=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["tender"].choices = [(str(t.public_id), t.supplier.name) for t in tenders]
 

@@ -18,7 +18,7 @@ def awarded_call_ids(call_ids: Iterable[int]) -> set[int]:
     return set(Award.objects.filter(call__in=call_ids).values_list("call_id", flat=True))
 
 
-def call_criteria(*, call: Call):  # noqa: ANN201
+def call_criteria(*, call: Call):
     """The call's award criteria, as market publishes them with the call."""
     return Criterion.objects.filter(call=call).order_by("order", "pk")
 

@@ -121,7 +121,7 @@ def _file_aad(call_id: int, file_id: str, index: int, last: bool) -> bytes:
     return f"handslag/tender-file/v1/{call_id}/{file_id}/{index}/{int(last)}".encode()
 
 
-def _rechunk(chunks, size: int):  # noqa: ANN001, ANN202
+def _rechunk(chunks, size: int):
     """Yield (chunk, is_last) with every chunk exactly `size` bytes except the last one."""
     buffer = bytearray()
     pending: bytes | None = None
@@ -140,7 +140,7 @@ def _rechunk(chunks, size: int):  # noqa: ANN001, ANN202
         yield pending, True
 
 
-def encrypt_file_stream(*, data_key: bytes, chunks, call_id: int, file_id: str):  # noqa: ANN001, ANN201
+def encrypt_file_stream(*, data_key: bytes, chunks, call_id: int, file_id: str):
     """Yield the sealed form of a plaintext stream, record by record, starting with the magic."""
     aead = AESGCM(data_key)
     yield FILE_MAGIC
@@ -150,7 +150,7 @@ def encrypt_file_stream(*, data_key: bytes, chunks, call_id: int, file_id: str):
         yield nonce + len(body).to_bytes(_LEN_BYTES, "big") + body
 
 
-def decrypt_file_stream(*, data_key: bytes, stream, call_id: int, file_id: str):  # noqa: ANN001, ANN201
+def decrypt_file_stream(*, data_key: bytes, stream, call_id: int, file_id: str):
     """Yield the plaintext of a sealed file read from a binary file object, chunk by chunk."""
     aead = AESGCM(data_key)
     if stream.read(len(FILE_MAGIC)) != FILE_MAGIC:

@@ -14,11 +14,11 @@ class MultipleFileInput(forms.ClearableFileInput):
 class MultipleFileField(forms.FileField):
     """Several files in one field; each is checked by the submit service, not here."""
 
-    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("widget", MultipleFileInput())
         super().__init__(*args, **kwargs)
 
-    def clean(self, data, initial=None):  # noqa: ANN001, ANN201
+    def clean(self, data, initial=None):
         if isinstance(data, list | tuple):
             return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
         return [super().clean(data, initial)] if data else []
@@ -28,7 +28,7 @@ class PriceField(forms.DecimalField):
     """A price as people write it: "1 200 000" or "1 200 000,50" with spaces between
     thousands (ordinary, no-break or thin), which Swedish number formatting uses."""
 
-    def to_python(self, value):  # noqa: ANN001, ANN201
+    def to_python(self, value):
         if isinstance(value, str):
             value = "".join(value.split())  # str.split() also splits on no-break spaces
         return super().to_python(value)
@@ -65,7 +65,7 @@ class TenderForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, organisations=None, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+    def __init__(self, *args, organisations=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["files"].help_text = self.fields["files"].help_text % {
             "limit": max_tender_bytes() // (1024 * 1024)

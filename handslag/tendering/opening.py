@@ -10,7 +10,7 @@ from handslag.market.models import Call
 from handslag.tendering.models import CallKey, NegotiationRound, Tender
 
 
-def call_opened_at(call: Call):  # noqa: ANN201
+def call_opened_at(call: Call):
     """When the call's tenders were opened, or None while they are sealed."""
     key = CallKey.objects.filter(call=call).only("opened_at").first()
     return key.opened_at if key else None
@@ -21,7 +21,7 @@ def is_opened(call: Call) -> bool:
     return call_opened_at(call) is not None
 
 
-def round_opened_at(call: Call, number: int):  # noqa: ANN201
+def round_opened_at(call: Call, number: int):
     """When round `number` was opened (round 1 is the call itself), or None while sealed."""
     if number == 1:
         return call_opened_at(call)

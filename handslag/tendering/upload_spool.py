@@ -37,7 +37,7 @@ SEALED_UPLOAD_VIEWS = frozenset(
 )
 
 
-def is_sealed_request(request) -> bool:  # noqa: ANN001
+def is_sealed_request(request) -> bool:
     if request is None:
         return False
     match = getattr(request, "resolver_match", None)
@@ -72,17 +72,17 @@ class RefusedUpload(UploadedFile):
         size = max(received, tender_files.max_tender_bytes() + 1)
         super().__init__(io.BytesIO(), name, content_type, size)
 
-    def chunks(self, chunk_size: int | None = None):  # noqa: ANN201
+    def chunks(self, chunk_size: int | None = None):
         raise tender_files.too_large()
 
-    def read(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+    def read(self, *args, **kwargs):
         raise tender_files.too_large()
 
 
 class SealedUploadHandler(FileUploadHandler):
     """For the tender views: spool every file encrypted; other requests pass through."""
 
-    def __init__(self, request=None) -> None:  # noqa: ANN001
+    def __init__(self, request=None) -> None:
         super().__init__(request)
         self.active = is_sealed_request(request)
         self.writer: EncryptedSpool | None = None
@@ -93,7 +93,7 @@ class SealedUploadHandler(FileUploadHandler):
     def handle_raw_input(
         self,
         input_data: object,
-        META: dict,  # noqa: N803 - Django's name for it
+        META: dict,
         content_length: int,
         boundary: bytes,
         encoding: str | None = None,
@@ -103,7 +103,7 @@ class SealedUploadHandler(FileUploadHandler):
             self.refused = content_length > self.budget + _fields_allowance()
         return None
 
-    def new_file(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def new_file(self, *args, **kwargs) -> None:
         super().new_file(*args, **kwargs)
         if not self.active:
             return

@@ -23,7 +23,7 @@ PDF = b"%PDF-1.7\n" + b"bilaga\n" * 20
 class DisclosureScenario(Scenario):
     """Two tenders (A with a file), A's claims, and helpers for the opening and award."""
 
-    def __init__(self, **call_fields) -> None:  # noqa: ANN003
+    def __init__(self, **call_fields) -> None:
         super().__init__(**call_fields)
         # An external advisor works for another organisation than the buyer.
         self.advisor = member(OrganisationFactory(kind="partner"))
@@ -59,7 +59,7 @@ class DisclosureScenario(Scenario):
             now=now,
         )
 
-    def request(self, **kw):  # noqa: ANN003, ANN201
+    def request(self, **kw):
         fields = {
             "requester_name": "Journalist Jönsson",
             "requester_email": "jonsson@example.org",

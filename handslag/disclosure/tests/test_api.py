@@ -19,7 +19,7 @@ def s():
     return DisclosureScenario()
 
 
-def post(client, url, user, data=None):  # noqa: ANN001, ANN201
+def post(client, url, user, data=None):
     return client.post(url, data or {}, content_type="application/json", **auth(user))
 
 

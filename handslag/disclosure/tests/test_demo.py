@@ -10,7 +10,7 @@ from handslag.disclosure.redaction import MARKER
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_request_on_ostergotland_after_award(demo_data):  # noqa: ANN001
+def test_demo_request_on_ostergotland_after_award(demo_data):
     request = DocumentRequest.objects.get(requester_name=demo.REQUESTER)
     assert request.call.reference and request.received_on > request.call.award.notice_sent_on
     assert request.cases.count() == request.call.tenders.filter(status="submitted").count() > 1

@@ -9,7 +9,7 @@ from handslag.disclosure.tests.factories import DisclosureScenario
 pytestmark = pytest.mark.django_db
 
 
-def test_receipt_leads_the_supplier_to_its_claims(client):  # noqa: ANN001
+def test_receipt_leads_the_supplier_to_its_claims(client):
     scenario = DisclosureScenario()
     client.force_login(scenario.supplier_a)
     page = client.get(reverse("tendering:tender_receipt", args=[scenario.tender_a.public_id]))
@@ -20,7 +20,7 @@ def test_receipt_leads_the_supplier_to_its_claims(client):  # noqa: ANN001
     )
 
 
-def test_award_page_leads_the_team_to_document_requests(client):  # noqa: ANN001
+def test_award_page_leads_the_team_to_document_requests(client):
     scenario = DisclosureScenario()
     requests_url = reverse("disclosure:request_list", args=[scenario.call.pk])
     client.force_login(scenario.lead)

@@ -41,7 +41,7 @@ def world():
 row = PERSONAS.row
 
 
-def pages(s) -> dict[str, str]:  # noqa: ANN001
+def pages(s) -> dict[str, str]:
     case, request = s.case.public_id, s.case.request_id
     return {
         "tender_claims": f"/disclosure/tenders/{s.tender_a.public_id}/claims/",
@@ -54,7 +54,7 @@ def pages(s) -> dict[str, str]:  # noqa: ANN001
     }
 
 
-def api_reads(s) -> dict[str, str]:  # noqa: ANN001
+def api_reads(s) -> dict[str, str]:
     case, request = s.case.public_id, s.case.request_id
     return {
         "api_claims": f"{BASE}/tenders/{s.tender_a.public_id}/claims",
@@ -65,7 +65,7 @@ def api_reads(s) -> dict[str, str]:  # noqa: ANN001
     }
 
 
-def api_writes(s) -> dict[str, tuple[str, dict]]:  # noqa: ANN001
+def api_writes(s) -> dict[str, tuple[str, dict]]:
     case, request = s.case.public_id, s.case.request_id
     return {
         "api_claim_add": (

@@ -211,7 +211,7 @@ def case(s):
     return request.cases.get()
 
 
-def rule_all(s, case, mask=True):  # noqa: ANN001, ANN201
+def rule_all(s, case, mask=True):
     for claim in services.claim_list(tender=s.tender_a):
         services.claim_rule(
             actor=s.officer, case=case, claim_id=claim["id"], mask=mask, reason="Skada."

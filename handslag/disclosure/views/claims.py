@@ -28,7 +28,7 @@ from handslag.tendering.models import Tender
 from handslag.tendering.selectors import tender_list_for_supplier
 
 
-def _claims_page(request: HttpRequest, tender: Tender, passage_form=None, file_form=None):  # noqa: ANN001, ANN202
+def _claims_page(request: HttpRequest, tender: Tender, passage_form=None, file_form=None):
     editable = can_edit_claims(user=request.user, tender=tender)
     records = list(tender.files.all())
     numbers = {f.file_id: n for n, f in enumerate(records, start=1)}

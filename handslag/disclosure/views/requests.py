@@ -103,7 +103,7 @@ def request_link_renew(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("disclosure:request_detail", pk=document_request.pk)
 
 
-def _workspace(request: HttpRequest, case, **forms) -> HttpResponse:  # noqa: ANN001, ANN003
+def _workspace(request: HttpRequest, case, **forms) -> HttpResponse:
     view = selectors.case_view(case=case)
     context = {
         "case": case,

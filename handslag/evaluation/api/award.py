@@ -30,7 +30,7 @@ def _award(award: Award) -> dict:
 
 
 @router.get("/calls/{call_id}/award", response=AwardOut, summary="The award decision")
-def award_get(request: HttpRequest, call_id: int):  # noqa: ANN201
+def award_get(request: HttpRequest, call_id: int):
     call = access_call_for_team(user=request.user, call_id=call_id)
     award = selectors.call_state(call=call).award
     if award is None:
@@ -41,7 +41,7 @@ def award_get(request: HttpRequest, call_id: int):  # noqa: ANN201
 @router.post(
     "/calls/{call_id}/award", response={201: AwardOut}, summary="Make the award decision (lead)"
 )
-def award_post(request: HttpRequest, call_id: int, payload: AwardIn):  # noqa: ANN201
+def award_post(request: HttpRequest, call_id: int, payload: AwardIn):
     call = access_call_for_team(user=request.user, call_id=call_id)
     if not is_opened(call):
         # Checked before looking the tender up, so no answer tells that a tender id exists.
@@ -70,7 +70,7 @@ def award_post(request: HttpRequest, call_id: int, payload: AwardIn):  # noqa: A
     response=AwardOut,
     summary="Record the contract date (refused inside the standstill)",
 )
-def contract_post(request: HttpRequest, call_id: int, payload: ContractIn):  # noqa: ANN201
+def contract_post(request: HttpRequest, call_id: int, payload: ContractIn):
     call = access_call_for_team(user=request.user, call_id=call_id)
     award = Award.objects.filter(call=call).select_related("tender__supplier").first()
     if award is None:

@@ -22,7 +22,7 @@ from handslag.tendering.permissions import access_call_for_team
 router = Router(tags=["tendering"])
 
 
-def _model_out(call_id: int, model: EvaluationModel | None, criteria: list) -> dict:  # noqa: ANN001
+def _model_out(call_id: int, model: EvaluationModel | None, criteria: list) -> dict:
     if model is None:
         return {
             "call_id": call_id,
@@ -47,7 +47,7 @@ def _model_out(call_id: int, model: EvaluationModel | None, criteria: list) -> d
     response=EvaluationModelOut,
     summary="The evaluation model (kind null: points by hand-scored price)",
 )
-def evaluation_model_get(request: HttpRequest, call_id: int):  # noqa: ANN201
+def evaluation_model_get(request: HttpRequest, call_id: int):
     call = access_call_for_team(user=request.user, call_id=call_id)
     model = selectors.evaluation_model_for(user=request.user, call=call)
     return _model_out(call.pk, model, results.criteria_of(call=call))
@@ -58,7 +58,7 @@ def evaluation_model_get(request: HttpRequest, call_id: int):  # noqa: ANN201
     response=EvaluationModelOut,
     summary="Set the evaluation model (with the criteria, before the deadline)",
 )
-def evaluation_model_put(request: HttpRequest, call_id: int, payload: EvaluationModelIn):  # noqa: ANN201
+def evaluation_model_put(request: HttpRequest, call_id: int, payload: EvaluationModelIn):
     call = access_call_for_team(user=request.user, call_id=call_id)
     model = services.evaluation_model_set(
         actor=request.user,
@@ -77,7 +77,7 @@ def evaluation_model_put(request: HttpRequest, call_id: int, payload: Evaluation
     response=SimulationOut,
     summary="Rank fictive tenders under a model (nothing is stored)",
 )
-def simulate(request: HttpRequest, call_id: int, payload: SimulationIn):  # noqa: ANN201
+def simulate(request: HttpRequest, call_id: int, payload: SimulationIn):
     call = access_call_for_team(user=request.user, call_id=call_id)
     return selectors.simulation_run(
         call=call,
@@ -95,7 +95,7 @@ def simulate(request: HttpRequest, call_id: int, payload: SimulationIn):  # noqa
     response=RobustnessOut,
     summary="How far each weight can move before the winner changes (after consensus)",
 )
-def robustness(request: HttpRequest, call_id: int):  # noqa: ANN201
+def robustness(request: HttpRequest, call_id: int):
     call = access_call_for_team(user=request.user, call_id=call_id)
     if not is_opened(call):
         raise not_found()

@@ -38,7 +38,7 @@ def _criteria_by_id(call_id: int, ids: list[int]) -> dict[int, Criterion]:
 
 
 @router.get("/calls/{call_id}/criteria", response=list[CriterionOut], summary="Award criteria")
-def criteria_get(request: HttpRequest, call_id: int):  # noqa: ANN201
+def criteria_get(request: HttpRequest, call_id: int):
     call = access_call_for_team(user=request.user, call_id=call_id)
     return selectors.criteria_for(user=request.user, call=call)
 
@@ -48,7 +48,7 @@ def criteria_get(request: HttpRequest, call_id: int):  # noqa: ANN201
     response=list[CriterionOut],
     summary="Replace the award criteria (weights sum to 100)",
 )
-def criteria_put(request: HttpRequest, call_id: int, payload: CriteriaIn):  # noqa: ANN201
+def criteria_put(request: HttpRequest, call_id: int, payload: CriteriaIn):
     call = access_call_for_team(user=request.user, call_id=call_id)
     services.criteria_set(
         actor=request.user, call=call, criteria=[c.dict() for c in payload.criteria]
@@ -61,7 +61,7 @@ def criteria_put(request: HttpRequest, call_id: int, payload: CriteriaIn):  # no
     response=list[ScoreOut],
     summary="Your scores (evaluators)",
 )
-def scores_post(request: HttpRequest, tender_id: UUID, payload: ScoresIn):  # noqa: ANN201
+def scores_post(request: HttpRequest, tender_id: UUID, payload: ScoresIn):
     tender = _team_tender(request, tender_id)
     criteria = _criteria_by_id(tender.call_id, [s.criterion_id for s in payload.scores])
     saved = services.scores_record(
@@ -85,7 +85,7 @@ def scores_post(request: HttpRequest, tender_id: UUID, payload: ScoresIn):  # no
     response=list[ScoreOut],
     summary="Consensus scores (project lead or procurement officer)",
 )
-def consensus_post(request: HttpRequest, tender_id: UUID, payload: ConsensusIn):  # noqa: ANN201
+def consensus_post(request: HttpRequest, tender_id: UUID, payload: ConsensusIn):
     tender = _team_tender(request, tender_id)
     criteria = _criteria_by_id(tender.call_id, [s.criterion_id for s in payload.scores])
     saved = services.consensus_record_many(
@@ -110,7 +110,7 @@ def consensus_post(request: HttpRequest, tender_id: UUID, payload: ConsensusIn):
 @router.get(
     "/calls/{call_id}/ranking", response=list[RankingRowOut], summary="Ranking by weighted points"
 )
-def ranking(request: HttpRequest, call_id: int):  # noqa: ANN201
+def ranking(request: HttpRequest, call_id: int):
     call = access_call_for_team(user=request.user, call_id=call_id)
     return [
         {
@@ -130,7 +130,7 @@ def ranking(request: HttpRequest, call_id: int):  # noqa: ANN201
     response={201: DeclarationOut},
     summary="Declare whether you have a conflict of interest (before reading or scoring)",
 )
-def declaration_create(request: HttpRequest, call_id: int, payload: DeclarationIn):  # noqa: ANN201
+def declaration_create(request: HttpRequest, call_id: int, payload: DeclarationIn):
     call = access_call_for_team(user=request.user, call_id=call_id)
     declaration = tendering_services.conflict_declare(
         actor=request.user,

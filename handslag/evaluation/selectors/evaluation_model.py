@@ -55,7 +55,7 @@ def _number(value: Any, what: str) -> Decimal | None:
         raise ValidationError(error_text(error)) from None
 
 
-def simulation_run(  # noqa: PLR0913
+def simulation_run(
     *,
     call: Call,
     kind: str,

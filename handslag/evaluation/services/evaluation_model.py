@@ -34,7 +34,7 @@ def _amount(value: Any, what: str) -> Decimal | None:
 
 
 @transaction.atomic
-def evaluation_model_set(  # noqa: PLR0913
+def evaluation_model_set(
     *,
     actor: User,
     call: Call,

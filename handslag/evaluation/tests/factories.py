@@ -12,13 +12,13 @@ class Scenario(TenderingScenario):
     """A call with its team, two invited suppliers, the default award criteria and helpers
     to move it through opening, scoring, consensus and award."""
 
-    def __init__(self, **call_fields) -> None:  # noqa: ANN003
+    def __init__(self, **call_fields) -> None:
         super().__init__(**call_fields)
         self.criteria = services.criteria_set(
             actor=self.lead, call=self.call, criteria=services.default_criteria()
         )
 
-    def score_all(self, evaluator, value: int = 3) -> None:  # noqa: ANN001
+    def score_all(self, evaluator, value: int = 3) -> None:
         for tender in active_tenders(call=self.call):
             services.scores_record(
                 actor=evaluator,

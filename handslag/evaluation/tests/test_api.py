@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 BASE = "/api/v1/tendering"
 
 
-def auth(user) -> dict:  # noqa: ANN001
+def auth(user) -> dict:
     return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
 
@@ -21,7 +21,7 @@ def s():
     return Scenario()
 
 
-def post(client, url, user, data=None):  # noqa: ANN001, ANN201
+def post(client, url, user, data=None):
     return client.post(url, data or {}, content_type="application/json", **auth(user))
 
 

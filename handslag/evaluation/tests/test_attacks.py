@@ -27,7 +27,7 @@ PDF = b"%PDF-1.7\n" + b"bilaga\n" * 40 + b"%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
-def media(settings, tmp_path):  # noqa: ANN001, ANN201
+def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     return tmp_path
 
@@ -37,7 +37,7 @@ def s() -> Scenario:
     return Scenario()
 
 
-def page_submit(client, s: Scenario, user, call_id: int | None = None, files=()):  # noqa: ANN001, ANN201
+def page_submit(client, s: Scenario, user, call_id: int | None = None, files=()):
     client.force_login(user)
     return client.post(
         f"/tendering/calls/{call_id or s.call.pk}/submit/",
@@ -45,7 +45,7 @@ def page_submit(client, s: Scenario, user, call_id: int | None = None, files=())
     )
 
 
-def api_submit(client, s: Scenario, user, call_id: int | None = None, files=None):  # noqa: ANN001, ANN201
+def api_submit(client, s: Scenario, user, call_id: int | None = None, files=None):
     url = f"{BASE}/calls/{call_id or s.call.pk}/tenders"
     if files is None:
         return client.post(
@@ -75,7 +75,7 @@ class OpenedWhileStreaming:
     def __init__(self, s: Scenario, deadline: dt.datetime) -> None:
         self.s, self.deadline, self.name = s, deadline, "sist.pdf"
 
-    def chunks(self, chunk_size=None):  # noqa: ANN001, ANN201
+    def chunks(self, chunk_size=None):
         yield PDF[:100]
         move_deadline(self.s, self.deadline)
         later = self.deadline + dt.timedelta(seconds=1)
@@ -96,7 +96,7 @@ class OpenedWhileStreaming:
 TOKEN = re.compile(r"(csrfmiddlewaretoken\" value=\"|X-CSRFToken\": \")[^\"]+")
 
 
-def _buyer_views(client, s: Scenario, person: str = "lead") -> dict[str, str]:  # noqa: ANN001
+def _buyer_views(client, s: Scenario, person: str = "lead") -> dict[str, str]:
     user = getattr(s, person)
     client.force_login(user)
     c = s.call.pk

@@ -19,7 +19,7 @@ def s():
     return Scenario()
 
 
-def decided(s, capture) -> tuple:  # noqa: ANN001
+def decided(s, capture) -> tuple:
     a = s.submit(s.supplier_a)
     b = s.submit(s.supplier_b)
     s.open()

@@ -29,7 +29,7 @@ QUALITY_CRITERIA = (
 CRITERIA = (*QUALITY_CRITERIA, CriterionSpec("p", "Price", PRICE, D(20)))
 
 
-def weighted(**kw) -> ModelConfig:  # noqa: ANN003
+def weighted(**kw) -> ModelConfig:
     return ModelConfig(WEIGHTED_POINTS, CRITERIA, price_ceiling=D(4_000_000), **kw)
 
 

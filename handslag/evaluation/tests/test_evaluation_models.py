@@ -31,7 +31,7 @@ def s():
     return Scenario()
 
 
-def weighted(s, **kw):  # noqa: ANN001, ANN003, ANN201
+def weighted(s, **kw):
     return services.evaluation_model_set(
         actor=s.lead, call=s.call, kind="weighted_points", price_ceiling="4000000", **kw
     )
@@ -100,7 +100,7 @@ def test_bad_input_refused_and_changes_nothing(s, kw, message):
     )
 
 
-def _opened_with_scores(s, model=weighted):  # noqa: ANN001, ANN202
+def _opened_with_scores(s, model=weighted):
     model(s)
     cheap = s.submit(s.supplier_a, price="1000000")
     dear = s.submit(s.supplier_b, price="3000000")
@@ -132,7 +132,7 @@ def test_ranking_uses_the_unsealed_prices(s):
 
 
 def test_added_value_ranking(s):
-    def added(s):  # noqa: ANN001, ANN202
+    def added(s):
         return services.evaluation_model_set(
             actor=s.lead, call=s.call, kind="added_value", max_deductions=DEDUCTIONS
         )

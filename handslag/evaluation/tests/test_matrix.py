@@ -42,7 +42,7 @@ def world():
     return s
 
 
-def pages(s) -> dict[str, str]:  # noqa: ANN001
+def pages(s) -> dict[str, str]:
     c, t = s.call.pk, s.tender_a.public_id
     return {
         "tender_list": "/tendering/mine/",
@@ -63,7 +63,7 @@ def pages(s) -> dict[str, str]:  # noqa: ANN001
     }
 
 
-def api(s) -> dict[str, str]:  # noqa: ANN001
+def api(s) -> dict[str, str]:
     c, t = s.call.pk, s.tender_a.public_id
     return {
         "api_mine": f"{BASE}/tenders/mine",
@@ -77,7 +77,7 @@ def api(s) -> dict[str, str]:  # noqa: ANN001
     }
 
 
-def matrix(client, s, urls: dict[str, str], *, bearer: bool) -> dict[str, dict[str, int]]:  # noqa: ANN001
+def matrix(client, s, urls: dict[str, str], *, bearer: bool) -> dict[str, dict[str, int]]:
     return PERSONAS.matrix(client, s, urls, api=bearer)
 
 
@@ -213,7 +213,7 @@ def negotiation(world):
     return world
 
 
-def negotiation_pages(s) -> dict[str, str]:  # noqa: ANN001
+def negotiation_pages(s) -> dict[str, str]:
     c, r, sa = s.call.pk, s.revised_a.public_id, s.tender_a.supplier_id
     return {
         "rounds": f"/tendering/calls/{c}/rounds/",
@@ -233,7 +233,7 @@ def negotiation_pages(s) -> dict[str, str]:  # noqa: ANN001
     }
 
 
-def negotiation_api(s) -> dict[str, str]:  # noqa: ANN001
+def negotiation_api(s) -> dict[str, str]:
     c, r, sa = s.call.pk, s.revised_a.public_id, s.tender_a.supplier_id
     return {
         "api_rounds": f"{BASE}/calls/{c}/rounds",
@@ -316,7 +316,7 @@ def test_negotiation_after_round_opening(client, negotiation):
     assert got == {**OPENED_ROUND_PAGES, **OPENED_ROUND_API}
 
 
-def post_matrix(client, s, ops: dict[str, tuple[str, dict]], *, bearer: bool) -> dict:  # noqa: ANN001
+def post_matrix(client, s, ops: dict[str, tuple[str, dict]], *, bearer: bool) -> dict:
     """Writes that would change nothing even when allowed (invalid input, too early), so
     one world serves every persona: the status tells who passes the permission check."""
     return PERSONAS.matrix(client, s, ops, api=bearer, method="post")

@@ -41,7 +41,7 @@ from handslag.testing.personas import LOGIN, Personas, login_or_status, send, si
 pytestmark = pytest.mark.django_db
 
 
-def _undeclared(s: Scenario):  # noqa: ANN202
+def _undeclared(s: Scenario):
     # Made inside the savepoint: an evaluator who has not declared would otherwise hold
     # up consensus for the other people in the same state.
     return team_member(s.project, ProjectRole.EVALUATOR)
@@ -63,7 +63,7 @@ PDF = b"%PDF-1.7\n" + b"bilaga\n" * 20 + b"%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
-def media(settings, tmp_path):  # noqa: ANN001, ANN201
+def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     return tmp_path
 
@@ -211,7 +211,7 @@ def _api_scores(s: Scenario, *, consensus: bool = False) -> dict:
     return {"scores": rows}
 
 
-def _criteria_formset(s: Scenario) -> dict:  # noqa: ARG001
+def _criteria_formset(s: Scenario) -> dict:
     rows = [("Kvalitet", "quality", 50), ("Effekt", "quality", 30), ("Pris", "price", 20)]
     data = {
         "criteria-TOTAL_FORMS": str(len(rows)),
@@ -229,7 +229,7 @@ def _criteria_formset(s: Scenario) -> dict:  # noqa: ARG001
     return data
 
 
-def _api_criteria(s: Scenario) -> dict:  # noqa: ARG001
+def _api_criteria(s: Scenario) -> dict:
     return {
         "criteria": [
             {"name": "Kvalitet", "weight": 50},
@@ -239,7 +239,7 @@ def _api_criteria(s: Scenario) -> dict:  # noqa: ARG001
     }
 
 
-def _tender_form(s: Scenario) -> dict:  # noqa: ARG001
+def _tender_form(s: Scenario) -> dict:
     return {
         "content": "Our improved tender",
         "price": "99000",
@@ -264,33 +264,33 @@ def _api_award(s: Scenario) -> dict:
     }
 
 
-def _today(s: Scenario) -> dict:  # noqa: ARG001
+def _today(s: Scenario) -> dict:
     return {"signed_on": timezone.localdate().isoformat()}
 
 
-def _none(s: Scenario) -> dict:  # noqa: ARG001
+def _none(s: Scenario) -> dict:
     return {}
 
 
-def _no_conflict(s: Scenario) -> dict:  # noqa: ARG001
+def _no_conflict(s: Scenario) -> dict:
     return {"has_conflict": "no", "statement": ""}
 
 
-def _api_no_conflict(s: Scenario) -> dict:  # noqa: ARG001
+def _api_no_conflict(s: Scenario) -> dict:
     return {"has_conflict": False}
 
 
-def _round_form(s: Scenario) -> dict:  # noqa: ARG001
+def _round_form(s: Scenario) -> dict:
     deadline = timezone.localtime(timezone.now() + dt.timedelta(days=7))
     return {"deadline": deadline.strftime("%Y-%m-%dT%H:%M"), "change_text": "New SLA."}
 
 
-def _api_round(s: Scenario) -> dict:  # noqa: ARG001
+def _api_round(s: Scenario) -> dict:
     deadline = timezone.now() + dt.timedelta(days=7)
     return {"deadline": deadline.isoformat(), "change_text": "New SLA."}
 
 
-def _message(s: Scenario) -> dict:  # noqa: ARG001
+def _message(s: Scenario) -> dict:
     return {"body": "Could you clarify the delivery plan?"}
 
 
@@ -500,7 +500,7 @@ def attempt(s: Scenario, op: Op, persona: str) -> tuple[int | str, bool]:
 
 
 @pytest.mark.parametrize("name", list(OPS))
-def test_write_matrix(name):  # noqa: ANN001
+def test_write_matrix(name):
     op = OPS[name]
     s = Scenario()
     op.state(s)

@@ -22,7 +22,7 @@ API = "/api/v1/tendering"
 LINKED_ID = re.compile(r"/(?:tendering|disclosure)/(?:tenders|files)/([^/\"'?#<\s]+)")
 
 
-def auth(user) -> dict:  # noqa: ANN001
+def auth(user) -> dict:
     return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
 
@@ -39,7 +39,7 @@ def assert_links_opaque(body: str) -> list[str]:
     return found
 
 
-def json_ids(data) -> list:  # noqa: ANN001
+def json_ids(data) -> list:
     """Every value under a key naming a tender or file in an API answer, however nested."""
     found = []
     if isinstance(data, dict):

@@ -26,18 +26,18 @@ MISSING = uuid.UUID("00000000-0000-4000-8000-000000000999")
 DISCLOSURE = "/api/v1/disclosure"
 
 
-def _tid(tender: Tender | None):  # noqa: ANN202
+def _tid(tender: Tender | None):
     """A tender's id as its URLs carry it (None: an id no tender has)."""
     return MISSING if tender is None else tender.public_id
 
 
-def _fid(record: TenderFile | None):  # noqa: ANN202
+def _fid(record: TenderFile | None):
     """A tender file's id as its URLs carry it (None: an id no file has)."""
     return MISSING if record is None else record.public_id
 
 
 @pytest.fixture(autouse=True)
-def media(settings, tmp_path):  # noqa: ANN001, ANN201
+def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     return tmp_path
 
@@ -56,7 +56,7 @@ def world() -> dict:
     }
 
 
-def _pages(tid, fid, criterion_id: int) -> list[tuple[str, str, dict]]:  # noqa: ANN001
+def _pages(tid, fid, criterion_id: int) -> list[tuple[str, str, dict]]:
     return [
         ("get", reverse("tendering:tender_receipt", args=[tid]), {}),
         ("get", reverse("tendering:tender_withdraw", args=[tid]), {}),
@@ -71,7 +71,7 @@ def _pages(tid, fid, criterion_id: int) -> list[tuple[str, str, dict]]:  # noqa:
     ]
 
 
-def _api(tid, fid, criterion_id: int) -> list[tuple[str, str, dict | None]]:  # noqa: ANN001
+def _api(tid, fid, criterion_id: int) -> list[tuple[str, str, dict | None]]:
     score = {"criterion_id": criterion_id, "score": 3, "justification": "x"}
     return [
         ("get", f"{BASE}/tenders/{tid}/receipt", None),
@@ -105,7 +105,7 @@ def _shape(sql: str) -> str:
     return sql
 
 
-def _ask(client, user, method: str, url: str, data, api: bool) -> tuple:  # noqa: ANN001
+def _ask(client, user, method: str, url: str, data, api: bool) -> tuple:
     """Status, body and the shapes of the queries that one request ran."""
     client.logout()
     extra = {}

@@ -104,7 +104,7 @@ def test_simulator_refuses_a_bad_model(client, s):
     assert "price ceiling" in response.content.decode()
 
 
-def _scored(s):  # noqa: ANN001, ANN202
+def _scored(s):
     from handslag.evaluation import services
 
     services.evaluation_model_set(

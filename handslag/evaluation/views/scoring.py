@@ -114,7 +114,7 @@ def declaration(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _tender_page(
     request: HttpRequest, tender, score_form=None, consensus_form=None, status: int = 200
-) -> HttpResponse:  # noqa: ANN001
+) -> HttpResponse:
     data = selectors.tender_evaluation(user=request.user, tender=tender)
     content = access_tender_content(user=request.user, tender=tender)
     if score_form is None and data["can_score"]:
@@ -153,7 +153,7 @@ def _tender_page(
     )
 
 
-def _team_tender(request: HttpRequest, pk: uuid.UUID):  # noqa: ANN202
+def _team_tender(request: HttpRequest, pk: uuid.UUID):
     return access_team_tender(user=request.user, public_id=pk, declared=True)
 
 

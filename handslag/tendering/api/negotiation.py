@@ -27,7 +27,7 @@ from handslag.tendering.views import negotiation as negotiation_views
 router = Router(tags=["tendering"])
 
 
-def _round(row) -> dict:  # noqa: ANN001
+def _round(row) -> dict:
     return {
         "number": row.number,
         "deadline": row.deadline,
@@ -47,7 +47,7 @@ def _message(message: NegotiationMessage) -> dict:
 
 
 @router.get("/calls/{call_id}/rounds", response=list[RoundOut], summary="The call's rounds")
-def rounds_list(request: HttpRequest, call_id: int):  # noqa: ANN201
+def rounds_list(request: HttpRequest, call_id: int):
     call = access_call_for_team(user=request.user, call_id=call_id)
     return [_round(r) for r in negotiation.rounds_overview(user=request.user, call=call)["rounds"]]
 
@@ -57,7 +57,7 @@ def rounds_list(request: HttpRequest, call_id: int):  # noqa: ANN201
     response={201: RoundOut},
     summary="Start a negotiation round (project lead or procurement officer)",
 )
-def round_create(request: HttpRequest, call_id: int, payload: RoundIn):  # noqa: ANN201
+def round_create(request: HttpRequest, call_id: int, payload: RoundIn):
     call = access_call_for_team(user=request.user, call_id=call_id)
     started = services.round_start(
         actor=request.user, call=call, deadline=payload.deadline, change_text=payload.change_text
@@ -98,7 +98,7 @@ def _opening(request: HttpRequest, call: Call, number: int) -> dict:
     response=RoundOpeningOut,
     summary="A round's opening and its record",
 )
-def round_opening_get(request: HttpRequest, call_id: int, number: int):  # noqa: ANN201
+def round_opening_get(request: HttpRequest, call_id: int, number: int):
     call = access_call_for_team(user=request.user, call_id=call_id)
     return _opening(request, call, number)
 
@@ -108,7 +108,7 @@ def round_opening_get(request: HttpRequest, call_id: int, number: int):  # noqa:
     response=RoundOpeningOut,
     summary="Confirm a round's opening (officials)",
 )
-def round_opening_confirm(request: HttpRequest, call_id: int, number: int):  # noqa: ANN201
+def round_opening_confirm(request: HttpRequest, call_id: int, number: int):
     call = access_call_for_team(user=request.user, call_id=call_id)
     negotiation.access_round(call=call, number=number)
     services.opening_confirm(actor=request.user, call=call, round_number=number)
@@ -119,7 +119,7 @@ def round_opening_confirm(request: HttpRequest, call_id: int, number: int):  # n
     "/calls/{call_id}/rounds/{number}/opening/record.pdf",
     summary="A round's opening record as PDF",
 )
-def round_record_pdf(request: HttpRequest, call_id: int, number: int):  # noqa: ANN201
+def round_record_pdf(request: HttpRequest, call_id: int, number: int):
     return negotiation_views.round_record_pdf(request, call_id, number)
 
 
@@ -128,7 +128,7 @@ def round_record_pdf(request: HttpRequest, call_id: int, number: int):  # noqa: 
     response=RoundDiffOut,
     summary="What changed from the previous round (once both are opened)",
 )
-def round_diff(request: HttpRequest, call_id: int, number: int):  # noqa: ANN201
+def round_diff(request: HttpRequest, call_id: int, number: int):
     call = access_call_for_team(user=request.user, call_id=call_id)
     diff = negotiation.round_diff(user=request.user, call=call, number=number)
     return {
@@ -165,7 +165,7 @@ def round_diff(request: HttpRequest, call_id: int, number: int):  # noqa: ANN201
     response=list[MessageOut],
     summary="A tenderer's confidential channel (internal team and that tenderer)",
 )
-def channel_messages(request: HttpRequest, call_id: int, supplier_id: int):  # noqa: ANN201
+def channel_messages(request: HttpRequest, call_id: int, supplier_id: int):
     call, supplier = access_channel(user=request.user, call_id=call_id, supplier_id=supplier_id)
     return [_message(m) for m in negotiation.channel_messages(call=call, supplier=supplier)]
 
@@ -175,7 +175,7 @@ def channel_messages(request: HttpRequest, call_id: int, supplier_id: int):  # n
     response={201: MessageOut},
     summary="Write in a tenderer's confidential channel",
 )
-def channel_post(request: HttpRequest, call_id: int, supplier_id: int, payload: MessageIn):  # noqa: ANN201
+def channel_post(request: HttpRequest, call_id: int, supplier_id: int, payload: MessageIn):
     call, supplier = access_channel(user=request.user, call_id=call_id, supplier_id=supplier_id)
     message = services.channel_post(
         actor=request.user, call=call, supplier=supplier, body=payload.body
@@ -188,7 +188,7 @@ def channel_post(request: HttpRequest, call_id: int, supplier_id: int, payload: 
     response=SupplierNegotiationOut,
     summary="Your negotiation rounds in a call (tenderers)",
 )
-def negotiation_supplier(request: HttpRequest, call_id: int):  # noqa: ANN201
+def negotiation_supplier(request: HttpRequest, call_id: int):
     call = Call.objects.filter(pk=call_id).first()
     if call is None:
         raise not_found()

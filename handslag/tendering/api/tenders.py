@@ -78,7 +78,7 @@ def _team_tender(request: HttpRequest, tender_id: UUID) -> Tender:
     response={201: ReceiptOut},
     summary="Submit a tender (replaces your previous one)",
 )
-def tender_submit(request: HttpRequest, call_id: int, payload: TenderIn):  # noqa: ANN201
+def tender_submit(request: HttpRequest, call_id: int, payload: TenderIn):
     call = access_call_for_supplier(user=request.user, call_id=call_id)
     supplier = None
     if payload.supplier_id is not None:
@@ -101,7 +101,7 @@ def tender_submit(request: HttpRequest, call_id: int, payload: TenderIn):  # noq
     response={201: ReceiptOut},
     summary="Submit a tender with files (multipart; replaces your previous one)",
 )
-def tender_submit_with_files(  # noqa: ANN201
+def tender_submit_with_files(
     request: HttpRequest,
     call_id: int,
     content: Form[str],
@@ -127,12 +127,12 @@ def tender_submit_with_files(  # noqa: ANN201
 
 
 @router.get("/tenders/mine", response=list[ReceiptOut], summary="Your organisation's receipts")
-def my_receipts(request: HttpRequest):  # noqa: ANN201
+def my_receipts(request: HttpRequest):
     return [_receipt(t) for t in selectors.tender_list_for_supplier(user=request.user)[:500]]
 
 
 @router.get("/tenders/{uuid:tender_id}/receipt", response=ReceiptOut, summary="One receipt")
-def receipt(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
+def receipt(request: HttpRequest, tender_id: UUID):
     return _receipt(access_supplier_tender(user=request.user, public_id=tender_id))
 
 
@@ -141,7 +141,7 @@ def receipt(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
     response=ReceiptOut,
     summary="Withdraw before the deadline",
 )
-def tender_withdraw(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
+def tender_withdraw(request: HttpRequest, tender_id: UUID):
     tender = access_supplier_tender(user=request.user, public_id=tender_id)
     return _receipt(services.tender_withdraw(actor=request.user, tender=tender))
 
@@ -165,14 +165,14 @@ def _opening(request: HttpRequest, call_id: int) -> dict:
 
 
 @router.get("/calls/{call_id}/opening", response=OpeningOut, summary="The opening and its record")
-def opening_get(request: HttpRequest, call_id: int):  # noqa: ANN201
+def opening_get(request: HttpRequest, call_id: int):
     return _opening(request, call_id)
 
 
 @router.post(
     "/calls/{call_id}/opening", response=OpeningOut, summary="Confirm the opening (officials)"
 )
-def opening_confirm(request: HttpRequest, call_id: int):  # noqa: ANN201
+def opening_confirm(request: HttpRequest, call_id: int):
     call = access_call_for_team(user=request.user, call_id=call_id)
     services.opening_confirm(actor=request.user, call=call)
     return _opening(request, call_id)
@@ -183,7 +183,7 @@ def opening_confirm(request: HttpRequest, call_id: int):  # noqa: ANN201
     response=list[TenderRow],
     summary="The call's tenders (the team, after the opening)",
 )
-def tenders_list(request: HttpRequest, call_id: int):  # noqa: ANN201
+def tenders_list(request: HttpRequest, call_id: int):
     call = access_call_for_team(user=request.user, call_id=call_id)
     return [_row(t) for t in selectors.tenders_for_team(user=request.user, call=call)]
 
@@ -193,7 +193,7 @@ def tenders_list(request: HttpRequest, call_id: int):  # noqa: ANN201
     response=TenderContentOut,
     summary="A tender's content (after the opening)",
 )
-def tender_content(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
+def tender_content(request: HttpRequest, tender_id: UUID):
     tender = access_tender(user=request.user, public_id=tender_id)
     content = access_tender_content(user=request.user, tender=tender)
     return {"id": tender.public_id, "content": content.content, "price": content.price}
@@ -207,7 +207,7 @@ def tender_content(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
     response=list[TenderFileOut],
     summary="A tender's files with their names (the team, after the opening)",
 )
-def tender_files(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
+def tender_files(request: HttpRequest, tender_id: UUID):
     tender = _team_tender(request, tender_id)
     return [
         {
@@ -221,10 +221,10 @@ def tender_files(request: HttpRequest, tender_id: UUID):  # noqa: ANN201
 
 
 @router.get("/files/{uuid:file_id}", summary="Download a tender's file (decrypted as it streams)")
-def tender_file_download(request: HttpRequest, file_id: UUID):  # noqa: ANN201
+def tender_file_download(request: HttpRequest, file_id: UUID):
     return tender_views.tender_file_download(request, file_id)
 
 
 @router.get("/calls/{call_id}/opening/record.pdf", summary="The opening record as PDF")
-def opening_record_pdf(request: HttpRequest, call_id: int):  # noqa: ANN201
+def opening_record_pdf(request: HttpRequest, call_id: int):
     return opening_views.opening_record_pdf(request, call_id)

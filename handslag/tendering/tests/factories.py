@@ -36,7 +36,7 @@ class ApplicationFactory(shared.ApplicationFactory):
     invited = True
 
 
-def invited_supplier_user(call: Call):  # noqa: ANN201
+def invited_supplier_user(call: Call):
     """A person at a new supplier organisation that is invited to tender in `call`."""
     organisation = supplier()
     user = member(organisation)
@@ -48,7 +48,7 @@ class Scenario:
     """A call with its team, two invited suppliers and helpers to move it along (the
     evaluation's tests add criteria, scores and consensus: evaluation/tests/factories.py)."""
 
-    def __init__(self, **call_fields) -> None:  # noqa: ANN003
+    def __init__(self, **call_fields) -> None:
         self.call = CallFactory(**call_fields)
         project = self.call.project
         self.project = project
@@ -67,7 +67,7 @@ class Scenario:
         for person in (self.lead, self.officer, self.evaluator, self.evaluator2):
             services.conflict_declare(actor=person, call=self.call, has_conflict=False)
 
-    def submit(self, user, content: str = "Our tender", price: str = "100000", **kw):  # noqa: ANN001, ANN003, ANN201
+    def submit(self, user, content: str = "Our tender", price: str = "100000", **kw):
         return services.tender_submit(
             actor=user, call=self.call, content=content, price=Decimal(price), **kw
         )
@@ -85,14 +85,14 @@ class Scenario:
     def round_now(self, hours: int = 1) -> dt.datetime:
         return self.after_deadline() + dt.timedelta(hours=hours)
 
-    def start_round(self, by=None, text: str = "The delivery plan now has two phases.", **kw):  # noqa: ANN001, ANN003, ANN201
+    def start_round(self, by=None, text: str = "The delivery plan now has two phases.", **kw):
         now = kw.pop("now", None) or self.round_now()
         deadline = kw.pop("deadline", None) or now + dt.timedelta(days=5)
         return services.round_start(
             actor=by or self.lead, call=self.call, deadline=deadline, change_text=text, now=now
         )
 
-    def submit_round(self, user, content: str = "Revised tender", price: str = "90000", **kw):  # noqa: ANN001, ANN003, ANN201
+    def submit_round(self, user, content: str = "Revised tender", price: str = "90000", **kw):
         kw.setdefault("now", self.round_now(2))
         return services.tender_submit(
             actor=user, call=self.call, content=content, price=Decimal(price), **kw

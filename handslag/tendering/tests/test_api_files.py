@@ -26,7 +26,7 @@ def s():
     return Scenario()
 
 
-def submit(client, s, user, files):  # noqa: ANN001, ANN201
+def submit(client, s, user, files):
     return client.post(
         f"{BASE}/calls/{s.call.pk}/tenders/with-files",
         {"content": "Anbud med bilaga", "price": "1200", "files": files},

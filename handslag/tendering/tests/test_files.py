@@ -49,7 +49,7 @@ class Stream:
     def __init__(self, name: str, chunks: int, chunk: bytes, fail_at: int | None = None) -> None:
         self.name, self.count, self.chunk, self.fail_at = name, chunks, chunk, fail_at
 
-    def chunks(self, chunk_size=None):  # noqa: ANN001, ANN201
+    def chunks(self, chunk_size=None):
         for i in range(self.count):
             if i == self.fail_at:
                 raise OSError("connection reset")
@@ -60,7 +60,7 @@ class Raw:
     def __init__(self, name: str, data: bytes) -> None:
         self.name, self.data = name, data
 
-    def chunks(self, chunk_size=None):  # noqa: ANN001, ANN201
+    def chunks(self, chunk_size=None):
         yield self.data
 
 
@@ -207,7 +207,7 @@ def test_broken_upload_leaves_nothing(s, media):
 
 
 def test_crash_while_recording_leaves_no_tender_and_no_blob(s, media, monkeypatch):
-    def crash(**kwargs):  # noqa: ANN003, ANN202
+    def crash(**kwargs):
         raise RuntimeError("power cut")
 
     monkeypatch.setattr(submission, "audit_record", crash)

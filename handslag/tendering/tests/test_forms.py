@@ -18,7 +18,7 @@ from handslag.tendering.forms import TenderForm
         (" 950,5 ", Decimal("950.5")),
     ],
 )
-def test_price_with_spaces_between_thousands(written, value):  # noqa: ANN001
+def test_price_with_spaces_between_thousands(written, value):
     with translation.override("sv"):
         form = TenderForm({"content": "Anbud", "price": written})
         assert form.is_valid(), form.errors
@@ -26,7 +26,7 @@ def test_price_with_spaces_between_thousands(written, value):  # noqa: ANN001
 
 
 @pytest.mark.parametrize("written", ["", "12 kr", "1,2,3", "-5", "ett tusen"])
-def test_price_that_is_not_a_number_is_refused(written):  # noqa: ANN001
+def test_price_that_is_not_a_number_is_refused(written):
     with translation.override("sv"):
         form = TenderForm({"content": "Anbud", "price": written})
         assert not form.is_valid()

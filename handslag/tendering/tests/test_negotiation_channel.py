@@ -41,7 +41,7 @@ def s():
     return scenario
 
 
-def _post(s, user, text="Can you clarify the delivery plan?"):  # noqa: ANN001, ANN202
+def _post(s, user, text="Can you clarify the delivery plan?"):
     return services.channel_post(actor=user, call=s.call, supplier=s.tender_a.supplier, body=text)
 
 

@@ -27,7 +27,7 @@ API = "/api/v1/tendering"
 LINKED_ID = re.compile(r"/(?:tendering|disclosure)/(?:tenders|files)/([^/\"'?#<\s]+)")
 
 
-def auth(user) -> dict:  # noqa: ANN001
+def auth(user) -> dict:
     return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=user, name='t').raw}"}
 
 
@@ -50,7 +50,7 @@ def tender_pks() -> set[str]:
     }
 
 
-def json_ids(data) -> list:  # noqa: ANN001
+def json_ids(data) -> list:
     """Every value under a key naming a tender or file in an API answer, however nested."""
     found = []
     if isinstance(data, dict):

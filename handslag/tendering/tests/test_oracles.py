@@ -21,18 +21,18 @@ PDF = b"%PDF-1.7\n" + b"bilaga\n" * 40 + b"%%EOF\n"
 MISSING = uuid.UUID("00000000-0000-4000-8000-000000000999")
 
 
-def _tid(tender: Tender | None):  # noqa: ANN202
+def _tid(tender: Tender | None):
     """A tender's id as its URLs carry it (None: an id no tender has)."""
     return MISSING if tender is None else tender.public_id
 
 
-def _fid(record: TenderFile | None):  # noqa: ANN202
+def _fid(record: TenderFile | None):
     """A tender file's id as its URLs carry it (None: an id no file has)."""
     return MISSING if record is None else record.public_id
 
 
 @pytest.fixture(autouse=True)
-def media(settings, tmp_path):  # noqa: ANN001, ANN201
+def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     return tmp_path
 

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 OK, NOT_FOUND, FORBIDDEN = "ok", "404", "403"
 
 
-def outcome(fn, **kwargs) -> str:  # noqa: ANN001
+def outcome(fn, **kwargs) -> str:
     try:
         fn(**kwargs)
     except Http404:
@@ -40,7 +40,7 @@ def s():
     return scenario
 
 
-def people(s) -> dict:  # noqa: ANN001
+def people(s) -> dict:
     from django.contrib.auth.models import AnonymousUser
 
     return {

@@ -156,7 +156,7 @@ class Server:
 
 
 @pytest.fixture(scope="module")
-def server(django_db_setup, django_db_blocker, tmp_path_factory):  # noqa: ANN001, ANN201
+def server(django_db_setup, django_db_blocker, tmp_path_factory):
     root = tmp_path_factory.mktemp("upload-server")
     (root / "cwd").mkdir()
     env = {
@@ -238,7 +238,7 @@ def server(django_db_setup, django_db_blocker, tmp_path_factory):  # noqa: ANN00
 
 
 @pytest.fixture
-def marker():  # noqa: ANN201
+def marker():
     """The marker, and the promise that any plaintext found is removed after the test."""
     value = f"HEMLIG-SERVERMARKOR-{uuid.uuid4().hex}".encode()
     yield value

@@ -97,7 +97,7 @@ def plaintext_on_disk(marker: bytes, *roots: Path, since: float) -> list[str]:
     return found
 
 
-def sealed_request(path: str, data: dict, *, cut_at: int | bytes | None = None):  # noqa: ANN201
+def sealed_request(path: str, data: dict, *, cut_at: int | bytes | None = None):
     """A multipart POST to `path` as the server would see it, its body optionally cut short
     at a position or where some bytes begin (the Content-Length still says the whole body,
     as when the client went away)."""
@@ -236,7 +236,7 @@ def test_an_oversize_tender_is_refused_without_spooling_all_of_it(
     written: list[int] = []
     real = EncryptedSpool.write
 
-    def counting(self, data):  # noqa: ANN001, ANN202
+    def counting(self, data):
         written.append(len(data))
         return real(self, data)
 
@@ -259,7 +259,7 @@ def test_a_declared_oversize_body_spools_nothing(spool, marker, settings, monkey
     files = SimpleUploadedFile("a.txt", secret_text(marker, 5 * MB))
     request = sealed_request(submit_path(), {"content": "Anbud", "price": "1", "files": files})
 
-    def refuse(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def refuse(self, *args, **kwargs):
         raise AssertionError("nothing should be spooled")
 
     monkeypatch.setattr(EncryptedSpool, "__init__", refuse)
@@ -293,7 +293,7 @@ def test_management_commands_run_before_the_spool_directory_exists(tmp_path):
     """Django's check files.E001 refuses every command while FILE_UPLOAD_TEMP_DIR is missing."""
     directory = tmp_path / "fresh" / "spool"
     env = {"PATH": "/usr/bin:/bin", "DEBUG": "1", "UPLOAD_SPOOL_DIR": str(directory)}
-    result = subprocess.run(  # noqa: S603 - fixed interpreter and arguments
+    result = subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=Path(__file__).resolve().parents[3],
         env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
@@ -320,7 +320,7 @@ def test_both_tender_views_receive_spooled_files(client, spool, monkeypatch, whe
     seen: list[type] = []
     real = services.tender_submit
 
-    def spy(**kwargs):  # noqa: ANN003, ANN202
+    def spy(**kwargs):
         seen.extend(type(f) for f in kwargs.get("files") or [])
         return real(**kwargs)
 
@@ -383,7 +383,7 @@ def test_sealed_view_names_resolve():
 # --- under ASGI, where Django reads the whole body first ---------------------------------
 
 
-def _receive(messages: list[dict]):  # noqa: ANN202
+def _receive(messages: list[dict]):
     async def receive() -> dict:
         return messages.pop(0)
 

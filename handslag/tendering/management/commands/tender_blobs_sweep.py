@@ -19,11 +19,11 @@ from handslag.tendering.models import TenderFile
 class Command(BaseCommand):
     help = "Delete sealed tender blobs that no tender file refers to (older than --hours)."
 
-    def add_arguments(self, parser) -> None:  # noqa: ANN001
+    def add_arguments(self, parser) -> None:
         parser.add_argument("--hours", type=float, default=6.0)
         parser.add_argument("--dry-run", action="store_true")
 
-    def handle(self, *args, hours: float, dry_run: bool, **options) -> None:  # noqa: ANN002, ANN003
+    def handle(self, *args, hours: float, dry_run: bool, **options) -> None:
         cutoff = timezone.now() - dt.timedelta(hours=hours)
         known = set(TenderFile.objects.values_list("blob", flat=True))
         removed = 0
