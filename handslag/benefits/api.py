@@ -45,10 +45,6 @@ from handslag.projects.permissions import access_project
 router = Router(tags=["benefits"])
 
 
-def _line_out(line: BenefitLine) -> dict[str, Any]:
-    return {key: getattr(line, key) for key in ("id", *services.LINE_FIELDS)}
-
-
 def _model_out(model: BenefitModel, lines: bool = False) -> dict[str, Any]:
     data = {
         "id": model.pk,
@@ -64,7 +60,8 @@ def _model_out(model: BenefitModel, lines: bool = False) -> dict[str, Any]:
         "created_at": model.created_at,
     }
     if lines:
-        data["lines"] = [_line_out(line) for line in benefit_line_list(model=model)]
+        # LineOut reads the fields from the lines themselves.
+        data["lines"] = list(benefit_line_list(model=model))
     return data
 
 
@@ -110,18 +107,18 @@ def model_figures(request: HttpRequest, model_id: int) -> dict:
 
 
 @router.post("/models/{model_id}/lines", response={201: LineOut}, summary="Add a cost or benefit")
-def line_add(request: HttpRequest, model_id: int, payload: LineIn) -> tuple[int, dict]:
+def line_add(request: HttpRequest, model_id: int, payload: LineIn) -> tuple[int, BenefitLine]:
     model = access_benefit_model(user=request.user, model_id=model_id, manage=True)
     line = services.benefit_line_add(actor=request.user, model=model, **payload.dict())
-    return 201, _line_out(line)
+    return 201, line
 
 
 @router.patch("/lines/{line_id}", response=LineOut, summary="Change a line")
-def line_update(request: HttpRequest, line_id: int, payload: LinePatch) -> dict:
+def line_update(request: HttpRequest, line_id: int, payload: LinePatch) -> BenefitLine:
     line = access_benefit_line(user=request.user, line_id=line_id, manage=True)
     fields = payload.dict(exclude_unset=True)
     line = services.benefit_line_update(actor=request.user, line=line, **fields)
-    return _line_out(line)
+    return line
 
 
 @router.delete("/lines/{line_id}", response={204: None}, summary="Remove a line")
