@@ -1,32 +1,10 @@
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router
 
+from handslag.accounts.schemas import MeOut, OrganisationOut
 from handslag.accounts.selectors import organisation_list_visible
 
 router = Router(tags=["accounts"])
-
-
-class MembershipOut(Schema):
-    organisation_id: int
-    organisation: str
-    kind: str
-    role: str
-
-
-class MeOut(Schema):
-    id: int
-    username: str
-    name: str
-    memberships: list[MembershipOut]
-
-
-class OrganisationOut(Schema):
-    id: int
-    name: str
-    kind: str
-    org_number: str
-    is_sme: bool
-    is_nonprofit: bool
 
 
 @router.get("/me", response=MeOut, summary="The signed-in person and their organisations")

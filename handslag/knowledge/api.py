@@ -3,12 +3,10 @@
 Thin: the same permissions, selectors and services as the pages.
 """
 
-import datetime as dt
-
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Router
 from ninja.pagination import paginate
 
 from handslag.accounts.models import Organisation
@@ -16,42 +14,10 @@ from handslag.core.permissions import not_found
 from handslag.knowledge import services
 from handslag.knowledge.models import Lesson
 from handslag.knowledge.permissions import access_lesson, access_project_for_lesson
+from handslag.knowledge.schemas import ErrorOut, LessonIn, LessonOut
 from handslag.knowledge.selectors import lesson_list_visible
 
 router = Router(tags=["knowledge"])
-
-
-class LessonOut(Schema):
-    id: int
-    title: str
-    design: str
-    execution: str
-    results: str
-    tags: str
-    visibility: str
-    organisation_id: int
-    organisation: str
-    project_id: int | None
-    stage_id: int | None
-    created_at: dt.datetime
-
-
-class LessonIn(Schema):
-    title: str = Field(..., max_length=200)
-    design: str = Field("", max_length=5000)
-    execution: str = Field("", max_length=5000)
-    results: str = Field("", max_length=5000)
-    tags: str = Field("", max_length=300)
-    visibility: str = Field("organisation", max_length=20)
-    project_id: int | None = None
-    stage_id: int | None = None
-    organisation_id: int | None = Field(
-        None, description="Needed only for a lesson outside a project."
-    )
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 def _lesson(lesson: Lesson) -> dict:

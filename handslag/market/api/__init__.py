@@ -10,21 +10,51 @@ order their routes were declared, which is the order they are matched and docume
 from handslag.market.api.base import router
 
 # isort: split
-from handslag.market.api.schemas import (
+from handslag.market.schemas import (
+    AmendIn,
+    AnswerIn,
     ApplicationIn,
     ApplicationOut,
+    BuyerEventOut,
+    BuyerQuestionOut,
+    BuyerRfiOut,
     CallCreateIn,
     CallOut,
     CallPublishOut,
     CallUpdateIn,
     CancelIn,
+    ChangeOut,
     CriterionOut,
     DecisionIn,
     EffectOut,
     ErrorOut,
+    EventCreateIn,
+    EventOut,
+    EventUpdateIn,
+    FollowIn,
+    FollowOut,
     NeedOut,
+    OwnQuestionOut,
+    ProfileIn,
+    ProfileOut,
     PublicCallDetailOut,
     PublicCallOut,
+    PublicQuestionOut,
+    QuestionDaysOut,
+    QuestionIn,
+    RegisteredOut,
+    RegisterIn,
+    RfiAnswerIn,
+    RfiCreateIn,
+    RfiOut,
+    RfiQuestionOut,
+    RfiResponseIn,
+    RfiResponseOut,
+    RfiSummaryOut,
+    SummaryAnswerOut,
+    SummaryQuestionOut,
+    SupplierOut,
+    VersionOut,
     WarningOut,
 )
 
@@ -55,13 +85,6 @@ from handslag.market.api.applications import (
 
 # isort: split
 from handslag.market.api.suppliers import (
-    FollowIn,
-    FollowOut,
-    ProfileIn,
-    ProfileOut,
-    RegisteredOut,
-    RegisterIn,
-    SupplierOut,
     follow,
     my_follows,
     my_suppliers,
@@ -74,15 +97,6 @@ from handslag.market.api.suppliers import (
 
 # isort: split
 from handslag.market.api.questions import (
-    AmendIn,
-    AnswerIn,
-    BuyerQuestionOut,
-    ChangeOut,
-    OwnQuestionOut,
-    PublicQuestionOut,
-    QuestionDaysOut,
-    QuestionIn,
-    VersionOut,
     buyer_questions,
     call_amend,
     call_versions,
@@ -95,20 +109,6 @@ from handslag.market.api.questions import (
 
 # isort: split
 from handslag.market.api.rfis import (
-    BuyerEventOut,
-    BuyerRfiOut,
-    EventCreateIn,
-    EventOut,
-    EventUpdateIn,
-    RfiAnswerIn,
-    RfiCreateIn,
-    RfiOut,
-    RfiQuestionOut,
-    RfiResponseIn,
-    RfiResponseOut,
-    RfiSummaryOut,
-    SummaryAnswerOut,
-    SummaryQuestionOut,
     buyer_events,
     buyer_rfis,
     event_create,

@@ -10,9 +10,9 @@ from handslag.accounts.models import Organisation
 from handslag.core.permissions import forbidden
 from handslag.market import selectors, services
 from handslag.market.api.base import router
-from handslag.market.api.schemas import ApplicationIn, ApplicationOut, DecisionIn, ErrorOut
 from handslag.market.models import Application
 from handslag.market.permissions import access_application, access_public_call, can_apply
+from handslag.market.schemas import ApplicationIn, ApplicationOut, DecisionIn, ErrorOut
 
 
 @router.post(

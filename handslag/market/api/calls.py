@@ -7,7 +7,9 @@ from ninja.pagination import paginate
 
 from handslag.market import selectors, services
 from handslag.market.api.base import router
-from handslag.market.api.schemas import (
+from handslag.market.models import Application, Call
+from handslag.market.permissions import access_call, access_call_applications, access_public_call
+from handslag.market.schemas import (
     ApplicationOut,
     CallCreateIn,
     CallOut,
@@ -19,8 +21,6 @@ from handslag.market.api.schemas import (
     PublicCallOut,
     WarningOut,
 )
-from handslag.market.models import Application, Call
-from handslag.market.permissions import access_call, access_call_applications, access_public_call
 from handslag.projects.permissions import access_project
 
 

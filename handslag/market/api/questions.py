@@ -1,16 +1,12 @@
 """Questions and answers on a call, and changes to a published call."""
 
-import datetime as dt
-
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Schema
 from ninja.pagination import paginate
 
 from handslag.market import selectors, services
 from handslag.market.api.base import _supplier_for, router
-from handslag.market.api.schemas import ErrorOut
 from handslag.market.models import Call, Question
 from handslag.market.permissions import (
     access_call,
@@ -18,67 +14,17 @@ from handslag.market.permissions import (
     access_public_call,
     access_question,
 )
-
-
-class PublicQuestionOut(Schema):
-    """An answered question as every supplier sees it: no asker."""
-
-    id: int
-    question: str
-    answer: str
-    answered_at: dt.datetime
-
-    @staticmethod
-    def resolve_question(obj: Question) -> str:
-        return obj.published_question
-
-
-class OwnQuestionOut(Schema):
-    id: int
-    call_id: int
-    supplier_id: int
-    text: str
-    asked_at: dt.datetime
-    answer: str
-    published_question: str
-    answered_at: dt.datetime | None
-
-
-class BuyerQuestionOut(OwnQuestionOut):
-    supplier: str
-
-    @staticmethod
-    def resolve_supplier(obj: Question) -> str:
-        return obj.supplier.name
-
-
-class QuestionIn(Schema):
-    text: str = Field(..., max_length=5000)
-    supplier_id: int | None = None
-
-
-class AnswerIn(Schema):
-    answer: str = Field(..., max_length=10000)
-    published_question: str = Field("", max_length=5000)
-
-
-class QuestionDaysOut(Schema):
-    last_for_questions: dt.date | None
-    last_for_answers: dt.date | None
-
-
-class ChangeOut(Schema):
-    field: str
-    label: str
-    old: str
-    new: str
-
-
-class VersionOut(Schema):
-    number: int
-    changed_at: dt.datetime
-    reason: str
-    changes: list[ChangeOut]
+from handslag.market.schemas import (
+    AmendIn,
+    AnswerIn,
+    BuyerQuestionOut,
+    ErrorOut,
+    OwnQuestionOut,
+    PublicQuestionOut,
+    QuestionDaysOut,
+    QuestionIn,
+    VersionOut,
+)
 
 
 def _versions_out(call: Call) -> list[dict]:
@@ -91,19 +37,6 @@ def _versions_out(call: Call) -> list[dict]:
         }
         for version, rows in selectors.call_version_list(call=call)
     ]
-
-
-class AmendIn(Schema):
-    reason: str = Field(..., max_length=5000)
-    title: str | None = Field(None, max_length=200)
-    summary: str | None = Field(None, max_length=10000)
-    partnership_description: str | None = Field(None, max_length=10000)
-    selection_criteria: str | None = Field(None, max_length=10000)
-    timetable: str | None = Field(None, max_length=5000)
-    application_deadline: dt.datetime | None = None
-    tender_deadline: dt.datetime | None = None
-    max_partners: int | None = Field(None, ge=1, le=50)
-    area: str | None = Field(None, max_length=20)
 
 
 @router.get(

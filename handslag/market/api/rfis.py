@@ -1,132 +1,29 @@
 """RFIs and dialogue events."""
 
-import datetime as dt
-
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Schema
 from ninja.pagination import paginate
 
 from handslag.accounts.models import Organisation
 from handslag.market import selectors, services
 from handslag.market.api.base import _supplier_for, router
-from handslag.market.api.schemas import ErrorOut
 from handslag.market.models import DialogueEvent, Rfi
 from handslag.market.permissions import access_event, access_public_rfi, access_rfi
+from handslag.market.schemas import (
+    BuyerEventOut,
+    BuyerRfiOut,
+    ErrorOut,
+    EventCreateIn,
+    EventOut,
+    EventUpdateIn,
+    RfiCreateIn,
+    RfiOut,
+    RfiResponseIn,
+    RfiResponseOut,
+    RfiSummaryOut,
+)
 from handslag.projects.permissions import access_project
-
-
-class RfiQuestionOut(Schema):
-    id: int
-    order: int
-    text: str
-
-
-class RfiOut(Schema):
-    id: int
-    title: str
-    introduction: str
-    area: str
-    status: str
-    buyer: str
-    deadline: dt.datetime
-    published_at: dt.datetime | None
-    questions: list[RfiQuestionOut]
-
-    @staticmethod
-    def resolve_buyer(obj: Rfi) -> str:
-        return obj.project.organisation.name
-
-    @staticmethod
-    def resolve_questions(obj: Rfi) -> list:
-        return list(obj.questions.all())
-
-
-class BuyerRfiOut(RfiOut):
-    project_id: int
-
-
-class RfiCreateIn(Schema):
-    project_id: int
-    title: str = Field(..., max_length=200)
-    introduction: str = Field(..., max_length=10000)
-    deadline: dt.datetime
-    questions: list[str] = Field(..., max_length=30)
-    area: str = Field("", max_length=20)
-
-
-class RfiAnswerIn(Schema):
-    question_id: int
-    text: str = Field("", max_length=10000)
-
-
-class RfiResponseIn(Schema):
-    supplier_id: int | None = None
-    answers: list[RfiAnswerIn] = Field(..., max_length=30)
-
-
-class RfiResponseOut(Schema):
-    id: int
-    rfi_id: int
-    supplier_id: int
-    submitted_at: dt.datetime
-
-
-class SummaryAnswerOut(Schema):
-    supplier: str
-    text: str
-
-
-class SummaryQuestionOut(Schema):
-    question_id: int
-    text: str
-    answered: int
-    answers: list[SummaryAnswerOut]
-
-
-class RfiSummaryOut(Schema):
-    responses: int
-    sme: int
-    questions: list[SummaryQuestionOut]
-
-
-class EventOut(Schema):
-    id: int
-    project_id: int
-    kind: str
-    title: str
-    starts_at: dt.datetime
-    description: str
-    invited: list[str]
-
-    @staticmethod
-    def resolve_invited(obj: DialogueEvent) -> list[str]:
-        return [o.name for o in obj.invited.order_by("name")]
-
-
-class BuyerEventOut(EventOut):
-    notes: str
-    invited_ids: list[int]
-
-    @staticmethod
-    def resolve_invited_ids(obj: DialogueEvent) -> list[int]:
-        return sorted(obj.invited.values_list("pk", flat=True))
-
-
-class EventCreateIn(Schema):
-    project_id: int
-    kind: str = Field("dialogue", max_length=20)
-    title: str = Field(..., max_length=200)
-    starts_at: dt.datetime
-    description: str = Field("", max_length=5000)
-    invited_ids: list[int] = Field(default_factory=list, max_length=200)
-
-
-class EventUpdateIn(Schema):
-    notes: str | None = Field(None, max_length=20000)
-    description: str | None = Field(None, max_length=5000)
-    invited_ids: list[int] | None = Field(None, max_length=200)
 
 
 def _suppliers_by_id(ids: list[int]) -> list[Organisation]:

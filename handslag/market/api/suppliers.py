@@ -1,10 +1,7 @@
 """The supplier registry: registration, profiles and the calls suppliers follow."""
 
-import datetime as dt
-
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Schema
 from ninja.pagination import paginate
 
 from handslag.accounts.forms import client_ip
@@ -13,40 +10,18 @@ from handslag.accounts.services import signup_attempt_allowed, signup_throttled_
 from handslag.core.permissions import forbidden
 from handslag.market import selectors, services
 from handslag.market.api.base import _supplier_for, router
-from handslag.market.api.schemas import ErrorOut
 from handslag.market.models import CallFollow
 from handslag.market.permissions import access_public_call, access_supplier_organisation
-
-
-class RegisterIn(Schema):
-    organisation_name: str = Field(..., max_length=200)
-    org_number: str = Field(..., max_length=13)
-    is_sme: bool = False
-    is_nonprofit: bool = False
-    website: str = Field("", max_length=200)
-    capabilities: str = Field("", max_length=5000)
-    areas: list[str] = Field(default_factory=list, max_length=20)
-    first_name: str = Field("", max_length=150)
-    last_name: str = Field("", max_length=150)
-    email: str = Field(..., max_length=254)
-    username: str = Field(..., max_length=150)
-    password: str = Field(..., max_length=128)
-
-
-class RegisteredOut(Schema):
-    user_id: int
-    username: str
-    organisation_id: int
-
-
-class ProfileOut(Schema):
-    organisation_id: int
-    name: str
-    org_number: str
-    is_sme: bool
-    is_nonprofit: bool
-    capabilities: str
-    areas: list[str]
+from handslag.market.schemas import (
+    ErrorOut,
+    FollowIn,
+    FollowOut,
+    ProfileIn,
+    ProfileOut,
+    RegisteredOut,
+    RegisterIn,
+    SupplierOut,
+)
 
 
 def _profile_out(organisation: Organisation) -> dict:
@@ -60,41 +35,6 @@ def _profile_out(organisation: Organisation) -> dict:
         "capabilities": profile.capabilities,
         "areas": list(profile.areas),
     }
-
-
-class ProfileIn(Schema):
-    capabilities: str = Field("", max_length=5000)
-    areas: list[str] = Field(default_factory=list, max_length=20)
-
-
-class FollowIn(Schema):
-    supplier_id: int | None = None
-
-
-class FollowOut(Schema):
-    call_id: int
-    organisation_id: int
-    created_at: dt.datetime
-
-
-class SupplierOut(Schema):
-    id: int
-    name: str
-    org_number: str
-    is_sme: bool
-    is_nonprofit: bool
-    capabilities: str
-    areas: list[str]
-
-    @staticmethod
-    def resolve_capabilities(obj: Organisation) -> str:
-        profile = getattr(obj, "supplier_profile", None)
-        return profile.capabilities if profile else ""
-
-    @staticmethod
-    def resolve_areas(obj: Organisation) -> list[str]:
-        profile = getattr(obj, "supplier_profile", None)
-        return list(profile.areas) if profile else []
 
 
 @router.post(
