@@ -89,6 +89,12 @@ def demo_data(demo_snapshot, transactional_db):
     demo_snapshot.restore()
 
 
+try:
+    from playwright.sync_api import Error as PlaywrightError
+except ImportError:  # without Playwright the browser tests skip (see browser above)
+    PlaywrightError = Exception
+
+
 class AxeChecker:
     """Runs axe-core on the current page and fails with a readable report."""
 
@@ -99,7 +105,16 @@ class AxeChecker:
         self.pages: list[str] = []
 
     def __call__(self, page) -> None:
-        results = self.axe.run(page)
+        # A click that follows a link returns before the next page has loaded; checking
+        # then would check the page being left, or no document at all.
+        page.wait_for_load_state("load")
+        try:
+            results = self.axe.run(page)
+        except PlaywrightError as error:
+            if "documentElement" not in str(error) and "context was destroyed" not in str(error):
+                raise
+            page.wait_for_load_state("load")
+            results = self.axe.run(page)
         self.pages.append(page.url)
         assert results.violations_count == 0, (
             f"axe-core found {results.violations_count} violation(s) on {page.url}:\n"
