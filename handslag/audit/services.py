@@ -246,12 +246,19 @@ def audit_verify(*, batch_size: int = 2000, expect: Iterable[str] = ()) -> Chain
     return ChainReport(checked, None, **report)
 
 
+def audit_target_types(model: type[models.Model]) -> list[str]:
+    """Every name the log may know a model's records by: its label now, and the labels it
+    had before it moved to another app (`audit_former_labels` on the model). Entries keep
+    the label they were written with: the hash chain covers it."""
+    return [model._meta.label_lower, *getattr(model, "audit_former_labels", ())]
+
+
 def audit_trail(*, target: models.Model) -> models.QuerySet[AuditEntry]:
     """The history of one record, oldest first."""
     # Entries written before a model had a public id name the record by its key.
     ids = {audit_target_id(target), str(target.pk)}
     return AuditEntry.objects.filter(
-        target_type=target._meta.label_lower, target_id__in=ids
+        target_type__in=audit_target_types(type(target)), target_id__in=ids
     ).order_by("id")
 
 

@@ -32,6 +32,9 @@ class Criterion(TimeStampedModel):
     )
     order = models.PositiveSmallIntegerField(default=0)
 
+    # Moved from tendering with its table; older audit entries name it by that label.
+    audit_former_labels = ("tendering.criterion",)
+
     class Meta:
         db_table = "tendering_criterion"
         verbose_name = _("award criterion")
@@ -56,6 +59,9 @@ class Score(TimeStampedModel):
     )
     justification = models.TextField(_("justification"), blank=True)
     external_justification = models.TextField(_("justification to the tenderer"), blank=True)
+
+    # Moved from tendering with its table; older audit entries name it by that label.
+    audit_former_labels = ("tendering.score",)
 
     class Meta:
         db_table = "tendering_score"
@@ -95,6 +101,9 @@ class Award(TimeStampedModel):
     standstill_end = models.DateField(_("end of the standstill period"))
     contract_signed_on = models.DateField(_("contract signed"), null=True, blank=True)
 
+    # Moved from tendering with its table; older audit entries name it by that label.
+    audit_former_labels = ("tendering.award",)
+
     class Meta:
         db_table = "tendering_award"
         verbose_name = _("award decision")
@@ -131,6 +140,9 @@ class EvaluationModel(TimeStampedModel):
     )
     relative_price = models.BooleanField(_("relative price scoring"), default=False)
     max_deductions = models.JSONField(_("maximum deductions (SEK)"), default=dict, blank=True)
+
+    # Moved from tendering with its table; older audit entries name it by that label.
+    audit_former_labels = ("tendering.evaluationmodel",)
 
     class Meta:
         db_table = "tendering_evaluationmodel"

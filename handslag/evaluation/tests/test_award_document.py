@@ -2,12 +2,16 @@
 
 import datetime as dt
 from io import BytesIO
+from types import SimpleNamespace
 
 import pytest
 from docx import Document as Docx
 from pypdf import PdfReader
 
+from handslag.audit.services import audit_anchor, audit_record, audit_trail
 from handslag.evaluation import services
+from handslag.evaluation.audit_actions import EvaluationAction
+from handslag.evaluation.models import Award
 from handslag.evaluation.results import active_tenders
 from handslag.evaluation.tests.factories import Scenario
 
@@ -95,3 +99,16 @@ def test_no_document_before_the_decision_or_for_others(client, s):
         assert client.get(url).status_code == status
     client.force_login(s.lead)
     assert client.get(f"/tendering/calls/{s.call.pk}/award/decision.exe").status_code == 404
+
+
+def test_an_award_decided_before_the_move_keeps_its_anchor(s, django_capture_on_commit_callbacks):
+    """Entries written while awards lived in tendering name them "tendering.award": the
+    decision still finds its entry, so the printed hash anchors the chain as before."""
+    decided(s, django_capture_on_commit_callbacks)
+    award = Award.objects.get(call=s.call)
+    former = SimpleNamespace(
+        _meta=SimpleNamespace(label_lower="tendering.award"), pk=award.pk, public_id=None
+    )
+    entry = audit_record(actor=s.lead, action=EvaluationAction.TENDER_AWARD, target=former)
+    assert entry in audit_trail(target=award)
+    assert audit_anchor(target=award, action=EvaluationAction.TENDER_AWARD) == entry.hash
