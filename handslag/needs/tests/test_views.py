@@ -110,23 +110,25 @@ def test_staff_may_read_and_submit_but_not_triage_or_edit(client, world, challen
 
 
 def test_board_filters_sorts_and_empty_state(client, world) -> None:
+    # Titles no generated person name can contain ("Andrade" holds "Andra").
+    FIRST, SECOND, FOREIGN = "Första utmaningen", "Andra utmaningen", "Främmande utmaningen"
     client.force_login(world.staff)
     response = client.get(reverse("needs:challenge_list"))
     assert "Inga utmaningar ännu" in response.content.decode()
-    first = ChallengeFactory(organisation=world.org, title="Första", area="Avfall")
+    first = ChallengeFactory(organisation=world.org, title=FIRST, area="Avfall")
     second = ChallengeFactory(
-        organisation=world.org, title="Andra", area="Parker", status=ChallengeStatus.PARKED
+        organisation=world.org, title=SECOND, area="Parker", status=ChallengeStatus.PARKED
     )
-    ChallengeFactory(organisation=world.other_org, title="Främmande")
+    ChallengeFactory(organisation=world.other_org, title=FOREIGN)
     page = client.get(reverse("needs:challenge_list")).content.decode()
-    assert "Första" in page and "Andra" in page and "Främmande" not in page
-    assert page.index("Andra") < page.index("Första")
+    assert FIRST in page and SECOND in page and FOREIGN not in page
+    assert page.index(SECOND) < page.index(FIRST)
     page = client.get(reverse("needs:challenge_list"), {"sort": "oldest"}).content.decode()
-    assert page.index("Första") < page.index("Andra")
+    assert page.index(FIRST) < page.index(SECOND)
     page = client.get(reverse("needs:challenge_list"), {"status": "parked"}).content.decode()
-    assert "Andra" in page and first.title not in page
+    assert SECOND in page and first.title not in page
     page = client.get(reverse("needs:challenge_list"), {"area": "Avfall"}).content.decode()
-    assert "Första" in page and second.title not in page
+    assert FIRST in page and second.title not in page
     page = client.get(reverse("needs:challenge_list"), {"status": "declined"}).content.decode()
     assert "Inga utmaningar matchar" in page
     # An unknown filter value is ignored, not an error.
