@@ -207,7 +207,7 @@ def team_list(*, project: Project) -> list[dict[str, Any]]:
     for member in (
         ProjectMember.objects.filter(project=project)
         .select_related("user")
-        .order_by("user__first_name", "user__last_name", "role")
+        .order_by("user__first_name", "user__last_name", "user_id", "role")
     ):
         entry = people.setdefault(
             member.user_id,
@@ -225,7 +225,14 @@ def team_list(*, project: Project) -> list[dict[str, Any]]:
 def competence_matrix(*, project: Project) -> list[dict[str, Any]]:
     """Each recommended competence, who brings it, and whether it is missing."""
     holders: dict[str, list[User]] = {}
-    for member in ProjectMember.objects.filter(project=project).select_related("user"):
+    # In the team list's order: without one, PostgreSQL may list the people differently
+    # from one request to the next.
+    members = (
+        ProjectMember.objects.filter(project=project)
+        .select_related("user")
+        .order_by("user__first_name", "user__last_name", "user_id", "role")
+    )
+    for member in members:
         holders.setdefault(member.role, []).append(member.user)
     matrix = []
     for key, label, roles in RECOMMENDED_COMPETENCES:

@@ -75,8 +75,36 @@ class DemoSnapshot:
                     for name, values in (obj.m2m_data or {}).items():
                         getattr(obj.object, name).set(values)
         connection.check_constraints()
-        statements = connection.ops.sequence_reset_sql(no_style(), list(by_model))
-        if statements:
-            with connection.cursor() as cursor:
-                for sql in statements:
-                    cursor.execute(sql)
+        _advance_sequences(list(by_model))
+
+
+def _advance_sequences(models: list) -> None:
+    """Let the next inserted rows get ids above the ones just written.
+
+    On PostgreSQL a sequence is not rolled back with the test's transaction, so it may
+    only ever move forward: set back to this transaction's highest id, it would hand out
+    ids that rows committed outside the transaction (the shipped templates a transactional
+    test put back) already have. SQLite's counters roll back with the transaction."""
+    if connection.vendor != "postgresql":
+        statements = connection.ops.sequence_reset_sql(no_style(), models)
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+        return
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for model in models:
+            pk = model._meta.pk
+            if pk.get_internal_type() not in {"AutoField", "BigAutoField", "SmallAutoField"}:
+                continue
+            table, column = model._meta.db_table, pk.column
+            cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [quote(table), column])
+            (sequence,) = cursor.fetchone()
+            if not sequence:
+                continue
+            cursor.execute(
+                f"SELECT setval(%s, GREATEST("  # noqa: S608 - names from the schema
+                f"(SELECT COALESCE(MAX({quote(column)}), 1) FROM {quote(table)}), "
+                f"(SELECT last_value FROM {sequence})))",
+                [sequence],
+            )
