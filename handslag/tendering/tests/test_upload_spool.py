@@ -9,6 +9,7 @@ holds open there, after a complete upload, after an exception and after a body c
 
 import asyncio
 import base64
+import concurrent.futures
 import io
 import os
 import stat
@@ -383,6 +384,13 @@ def test_sealed_view_names_resolve():
 # --- under ASGI, where Django reads the whole body first ---------------------------------
 
 
+def _run(coroutine):
+    """Run a coroutine to its end in a thread of its own: a browser test earlier in the same
+    process may have left an event loop running in this one."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def _receive(messages: list[dict]):
     async def receive() -> dict:
         return messages.pop(0)
@@ -399,7 +407,7 @@ def test_asgi_buffers_a_large_body_encrypted(spool, marker):
         {"type": "http.request", "body": payload[i : i + MB], "more_body": i + MB < len(payload)}
         for i in range(0, len(payload), MB)
     ]
-    body = asyncio.run(SpoolingASGIHandler().read_body(_receive(messages)))
+    body = _run(SpoolingASGIHandler().read_body(_receive(messages)))
     assert plaintext_on_disk(marker, spool, since=since) == []
     assert body.read() == payload
     body.seek(0)
@@ -418,7 +426,7 @@ def test_asgi_disconnect_mid_body_leaves_nothing(spool, marker):
         {"type": "http.disconnect"},
     ]
     with pytest.raises(RequestAborted):
-        asyncio.run(SpoolingASGIHandler().read_body(_receive(messages)))
+        _run(SpoolingASGIHandler().read_body(_receive(messages)))
     assert plaintext_on_disk(marker, spool, since=since) == []
 
 
@@ -426,5 +434,5 @@ def test_asgi_keeps_a_small_body_in_memory(spool):
     from handslag.core.uploads import SpoolingASGIHandler
 
     messages = [{"type": "http.request", "body": b"a=1", "more_body": False}]
-    body = asyncio.run(SpoolingASGIHandler().read_body(_receive(messages)))
+    body = _run(SpoolingASGIHandler().read_body(_receive(messages)))
     assert isinstance(body, io.BytesIO) and body.read() == b"a=1"
