@@ -7,7 +7,6 @@ from handslag.accounts import services
 from handslag.accounts.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from handslag.accounts.models import Membership, Organisation, User
 from handslag.accounts.roles import OrganisationKind as K
-from handslag.accounts.roles import OrganisationRole as R
 
 # key: (name, kind, organisation number, SME, non-profit)
 ORGANISATIONS = {
@@ -26,21 +25,6 @@ ORGANISATIONS = {
     "vardnara": ("Vårdnära Teknik AB", K.SUPPLIER, "559012-3450", True, False),
     "delningstjanst": ("Delningstjänst Nord AB", K.SUPPLIER, "559123-4561", True, False),
     "ideburen": ("Idéburna Digitalhjälpen", K.SUPPLIER, "802470-1230", False, True),
-}
-
-# Role holders beyond the demo accounts on the sign-in page: username -> (first, last, org, role).
-EXTRA_PEOPLE = {
-    "oppnare": ("Erik", "Nilsson", "vaxjo", R.PROCUREMENT_OFFICER),
-    "syd-projektledare": ("Anna", "Persson", "trelleborg", R.PROCUREMENT_OFFICER),
-    "skurup-behov": ("Lena", "Ek", "skurup", R.NEED_OWNER),
-    "ystad-behov": ("Omar", "Said", "ystad", R.NEED_OWNER),
-    "og-upphandlare": ("Karin", "Ström", "ostergotland", R.PROCUREMENT_OFFICER),
-    "og-oppnare": ("Per", "Lund", "ostergotland", R.PROCUREMENT_OFFICER),
-    "og-behov": ("Sofia", "Wallin", "ostergotland", R.NEED_OWNER),
-    "vardnara": ("Nils", "Åberg", "vardnara", R.ADMIN),
-    "delning": ("Mira", "Kask", "delningstjanst", R.ADMIN),
-    "ideburen": ("Hanna", "Olsson", "ideburen", R.ADMIN),
-    "radgivare": ("Gustav", "Falk", "upphandlingsmyndigheten", R.STAFF),
 }
 
 
@@ -77,6 +61,4 @@ def load() -> None:
                 is_nonprofit=nonprofit,
             )
     for username, first, last, org_key, role, _description in DEMO_ACCOUNTS:
-        _ensure_user(username, first, last, org_key, role)
-    for username, (first, last, org_key, role) in EXTRA_PEOPLE.items():
         _ensure_user(username, first, last, org_key, role)
