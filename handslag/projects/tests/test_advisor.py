@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from handslag.accounts.roles import OrganisationRole
 from handslag.accounts.tests.factories import member, supplier
@@ -54,6 +55,13 @@ def advise(on: date = IN_2025, **fields):
     return recommend(answers(**fields), table=TABLE, on=on)
 
 
+@pytest.fixture
+def english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.mark.usefixtures("english")
 class TestRecommend:
     def test_rnd_and_purchase_gives_innovation_partnership(self) -> None:
         advice = advise()
@@ -135,6 +143,7 @@ class TestRecommend:
         assert not advise(months_available=30).notes
 
 
+@pytest.mark.usefixtures("english")
 class TestBelowThreshold:
     """LOU 19 kap.: no prescribed procedure below the threshold; 19 a kap.: direct award."""
 
@@ -202,6 +211,16 @@ class TestBelowThreshold:
         for key in (advisor.SIMPLIFIED, advisor.SELECTIVE):
             assert "reaches the threshold" in advice.ruled_out[key]
         assert "only allowed below" in advice.ruled_out[advisor.DIRECT_AWARD]
+
+
+def test_reasons_in_swedish() -> None:
+    with translation.override("sv"):
+        advice = advise(estimated_value=300_000, market_solution="yes", rnd_needed="no")
+    assert advice.key == advisor.DIRECT_AWARD
+    assert any("19 a kap. 11 § LOU" in r for r in advice.reasons)
+    assert any("300\xa0000 kr" in r for r in advice.reasons + advice.notes) or any(
+        "300 000" in r for r in advice.reasons + advice.notes
+    )
 
 
 @pytest.mark.django_db

@@ -11,9 +11,10 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from handslag.accounts.roles import OrganisationRole
+from handslag.accounts.services import api_token_create
 from handslag.accounts.tests.factories import member
 from handslag.audit.models import AuditEntry
-from handslag.projects import services
+from handslag.projects import advisor, services
 from handslag.projects.audit_actions import ProjectsAction
 from handslag.projects.models import ThresholdValue
 from handslag.projects.selectors import threshold_table
@@ -109,7 +110,7 @@ class TestEditing:
 
     def test_overlapping_period_refused_nothing_saved(self, lead) -> None:
         before = ThresholdValue.objects.count()
-        with pytest.raises(ValidationError, match="overlaps"):
+        with pytest.raises(ValidationError, match="överlappar"):
             services.threshold_value_save(
                 actor=lead, row=self._row(valid_from=date(2027, 6, 1), valid_to=date(2028, 6, 1))
             )
@@ -266,3 +267,47 @@ def test_staff_member_without_rights_cannot_edit(client, org) -> None:
     user.save()
     client.force_login(user)
     assert client.get(reverse("admin:projects_thresholdvalue_changelist")).status_code == 403
+
+
+class TestApi:
+    BASE = "/api/v1/projects"
+    QUERY = {**TestAdvisorPage.QUERY, "several_buyers": "false"}
+
+    def test_threshold_list_and_filter_by_day(self, client, lead) -> None:
+        headers = {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=lead, name='t').raw}"}
+        rows = client.get(f"{self.BASE}/thresholds", **headers).json()
+        assert len(rows) == ThresholdValue.objects.count()
+        in_2025 = client.get(f"{self.BASE}/thresholds", {"on": "2025-06-01"}, **headers).json()
+        assert {r["category"] for r in in_2025} == {c for c, *_ in PUBLISHED}
+        other = next(r for r in in_2025 if r["category"] == "other_supplies_services")
+        assert (other["sek_value"], other["eur_value"]) == (2_389_585, 221_000)
+        assert other["source_url"] == UHM_2024
+
+    def test_advice_names_period_and_source(self, client, supplier_user) -> None:
+        headers = {
+            "HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=supplier_user, name='t').raw}"
+        }
+        response = client.get(
+            f"{self.BASE}/advisor", {**self.QUERY, "advice_date": "2025-06-01"}, **headers
+        )
+        assert response.status_code == 200, response.content
+        data = response.json()
+        assert data["key"] == "simplified_procedure"
+        assert data["template_name"].startswith("Förenklat förfarande")
+        assert not data["above_threshold"]
+        assert data["threshold"]["valid_from"] == "2024-01-01"
+        assert data["threshold"]["source_url"] == UHM_2024
+        assert data["direct_award_limit"]["sek_value"] == 700_000
+        assert {r["key"] for r in data["ruled_out"]} == set(advisor.ALL_KEYS) - {data["key"]}
+
+    def test_bad_answers_422_and_anonymous_401(self, client, lead) -> None:
+        headers = {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(actor=lead, name='t').raw}"}
+        for bad in (
+            {"estimated_value": "-1"},
+            {"contract_kind": "concession"},
+            {"advice_date": "1850-01-01"},
+        ):
+            response = client.get(f"{self.BASE}/advisor", {**self.QUERY, **bad}, **headers)
+            assert response.status_code == 422, bad
+        assert client.get(f"{self.BASE}/advisor", self.QUERY).status_code == 401
+        assert client.get(f"{self.BASE}/thresholds").status_code == 401
