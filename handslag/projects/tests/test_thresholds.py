@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from handslag.accounts.roles import OrganisationRole
 from handslag.accounts.services import api_token_create
@@ -311,3 +312,27 @@ class TestApi:
             assert response.status_code == 422, bad
         assert client.get(f"{self.BASE}/advisor", self.QUERY).status_code == 401
         assert client.get(f"{self.BASE}/thresholds").status_code == 401
+
+
+class TestThresholdPage:
+    URL = "/projects/thresholds/"
+
+    def test_lists_every_row_with_source_and_marks_those_in_force(self, client, supplier_user):
+        client.force_login(supplier_user)
+        response = client.get(self.URL)
+        assert response.status_code == 200
+        rows = response.context["rows"]
+        assert len(rows) == ThresholdValue.objects.count()
+        page = response.content.decode()
+        assert UHM_2024 in page and REG_2025_2152 in page
+        assert "inte registrerat" in page  # the 2026 values in kronor
+        in_force = {item["row"].valid_from for item in rows if item["in_force"]}
+        today = timezone.localdate()
+        assert all(start <= today for start in in_force)
+
+    def test_advisor_links_to_it_anonymous_redirected(self, client, lead) -> None:
+        client.force_login(lead)
+        response = client.get(TestAdvisorPage.URL, TestAdvisorPage.QUERY)
+        assert reverse("projects:threshold_list") in response.content.decode()
+        client.logout()
+        assert client.get(self.URL).status_code == 302

@@ -52,6 +52,7 @@ from handslag.projects.selectors import (
     stage_is_late,
     template_for_key,
     template_list_visible,
+    threshold_list,
     threshold_row_for,
     threshold_table,
 )
@@ -313,6 +314,22 @@ def procedure_advisor(request: HttpRequest) -> HttpResponse:
         context,
         status=400 if form.errors else 200,
     )
+
+
+@require_GET
+def threshold_list_view(request: HttpRequest) -> HttpResponse:
+    """Every EU threshold and direct-award limit in the table, with its period and source."""
+    today = timezone.localdate()
+    rows = [
+        {
+            "row": row,
+            "sek": _kronor(row.sek_value, "kr"),
+            "eur": _kronor(row.eur_value),
+            "in_force": row.valid_from <= today <= row.valid_to,
+        }
+        for row in threshold_list()
+    ]
+    return render(request, "projects/thresholds.html", {"rows": rows})
 
 
 # --- Timeline --------------------------------------------------------------------------------
