@@ -15,10 +15,13 @@ from handslag.accounts.roles import OrganisationRole
 from handslag.accounts.services import api_token_create
 from handslag.accounts.tests.factories import member
 from handslag.audit.models import AuditEntry
+from handslag.market.models import LegalProcedure
+from handslag.market.services.call_drafting import call_defaults
 from handslag.projects import advisor, services
 from handslag.projects.audit_actions import ProjectsAction
-from handslag.projects.models import ThresholdValue
+from handslag.projects.models import StageStatus, ThresholdValue
 from handslag.projects.selectors import threshold_table
+from handslag.projects.tests.factories import make_project, shipped
 from handslag.rules import thresholds
 
 pytestmark = pytest.mark.django_db
@@ -336,3 +339,24 @@ class TestThresholdPage:
         assert reverse("projects:threshold_list") in response.content.decode()
         client.logout()
         assert client.get(self.URL).status_code == 302
+
+
+@pytest.mark.parametrize("key", ["simplified_procedure", "selective_procedure", "direct_award"])
+def test_below_threshold_templates_run_as_projects_but_are_no_call_procedure(lead, org, key):
+    """Calls follow the legal clock's procedures, which has no time limits for LOU 19 kap.:
+    a project on a below-threshold template starts and its stages open, and a call drafted
+    from it starts from a procedure the clock knows (the buyer chooses which)."""
+    project = make_project(lead=lead, organisation=org, template=shipped(key))
+    stages = list(project.stages.order_by("order"))
+    assert stages[0].status == StageStatus.OPEN
+    assert all(stage.items.exists() for stage in stages)
+    assert shipped(key).legal_procedure not in LegalProcedure.values
+    assert call_defaults(project=project)["legal_procedure"] in LegalProcedure.values
+
+
+def test_direct_award_template_asks_for_the_documentation() -> None:
+    texts = [
+        item.text for stage in shipped("direct_award").stages.all() for item in stage.items.all()
+    ]
+    assert "Genomförandet är dokumenterat" in texts
+    assert "Värdet understiger direktupphandlingsgränsen" in texts
