@@ -5,8 +5,9 @@ Thin: the same permissions, selectors and services as the pages, so no rule exis
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Query, Router
 from ninja.pagination import paginate
 
 from handslag.accounts.models import Organisation, User
@@ -14,8 +15,15 @@ from handslag.accounts.roles import OrganisationKind
 from handslag.core.render import file_response, to_xlsx
 from handslag.needs.models import NeedStatement
 from handslag.needs.permissions import access_need
-from handslag.projects import services
-from handslag.projects.models import ProcedureTemplate, Project, Risk, Stage, WorkspaceArea
+from handslag.projects import advisor, services
+from handslag.projects.models import (
+    ProcedureTemplate,
+    Project,
+    Risk,
+    Stage,
+    ThresholdValue,
+    WorkspaceArea,
+)
 from handslag.projects.permissions import (
     access_area,
     access_checklist_item,
@@ -27,6 +35,8 @@ from handslag.projects.permissions import (
     access_template,
 )
 from handslag.projects.schemas import (
+    AdviceOut,
+    AdvisorIn,
     BudgetLineIn,
     BudgetLineOut,
     ChecklistItemIn,
@@ -55,6 +65,8 @@ from handslag.projects.schemas import (
     TemplateCopyIn,
     TemplateOut,
     TemplateReviseIn,
+    ThresholdFilters,
+    ThresholdOut,
     TimelineOut,
 )
 from handslag.projects.selectors import (
@@ -69,7 +81,11 @@ from handslag.projects.selectors import (
     risk_list_visible,
     risk_register_rows,
     stage_is_late,
+    template_for_key,
     template_list_visible,
+    threshold_list,
+    threshold_row_for,
+    threshold_table,
 )
 from handslag.projects.timeline import project_timeline
 
@@ -621,4 +637,72 @@ def need_joint_project(request: HttpRequest, need_id: int, payload: JointProject
     return 201, {
         "project_id": project.pk,
         "partner_buyer_ids": sorted(p.pk for p in project.partner_buyers.all()),
+    }
+
+
+# --- Thresholds and the procedure advisor ----------------------------------------------------
+
+
+def _threshold(row: ThresholdValue | None) -> dict | None:
+    if row is None:
+        return None
+    return {
+        "category": row.category,
+        "category_label": row.get_category_display(),
+        **{
+            name: getattr(row, name)
+            for name in (
+                "valid_from",
+                "valid_to",
+                "sek_value",
+                "eur_value",
+                "source_title",
+                "source_url",
+                "legal_basis",
+            )
+        },
+    }
+
+
+@router.get(
+    "/thresholds",
+    response=list[ThresholdOut],
+    summary="EU thresholds and the direct-award limit, with their periods and sources",
+)
+def threshold_list_api(request: HttpRequest, filters: Query[ThresholdFilters]):
+    return [_threshold(row) for row in threshold_list(on=filters.on)]
+
+
+@router.get(
+    "/advisor",
+    response=AdviceOut,
+    summary="The procedure advisor: the procedure that fits, why, and the thresholds it used",
+)
+def procedure_advisor_api(request: HttpRequest, answers: Query[AdvisorIn]):
+    on = answers.advice_date or timezone.localdate()
+    advice = advisor.recommend(
+        advisor.Answers(
+            **answers.dict(exclude={"advice_date"}),
+        ),
+        table=threshold_table(),
+        on=on,
+    )
+    templates = {key: template_for_key(user=request.user, key=key) for key in advisor.ALL_KEYS}
+    chosen = templates[advice.key]
+    return {
+        "key": advice.key,
+        "template_id": chosen.pk if chosen else None,
+        "template_name": chosen.name if chosen else "",
+        "reasons": advice.reasons,
+        "notes": advice.notes,
+        "ruled_out": [
+            {"key": key, "template_id": templates[key].pk if templates[key] else None, "reason": r}
+            for key, r in advice.ruled_out.items()
+        ],
+        "advice_date": on,
+        "above_threshold": advice.above_threshold,
+        "comparison": advice.comparison,
+        "threshold": _threshold(threshold_row_for(advice.threshold)),
+        "direct_award_limit": _threshold(threshold_row_for(advice.direct_award_limit)),
+        "direct_award_allowed": advice.direct_award_allowed,
     }

@@ -57,6 +57,8 @@ class ProjectsAction(StrEnum):
     PROCEDURE_TEMPLATE_COPY = "procedure_template.copy"
     # A procedure template's stages and checklists were saved as a new version.
     PROCEDURE_TEMPLATE_REVISE = "procedure_template.revise"
+    # An EU threshold or the direct-award limit was entered or corrected (before and after).
+    THRESHOLD_VALUE_SAVE = "threshold_value.save"
 
 
 # The name an action was stored under before -> its name now.

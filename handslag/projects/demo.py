@@ -239,13 +239,22 @@ def _load_home_monitoring() -> None:
     )
 
 
+# The data migrations whose rows every install has: the shipped procedure templates and the
+# threshold table, with the function that adds them.
+SHIPPED_DATA = (
+    ("0002_shipped_procedure_templates", "add_templates"),
+    ("0008_shipped_thresholds", "add_thresholds"),
+    ("0009_below_threshold_templates", "add_templates"),
+)
+
+
 def ensure_shipped_templates() -> None:
-    """Put back the shipped procedure templates if the database was emptied since migrating
-    (`manage.py flush`, or a test that empties it); the migration's own code, idempotent."""
-    shipped = importlib.import_module(
-        "handslag.projects.migrations.0002_shipped_procedure_templates"
-    )
-    shipped.add_templates(django_apps, None)
+    """Put back the shipped procedure templates and thresholds if the database was emptied
+    since migrating (`manage.py flush`, or a test that empties it); the migrations' own
+    code, idempotent."""
+    for module, function in SHIPPED_DATA:
+        shipped = importlib.import_module(f"handslag.projects.migrations.{module}")
+        getattr(shipped, function)(django_apps, None)
 
 
 def load() -> None:

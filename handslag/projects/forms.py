@@ -249,6 +249,10 @@ class RiskForm(forms.Form):
         )
 
 
+MIN_ADVICE_YEAR = 2000
+MAX_ADVICE_YEAR = 2100
+
+
 class AdvisorForm(forms.Form):
     """The procedure advisor's questions; sent with GET, nothing is saved."""
 
@@ -294,7 +298,25 @@ class AdvisorForm(forms.Form):
         min_value=1,
         max_value=240,
     )
+    advice_date = forms.DateField(
+        label=_("Date of the advice"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "The thresholds in force on this day are used: the day the procurement starts. "
+            "Empty for today."
+        ),
+    )
     need = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def clean_advice_date(self):  # noqa: ANN201
+        day = self.cleaned_data.get("advice_date")
+        if day is not None and not (MIN_ADVICE_YEAR <= day.year <= MAX_ADVICE_YEAR):
+            raise forms.ValidationError(
+                _("Give a date between %(first)d and %(last)d.")
+                % {"first": MIN_ADVICE_YEAR, "last": MAX_ADVICE_YEAR}
+            )
+        return day
 
     def answers(self) -> "advisor.Answers":
         data = self.cleaned_data

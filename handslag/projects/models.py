@@ -1,12 +1,14 @@
 """Procurement projects, the procedure templates they follow, their stages and gates, and team."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from handslag.accounts.roles import ProjectRole
 from handslag.core.models import TimeStampedModel
+from handslag.rules import thresholds
 
 
 class ProcedureTemplate(TimeStampedModel):
@@ -482,3 +484,106 @@ class EffortLine(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.who
+
+
+class ThresholdCategory(models.TextChoices):
+    """The categories of handslag.rules.thresholds.Category, with their labels."""
+
+    CENTRAL_SUPPLIES_SERVICES = (
+        "central_supplies_services",
+        _("Supplies and services, central government authorities"),
+    )
+    OTHER_SUPPLIES_SERVICES = (
+        "other_supplies_services",
+        _("Supplies and services, other contracting authorities"),
+    )
+    WORKS = "works", _("Works, all contracting authorities")
+    SOCIAL_SERVICES = (
+        "social_services",
+        _("Social and other specific services (annex 2 to the Public Procurement Act)"),
+    )
+    DIRECT_AWARD = "direct_award", _("Direct-award limit (supplies, services and works)")
+
+
+class ThresholdValue(TimeStampedModel):
+    """One EU threshold (or the direct-award limit) for one period, with its source.
+
+    Data, not code: the shipped rows come from a data migration, and staff add the next
+    period's values in the admin or with ``manage.py thresholds_import`` when the
+    Commission and Upphandlingsmyndigheten publish them.
+    """
+
+    category = models.CharField(_("category"), max_length=40, choices=ThresholdCategory.choices)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), help_text=_("The last day the value applies."))
+    sek_value = models.PositiveBigIntegerField(
+        _("value in kronor"),
+        null=True,
+        blank=True,
+        help_text=_("Excluding VAT. Empty until the value in kronor is published."),
+    )
+    eur_value = models.PositiveBigIntegerField(
+        _("value in euro"),
+        null=True,
+        blank=True,
+        help_text=_("Empty for a limit set in kronor only, such as the direct-award limit."),
+    )
+    source_title = models.CharField(_("source"), max_length=300)
+    source_url = models.URLField(_("source address"), max_length=500)
+    legal_basis = models.CharField(_("legal basis"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("threshold value")
+        verbose_name_plural = _("threshold values")
+        ordering = ["-valid_from", "category"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "valid_from"],
+                name="thresholdvalue_unique_start",
+                violation_error_message=_("This category already has a value from that day."),
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_to__gte=F("valid_from")),
+                name="thresholdvalue_period_order",
+                violation_error_message=_("The period must end on or after the day it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(sek_value__isnull=False) | Q(eur_value__isnull=False),
+                name="thresholdvalue_has_a_value",
+                violation_error_message=_("Enter the value in kronor, in euro or both."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()} {self.valid_from}–{self.valid_to}"
+
+    def as_rule(self) -> thresholds.Threshold:
+        return thresholds.Threshold(
+            category=thresholds.Category(self.category),
+            valid_from=self.valid_from,
+            valid_to=self.valid_to,
+            sek=self.sek_value,
+            eur=self.eur_value,
+            source_title=self.source_title,
+            source_url=self.source_url,
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        if not (self.category and self.valid_from and self.valid_to):
+            return
+        if self.valid_to < self.valid_from:
+            raise ValidationError(
+                {"valid_to": _("The period must end on or after the day it starts.")}
+            )
+        others = ThresholdValue.objects.filter(category=self.category).exclude(pk=self.pk)
+        clash = thresholds.overlapping([o.as_rule() for o in others], self.as_rule())
+        if clash:
+            first = clash[0]
+            raise ValidationError(
+                _(
+                    "The period overlaps the value that applies from %(start)s to %(end)s; "
+                    "end that period first."
+                )
+                % {"start": first.valid_from.isoformat(), "end": first.valid_to.isoformat()}
+            )

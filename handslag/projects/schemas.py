@@ -1,6 +1,7 @@
 """Shapes of the projects API's requests and answers."""
 
 import datetime as dt
+from typing import Literal
 
 from ninja import Field, Schema
 from pydantic import field_validator
@@ -338,3 +339,66 @@ class JointProjectIn(Schema):
 class JointProjectOut(Schema):
     project_id: int
     partner_buyer_ids: list[int]
+
+
+# --- Thresholds and the procedure advisor --------------------------------------------------
+
+
+class ThresholdOut(Schema):
+    category: str
+    category_label: str
+    valid_from: dt.date
+    valid_to: dt.date
+    sek_value: int | None
+    eur_value: int | None
+    source_title: str
+    source_url: str
+    legal_basis: str
+
+
+class ThresholdFilters(Schema):
+    on: dt.date | None = Field(None, description="Only the rows in force on this day.")
+
+
+class AdvisorIn(Schema):
+    """The advisor's questions, as on the page."""
+
+    market_solution: Literal["yes", "partly", "no", "unsure"]
+    rnd_needed: Literal["yes", "no", "unsure"]
+    will_purchase: Literal["yes", "no", "unsure"]
+    estimated_value: int = Field(ge=0, le=10**12, description="Kronor excluding VAT.")
+    several_buyers: bool = False
+    months_available: int = Field(ge=1, le=240)
+    buyer_kind: Literal["sub_central", "central"] = "sub_central"
+    contract_kind: Literal["supplies_services", "works", "social_services"] = "supplies_services"
+    advice_date: dt.date | None = Field(
+        None, description="The day whose thresholds apply; today when left out."
+    )
+
+    @field_validator("advice_date")
+    @classmethod
+    def _plausible_year(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and not (2000 <= value.year <= 2100):
+            raise ValueError("Give a date between 2000 and 2100.")
+        return value
+
+
+class RuledOutOut(Schema):
+    key: str
+    template_id: int | None
+    reason: str
+
+
+class AdviceOut(Schema):
+    key: str
+    template_id: int | None
+    template_name: str
+    reasons: list[str]
+    notes: list[str]
+    ruled_out: list[RuledOutOut]
+    advice_date: dt.date
+    above_threshold: bool
+    comparison: str
+    threshold: ThresholdOut | None
+    direct_award_limit: ThresholdOut | None
+    direct_award_allowed: bool

@@ -23,8 +23,10 @@ from handslag.projects.models import (
     Risk,
     Stage,
     StageStatus,
+    ThresholdValue,
 )
 from handslag.projects.permissions import buyer_organisation_ids, sees_internal_items
+from handslag.rules import thresholds
 
 # The competences the seeds say an innovation procurement needs, and the project roles that
 # bring each of them. A need owner speaks for the operations, so counts as subject expertise.
@@ -418,6 +420,31 @@ def template_for_key(*, user: User, key: str) -> ProcedureTemplate | None:
     templates = template_list_visible(user=user).filter(key=key)
     own = templates.filter(organisation__isnull=False).order_by("-version", "-pk").first()
     return own or templates.filter(organisation__isnull=True).order_by("-version").first()
+
+
+# --- Thresholds ------------------------------------------------------------------------------
+
+
+def threshold_list(*, on: date | None = None) -> QuerySet[ThresholdValue]:
+    """Every threshold row, newest period first; with *on*, only the rows in force that day.
+
+    Public data: anyone signed in may read it."""
+    rows = ThresholdValue.objects.all()
+    if on is not None:
+        rows = rows.filter(valid_from__lte=on, valid_to__gte=on)
+    return rows.order_by("-valid_from", "category")
+
+
+def threshold_row_for(rule: thresholds.Threshold | None) -> ThresholdValue | None:
+    """The stored row a rule was read from, for its label and legal basis."""
+    if rule is None:
+        return None
+    return ThresholdValue.objects.filter(category=rule.category, valid_from=rule.valid_from).first()
+
+
+def threshold_table() -> list[thresholds.Threshold]:
+    """The whole table as the rules read it (handslag.rules.thresholds)."""
+    return [row.as_rule() for row in ThresholdValue.objects.all()]
 
 
 # --- Resources -------------------------------------------------------------------------------

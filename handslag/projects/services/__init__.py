@@ -34,8 +34,14 @@ from handslag.projects.services.templates import (
     template_revise,
     template_structure,
 )
+from handslag.projects.services.thresholds import (
+    threshold_value_save,
+    threshold_values_import,
+)
 
 __all__ = [
+    "threshold_value_save",
+    "threshold_values_import",
     "EXTERNAL_ROLES",
     "MAX_TYPICAL_DAYS",
     "NOT_NEGATIVE",

@@ -29,7 +29,7 @@ def test_project_list_shows_team_and_owner_staff_only(
 
 def test_templates_visible_are_the_shipped_ones(lead):
     keys = {t.key for t in template_list_visible(user=lead)}
-    assert "innovation_partnership" in keys and len(keys) == 5
+    assert "innovation_partnership" in keys and len(keys) == 8
 
 
 def test_a_stage_past_its_planned_end_is_late(project, lead):

@@ -32,13 +32,16 @@ SHIPPED = {
     "competitive_dialogue": "competitive_dialogue",
     "pre_commercial": "pre_commercial",
     "open_functional": "open",
+    "simplified_procedure": "simplified",
+    "selective_procedure": "selective",
+    "direct_award": "direct_award",
 }
 
 
 # --- Shipped templates --------------------------------------------------------------------
 
 
-def test_every_install_has_the_five_shipped_templates():
+def test_every_install_has_the_shipped_templates():
     templates = ProcedureTemplate.objects.filter(organisation__isnull=True, version=1)
     assert {t.key: t.legal_procedure for t in templates} == SHIPPED
     assert [t.key for t in templates.filter(is_default=True)] == ["innovation_partnership"]

@@ -27,6 +27,7 @@ urlpatterns += [
 
 urlpatterns += [
     path("advisor/", views.procedure_advisor, name="procedure_advisor"),
+    path("thresholds/", views.threshold_list_view, name="threshold_list"),
 ]
 
 urlpatterns += [

@@ -15,6 +15,7 @@ from handslag.projects.views.lifecycle import (
     project_stop,
     project_timeline_view,
     stage_edit,
+    threshold_list_view,
 )
 from handslag.projects.views.resources import (
     RESOURCE_TITLES,
@@ -73,4 +74,5 @@ __all__ = [
     "template_detail",
     "template_edit",
     "template_list",
+    "threshold_list_view",
 ]

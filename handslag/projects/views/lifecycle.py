@@ -7,9 +7,11 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from handslag.core.formats import number_style
 from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
 from handslag.core.permissions import forbidden
@@ -50,9 +52,13 @@ from handslag.projects.selectors import (
     stage_is_late,
     template_for_key,
     template_list_visible,
+    threshold_list,
+    threshold_row_for,
+    threshold_table,
 )
 from handslag.projects.timeline import project_timeline
 from handslag.projects.views._common import PAGE_SIZE, _posted
+from handslag.rules.numbers import format_kronor
 
 
 @require_GET
@@ -277,6 +283,10 @@ def project_stop(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Procedure advisor -----------------------------------------------------------------------
 
 
+def _kronor(amount: int | None, unit: str = "") -> str:
+    return format_kronor(amount, style=number_style(), unit=unit)
+
+
 @require_GET
 def procedure_advisor(request: HttpRequest) -> HttpResponse:
     submitted = any(name in request.GET for name in AdvisorForm.base_fields if name != "need")
@@ -284,10 +294,16 @@ def procedure_advisor(request: HttpRequest) -> HttpResponse:
     form = AdvisorForm(request.GET if submitted else None, initial={"need": need_id})
     context: dict = {"form": form, "need_id": need_id if need_id.isdigit() else ""}
     if submitted and form.is_valid():
-        advice = recommend(form.answers())
+        on = form.cleaned_data["advice_date"] or timezone.localdate()
+        advice = recommend(form.answers(), table=threshold_table(), on=on)
         templates = {key: template_for_key(user=request.user, key=key) for key in ALL_KEYS}
         context.update(
             advice=advice,
+            threshold_row=threshold_row_for(advice.threshold),
+            limit_row=threshold_row_for(advice.direct_award_limit),
+            threshold_sek=_kronor(advice.threshold and advice.threshold.sek, "kr"),
+            threshold_eur=_kronor(advice.threshold and advice.threshold.eur),
+            limit_sek=_kronor(advice.direct_award_limit and advice.direct_award_limit.sek, "kr"),
             template=templates[advice.key],
             ruled_out=[(templates[k], k, reason) for k, reason in advice.ruled_out.items()],
             can_start=request.user.is_buyer_staff,
@@ -298,6 +314,22 @@ def procedure_advisor(request: HttpRequest) -> HttpResponse:
         context,
         status=400 if form.errors else 200,
     )
+
+
+@require_GET
+def threshold_list_view(request: HttpRequest) -> HttpResponse:
+    """Every EU threshold and direct-award limit in the table, with its period and source."""
+    today = timezone.localdate()
+    rows = [
+        {
+            "row": row,
+            "sek": _kronor(row.sek_value, "kr"),
+            "eur": _kronor(row.eur_value),
+            "in_force": row.valid_from <= today <= row.valid_to,
+        }
+        for row in threshold_list()
+    ]
+    return render(request, "projects/thresholds.html", {"rows": rows})
 
 
 # --- Timeline --------------------------------------------------------------------------------
