@@ -3,12 +3,13 @@
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from handslag.accounts.roles import OrganisationKind, OrganisationRole
 from handslag.core.models import TimeStampedModel
-from handslag.core.validators import validate_org_number
+from handslag.core.validators import country_name, normalise_org_identifier
 
 
 class User(AbstractUser):
@@ -69,13 +70,19 @@ class Organisation(TimeStampedModel):
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+    # ISO 3166-1 alpha-2: where the organisation is registered (the offered countries are
+    # handslag.rules.org_identifiers.COUNTRIES).
+    country = models.CharField(_("country"), max_length=2, default="SE")
+    # Swedish numbers as NNNNNN-NNNN; other countries' identifiers in compact form.
     org_number = models.CharField(
         _("organisation number"),
-        max_length=11,
-        unique=True,
-        validators=[validate_org_number],
-        help_text=_("Ten digits, for example 212000-0688."),
+        max_length=40,
+        help_text=_(
+            "Ten digits, for example 212000-0688; abroad, the company registration or VAT number."
+        ),
     )
+    # False for an identifier of a country whose register cannot be checked (free text).
+    org_number_verified = models.BooleanField(_("organisation number checked"), default=True)
     is_sme = models.BooleanField(_("small or medium-sized enterprise"), default=False)
     is_nonprofit = models.BooleanField(_("non-profit organisation"), default=False)
     website = models.URLField(_("website"), blank=True)
@@ -85,9 +92,30 @@ class Organisation(TimeStampedModel):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "org_number"],
+                name="organisation_unique_country_number",
+                violation_error_message=_(
+                    "An organisation with this organisation number is already registered."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def country_label(self) -> str:
+        return country_name(self.country)
+
+    def clean(self) -> None:
+        super().clean()
+        try:
+            normalise_org_identifier(country=self.country, value=self.org_number)
+        except ValidationError as error:
+            field = "country" if error.code == "org_id_country" else "org_number"
+            raise ValidationError({field: error.messages}) from None
 
 
 class Membership(TimeStampedModel):

@@ -28,7 +28,7 @@ from handslag.accounts.models import (
 )
 from handslag.accounts.roles import OrganisationKind
 from handslag.audit.services import audit_record
-from handslag.core.validators import normalise_org_number
+from handslag.core.validators import normalise_org_identifier
 
 TOKEN_PREFIX = "hs_"  # noqa: S105 - a label, not a secret
 
@@ -40,13 +40,17 @@ def organisation_create(
     name: str,
     kind: str,
     org_number: str,
+    country: str = "SE",
     is_sme: bool = False,
     is_nonprofit: bool = False,
     website: str = "",
     description: str = "",
 ) -> Organisation:
-    number = normalise_org_number(org_number)
-    if Organisation.objects.filter(org_number=number).exists():
+    """A new organisation; its identifier is checked for its country (a Swedish
+    organisation number by default) and unique within the country."""
+    identifier = normalise_org_identifier(country=country, value=org_number)
+    number = identifier.number
+    if Organisation.objects.filter(country=identifier.country, org_number=number).exists():
         raise ValidationError(
             {
                 "org_number": _(
@@ -57,7 +61,9 @@ def organisation_create(
     organisation = Organisation(
         name=name.strip(),
         kind=kind,
+        country=identifier.country,
         org_number=number,
+        org_number_verified=identifier.verified,
         is_sme=is_sme,
         is_nonprofit=is_nonprofit,
         website=website,
@@ -70,7 +76,7 @@ def organisation_create(
         action=AccountsAction.ORGANISATION_CREATE,
         target=organisation,
         organisation_id=organisation.pk,
-        data={"kind": kind, "org_number": number},
+        data={"kind": kind, "org_number": number, "country": identifier.country},
     )
     return organisation
 

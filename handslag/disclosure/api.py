@@ -12,14 +12,15 @@ from ninja import Router
 from handslag.core.permissions import not_found
 from handslag.core.render import document_response
 from handslag.disclosure import selectors, services
-from handslag.disclosure.documents import redacted_document
-from handslag.disclosure.models import DocumentRequest, RedactionCase
+from handslag.disclosure.documents import decision_document, redacted_document
+from handslag.disclosure.models import DocumentRequest, RedactionCase, RequestStatus
 from handslag.disclosure.permissions import (
     access_call_for_requests,
     access_case,
     access_consultation,
     access_request,
     access_tender_for_claims,
+    under_absolute_secrecy,
 )
 from handslag.disclosure.schemas import (
     CaseOut,
@@ -65,6 +66,7 @@ def _request(item: DocumentRequest) -> dict:
         "status": item.status,
         "decided_at": item.decided_at,
         "decision_text": item.decision_text,
+        "before_award": item.before_award,
         "cases": [
             {
                 "id": c.public_id,
@@ -180,7 +182,7 @@ def request_list(request: HttpRequest, call_id: int):
 def request_register(request: HttpRequest, call_id: int, payload: RequestIn):
     call = access_call_for_requests(user=request.user, call_id=call_id)
     tenders = None
-    if payload.tender_ids is not None:
+    if payload.tender_ids is not None and not under_absolute_secrecy(call):
         choices = selectors.tender_choices(user=request.user, call=call)
         tenders = list(choices.filter(public_id__in=payload.tender_ids))
         if len(tenders) != len(set(payload.tender_ids)):
@@ -205,12 +207,22 @@ def request_get(request: HttpRequest, request_id: int):
 @router.post(
     "/requests/{request_id}/decision",
     response=RequestOut,
-    summary="Decide the request and send the requester its link",
+    summary="Decide the request and send the requester its link (or, before the award, refuse it)",
 )
 def request_decide(request: HttpRequest, request_id: int):
     item = access_request(user=request.user, request_id=request_id)
     decided, _raw = services.request_decide(actor=request.user, request=item)
     return _request(decided)
+
+
+@router.get(
+    "/requests/{request_id}/decision.pdf", summary="The decision document of a decided request"
+)
+def decision_pdf(request: HttpRequest, request_id: int):
+    item = access_request(user=request.user, request_id=request_id)
+    if item.status != RequestStatus.DECIDED:
+        raise not_found()
+    return document_response(decision_document(request=item), "pdf")
 
 
 @router.post(

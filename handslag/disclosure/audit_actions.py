@@ -31,6 +31,8 @@ class DisclosureAction(StrEnum):
     DISCLOSURE_CASE_DECIDE = "disclosure.case_decide"
     # The request was decided as a whole and the requester sent a link to the documents.
     DISCLOSURE_REQUEST_DECIDE = "disclosure.request_decide"
+    # A request made before the award was refused: the tenders are under absolute secrecy.
+    DISCLOSURE_REQUEST_REFUSE = "disclosure.request_refuse"
     # The requester was sent a new link; the old one stopped working.
     DISCLOSURE_LINK_RENEW = "disclosure.link_renew"
 

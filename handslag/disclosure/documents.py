@@ -1,12 +1,50 @@
-"""The redacted tender as a document (PDF), built from the case's masks and decisions."""
+"""The documents of the disclosure workflow (PDF): the decision on a request, and the
+redacted tender built from the case's masks and decisions."""
 
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from handslag.core.render import Document, Facts, Heading, Paragraph, Table
-from handslag.disclosure.models import Outcome
+from handslag.disclosure.models import DocumentRequest, Outcome
 from handslag.disclosure.selectors import CaseView
 
 OUTCOME_LABELS = dict(Outcome.choices)
+
+
+def _person(user) -> str:
+    return (user.get_full_name() or user.username) if user else ""
+
+
+def decision_document(*, request: DocumentRequest) -> Document:
+    """The decided request as the decision document the requester gets: the facts of the
+    request and the decision's text with its appeal notice.
+
+    For a request refused before the award it is made of the request and the call only,
+    like the decision's text, so it says nothing about any tender.
+    """
+    call = request.call
+    document = Document(
+        title=_("Decision on a request for public documents"),
+        subtitle=f"{call.project.organisation.name} · {call.reference} {call.title}",
+    )
+    decided_at = timezone.localtime(request.decided_at) if request.decided_at else None
+    document.add(
+        Facts(
+            [
+                (_("Requester"), request.requester_name),
+                (_("Received"), formats.date_format(request.received_on)),
+                (_("What is asked for"), request.subject),
+                (
+                    _("Decided"),
+                    formats.date_format(decided_at, "DATETIME_FORMAT") if decided_at else "",
+                ),
+                (_("Decided by"), _person(request.decided_by)),
+            ]
+        ),
+        Heading(_("Decision"), 2),
+        *(Paragraph(part) for part in request.decision_text.split("\n\n") if part.strip()),
+    )
+    return document
 
 
 def redacted_document(*, view: CaseView) -> Document:

@@ -42,7 +42,12 @@ class FileClaimForm(forms.Form):
 
 class RequestForm(forms.Form):
     requester_name = forms.CharField(label=_("Requester's name"), max_length=200)
-    requester_email = forms.CharField(label=_("Requester's e-mail"), max_length=254)
+    requester_email = forms.CharField(
+        label=_("Requester's e-mail"),
+        max_length=254,
+        required=False,
+        help_text=_("The decision is sent here. Needed once the award decision is made."),
+    )
     subject = forms.CharField(
         label=_("What is asked for"), widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -56,6 +61,10 @@ class RequestForm(forms.Form):
 
     def __init__(self, *args, tenders=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if tenders is None:
+            # Under absolute secrecy a request names no tender (and none is shown).
+            del self.fields["tenders"]
+            return
         self.fields["tenders"].queryset = tenders
         self.fields["tenders"].label_from_instance = lambda t: f"{t.supplier.name} ({t.receipt})"
 

@@ -32,13 +32,18 @@ class RequestStatus(models.TextChoices):
 
 
 class DocumentRequest(TimeStampedModel):
-    """A request for public documents (begäran om allmän handling) about a call's tenders."""
+    """A request for public documents (begäran om allmän handling) about a call's tenders.
+
+    A request made while the tenders are under absolute secrecy (before the award) is
+    registered all the same, names no tender and is refused (``before_award``).
+    """
 
     call = models.ForeignKey(
         "market.Call", on_delete=models.PROTECT, related_name="document_requests"
     )
     requester_name = models.CharField(_("requester's name"), max_length=200)
-    requester_email = models.EmailField(_("requester's e-mail"))
+    # Blank only for a request refused before the award: its decision needs no link.
+    requester_email = models.EmailField(_("requester's e-mail"), blank=True)
     subject = models.TextField(_("what is asked for"))
     received_on = models.DateField(_("received"))
     registered_by = models.ForeignKey(
@@ -52,6 +57,7 @@ class DocumentRequest(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     decision_text = models.TextField(_("decision"), blank=True)
+    before_award = models.BooleanField(_("made before the award"), default=False)
     # Only the SHA-256 of the requester's link token is kept, like API tokens.
     token_digest = models.CharField(max_length=64, unique=True, null=True, blank=True)
 

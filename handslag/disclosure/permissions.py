@@ -21,7 +21,7 @@ from handslag.core.models import as_public_id
 from handslag.core.permissions import forbidden, not_found
 from handslag.disclosure.models import DocumentRequest, RedactionCase, RequestStatus
 from handslag.evaluation.models import Award
-from handslag.market.models import Call
+from handslag.market.models import Call, CallStatus
 from handslag.projects.permissions import (
     can_manage_project,
     can_view_project,
@@ -91,6 +91,12 @@ def access_call_for_requests(*, user: User, call_id: int) -> Call:
 
 def has_award(call: Call) -> bool:
     return Award.objects.filter(call=call).exists()
+
+
+def under_absolute_secrecy(call: Call) -> bool:
+    """Whether the call's tenders are under absolute secrecy (OSL 19 kap. 3 § andra
+    stycket): until the award decision, or until the procurement is cancelled."""
+    return call.status != CallStatus.CANCELLED and not has_award(call)
 
 
 def access_request(*, user: User, request_id: int) -> DocumentRequest:

@@ -22,9 +22,11 @@ class ClaimOut(Schema):
 
 class RequestIn(Schema):
     requester_name: str = Field(..., max_length=200)
-    requester_email: str = Field(..., max_length=254)
+    # Needed after the award (the link goes there); before it, only to send the refusal.
+    requester_email: str = Field("", max_length=254)
     subject: str = Field(..., max_length=5000)
     received_on: dt.date
+    # Ignored before the award: such a request names no tender and is refused.
     tender_ids: list[UUID] | None = None
 
 
@@ -46,6 +48,7 @@ class RequestOut(Schema):
     status: str
     decided_at: dt.datetime | None
     decision_text: str
+    before_award: bool
     cases: list[CaseRow]
 
 

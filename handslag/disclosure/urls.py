@@ -18,6 +18,7 @@ urlpatterns = [
     path("calls/<int:pk>/requests/", requests.request_list, name="request_list"),
     path("requests/<int:pk>/", requests.request_detail, name="request_detail"),
     path("requests/<int:pk>/decide/", requests.request_decide, name="request_decide"),
+    path("requests/<int:pk>/decision.pdf", requests.decision_pdf, name="decision_pdf"),
     path("requests/<int:pk>/new-link/", requests.request_link_renew, name="request_link_renew"),
     path("cases/<uuid:pk>/", requests.workspace, name="workspace"),
     path("cases/<uuid:pk>/claims/<str:claim_id>/", requests.claim_rule, name="claim_rule"),

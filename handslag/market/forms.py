@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from handslag.accounts.models import Organisation
+from handslag.core.validators import country_choices
 from handslag.market.models import Area, EventKind, LegalProcedure
 
 
@@ -136,10 +137,20 @@ class DecisionForm(forms.Form):
 
 class SupplierRegistrationForm(forms.Form):
     organisation_name = forms.CharField(label=_("Organisation name"), max_length=200)
+    country = forms.ChoiceField(
+        label=_("Country where the organisation is registered"),
+        choices=country_choices,
+        initial="SE",
+        # Left out (an older form, a script), the organisation is Swedish.
+        required=False,
+    )
     org_number = forms.CharField(
         label=_("Organisation number"),
-        max_length=13,
-        help_text=_("Ten digits, for example 556677-8899. The last digit is a check digit."),
+        max_length=40,
+        help_text=_(
+            "In Sweden ten digits, for example 556677-8899; the last digit is a check digit. "
+            "Abroad, the company registration number or the VAT number."
+        ),
     )
     is_sme = forms.BooleanField(
         label=_("We are a small or medium-sized enterprise"), required=False

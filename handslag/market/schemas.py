@@ -174,7 +174,9 @@ class ErrorOut(Schema):
 
 class RegisterIn(Schema):
     organisation_name: str = Field(..., max_length=200)
-    org_number: str = Field(..., max_length=13)
+    org_number: str = Field(..., max_length=40)
+    # ISO 3166-1 alpha-2 of the country of registration; the identifier is checked by its rule.
+    country: str = Field("SE", max_length=2)
     is_sme: bool = False
     is_nonprofit: bool = False
     website: str = Field("", max_length=200)
@@ -197,6 +199,9 @@ class ProfileOut(Schema):
     organisation_id: int
     name: str
     org_number: str
+    country: str
+    # False for an identifier no register could check (a country stdnum does not cover).
+    org_number_verified: bool
     is_sme: bool
     is_nonprofit: bool
     capabilities: str
@@ -222,6 +227,8 @@ class SupplierOut(Schema):
     id: int
     name: str
     org_number: str
+    country: str
+    org_number_verified: bool
     is_sme: bool
     is_nonprofit: bool
     capabilities: str

@@ -9,6 +9,7 @@ from handslag.disclosure.services.decision import (
     appeal_notice,
     case_decide,
     decision_text,
+    refusal_text,
     request_decide,
     request_link_renew,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "decision_text",
     "mask_add",
     "mask_remove",
+    "refusal_text",
     "request_decide",
     "request_link_renew",
     "request_register",

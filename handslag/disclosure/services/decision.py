@@ -27,7 +27,12 @@ from handslag.disclosure.models import (
     RedactionCase,
     RequestStatus,
 )
-from handslag.disclosure.permissions import TOKEN_PREFIX, can_decide_requests, token_digest
+from handslag.disclosure.permissions import (
+    TOKEN_PREFIX,
+    can_decide_requests,
+    token_digest,
+    under_absolute_secrecy,
+)
 from handslag.disclosure.services.requests import _open_case
 
 MAX_REDACTED_COPY_BYTES = 50 * 1024 * 1024
@@ -171,7 +176,55 @@ def appeal_notice(*, buyer: str) -> str:
     ) % {"buyer": buyer}
 
 
+def refusal_text(*, request: DocumentRequest) -> str:
+    """The refusal of a request made while the tenders are under absolute secrecy.
+
+    It is built from the request and the call alone, never from the tenders, so its words
+    are the same whether there are none, one or many: the secrecy covers that too.
+    """
+    buyer = request.call.project.organisation.name
+    return "\n\n".join(
+        [
+            _(
+                "Decision on the request for public documents from %(name)s, received "
+                "%(received)s, concerning: %(subject)s"
+            )
+            % {
+                "name": request.requester_name,
+                "received": formats.date_format(request.received_on),
+                "subject": request.subject,
+            },
+            _(
+                "%(buyer)s refuses the request. In the procurement %(reference)s %(title)s the "
+                "decision on the award has not been made and the procurement has not been "
+                "cancelled. Until then information relating to applications and tenders is "
+                "under absolute secrecy under the Public Access to Information and Secrecy "
+                "Act (offentlighets- och sekretesslagen, OSL) 19 kap. 3 § andra stycket. The "
+                "secrecy also covers whether any application or tender has been made and how "
+                "many, so this decision says nothing about it."
+            )
+            % {
+                "buyer": buyer,
+                "reference": request.call.reference,
+                "title": request.call.title,
+            },
+            _(
+                "You may ask again once the award decision is made; the request is then "
+                "tried under OSL 31 kap. 16 §."
+            ),
+            appeal_notice(buyer=buyer),
+            _(
+                "The right to appeal follows from OSL 6 kap. 7–8 §§; the appeal must reach "
+                "%(buyer)s within three weeks (förvaltningslagen 44 §)."
+            )
+            % {"buyer": buyer},
+        ]
+    )
+
+
 def decision_text(*, request: DocumentRequest) -> str:
+    if request.before_award:
+        return refusal_text(request=request)
     buyer = request.call.project.organisation.name
     parts = [
         _(
@@ -215,6 +268,8 @@ def request_decide(
 
     Returns the request and the link token in clear, which is never stored: only its
     SHA-256 is kept, so the link works for whoever holds the e-mail and nobody else.
+    A request made before the award is refused instead (OSL 19 kap. 3 § andra stycket):
+    no link, and the token returned is empty.
     """
     now = now or timezone.now()
     request = (
@@ -225,6 +280,8 @@ def request_decide(
     _require_decider(actor, request)
     if request.status == RequestStatus.DECIDED:
         raise ValidationError(_("The request has already been decided."))
+    if request.before_award:
+        return _refuse_before_award(actor, request, now), ""
     if request.cases.exclude(status=CaseStatus.DECIDED).exists():
         raise ValidationError(_("Decide on every requested tender first."))
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -243,6 +300,43 @@ def request_decide(
     )
     _send_link(request, raw)
     return request, raw
+
+
+def _refuse_before_award(
+    actor: User, request: DocumentRequest, now: dt.datetime
+) -> DocumentRequest:
+    if not under_absolute_secrecy(request.call):
+        # The secrecy ended after the request came in: it is tried as a request after
+        # the award, tender by tender, not refused on a ground that no longer holds.
+        raise ValidationError(
+            _(
+                "The tenders are no longer under absolute secrecy: the award decision has "
+                "been made or the procurement cancelled since the request came in. Register "
+                "it again with the tenders asked for."
+            )
+        )
+    request.decision_text = refusal_text(request=request)
+    request.status = RequestStatus.DECIDED
+    request.decided_at = now
+    request.decided_by = actor
+    request.save()
+    audit_record(
+        actor=actor,
+        action=DisclosureAction.DISCLOSURE_REQUEST_REFUSE,
+        target=request,
+        data={"request_id": request.pk, "ground": "OSL 19:3 2 st"},
+        organisation_id=request.call.project.organisation_id,
+    )
+    email = request.requester_email
+    if email:
+        subject = _("Decision on your request for documents (%(reference)s)") % {
+            "reference": request.call.reference
+        }
+        body = str(request.decision_text)
+        transaction.on_commit(
+            lambda: send_email.enqueue(subject=str(subject), body=body, recipients=[email])
+        )
+    return request
 
 
 def _send_link(request: DocumentRequest, raw: str) -> None:
@@ -271,6 +365,8 @@ def request_link_renew(*, actor: User, request: DocumentRequest) -> tuple[Docume
     _require_decider(actor, request)
     if request.status != RequestStatus.DECIDED:
         raise ValidationError(_("The request has not been decided yet."))
+    if request.before_award:
+        raise ValidationError(_("The request was refused: there is no link to documents."))
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     request.token_digest = token_digest(raw)
     request.save(update_fields=["token_digest", "updated_at"])

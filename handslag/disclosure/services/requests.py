@@ -1,4 +1,4 @@
-"""Requests for public documents after the award, and the redaction of each tender."""
+"""Requests for public documents: their registration, and the redaction of each tender."""
 
 import datetime as dt
 import secrets
@@ -27,7 +27,7 @@ from handslag.disclosure.models import (
 )
 from handslag.disclosure.permissions import (
     can_handle_requests,
-    has_award,
+    under_absolute_secrecy,
 )
 from handslag.disclosure.services.claims import claim_list
 from handslag.market.models import Call
@@ -58,39 +58,54 @@ def request_register(
     actor: User,
     call: Call,
     requester_name: str,
-    requester_email: str,
+    requester_email: str = "",
     subject: str,
     received_on: dt.date,
     tenders: Sequence[Tender] | None = None,
     now: dt.datetime | None = None,
 ) -> DocumentRequest:
-    """Register a request for the call's tenders; refused before the award decision.
+    """Register a request for the call's tenders, one case per tender asked for.
 
-    Until the award decision the tenders are under absolute secrecy (OSL 19 kap. 3 §
-    andra stycket), so the request cannot be granted in any part.
+    Every request is registered (TF 2 kap.; OSL 4 kap. 1 §). Until the award decision the
+    tenders are under absolute secrecy (OSL 19 kap. 3 § andra stycket): such a request
+    names no tender and is refused in whole (request_decide), with the same words whether
+    there are tenders or not.
     """
     now = now or timezone.now()
     _require_handler(actor, call)
-    if not has_award(call):
-        raise ValidationError(
-            _(
-                "The request is refused: until the award decision the tenders are under "
-                "absolute secrecy (OSL 19 kap. 3 § andra stycket)."
-            )
-        )
+    secret = under_absolute_secrecy(call)
     requester_name = _text(requester_name, "requester_name", _("Enter the requester's name."), 200)
     requester_email = (requester_email or "").strip()
-    try:
-        validate_email(requester_email)
-    except ValidationError:
-        raise ValidationError(
-            {"requester_email": _("Enter the requester's e-mail address.")}
-        ) from None
+    if requester_email or not secret:
+        try:
+            validate_email(requester_email)
+        except ValidationError:
+            raise ValidationError(
+                {"requester_email": _("Enter the requester's e-mail address.")}
+            ) from None
     subject = _text(subject, "subject", _("Describe what is asked for."))
     if not isinstance(received_on, dt.date) or isinstance(received_on, dt.datetime):
         raise ValidationError({"received_on": _("Enter the date the request arrived.")})
     if received_on > timezone.localdate(now):
         raise ValidationError({"received_on": _("The date cannot be in the future.")})
+    if secret:
+        request = DocumentRequest.objects.create(
+            call=call,
+            requester_name=requester_name,
+            requester_email=requester_email,
+            subject=subject,
+            received_on=received_on,
+            registered_by=actor,
+            before_award=True,
+        )
+        audit_record(
+            actor=actor,
+            action=DisclosureAction.DISCLOSURE_REQUEST_REGISTER,
+            target=request,
+            data={"call_id": call.pk, "before_award": True},
+            organisation_id=call.project.organisation_id,
+        )
+        return request
     # Only tenders the handler may know of (none before the opening), by the one rule.
     submitted = visible_tenders(user=actor).filter(call=call, status=TenderStatus.SUBMITTED)
     chosen = list(submitted) if tenders is None else list(tenders)

@@ -55,7 +55,9 @@ def test_request_workflow_through_the_api(client, s):
         "received_on": dt.date.today().isoformat(),
     }
     early = post(client, f"{BASE}/calls/{s.call.pk}/requests", s.team, body)
-    assert early.status_code == 400 and "19 kap. 3 §" in early.json()["detail"]
+    # Registered before the award, naming no tender; the refusal is decided apart.
+    assert early.status_code == 201 and early.json()["before_award"] is True
+    assert early.json()["cases"] == []
     s.award()
     created = post(
         client,
@@ -99,7 +101,7 @@ def test_request_workflow_through_the_api(client, s):
     request_id = created.json()["id"]
     final = post(client, f"{BASE}/requests/{request_id}/decision", s.officer)
     assert final.status_code == 200 and "kammarrätten" in final.json()["decision_text"]
-    assert DocumentRequest.objects.get().token_digest
+    assert DocumentRequest.objects.get(before_award=False).token_digest
 
 
 def test_consultation_comment_through_the_api(client, s):

@@ -18,6 +18,7 @@ def test_the_names_are_the_names_in_the_log():
         "disclosure.consultation_comment",
         "disclosure.case_decide",
         "disclosure.request_decide",
+        "disclosure.request_refuse",
         "disclosure.link_renew",
     }
     assert not RENAMED

@@ -149,12 +149,12 @@ def test_claim_ciphertext_moved_to_another_tender_does_not_decrypt(s):
 # --- requests -----------------------------------------------------------------------------
 
 
-def test_request_before_award_refused_citing_absolute_secrecy(s):
+def test_request_before_award_registered_and_refused_citing_absolute_secrecy(s):
     s.open()
-    with pytest.raises(ValidationError) as error:
-        s.request()
-    assert "19 kap. 3 §" in " ".join(error.value.messages)
-    assert not DocumentRequest.objects.exists()
+    request = s.request(tenders=[s.tender_a])
+    assert request.before_award and not request.cases.exists()
+    refused, _token = services.request_decide(actor=s.lead, request=request)
+    assert "19 kap. 3 §" in refused.decision_text
 
 
 def test_request_registers_a_case_per_tender(s):

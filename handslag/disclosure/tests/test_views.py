@@ -64,7 +64,7 @@ def test_team_reads_claims_only_after_opening(client, s):
     assert len(services.claim_list(tender=s.tender_a)) == 1
 
 
-def test_request_refused_before_award_on_the_page(client, s):
+def test_request_before_award_registered_on_the_page(client, s):
     s.open()
     client.force_login(s.team)
     url = f"/disclosure/calls/{s.call.pk}/requests/"
@@ -80,8 +80,10 @@ def test_request_refused_before_award_on_the_page(client, s):
             "tenders": [str(s.tender_a.public_id)],
         },
     )
-    assert response.status_code == 400 and "19 kap. 3 §" in response.content.decode()
-    assert not DocumentRequest.objects.exists()
+    assert response.status_code == 302
+    registered = DocumentRequest.objects.get()
+    assert registered.before_award and not registered.cases.exists()
+    assert "19 kap. 3 §" in client.get(response["Location"]).content.decode()
 
 
 def test_whole_workflow_through_the_pages(

@@ -11,9 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
+from handslag.core.permissions import not_found
 from handslag.core.render import document_response
 from handslag.disclosure import selectors, services
-from handslag.disclosure.documents import redacted_document
+from handslag.disclosure.documents import decision_document, redacted_document
 from handslag.disclosure.forms import (
     ConsultationForm,
     DecisionForm,
@@ -21,13 +22,13 @@ from handslag.disclosure.forms import (
     RequestForm,
     RuleForm,
 )
-from handslag.disclosure.models import CaseStatus
+from handslag.disclosure.models import CaseStatus, RequestStatus
 from handslag.disclosure.permissions import (
     access_call_for_requests,
     access_case,
     access_request,
     can_decide_requests,
-    has_award,
+    under_absolute_secrecy,
 )
 
 
@@ -35,8 +36,10 @@ from handslag.disclosure.permissions import (
 def request_list(request: HttpRequest, pk: int) -> HttpResponse:
     """The call's document requests, and the form to register a new one."""
     call = access_call_for_requests(user=request.user, call_id=pk)
+    secret = under_absolute_secrecy(call)
     form = RequestForm(
-        request.POST or None, tenders=selectors.tender_choices(user=request.user, call=call)
+        request.POST or None,
+        tenders=None if secret else selectors.tender_choices(user=request.user, call=call),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -53,7 +56,8 @@ def request_list(request: HttpRequest, pk: int) -> HttpResponse:
             "call": call,
             "form": form,
             "requests": selectors.request_list_for_call(call=call),
-            "awarded": has_award(call),
+            "secret": secret,
+            "can_decide": can_decide_requests(user=request.user, call=call),
         },
         status=400 if form.errors else 200,
     )
@@ -75,6 +79,9 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "cases": cases,
             "can_decide": can_decide_requests(user=request.user, call=document_request.call),
             "all_decided": all(c.status == CaseStatus.DECIDED for c in cases),
+            "refusal_draft": services.refusal_text(request=document_request)
+            if document_request.before_award
+            else "",
         },
     )
 
@@ -87,8 +94,20 @@ def request_decide(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("The decision was made and sent to the requester."))
+        if document_request.before_award:
+            messages.success(request, _("The request was refused. The decision is recorded."))
+        else:
+            messages.success(request, _("The decision was made and sent to the requester."))
     return redirect("disclosure:request_detail", pk=document_request.pk)
+
+
+@require_GET
+def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The decided request's decision document, with its appeal notice."""
+    document_request = access_request(user=request.user, request_id=pk)
+    if document_request.status != RequestStatus.DECIDED:
+        raise not_found()
+    return document_response(decision_document(request=document_request), "pdf")
 
 
 @require_POST

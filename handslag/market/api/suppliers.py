@@ -30,6 +30,8 @@ def _profile_out(organisation: Organisation) -> dict:
         "organisation_id": organisation.pk,
         "name": organisation.name,
         "org_number": organisation.org_number,
+        "country": organisation.country,
+        "org_number_verified": organisation.org_number_verified,
         "is_sme": organisation.is_sme,
         "is_nonprofit": organisation.is_nonprofit,
         "capabilities": profile.capabilities,

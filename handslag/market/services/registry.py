@@ -13,10 +13,11 @@ from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind, OrganisationRole
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
-from handslag.core.validators import normalise_org_number
+from handslag.core.validators import normalise_org_identifier
 from handslag.market.audit_actions import MarketAction
 from handslag.market.models import Area, Call, CallFollow, SupplierProfile
 from handslag.market.permissions import can_edit_supplier_profile, can_follow
+from handslag.rules.org_identifiers import SWEDEN, OrgIdProblem
 from handslag.rules.org_numbers import OrgNumberProblem
 
 __all__ = [
@@ -27,8 +28,12 @@ __all__ = [
 ]
 
 
-def _org_number_message(error: ValidationError) -> str:
-    """The validator's message, worded for someone registering their own organisation."""
+def _org_number_message(error: ValidationError, country: str) -> str:
+    """The validator's message, worded for someone registering their own organisation.
+
+    Abroad the validator's own message says which country's rule was broken."""
+    if country != SWEDEN:
+        return error.messages[0]
     if error.code == OrgNumberProblem.CHECKSUM:
         return _(
             "The organisation number's check digit is wrong. Check that every digit is "
@@ -54,6 +59,7 @@ def supplier_register(
     *,
     organisation_name: str,
     org_number: str,
+    country: str = SWEDEN,
     username: str,
     email: str,
     password: str,
@@ -67,7 +73,9 @@ def supplier_register(
 ) -> User:
     """A new person registers a new supplier organisation and becomes its administrator.
 
-    Everything is checked before anything is saved, and all of it is saved in one
+    Suppliers from abroad take part on equal terms (LOU 4 kap. 1 §): the organisation's
+    identifier is checked by the rule of its country (rules.org_identifiers), or taken
+    as unverified text where no register can be checked. Everything is checked before anything is saved, and all of it is saved in one
     transaction: a refused sign-up leaves no organisation, person or profile behind.
     """
     errors: dict[str, list[str]] = {}
@@ -76,13 +84,17 @@ def supplier_register(
     email = (email or "").strip().lower()
     if not organisation_name:
         errors.setdefault("organisation_name", []).append(_("Give the name of your organisation."))
-    number = ""
+    identifier = None
+    country = (country or SWEDEN).strip().upper()
     try:
-        number = normalise_org_number(org_number)
+        identifier = normalise_org_identifier(country=country, value=org_number)
     except ValidationError as error:
-        errors.setdefault("org_number", []).append(_org_number_message(error))
+        field = "country" if error.code == OrgIdProblem.COUNTRY else "org_number"
+        errors.setdefault(field, []).append(_org_number_message(error, country))
     else:
-        if Organisation.objects.filter(org_number=number).exists():
+        if Organisation.objects.filter(
+            country=identifier.country, org_number=identifier.number
+        ).exists():
             errors.setdefault("org_number", []).append(
                 _(
                     "An organisation with this organisation number is already registered. "
@@ -125,7 +137,8 @@ def supplier_register(
                 actor=None,
                 name=organisation_name,
                 kind=OrganisationKind.SUPPLIER,
-                org_number=number,
+                org_number=identifier.number,
+                country=identifier.country,
                 is_sme=is_sme,
                 is_nonprofit=is_nonprofit,
                 website=(website or "").strip(),

@@ -86,6 +86,7 @@ def supplier_register(request: HttpRequest) -> HttpResponse:
             user = services.supplier_register(
                 organisation_name=data["organisation_name"],
                 org_number=data["org_number"],
+                country=data["country"],
                 is_sme=data["is_sme"],
                 is_nonprofit=data["is_nonprofit"],
                 website=data["website"],
