@@ -227,6 +227,66 @@ def test_amend_refuses_deadlines_in_the_past_and_out_of_order(cast):
     assert not CallVersion.objects.exists()
 
 
+def test_amend_refuses_shortening_a_deadline_below_the_limit_and_changes_nothing(cast):
+    call = cast.call  # published five days ago, applications close in 30 days
+    published = call.published_at
+    short = published + dt.timedelta(days=20)
+    entries = AuditEntry.objects.count()
+    with pytest.raises(services.PublicationRefused) as error:
+        services.call_amend(
+            actor=cast.manager, call=call, reason="Kortare tid", application_deadline=short
+        )
+    item = error.value.missing[0]
+    assert (item.code, item.section) == ("application_period_too_short", "LOU 11 kap. 3 §")
+    assert item.earliest == legal_clock.period_end(published, 30)
+    call.refresh_from_db()
+    assert call.application_deadline != short
+    assert not CallVersion.objects.exists() and AuditEntry.objects.count() == entries
+
+
+def test_significant_change_needs_the_full_period_again_from_the_change(cast):
+    call = cast.call
+    now = timezone.now()
+    with pytest.raises(services.PublicationRefused) as error:
+        services.call_amend(
+            actor=cast.manager,
+            call=call,
+            reason="Nya krav på driftsättning",
+            significant=True,
+            selection_criteria="Referens inom vården krävs nu.",
+            now=now,
+        )
+    item = error.value.missing[0]
+    assert (item.code, item.section) == ("application_period_too_short", "LOU 11 kap. 8 §")
+    assert item.earliest == legal_clock.period_end(now, 30)
+    assert "LOU 11 kap. 8 §" in item.message and str(item.earliest.year) in item.message
+    assert not CallVersion.objects.exists()
+    later = legal_clock.period_end(now, 30)
+    version = services.call_amend(
+        actor=cast.manager,
+        call=call,
+        reason="Nya krav på driftsättning",
+        significant=True,
+        selection_criteria="Referens inom vården krävs nu.",
+        application_deadline=later,
+        now=now,
+    )
+    assert version.significant
+    entry = AuditEntry.objects.get(action=MarketAction.CALL_AMEND)
+    assert entry.data["significant"] is True
+
+
+def test_extending_a_deadline_is_allowed_without_a_significant_change(cast):
+    call = cast.call
+    version = services.call_amend(
+        actor=cast.manager,
+        call=call,
+        reason="Längre tid",
+        application_deadline=call.application_deadline + dt.timedelta(days=3),
+    )
+    assert not version.significant
+
+
 def test_amend_refused_for_others_and_for_drafts(cast):
     for actor in (cast.team_member, cast.colleague, cast.outsider, cast.user_a):
         with pytest.raises(PermissionDenied):
