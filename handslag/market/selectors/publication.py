@@ -32,7 +32,12 @@ TWO_STAGE_PROCEDURES = frozenset(
 
 
 def _when(value: dt.datetime | None) -> str:
-    return date_format(timezone.localtime(value), "DATETIME_FORMAT") if value else "–"
+    if value is None:
+        return "–"
+    try:
+        return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    except OverflowError:
+        return value.isoformat()
 
 
 def _day(iso: str) -> str:

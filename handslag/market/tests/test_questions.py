@@ -42,12 +42,30 @@ def _at_local(day: dt.date, hour: int) -> dt.datetime:
     return timezone.make_aware(dt.datetime(day.year, day.month, day.day, hour))
 
 
-def test_question_days_come_from_the_legal_clock(cast):
+def test_question_days_come_from_the_legal_clock_on_the_stricter_reading(cast):
     days = selectors.call_question_days(call=cast.call)
     deadline = timezone.localtime(cast.call.tender_deadline).date()
-    assert days.last_for_answers == legal_clock.last_day_for_answers(deadline)
-    assert days.last_for_questions == legal_clock.last_day_for_questions(deadline)
-    assert days.last_for_answers <= deadline - dt.timedelta(days=6)
+    strict = {"deadline_day_counts": False}
+    assert days.last_for_answers == legal_clock.last_day_for_answers(deadline, **strict)
+    assert days.last_for_questions == legal_clock.last_day_for_questions(deadline, **strict)
+    assert days.last_for_answers <= deadline - dt.timedelta(days=7)
+
+
+def test_a_buyer_may_count_the_deadline_day_with_its_reason_shown(client, cast):
+    Call.objects.filter(pk=cast.call.pk).update(
+        tender_deadline=timezone.make_aware(dt.datetime(2027, 4, 20, 12)),  # a Tuesday
+        answers_deadline_day_counts=True,
+        answers_reading_reason="Vi följer Upphandlingsmyndighetens läsning.",
+    )
+    cast.call.refresh_from_db()
+    days = selectors.call_question_days(call=cast.call)
+    assert days.last_for_answers == dt.date(2027, 4, 14)  # six days, the deadline day counted
+    Call.objects.filter(pk=cast.call.pk).update(answers_deadline_day_counts=False)
+    cast.call.refresh_from_db()
+    assert selectors.call_question_days(call=cast.call).last_for_answers == dt.date(2027, 4, 13)
+    Call.objects.filter(pk=cast.call.pk).update(answers_deadline_day_counts=True)
+    page = client.get(f"/market/calls/{cast.call.pk}/")
+    assert "Vi följer Upphandlingsmyndighetens läsning." in page.text
     assert days.last_for_questions < days.last_for_answers
 
 

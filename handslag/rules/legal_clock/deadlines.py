@@ -58,6 +58,8 @@ from handslag.rules.legal_clock.working_days import next_working_day
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 _ONE_DAY = dt.timedelta(days=1)
+#: What :func:`period_end` returns for a period that would end after year 9999.
+END_OF_TIME = dt.datetime(9999, 12, 30, tzinfo=STOCKHOLM)
 
 #: A prior information notice shortens the tender period only if it was sent for
 #: publication at least 35 days and at most 12 months before the contract notice
@@ -169,10 +171,11 @@ def period_end(start: dt.datetime, days: int) -> dt.datetime:
     """
     if days < 0:
         raise ValueError("days must not be negative")
-    last = local(start).date() + dt.timedelta(days=days)
-    last = next_working_day(last)
-    following = last + _ONE_DAY
-    return dt.datetime.combine(following, dt.time(0, 0), tzinfo=STOCKHOLM)
+    try:
+        last = next_working_day(local(start).date() + dt.timedelta(days=days))
+        return dt.datetime.combine(last + _ONE_DAY, dt.time(0, 0), tzinfo=STOCKHOLM)
+    except OverflowError:  # a period ending after the calendar does: never reached
+        return END_OF_TIME
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:

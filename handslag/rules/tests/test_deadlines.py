@@ -401,3 +401,7 @@ def test_answers_in_an_accelerated_procedure_four_days_before():
     assert lc.last_day_for_answers(
         deadline, accelerated=True, deadline_day_counts=False
     ) == dt.date(2026, 4, 15)
+
+
+def test_a_period_past_the_end_of_the_calendar_does_not_crash():
+    assert lc.period_end(at(9999, 12, 20, 12), 30) == lc.deadlines.END_OF_TIME
