@@ -260,6 +260,18 @@ def _criteria(call: Call, criteria: list[dict], before: dt.datetime | None, key:
     return True
 
 
+def prepare_call(*, call: Call, actor: User, now: dt.datetime) -> None:
+    """Before market's demo publishes a seed call: its award criteria and evaluation model,
+    which a call must have to be published (called through market.extensions)."""
+    key = next((k for k, ref in market_demo.REFERENCES.items() if ref == call.reference), "")
+    criteria = CASES[key][4] if key in CASES else SEALED_CASES.get(key, VAXJO_CRITERIA)
+    if not results.criteria_of(call=call):
+        services.criteria_set(actor=actor, call=call, criteria=criteria, now=now)
+    if not EvaluationModel.objects.filter(call=call).exists():
+        model = MODELS.get(key, {"kind": "weighted_points", "price_ceiling": Decimal(4_000_000)})
+        services.evaluation_model_set(actor=actor, call=call, now=now, **model)
+
+
 def _historical_case(key: str, spec: tuple) -> None:
     officials, evaluators, manager_name, winner_key, criteria, contract_on = spec
     call = _call(key)

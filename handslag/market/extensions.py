@@ -1,4 +1,5 @@
-"""What the apps after market tell it about a call: its criteria, its award, the tenders.
+"""What the apps after market tell it about a call: its criteria, its award, the tenders,
+and what it still lacks before it may be published.
 
 Market comes before tendering in a procurement's life and knows nothing of it; tendering
 registers its answers here from its AppConfig.ready(). Without a registration a call has
@@ -7,11 +8,32 @@ can import this module before the app registry is ready.
 """
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
+
+
+@dataclass(frozen=True)
+class Missing:
+    """Something a call lacks before it may be published, and the page where it is fixed.
+
+    *code* is stable (for the API and tests), *message* is in the user's language;
+    *field* names the call's field when there is one, *section* the legal rule and
+    *earliest* the earliest lawful deadline when a time limit is broken.
+    """
+
+    code: str
+    message: str
+    url: str
+    field: str = ""
+    section: str = ""
+    earliest: Any = None
+
 
 _criteria: list[Callable[..., Iterable[Any]]] = []
 _decided: list[Callable[..., bool]] = []
 _supplier_tenders: list[Callable[..., Iterable[Any]]] = []
+_publication_requirements: list[Callable[..., Iterable[Missing]]] = []
+_demo_call_setup: list[Callable[..., None]] = []
 
 
 def _add(registry: list, provider: Callable) -> None:
@@ -32,6 +54,28 @@ def register_call_decided(provider: Callable[..., bool]) -> None:
 def register_supplier_tenders(provider: Callable[..., Iterable[Any]]) -> None:
     """`provider(user=...)`: the tenders (and receipts) of the user's supplier organisations."""
     _add(_supplier_tenders, provider)
+
+
+def register_publication_requirements(provider: Callable[..., Iterable[Missing]]) -> None:
+    """`provider(call=...)`: what the call still lacks that the provider's app owns (the
+    evaluation: award criteria with weights and an evaluation model), as `Missing` rows."""
+    _add(_publication_requirements, provider)
+
+
+def publication_missing(*, call: Any) -> list[Missing]:
+    return [row for provider in _publication_requirements for row in provider(call=call)]
+
+
+def register_demo_call_setup(provider: Callable[..., None]) -> None:
+    """`provider(call=..., actor=..., now=...)`, for the demo loader only: a later app fills
+    in what it owns on a demo call before the call is published (the evaluation: the seeds'
+    award criteria and evaluation model), so the demo publishes through the same rules."""
+    _add(_demo_call_setup, provider)
+
+
+def demo_call_setup(*, call: Any, actor: Any, now: Any) -> None:
+    for provider in _demo_call_setup:
+        provider(call=call, actor=actor, now=now)
 
 
 def call_criteria(*, call: Any) -> list[Any]:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from handslag.accounts.models import Organisation
 from handslag.core.validators import country_choices
-from handslag.market.models import Area, EventKind, LegalProcedure
+from handslag.market.models import Area, EventKind, LegalProcedure, ShortLimitGround
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -82,6 +82,45 @@ class CallForm(forms.Form):
         max_length=10000,
         required=False,
         help_text=_("Seen only by the buyer's staff; never published."),
+    )
+    short_limit_ground = forms.ChoiceField(
+        label=_("Shorter time limit"),
+        choices=ShortLimitGround.choices,
+        required=False,
+        help_text=_(
+            "Only in an open, restricted or negotiated procedure, and only with the reason "
+            "recorded below. Innovation partnerships and competitive dialogues have none."
+        ),
+    )
+    short_limit_reason = forms.CharField(
+        label=_("Reason for the shorter time limit"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        required=False,
+        help_text=_(
+            "For urgency: why the ordinary limits cannot be kept. For a prior information "
+            "notice: its publication reference."
+        ),
+    )
+    prior_notice_sent_on = forms.DateField(
+        label=_("Prior information notice sent"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("At least 35 days and at most 12 months before the call is published."),
+    )
+    answers_deadline_day_counts = forms.BooleanField(
+        label=_("Count the deadline day among the six days for answers"),
+        required=False,
+        help_text=_(
+            "By default answers are given at least six full days before the deadline day "
+            "(the stricter reading). Tick only with a reason."
+        ),
+    )
+    answers_reading_reason = forms.CharField(
+        label=_("Reason for counting the deadline day"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
     )
 
     def __init__(self, *args, editing: bool = False, **kwargs) -> None:
@@ -298,6 +337,14 @@ class CallAmendForm(forms.Form):
         help_text=_(
             "Published in the call's change history and sent by e-mail to every supplier "
             "that applied, follows the call or asked a question."
+        ),
+    )
+    significant = forms.BooleanField(
+        label=_("This is a significant change to the procurement documents"),
+        required=False,
+        help_text=_(
+            "LOU 11 kap. 8 §: the deadlines still ahead must then again give the full "
+            "minimum time, counted from now. Move them in the same change."
         ),
     )
 

@@ -29,6 +29,17 @@ class LegalProcedure(models.TextChoices):
     PRE_COMMERCIAL = "pre_commercial", _("Pre-commercial procurement")
 
 
+class ShortLimitGround(models.TextChoices):
+    """A documented ground for a shorter time limit (the legal clock's ``Shortening``)."""
+
+    NONE = "", _("None: the ordinary time limits")
+    PRIOR_INFORMATION_NOTICE = (
+        "prior_information_notice",
+        _("Prior information notice (LOU 11 kap. 5 §)"),
+    )
+    URGENCY = "urgency", _("Urgency stated by the buyer (LOU 11 kap. 7 §)")
+
+
 class Area(models.TextChoices):
     """Areas of interest a supplier follows and a call belongs to."""
 
@@ -83,6 +94,40 @@ class Call(TimeStampedModel):
         max_length=10000,
         blank=True,
         help_text=_("Seen only by the buyer's staff; never published."),
+    )
+    short_limit_ground = models.CharField(
+        _("shorter time limit"),
+        max_length=30,
+        choices=ShortLimitGround.choices,
+        blank=True,
+        default="",
+        help_text=_("Only with a ground the law allows for the procedure, and its reason."),
+    )
+    short_limit_reason = models.TextField(
+        _("reason for the shorter time limit"),
+        max_length=5000,
+        blank=True,
+        help_text=_(
+            "For urgency: why the ordinary limits cannot be kept. For a prior information "
+            "notice: its publication reference."
+        ),
+    )
+    prior_notice_sent_on = models.DateField(
+        _("prior information notice sent"),
+        null=True,
+        blank=True,
+        help_text=_("At least 35 days and at most 12 months before the call is published."),
+    )
+    answers_deadline_day_counts = models.BooleanField(
+        _("the deadline day counts among the six days for answers"),
+        default=False,
+        help_text=_(
+            "By default the stricter reading is used: answers are given at least six full "
+            "days before the deadline day. Tick only with a reason."
+        ),
+    )
+    answers_reading_reason = models.TextField(
+        _("reason for counting the deadline day"), max_length=2000, blank=True
     )
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     cancel_reason = models.TextField(_("reason for cancelling"), max_length=5000, blank=True)
@@ -279,6 +324,11 @@ class CallVersion(TimeStampedModel):
     changed_at = models.DateTimeField(_("changed"))
     reason = models.TextField(_("reason for the change"), max_length=5000)
     changes = models.JSONField(_("changes"), default=dict)
+    significant = models.BooleanField(
+        _("significant change to the documents"),
+        default=False,
+        help_text=_("The deadlines must again give the full minimum from the change."),
+    )
 
     class Meta:
         verbose_name = _("call version")

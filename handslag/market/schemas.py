@@ -91,6 +91,28 @@ class CallOut(PublicCallOut):
     internal_notes: str
     created_at: dt.datetime
     cancelled_at: dt.datetime | None
+    short_limit_ground: str
+    short_limit_reason: str
+    prior_notice_sent_on: dt.date | None
+    answers_deadline_day_counts: bool
+    answers_reading_reason: str
+
+
+class MissingOut(Schema):
+    """One thing that stops a call from being published or changed, with the page where
+    it is fixed; for a broken time limit also the rule and the earliest lawful deadline."""
+
+    code: str
+    message: str
+    url: str
+    field: str
+    section: str
+    earliest: dt.datetime | None
+
+
+class PublicationRefusedOut(Schema):
+    detail: str
+    missing: list[MissingOut]
 
 
 class CallPublishOut(CallOut):
@@ -115,6 +137,11 @@ class CallCreateIn(Schema):
     tender_deadline: dt.datetime | None = None
     max_partners: int = Field(1, ge=1, le=50)
     area: str = Field("", max_length=20)
+    short_limit_ground: str = Field("", max_length=30)
+    short_limit_reason: str = Field("", max_length=5000)
+    prior_notice_sent_on: dt.date | None = None
+    answers_deadline_day_counts: bool = False
+    answers_reading_reason: str = Field("", max_length=2000)
 
 
 class CallUpdateIn(Schema):
@@ -129,6 +156,11 @@ class CallUpdateIn(Schema):
     tender_deadline: dt.datetime | None = None
     max_partners: int | None = Field(None, ge=1, le=50)
     area: str | None = Field(None, max_length=20)
+    short_limit_ground: str | None = Field(None, max_length=30)
+    short_limit_reason: str | None = Field(None, max_length=5000)
+    prior_notice_sent_on: dt.date | None = None
+    answers_deadline_day_counts: bool | None = None
+    answers_reading_reason: str | None = Field(None, max_length=2000)
 
 
 class CancelIn(Schema):
@@ -308,6 +340,7 @@ class VersionOut(Schema):
 
 class AmendIn(Schema):
     reason: str = Field(..., max_length=5000)
+    significant: bool = False
     title: str | None = Field(None, max_length=200)
     summary: str | None = Field(None, max_length=10000)
     partnership_description: str | None = Field(None, max_length=10000)

@@ -108,12 +108,30 @@ def officer_publishes_the_call(j: Journey) -> None:
     j.as_person(OFFICER)
     j.visit(f"/market/manage/{j.call.pk}/")
     j.click("link", "Granska och publicera")
-    j.click("button", "Publicera annonsen")
-    expect(j.page.get_by_text("Annonsen är publicerad", exact=False)).to_be_visible()
-    # The award criteria are set before any tender arrives: the suggested ones.
-    j.visit(f"/tendering/calls/{j.call.pk}/criteria/")
+    # Not yet: the page lists what is missing, each with a link to where it is fixed, and
+    # offers no publish button.
+    publish_page = j.page.url
+    expect(j.page.locator('[data-code="award_criteria"]')).to_be_visible()
+    expect(j.page.locator('[data-code="evaluation_model"]')).to_be_visible()
+    expect(j.page.get_by_role("button", name="Publicera annonsen")).to_have_count(0)
+    # The award criteria: the suggested ones.
+    j.page.locator('[data-code="award_criteria"]').get_by_role("link").click()
+    j.page.wait_for_load_state()
+    j.axe(j.page)
     j.click("button", "Spara kriterierna")
     expect(j.page.get_by_text("Tilldelningskriterierna är sparade.")).to_be_visible()
+    # The evaluation model: weighted points with a published price ceiling.
+    j.visit(publish_page)
+    j.page.locator('[data-code="evaluation_model"]').get_by_role("link").click()
+    j.page.wait_for_load_state()
+    j.axe(j.page)
+    j.page.get_by_label("Pristak (kr)").fill("2000000")
+    j.click("button", "Spara utvärderingsmodellen")
+    expect(j.page.get_by_text("Utvärderingsmodellen är sparad.")).to_be_visible()
+    j.visit(publish_page)
+    expect(j.page.locator("[data-code]")).to_have_count(0)
+    j.click("button", "Publicera annonsen")
+    expect(j.page.get_by_text("Annonsen är publicerad", exact=False)).to_be_visible()
 
 
 def supplier_asks_and_officer_answers_to_all(j: Journey) -> None:

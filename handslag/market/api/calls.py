@@ -17,6 +17,8 @@ from handslag.market.schemas import (
     CallUpdateIn,
     CancelIn,
     ErrorOut,
+    MissingOut,
+    PublicationRefusedOut,
     PublicCallDetailOut,
     PublicCallOut,
     WarningOut,
@@ -73,16 +75,35 @@ def call_get(request: HttpRequest, call_id: int) -> Call:
 
 @router.patch(
     "/buyer/calls/{call_id}",
-    response={200: CallOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
-    summary="Change a draft call",
+    response={
+        200: CallOut,
+        400: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        422: PublicationRefusedOut,
+    },
+    summary="Change a draft call (deadlines that break a time limit are refused)",
 )
-def call_update(request: HttpRequest, call_id: int, payload: CallUpdateIn) -> Call:
+def call_update(request: HttpRequest, call_id: int, payload: CallUpdateIn):
     call = access_call(user=request.user, call_id=call_id, manage=True)
     fields = payload.dict(exclude_unset=True)
-    for name in ("title", "summary", "legal_procedure", "max_partners", "area"):
+    for name in (
+        "title",
+        "summary",
+        "legal_procedure",
+        "max_partners",
+        "area",
+        "short_limit_ground",
+        "short_limit_reason",
+        "answers_deadline_day_counts",
+        "answers_reading_reason",
+    ):
         if name in fields and fields[name] is None:
             raise ValidationError({name: _("This field cannot be empty.")})
-    return services.call_update(actor=request.user, call=call, **fields)
+    try:
+        return services.call_update(actor=request.user, call=call, **fields)
+    except services.PublicationRefused as error:
+        return 422, {"detail": _("The new deadlines break a time limit."), "missing": error.missing}
 
 
 @router.get(
@@ -94,14 +115,44 @@ def call_warnings(request: HttpRequest, call_id: int) -> list:
     return selectors.call_plan_warnings(call=access_call(user=request.user, call_id=call_id))
 
 
+@router.get(
+    "/buyer/calls/{call_id}/publication-check",
+    response={200: list[MissingOut], 403: ErrorOut, 404: ErrorOut},
+    summary="What stops the call from being published now, each with the page that fixes it",
+)
+def call_publication_check(request: HttpRequest, call_id: int) -> list:
+    call = access_call(user=request.user, call_id=call_id, manage=True)
+    return selectors.call_publication_missing(call=call)
+
+
+def refused(error: services.PublicationRefused) -> tuple[int, dict]:
+    """422 when a time limit is broken, 409 when the call only lacks something; the body
+    lists every reason, as the publish page does."""
+    status = 422 if error.breaks_time_limit else 409
+    return status, {
+        "detail": _("The call cannot be published as it is: fix what is listed."),
+        "missing": error.missing,
+    }
+
+
 @router.post(
     "/buyer/calls/{call_id}/publish",
-    response={200: CallPublishOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
-    summary="Publish a draft call (legal-clock warnings are returned, not blocking)",
+    response={
+        200: CallPublishOut,
+        400: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        409: PublicationRefusedOut,
+        422: PublicationRefusedOut,
+    },
+    summary="Publish a draft call; refused with the list of what is missing or unlawful",
 )
-def call_publish(request: HttpRequest, call_id: int) -> Call:
+def call_publish(request: HttpRequest, call_id: int):
     call = access_call(user=request.user, call_id=call_id, manage=True)
-    return services.call_publish(actor=request.user, call=call)
+    try:
+        return services.call_publish(actor=request.user, call=call)
+    except services.PublicationRefused as error:
+        return refused(error)
 
 
 @router.post(

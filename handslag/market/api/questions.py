@@ -20,6 +20,7 @@ from handslag.market.schemas import (
     BuyerQuestionOut,
     ErrorOut,
     OwnQuestionOut,
+    PublicationRefusedOut,
     PublicQuestionOut,
     QuestionDaysOut,
     QuestionIn,
@@ -120,15 +121,28 @@ def call_versions(request: HttpRequest, call_id: int) -> list[dict]:
 
 @router.post(
     "/buyer/calls/{call_id}/amend",
-    response={200: list[VersionOut], 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
-    summary="Change a published call (a new version; interested suppliers are e-mailed)",
+    response={
+        200: list[VersionOut],
+        400: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        422: PublicationRefusedOut,
+    },
+    summary="Change a published call (a new version; interested suppliers are e-mailed); "
+    "deadlines that break a time limit are refused",
 )
-def call_amend(request: HttpRequest, call_id: int, payload: AmendIn) -> list[dict]:
+def call_amend(request: HttpRequest, call_id: int, payload: AmendIn):
     call = access_call(user=request.user, call_id=call_id, manage=True)
     fields = payload.dict(exclude_unset=True)
     reason = fields.pop("reason")
+    significant = bool(fields.pop("significant", False))
     for name, value in fields.items():
         if value is None and name not in ("partnership_description", "selection_criteria"):
             raise ValidationError({name: _("This field cannot be empty.")})
-    services.call_amend(actor=request.user, call=call, reason=reason, **fields)
+    try:
+        services.call_amend(
+            actor=request.user, call=call, reason=reason, significant=significant, **fields
+        )
+    except services.PublicationRefused as error:
+        return 422, {"detail": _("The new deadlines break a time limit."), "missing": error.missing}
     return _versions_out(call)

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 
-from handslag.market import services
+from handslag.market import extensions, services
 from handslag.market.demo import base
 from handslag.market.demo.base import (
     EXTRA_SUPPLIERS,
@@ -107,6 +107,9 @@ def _case(
             area=area,
             now=published - dt.timedelta(days=7),
         )
+        # The criteria and the evaluation model are the evaluation's; a call is published
+        # only with them (market.extensions).
+        extensions.demo_call_setup(call=created, actor=actor, now=published - dt.timedelta(days=1))
         services.call_publish(actor=actor, call=created, now=published)
         decided_at = application_deadline + dt.timedelta(days=2)
         invited_at = application_deadline + dt.timedelta(days=3)

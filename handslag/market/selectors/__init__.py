@@ -32,6 +32,12 @@ from handslag.market.selectors.dialogue import (
     rfi_summary,
 )
 from handslag.market.selectors.plan import PlanNotice, call_plan_warnings
+from handslag.market.selectors.publication import (
+    breach_message,
+    call_deadline_breaches,
+    call_earliest_deadlines,
+    call_publication_missing,
+)
 from handslag.market.selectors.questions import (
     QuestionDays,
     call_interested_emails,
@@ -53,6 +59,10 @@ from handslag.market.selectors.registry import (
 from handslag.market.selectors.versions import ChangeRow, call_version_list, version_changes
 
 __all__ = [
+    "breach_message",
+    "call_deadline_breaches",
+    "call_earliest_deadlines",
+    "call_publication_missing",
     "ChangeRow",
     "PUBLIC_STATUSES",
     "PlanNotice",

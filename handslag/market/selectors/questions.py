@@ -22,13 +22,20 @@ class QuestionDays:
 
 def call_question_days(*, call: Call) -> QuestionDays:
     """From the legal clock: answers at least six days before the deadline for tenders
-    (LOU 12 kap. 11 §), questions a few working days before that (policy)."""
+    (four in an accelerated procedure; LOU 12 kap. 11 §), questions a few working days
+    before that (policy)."""
     deadline = _local_date(call.tender_deadline)
     if deadline is None:
         return QuestionDays(None, None)
+    # The stricter reading by default: the deadline day is not one of the six days. A
+    # buyer who reads it otherwise records why on the call (answers_reading_reason).
+    reading = {
+        "deadline_day_counts": call.answers_deadline_day_counts,
+        "accelerated": call.short_limit_ground == "urgency" and bool(call.short_limit_reason),
+    }
     return QuestionDays(
-        last_for_questions=legal_clock.last_day_for_questions(deadline),
-        last_for_answers=legal_clock.last_day_for_answers(deadline),
+        last_for_questions=legal_clock.last_day_for_questions(deadline, **reading),
+        last_for_answers=legal_clock.last_day_for_answers(deadline, **reading),
     )
 
 

@@ -15,7 +15,9 @@ from handslag.market.models import Call, CallStatus, CallVersion
 from handslag.market.permissions import can_manage_call
 from handslag.market.services.call_drafting import (
     CALL_AMENDABLE_FIELDS,
+    PublicationRefused,
     _aware,
+    _breach_items,
     _check_area,
     _check_deadline_order,
     _now,
@@ -35,13 +37,21 @@ def call_amend(
     actor: User,
     call: Call,
     reason: str,
+    significant: bool = False,
     now: dt.datetime | None = None,
     **fields: Any,
 ) -> CallVersion:
     """Change a published call. Suppliers relied on what it said, so the change is kept as
     a new version (a diff of the fields, who, when and why), shown on the public page, and
     everyone who applied, follows the call or asked a question is told by e-mail.
+
+    The legal clock decides on the deadlines, in date and time: a moved deadline must
+    still keep the procedure's limits counted from the publication; a *significant*
+    change to the documents (LOU 11 kap. 8 §) requires every deadline still ahead to give
+    the full minimum again, counted from this change. Otherwise nothing is changed and
+    the refusal names the rule and the earliest lawful deadline.
     """
+    from handslag.market.selectors import call_deadline_breaches
     from handslag.market.services.notify import notify_interested
 
     if not can_manage_call(user=actor, call=call):
@@ -78,14 +88,29 @@ def call_amend(
                 raise ValidationError({name: _("The new deadline must be in the future.")})
         changes[name] = {"old": _json_value(old), "new": _json_value(value)}
         setattr(call, name, value)
-    if not changes:
+    if not changes and not significant:
         raise ValidationError(_("Nothing was changed."))
+    if significant and not changes:
+        raise ValidationError(
+            _("Say what changes: a significant change without a changed field is not recorded.")
+        )
     if not call.title:
         raise ValidationError({"title": _("Give the call a title.")})
     if not call.summary.strip():
         raise ValidationError({"summary": _("A published call must say what it wants to achieve.")})
     _check_area(call.area)
     _check_deadline_order(call)
+    moved = set(changes) & {"application_deadline", "tender_deadline"}
+    if moved or significant:
+        breaches = call_deadline_breaches(
+            call=call,
+            now=current,
+            notice_sent=call.published_at or current,
+            changed=moved,
+            significant_change_at=current if significant else None,
+        )
+        if breaches:
+            raise PublicationRefused(_breach_items(call, breaches))
     call.full_clean()
     call.save()
     number = (call.versions.order_by("-number").values_list("number", flat=True).first() or 1) + 1
@@ -96,6 +121,7 @@ def call_amend(
         changed_at=current,
         reason=reason,
         changes=changes,
+        significant=bool(significant),
     )
     version.full_clean()
     version.save()
@@ -104,7 +130,12 @@ def call_amend(
         action=MarketAction.CALL_AMEND,
         target=call,
         organisation_id=call.project.organisation_id,
-        data={"version": number, "fields": sorted(changes), "reason": reason},
+        data={
+            "version": number,
+            "fields": sorted(changes),
+            "reason": reason,
+            "significant": bool(significant),
+        },
     )
     notify_interested(
         call=call,

@@ -19,7 +19,8 @@ from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.market import extensions
 from handslag.market.audit_actions import MarketAction
-from handslag.market.models import Area, Call, CallStatus, LegalProcedure
+from handslag.market.extensions import Missing
+from handslag.market.models import Area, Call, CallStatus, LegalProcedure, ShortLimitGround
 from handslag.market.permissions import can_manage_call
 from handslag.projects.models import Project, ProjectStatus
 from handslag.projects.permissions import can_manage_project
@@ -37,6 +38,22 @@ CALL_EDITABLE_FIELDS = (
     "tender_deadline",
     "max_partners",
     "area",
+    "short_limit_ground",
+    "short_limit_reason",
+    "prior_notice_sent_on",
+    "answers_deadline_day_counts",
+    "answers_reading_reason",
+)
+# The fields that decide the legal clock's limits.
+CLOCK_FIELDS = frozenset(
+    {
+        "legal_procedure",
+        "application_deadline",
+        "tender_deadline",
+        "short_limit_ground",
+        "short_limit_reason",
+        "prior_notice_sent_on",
+    }
 )
 # What may change after publication; each change becomes a CallVersion and is notified.
 CALL_AMENDABLE_FIELDS = (
@@ -149,6 +166,73 @@ def _check_procedure(value: str) -> None:
         raise ValidationError({"legal_procedure": _("Choose one of the procedures in the list.")})
 
 
+class PublicationRefused(ValidationError):
+    """The call may not be published (or changed) as it is: `missing` lists every reason,
+    each with the page where it is fixed; the messages are keyed by the call's field."""
+
+    def __init__(self, missing: list[Missing]) -> None:
+        self.missing = list(missing)
+        errors: dict[str, list[str]] = {}
+        for item in self.missing:
+            errors.setdefault(item.field or "__all__", []).append(item.message)
+        super().__init__(errors)
+
+    @property
+    def breaks_time_limit(self) -> bool:
+        return any(item.section or item.earliest for item in self.missing)
+
+
+def _breach_items(call: Call, breaches: list[Any]) -> list[Missing]:
+    from handslag.market.selectors import breach_message
+
+    return [
+        Missing(
+            breach.code,
+            breach_message(breach, call=call),
+            "",
+            field=breach.field,
+            section=breach.section,
+            earliest=breach.earliest,
+        )
+        for breach in breaches
+    ]
+
+
+def _check_clock_fields(call: Call) -> None:
+    if call.short_limit_ground not in ShortLimitGround.values:
+        raise ValidationError({"short_limit_ground": _("Choose one of the grounds in the list.")})
+    if call.answers_deadline_day_counts and not call.answers_reading_reason.strip():
+        raise ValidationError(
+            {
+                "answers_reading_reason": _(
+                    "Say why the deadline day may count among the six days for answers; "
+                    "without a reason the stricter reading is used."
+                )
+            }
+        )
+
+
+def _check_draft_deadlines(call: Call, changed: set[str], now: dt.datetime) -> None:
+    """A draft's new deadlines must be lawful if the call were published now: if they are
+    not, they only get worse by the day of publication."""
+    from handslag.market.selectors import call_deadline_breaches
+
+    fields = {"application_deadline", "tender_deadline"}
+    if not changed & CLOCK_FIELDS:
+        return
+    deadlines = fields if changed & (CLOCK_FIELDS - fields) else changed & fields
+    deadlines = {name for name in deadlines if getattr(call, name) is not None}
+    if not deadlines:
+        return
+    breaches = [
+        breach
+        for breach in call_deadline_breaches(call=call, now=now, changed=deadlines)
+        if breach.code != "deadline_missing"
+    ]
+    if breaches:
+        raise PublicationRefused(_breach_items(call, breaches))
+
+
 def _check_area(value: str) -> None:
     if value and value not in Area.values:
         raise ValidationError({"area": _("Choose one of the areas in the list.")})
@@ -183,6 +267,11 @@ def call_create(
     max_partners: int = 1,
     reference: str = "",
     area: str = "",
+    short_limit_ground: str = "",
+    short_limit_reason: str = "",
+    prior_notice_sent_on: dt.date | None = None,
+    answers_deadline_day_counts: bool = False,
+    answers_reading_reason: str = "",
     now: dt.datetime | None = None,
 ) -> Call:
     """A draft call built from the project's need statements; nothing is published yet."""
@@ -220,10 +309,16 @@ def call_create(
         tender_deadline=_aware(tender_deadline),
         max_partners=max_partners,
         area=area or "",
+        short_limit_ground=short_limit_ground or "",
+        short_limit_reason=(short_limit_reason or "").strip(),
+        prior_notice_sent_on=prior_notice_sent_on,
+        answers_deadline_day_counts=bool(answers_deadline_day_counts),
+        answers_reading_reason=(answers_reading_reason or "").strip(),
         status=CallStatus.DRAFT,
         created_by=actor,
     )
     _check_deadline_order(call)
+    _check_clock_fields(call)
     # The summary may be empty in a draft; publishing requires it.
     call.full_clean(exclude=["summary"] if not call.summary else None)
     call.save()
@@ -238,8 +333,12 @@ def call_create(
 
 
 @transaction.atomic
-def call_update(*, actor: User, call: Call, **fields: Any) -> Call:
-    """Change a draft call. Once published, the call is what suppliers relied on."""
+def call_update(*, actor: User, call: Call, now: dt.datetime | None = None, **fields: Any) -> Call:
+    """Change a draft call. Once published, the call is what suppliers relied on.
+
+    New deadlines are refused when they would break a time limit if the call were
+    published now (the legal clock, in date and time): nothing is saved then.
+    """
     if not can_manage_call(user=actor, call=call):
         raise forbidden()
     call = Call.objects.select_for_update().get(pk=call.pk)
@@ -266,14 +365,28 @@ def call_update(*, actor: User, call: Call, **fields: Any) -> Call:
     if not call.title:
         raise ValidationError({"title": _("Give the call a title.")})
     _check_deadline_order(call)
+    _check_clock_fields(call)
+    _check_draft_deadlines(call, set(changed), _now(now))
     call.full_clean(exclude=["summary"] if not call.summary else None)
     call.save()
+    data: dict[str, Any] = {"fields": sorted(changed)}
+    if changed.keys() & {"short_limit_ground", "short_limit_reason", "prior_notice_sent_on"}:
+        data["short_limit"] = {
+            "ground": call.short_limit_ground,
+            "reason": call.short_limit_reason,
+            "prior_notice_sent_on": call.prior_notice_sent_on,
+        }
+    if changed.keys() & {"answers_deadline_day_counts", "answers_reading_reason"}:
+        data["answers_reading"] = {
+            "deadline_day_counts": call.answers_deadline_day_counts,
+            "reason": call.answers_reading_reason,
+        }
     audit_record(
         actor=actor,
         action=MarketAction.CALL_UPDATE,
         target=call,
         organisation_id=call.project.organisation_id,
-        data={"fields": sorted(changed)},
+        data=data,
     )
     return call
 
@@ -282,10 +395,14 @@ def call_update(*, actor: User, call: Call, **fields: Any) -> Call:
 def call_publish(*, actor: User, call: Call, now: dt.datetime | None = None) -> Call:
     """Publish the call: from now on suppliers see it and may apply until the deadline.
 
-    Legal-clock warnings do not block (the buyer may have reasons), but they are kept in
-    the audit entry so it shows what the buyer was told when publishing.
+    Refused, with nothing changed, while anything is missing: the texts the procedure
+    needs, award criteria with weights and an evaluation model (the evaluation's, through
+    `market.extensions`), and deadlines that keep every statutory time limit counted from
+    this moment in Europe/Stockholm (the legal clock). A documented shorter limit counts
+    only with its reason recorded on the call; ground and reason go into the audit entry,
+    with the clock's remaining warnings (advice, such as a deadline on a holiday).
     """
-    from handslag.market.selectors import call_plan_warnings
+    from handslag.market.selectors import call_plan_warnings, call_publication_missing
 
     if not can_manage_call(user=actor, call=call):
         raise forbidden()
@@ -293,29 +410,9 @@ def call_publish(*, actor: User, call: Call, now: dt.datetime | None = None) -> 
     if call.status != CallStatus.DRAFT:
         raise ValidationError(_("Only a draft call can be published; this one is not a draft."))
     current = _now(now)
-    errors: dict[str, list[str]] = {}
-    if not call.summary.strip():
-        errors.setdefault("summary", []).append(
-            _("Describe what you want to achieve before publishing.")
-        )
-    if call.application_deadline is None:
-        errors.setdefault("application_deadline", []).append(
-            _("Set the deadline for applications before publishing.")
-        )
-    elif call.application_deadline <= current:
-        errors.setdefault("application_deadline", []).append(
-            _("The deadline for applications has already passed. Choose a later time.")
-        )
-    if call.tender_deadline is None:
-        errors.setdefault("tender_deadline", []).append(
-            _("Set the deadline for tenders before publishing.")
-        )
-    elif call.tender_deadline <= current:
-        errors.setdefault("tender_deadline", []).append(
-            _("The deadline for tenders has already passed. Choose a later time.")
-        )
-    if errors:
-        raise ValidationError(errors)
+    missing = call_publication_missing(call=call, now=current)
+    if missing:
+        raise PublicationRefused(missing)
     _check_deadline_order(call)
     warnings = call_plan_warnings(call=call, now=current)
     call.status = CallStatus.PUBLISHED
@@ -331,6 +428,15 @@ def call_publish(*, actor: User, call: Call, now: dt.datetime | None = None) -> 
             "published_at": current,
             "application_deadline": call.application_deadline,
             "tender_deadline": call.tender_deadline,
+            "short_limit": {
+                "ground": call.short_limit_ground,
+                "reason": call.short_limit_reason,
+                "prior_notice_sent_on": call.prior_notice_sent_on,
+            },
+            "answers_reading": {
+                "deadline_day_counts": call.answers_deadline_day_counts,
+                "reason": call.answers_reading_reason,
+            },
             "warnings": [w.code for w in warnings],
         },
     )

@@ -6,8 +6,9 @@ import pytest
 from django.utils import timezone
 
 from handslag.accounts.services import api_token_create
+from handslag.market import services
 from handslag.market.models import Application, ApplicationStatus, Call, CallStatus
-from handslag.market.tests.factories import ApplicationFactory, CallFactory
+from handslag.market.tests.factories import ApplicationFactory, CallFactory, ready_to_publish
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +53,52 @@ def test_buyer_endpoints_need_authentication(client, cast):
     assert client.get(f"{BASE}/applications").status_code == 401
 
 
+def test_publish_with_a_deadline_breaking_the_limit_is_422_with_the_rule(client, cast):
+    now = timezone.now()
+    call = services.call_create(
+        actor=cast.manager,
+        project=cast.project,
+        selection_criteria="References.",
+        application_deadline=now + dt.timedelta(days=10),
+        tender_deadline=now + dt.timedelta(days=80),
+    )
+    ready_to_publish(call, cast.manager)
+    response = _post(client, f"{BASE}/buyer/calls/{call.pk}/publish", cast.manager)
+    assert response.status_code == 422
+    item = response.json()["missing"][0]
+    assert (item["code"], item["section"]) == ("application_period_too_short", "LOU 11 kap. 3 §")
+    assert item["earliest"] and item["url"].endswith(f"/manage/{call.pk}/edit/")
+    call.refresh_from_db()
+    assert call.status == "draft"
+
+
+def test_publication_check_is_the_managers(client, cast):
+    url = f"{BASE}/buyer/calls/{cast.call.pk}/publication-check"
+    assert client.get(url, **_auth(cast.team_member)).status_code == 403
+    assert client.get(url, **_auth(cast.outsider)).status_code == 404
+    assert client.get(url, **_auth(cast.user_a)).status_code == 404
+
+
+def test_update_with_a_short_deadline_is_422_and_changes_nothing(client, cast):
+    now = timezone.now()
+    call = services.call_create(
+        actor=cast.manager,
+        project=cast.project,
+        application_deadline=now + dt.timedelta(days=40),
+        tender_deadline=now + dt.timedelta(days=80),
+    )
+    response = client.patch(
+        f"{BASE}/buyer/calls/{call.pk}",
+        {"application_deadline": (now + dt.timedelta(days=3)).isoformat()},
+        content_type="application/json",
+        **_auth(cast.manager),
+    )
+    assert response.status_code == 422
+    assert response.json()["missing"][0]["code"] == "application_period_too_short"
+    call.refresh_from_db()
+    assert call.application_deadline > now + dt.timedelta(days=39)
+
+
 def test_create_update_publish_cycle(client, cast):
     now = timezone.now()
     response = _post(
@@ -77,6 +124,15 @@ def test_create_update_publish_cycle(client, cast):
     assert response.status_code == 200 and response.json()["title"] == "Irrigation partner"
     warnings = client.get(f"{BASE}/buyer/calls/{call_id}/warnings", **_auth(cast.manager))
     assert warnings.status_code == 200
+    # Without selection and award criteria and an evaluation model: 409, with the list.
+    refused = _post(client, f"{BASE}/buyer/calls/{call_id}/publish", cast.manager)
+    assert refused.status_code == 409, refused.content
+    codes = [item["code"] for item in refused.json()["missing"]]
+    assert codes == ["selection_criteria", "award_criteria", "evaluation_model"]
+    check = client.get(f"{BASE}/buyer/calls/{call_id}/publication-check", **_auth(cast.manager))
+    assert [item["code"] for item in check.json()] == codes
+    assert Call.objects.get(pk=call_id).status == "draft"
+    ready_to_publish(Call.objects.get(pk=call_id), cast.manager)
     response = _post(client, f"{BASE}/buyer/calls/{call_id}/publish", cast.manager)
     assert response.status_code == 200 and response.json()["status"] == "published"
     assert "warnings" in response.json()

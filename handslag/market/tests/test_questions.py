@@ -42,12 +42,30 @@ def _at_local(day: dt.date, hour: int) -> dt.datetime:
     return timezone.make_aware(dt.datetime(day.year, day.month, day.day, hour))
 
 
-def test_question_days_come_from_the_legal_clock(cast):
+def test_question_days_come_from_the_legal_clock_on_the_stricter_reading(cast):
     days = selectors.call_question_days(call=cast.call)
     deadline = timezone.localtime(cast.call.tender_deadline).date()
-    assert days.last_for_answers == legal_clock.last_day_for_answers(deadline)
-    assert days.last_for_questions == legal_clock.last_day_for_questions(deadline)
-    assert days.last_for_answers <= deadline - dt.timedelta(days=6)
+    strict = {"deadline_day_counts": False}
+    assert days.last_for_answers == legal_clock.last_day_for_answers(deadline, **strict)
+    assert days.last_for_questions == legal_clock.last_day_for_questions(deadline, **strict)
+    assert days.last_for_answers <= deadline - dt.timedelta(days=7)
+
+
+def test_a_buyer_may_count_the_deadline_day_with_its_reason_shown(client, cast):
+    Call.objects.filter(pk=cast.call.pk).update(
+        tender_deadline=timezone.make_aware(dt.datetime(2027, 4, 20, 12)),  # a Tuesday
+        answers_deadline_day_counts=True,
+        answers_reading_reason="Vi följer Upphandlingsmyndighetens läsning.",
+    )
+    cast.call.refresh_from_db()
+    days = selectors.call_question_days(call=cast.call)
+    assert days.last_for_answers == dt.date(2027, 4, 14)  # six days, the deadline day counted
+    Call.objects.filter(pk=cast.call.pk).update(answers_deadline_day_counts=False)
+    cast.call.refresh_from_db()
+    assert selectors.call_question_days(call=cast.call).last_for_answers == dt.date(2027, 4, 13)
+    Call.objects.filter(pk=cast.call.pk).update(answers_deadline_day_counts=True)
+    page = client.get(f"/market/calls/{cast.call.pk}/")
+    assert "Vi följer Upphandlingsmyndighetens läsning." in page.text
     assert days.last_for_questions < days.last_for_answers
 
 
@@ -225,6 +243,66 @@ def test_amend_refuses_deadlines_in_the_past_and_out_of_order(cast):
             application_deadline=now + dt.timedelta(days=3),
         )
     assert not CallVersion.objects.exists()
+
+
+def test_amend_refuses_shortening_a_deadline_below_the_limit_and_changes_nothing(cast):
+    call = cast.call  # published five days ago, applications close in 30 days
+    published = call.published_at
+    short = published + dt.timedelta(days=20)
+    entries = AuditEntry.objects.count()
+    with pytest.raises(services.PublicationRefused) as error:
+        services.call_amend(
+            actor=cast.manager, call=call, reason="Kortare tid", application_deadline=short
+        )
+    item = error.value.missing[0]
+    assert (item.code, item.section) == ("application_period_too_short", "LOU 11 kap. 3 §")
+    assert item.earliest == legal_clock.period_end(published, 30)
+    call.refresh_from_db()
+    assert call.application_deadline != short
+    assert not CallVersion.objects.exists() and AuditEntry.objects.count() == entries
+
+
+def test_significant_change_needs_the_full_period_again_from_the_change(cast):
+    call = cast.call
+    now = timezone.now()
+    with pytest.raises(services.PublicationRefused) as error:
+        services.call_amend(
+            actor=cast.manager,
+            call=call,
+            reason="Nya krav på driftsättning",
+            significant=True,
+            selection_criteria="Referens inom vården krävs nu.",
+            now=now,
+        )
+    item = error.value.missing[0]
+    assert (item.code, item.section) == ("application_period_too_short", "LOU 11 kap. 8 §")
+    assert item.earliest == legal_clock.period_end(now, 30)
+    assert "LOU 11 kap. 8 §" in item.message and str(item.earliest.year) in item.message
+    assert not CallVersion.objects.exists()
+    later = legal_clock.period_end(now, 30)
+    version = services.call_amend(
+        actor=cast.manager,
+        call=call,
+        reason="Nya krav på driftsättning",
+        significant=True,
+        selection_criteria="Referens inom vården krävs nu.",
+        application_deadline=later,
+        now=now,
+    )
+    assert version.significant
+    entry = AuditEntry.objects.get(action=MarketAction.CALL_AMEND)
+    assert entry.data["significant"] is True
+
+
+def test_extending_a_deadline_is_allowed_without_a_significant_change(cast):
+    call = cast.call
+    version = services.call_amend(
+        actor=cast.manager,
+        call=call,
+        reason="Längre tid",
+        application_deadline=call.application_deadline + dt.timedelta(days=3),
+    )
+    assert not version.significant
 
 
 def test_amend_refused_for_others_and_for_drafts(cast):

@@ -15,6 +15,7 @@ from handslag.market.tests.factories import (
     ApplicationFactory,
     CallFactory,
     ProjectFactory,
+    ready_to_publish,
     team_member,
 )
 from handslag.projects.models import ProjectStatus
@@ -28,9 +29,14 @@ def _draft(cast, **extra):
     data = {
         "application_deadline": NOW + dt.timedelta(days=40),
         "tender_deadline": NOW + dt.timedelta(days=80),
+        "selection_criteria": "One relevant reference assignment.",
     }
     data.update(extra)
     return services.call_create(actor=cast.manager, project=cast.project, now=NOW, **data)
+
+
+def _ready(cast, **extra):
+    return ready_to_publish(_draft(cast, **extra), cast.manager, now=NOW)
 
 
 # --- call_create ------------------------------------------------------------------------
@@ -136,22 +142,161 @@ def test_update_by_a_team_member_is_forbidden(cast):
 # --- call_publish -----------------------------------------------------------------------
 
 
-def test_publish_sets_the_time_and_audits_with_warnings(cast):
-    call = _draft(cast, application_deadline=NOW + dt.timedelta(days=10))
+def test_publish_sets_the_time_and_audits_the_clock(cast):
+    call = _ready(cast)
     services.call_publish(actor=cast.manager, call=call, now=NOW)
     call.refresh_from_db()
     assert call.status == CallStatus.PUBLISHED
     assert call.published_at == NOW
     entry = AuditEntry.objects.get(action=MarketAction.CALL_PUBLISH)
-    assert "application_period_too_short" in entry.data["warnings"]
+    assert entry.data["short_limit"]["ground"] == ""
+    assert entry.data["answers_reading"]["deadline_day_counts"] is False
+    assert set(entry.data["warnings"]) <= {"deadline_on_non_working_day"}  # advice only
 
 
 def test_publish_twice_is_refused(cast):
-    call = _draft(cast)
+    call = _ready(cast)
     services.call_publish(actor=cast.manager, call=call, now=NOW)
     with pytest.raises(ValidationError):
         services.call_publish(actor=cast.manager, call=call, now=NOW)
     assert AuditEntry.objects.filter(action=MarketAction.CALL_PUBLISH).count() == 1
+
+
+def _refused(cast, call, now=NOW):
+    before = AuditEntry.objects.count()
+    with pytest.raises(services.PublicationRefused) as error:
+        services.call_publish(actor=cast.manager, call=call, now=now)
+    call.refresh_from_db()
+    assert call.status == CallStatus.DRAFT and call.published_at is None
+    assert AuditEntry.objects.count() == before
+    return error.value
+
+
+def test_five_days_for_applications_is_refused_with_the_rule_and_earliest_time(cast):
+    call = _ready(cast, application_deadline=NOW + dt.timedelta(days=5))
+    refusal = _refused(cast, call)
+    assert [m.code for m in refusal.missing] == ["application_period_too_short"]
+    item = refusal.missing[0]
+    assert item.section == "LOU 11 kap. 3 §"
+    # Published Monday 2 March 2026 at 10:00: day 30 is Wednesday 1 April.
+    assert item.earliest == timezone.make_aware(dt.datetime(2026, 4, 2, 0, 0))
+    assert "LOU 11 kap. 3 §" in item.message and "30" in item.message
+    assert "2 april 2026 00:00" in item.message
+    assert refusal.breaks_time_limit
+
+
+def test_three_minutes_and_one_minute_short_are_refused(cast):
+    three = _ready(cast, application_deadline=NOW + dt.timedelta(minutes=3))
+    assert _refused(cast, three).missing[0].code == "application_period_too_short"
+    earliest = timezone.make_aware(dt.datetime(2026, 4, 2, 0, 0))
+    short = _ready(cast, application_deadline=earliest - dt.timedelta(minutes=1))
+    assert _refused(cast, short).missing[0].code == "application_period_too_short"
+    exact = _ready(cast, application_deadline=earliest)
+    published = services.call_publish(actor=cast.manager, call=exact, now=NOW)
+    assert published.status == CallStatus.PUBLISHED
+
+
+def test_negotiated_tender_period_from_the_application_deadline(cast):
+    app = NOW + dt.timedelta(days=40)
+    call = _ready(
+        cast,
+        legal_procedure="negotiated_with_publication",
+        application_deadline=app,
+        tender_deadline=app + dt.timedelta(days=10),
+    )
+    item = _refused(cast, call).missing[0]
+    assert (item.code, item.field) == ("tender_period_too_short", "tender_deadline")
+    assert item.section == "LOU 11 kap. 4 och 6 §§"
+
+
+def test_urgency_is_refused_in_an_innovation_partnership(cast):
+    call = _ready(
+        cast,
+        short_limit_ground="urgency",
+        short_limit_reason="The old system stops in May.",
+        application_deadline=NOW + dt.timedelta(days=20),
+    )
+    codes = [m.code for m in _refused(cast, call).missing]
+    assert codes == ["shortening_not_allowed", "application_period_too_short"]
+
+
+def test_urgency_with_its_reason_allows_fifteen_days_in_a_restricted_procedure(cast):
+    fields = {
+        "legal_procedure": "restricted",
+        "short_limit_ground": "urgency",
+        "application_deadline": NOW + dt.timedelta(days=17),
+        "tender_deadline": NOW + dt.timedelta(days=30),
+    }
+    without = _ready(cast, **fields)
+    assert "shortening_reason_missing" in [m.code for m in _refused(cast, without).missing]
+    call = _ready(cast, short_limit_reason="The bridge was closed by the flood.", **fields)
+    services.call_publish(actor=cast.manager, call=call, now=NOW)
+    entry = AuditEntry.objects.get(action=MarketAction.CALL_PUBLISH)
+    assert entry.data["short_limit"] == {
+        "ground": "urgency",
+        "reason": "The bridge was closed by the flood.",
+        "prior_notice_sent_on": None,
+    }
+
+
+def test_publish_lists_everything_missing(cast):
+    call = _draft(cast, selection_criteria="")
+    refusal = _refused(cast, call)
+    codes = [m.code for m in refusal.missing]
+    assert codes == ["selection_criteria", "award_criteria", "evaluation_model"]
+    assert not refusal.breaks_time_limit
+    assert all(m.url for m in refusal.missing)
+
+
+def test_weights_must_add_up_before_publication(cast):
+    from handslag.evaluation.models import Criterion
+
+    call = _ready(cast)
+    Criterion.objects.filter(call=call).update(weight=10)
+    assert "award_criteria_weights" in [m.code for m in _refused(cast, call).missing]
+
+
+def test_update_refuses_a_deadline_that_breaks_the_limit_and_keeps_the_draft(cast):
+    call = _draft(cast)
+    before = (call.application_deadline, AuditEntry.objects.count())
+    with pytest.raises(services.PublicationRefused) as error:
+        services.call_update(
+            actor=cast.manager,
+            call=call,
+            application_deadline=NOW + dt.timedelta(days=29),
+            now=NOW,
+        )
+    assert error.value.missing[0].code == "application_period_too_short"
+    call.refresh_from_db()
+    assert (call.application_deadline, AuditEntry.objects.count()) == before
+
+
+def test_update_refuses_a_past_deadline(cast):
+    call = _draft(cast)
+    with pytest.raises(services.PublicationRefused) as error:
+        services.call_update(
+            actor=cast.manager,
+            call=call,
+            application_deadline=NOW - dt.timedelta(hours=1),
+            now=NOW,
+        )
+    assert [m.code for m in error.value.missing] == ["deadline_in_past"]
+    assert "application_deadline" in error.value.message_dict
+
+
+def test_the_stricter_answer_reading_can_be_changed_only_with_a_reason(cast):
+    call = _draft(cast)
+    with pytest.raises(ValidationError) as error:
+        services.call_update(actor=cast.manager, call=call, answers_deadline_day_counts=True)
+    assert "answers_reading_reason" in error.value.message_dict
+    services.call_update(
+        actor=cast.manager,
+        call=call,
+        answers_deadline_day_counts=True,
+        answers_reading_reason="Our legal department follows Upphandlingsmyndigheten.",
+    )
+    entry = AuditEntry.objects.filter(action=MarketAction.CALL_UPDATE).latest("pk")
+    assert entry.data["answers_reading"]["deadline_day_counts"] is True
 
 
 def test_publish_needs_future_deadlines_by_the_clock(cast):

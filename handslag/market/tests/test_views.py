@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from handslag.market.models import Application, ApplicationStatus, Call, CallStatus
-from handslag.market.tests.factories import ApplicationFactory, CallFactory
+from handslag.market.tests.factories import ApplicationFactory, CallFactory, ready_to_publish
 
 pytestmark = pytest.mark.django_db
 
@@ -121,26 +121,61 @@ def test_create_with_deadlines_in_the_wrong_order_shows_the_error(client, cast):
     assert not Call.objects.filter(title="Wrong order").exists()
 
 
-def test_publish_page_shows_warnings_then_publishes(client, cast):
+def test_publish_page_lists_what_is_missing_then_publishes(client, cast):
     now = timezone.now()
     draft = CallFactory(
         project=cast.project,
         status=CallStatus.DRAFT,
         published_at=None,
         application_deadline=now + dt.timedelta(days=5),
-        tender_deadline=now + dt.timedelta(days=9),
+        tender_deadline=now + dt.timedelta(days=90),
     )
     client.force_login(cast.manager)
     url = reverse("market:call_publish", args=[draft.pk])
     page = client.get(url)
     assert page.status_code == 200
-    assert "tag-error" in page.text  # a broken time limit is flagged
+    for code in ("application_period_too_short", "selection_criteria", "award_criteria"):
+        assert f'data-code="{code}"' in page.text
+    assert "LOU 11 kap. 3 §" in page.text
+    assert reverse("evaluation:criteria", args=[draft.pk]) in page.text
+    assert reverse("evaluation:evaluation_model", args=[draft.pk]) in page.text
+    assert reverse("market:call_edit", args=[draft.pk]) in page.text
+    assert 'action="' + url not in page.text  # no publish button while anything is missing
+    refused = client.post(url)
+    assert refused.status_code == 400
+    assert "Utlysningen publicerades inte" in refused.text
+    draft.refresh_from_db()
+    assert draft.status == CallStatus.DRAFT
+    Call.objects.filter(pk=draft.pk).update(application_deadline=now + dt.timedelta(days=45))
+    draft.refresh_from_db()
+    ready_to_publish(draft, cast.manager)
+    page = client.get(url)
+    assert "data-code=" not in page.text
     response = client.post(url)
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.status == CallStatus.PUBLISHED
     again = client.post(url)
     assert again.status_code == 400
+
+
+def test_publish_page_is_the_managers(client, cast):
+    draft = CallFactory(project=cast.project, status=CallStatus.DRAFT, published_at=None)
+    url = reverse("market:call_publish", args=[draft.pk])
+    client.force_login(cast.team_member)
+    assert client.get(url).status_code == 403
+    client.force_login(cast.outsider)
+    assert client.get(url).status_code == 404
+    client.force_login(cast.user_a)
+    assert client.post(url).status_code == 404
+    draft.refresh_from_db()
+    assert draft.status == CallStatus.DRAFT
+
+
+def test_a_published_call_never_says_its_criteria_are_not_published(client, cast):
+    page = client.get(reverse("market:public_call_detail", args=[cast.call.pk]))
+    assert page.status_code == 200
+    assert "Tilldelningskriterierna har inte publicerats" not in page.text
 
 
 def test_publish_with_past_deadline_shows_the_error(client, cast):
@@ -159,7 +194,14 @@ def test_publish_with_past_deadline_shows_the_error(client, cast):
 
 
 def test_edit_a_draft(client, cast):
-    draft = CallFactory(project=cast.project, status=CallStatus.DRAFT, published_at=None)
+    now = timezone.now()
+    draft = CallFactory(
+        project=cast.project,
+        status=CallStatus.DRAFT,
+        published_at=None,
+        application_deadline=now + dt.timedelta(days=45),
+        tender_deadline=now + dt.timedelta(days=90),
+    )
     client.force_login(cast.manager)
     url = reverse("market:call_edit", args=[draft.pk])
     assert client.get(url).status_code == 200

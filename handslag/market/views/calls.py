@@ -154,8 +154,11 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_manage": can_manage_call(user=user, call=call),
         "can_see_applications": can_see_applications(user=user, call=call),
         "can_decide": can_decide_applications(user=user, call=call),
-        "warnings": selectors.call_plan_warnings(call=call)
+        "warnings": [w for w in selectors.call_plan_warnings(call=call) if w.is_soft]
         if call.status == CallStatus.DRAFT
+        else [],
+        "missing": selectors.call_publication_missing(call=call)
+        if call.status == CallStatus.DRAFT and can_manage_call(user=user, call=call)
         else [],
         "after_application_deadline": call.application_deadline is not None
         and call.application_deadline <= timezone.now(),
@@ -210,26 +213,36 @@ def call_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def call_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """The publish page lists everything that stops publication, each with a link to the
+    page where it is fixed; publishing is refused until the list is empty."""
     call = access_call(user=request.user, call_id=pk, manage=True)
     errors: list[str] = []
+    missing: list = []
     if request.method == "POST":
         try:
             services.call_publish(actor=request.user, call=call)
+        except services.PublicationRefused as error:
+            missing = error.missing
         except ValidationError as error:
             errors = error.messages
         else:
             messages.success(request, _("The call is published. Suppliers can now apply."))
             return redirect("market:call_detail", pk=call.pk)
+    is_draft = call.status == CallStatus.DRAFT
+    if is_draft and not missing:
+        missing = selectors.call_publication_missing(call=call)
     return render_page(
         request,
         "market/call_publish.html",
         {
             "call": call,
-            "warnings": selectors.call_plan_warnings(call=call),
+            "warnings": [w for w in selectors.call_plan_warnings(call=call) if w.is_soft],
             "errors": errors,
-            "is_draft": call.status == CallStatus.DRAFT,
+            "missing": missing,
+            "refused": request.method == "POST" and bool(missing or errors),
+            "is_draft": is_draft,
         },
-        status=400 if errors else 200,
+        status=400 if request.method == "POST" and (errors or missing) else 200,
     )
 
 

@@ -32,13 +32,26 @@ on the time zone, and the caller is the one who knows it.
 
 This module imports nothing from Django so it can be used and tested alone.
 
-The package is split by subject — :mod:`.working_days`, :mod:`.standstill` and
-:mod:`.time_limits` (questions and answers, procedures, the plan check) — and every
+The package is split by subject — :mod:`.working_days`, :mod:`.standstill`,
+:mod:`.time_limits` (questions and answers, procedures, the plan check) and
+:mod:`.deadlines` (the limits that refuse a call, in date and time) — and every
 public name is re-exported here, so ``legal_clock.standstill_end(...)`` keeps working.
 """
 
 import holidays  # noqa: F401  (re-exported: tests patch legal_clock.holidays)
 
+from handslag.rules.legal_clock.deadlines import (
+    STOCKHOLM,
+    Breach,
+    Limit,
+    Shortening,
+    Stage,
+    check_deadlines,
+    earliest_deadlines,
+    minimum,
+    period_end,
+    shortenings_allowed,
+)
 from handslag.rules.legal_clock.plan_check import (
     SOFT_WARNING_CODES,
     PlanWarning,
@@ -74,6 +87,16 @@ from handslag.rules.legal_clock.working_days import (
 )
 
 __all__ = [
+    "STOCKHOLM",
+    "Breach",
+    "Limit",
+    "Shortening",
+    "Stage",
+    "check_deadlines",
+    "earliest_deadlines",
+    "minimum",
+    "period_end",
+    "shortenings_allowed",
     "ANSWER_DAYS_BEFORE_DEADLINE",
     "DEFAULT_QUESTION_BUFFER_DAYS",
     "SOFT_WARNING_CODES",

@@ -26,7 +26,14 @@ ANSWER_DAYS_BEFORE_DEADLINE = 6
 DEFAULT_QUESTION_BUFFER_DAYS = 2
 
 
-def last_day_for_answers(tender_deadline: dt.date, *, deadline_day_counts: bool = True) -> dt.date:
+#: In an accelerated procedure (urgency, LOU 11 kap. 7 §) the answers are due four days
+#: before the deadline for tenders instead (LOU 12 kap. 11 §; directive art. 47(3)(a)).
+ANSWER_DAYS_BEFORE_DEADLINE_ACCELERATED = 4
+
+
+def last_day_for_answers(
+    tender_deadline: dt.date, *, deadline_day_counts: bool = True, accelerated: bool = False
+) -> dt.date:
     """The latest date on which answers to supplier questions may be sent.
 
     LOU 12 kap. 11 §: additional information requested in good time must be given no
@@ -38,11 +45,12 @@ def last_day_for_answers(tender_deadline: dt.date, *, deadline_day_counts: bool 
     day itself. Whether the deadline day may count is not settled: Upphandlingsmyndigheten
     calls it unclear, Förvaltningsrätten i Malmö (mål 3487-16) held that it does not, and
     Danish guidance under Regulation 1182/71 asks for six full days before it. Pass
-    ``deadline_day_counts=False`` for that stricter reading (deadline minus seven). The
-    four-day rule for accelerated procedures is not modelled.
+    ``deadline_day_counts=False`` for that stricter reading (deadline minus seven).
+    *accelerated*: the four days of an accelerated procedure replace the six.
     """
     tender_deadline = _require_date(tender_deadline, "tender_deadline")
-    days = ANSWER_DAYS_BEFORE_DEADLINE + (0 if deadline_day_counts else 1)
+    base = ANSWER_DAYS_BEFORE_DEADLINE_ACCELERATED if accelerated else ANSWER_DAYS_BEFORE_DEADLINE
+    days = base + (0 if deadline_day_counts else 1)
     return previous_working_day(tender_deadline - dt.timedelta(days=days))
 
 
@@ -51,6 +59,7 @@ def last_day_for_questions(
     buffer_days: int = DEFAULT_QUESTION_BUFFER_DAYS,
     *,
     deadline_day_counts: bool = True,
+    accelerated: bool = False,
 ) -> dt.date:
     """A suggested last day for suppliers to ask questions: policy, not law.
 
@@ -63,7 +72,9 @@ def last_day_for_questions(
     """
     if buffer_days < 0:
         raise ValueError("buffer_days must not be negative")
-    last_answer = last_day_for_answers(tender_deadline, deadline_day_counts=deadline_day_counts)
+    last_answer = last_day_for_answers(
+        tender_deadline, deadline_day_counts=deadline_day_counts, accelerated=accelerated
+    )
     return add_working_days(last_answer, -buffer_days)
 
 
