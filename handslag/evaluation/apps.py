@@ -4,7 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from handslag.audit.actions import register_actions
 from handslag.core.dashboard import register_dashboard_part
 from handslag.evaluation.audit_actions import RENAMED, EvaluationAction
-from handslag.market.extensions import register_call_criteria, register_call_decided
+from handslag.market.extensions import (
+    register_call_criteria,
+    register_call_decided,
+    register_call_status_fact,
+)
 
 
 class EvaluationConfig(AppConfig):
@@ -26,3 +30,4 @@ class EvaluationConfig(AppConfig):
         register_dashboard_part(dashboard_for)
         register_call_criteria(hooks.call_criteria)
         register_call_decided(hooks.call_decided)
+        register_call_status_fact("awarded", hooks.call_awarded_expression)

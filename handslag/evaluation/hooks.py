@@ -4,6 +4,8 @@
 from collections.abc import Iterable
 from typing import Any
 
+from django.db.models import Exists, OuterRef
+
 from handslag.evaluation.models import Award, Criterion
 from handslag.evaluation.selectors import award_for_supplier
 from handslag.market.models import Call
@@ -26,6 +28,11 @@ def call_criteria(*, call: Call):
 def call_decided(*, call: Call) -> bool:
     """Whether the call is awarded (market then refuses to cancel it)."""
     return Award.objects.filter(call=call).exists()
+
+
+def call_awarded_expression() -> Exists:
+    """True for a call row with an award decision (market's stage "awarded")."""
+    return Exists(Award.objects.filter(call_id=OuterRef("pk")))
 
 
 def _notice(*, user: Any, tender: Any) -> dict[str, Any] | None:
