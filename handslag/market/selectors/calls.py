@@ -31,6 +31,8 @@ def call_list_published() -> QuerySet[Call]:
     )
 
 
+# What the market's search looks in.
+SEARCH_FIELDS = ("title", "summary", "reference", "project__organisation__name")
 # The stages a visitor may filter the market by: every stage but the draft.
 MARKET_STAGES = tuple(stage for stage in CallStage if stage != CallStage.DRAFT)
 
@@ -73,12 +75,13 @@ def call_list_market(
         )
     query = (query or "").strip()
     if query:
-        calls = calls.filter(
-            Q(title__icontains=query)
-            | Q(summary__icontains=query)
-            | Q(reference__icontains=query)
-            | Q(project__organisation__name__icontains=query)
-        )
+        match = Q()
+        # SQLite folds only ASCII letters' case, so "VATTENMÄTARE" would miss
+        # "vattenmätare": ask for the text as typed and in the usual casings too.
+        for variant in {query, query.lower(), query.upper(), query.capitalize()}:
+            for field in SEARCH_FIELDS:
+                match |= Q(**{f"{field}__icontains": variant})
+        calls = calls.filter(match)
     is_open = Case(
         When(stage_value__in=[s.value for s in OPEN_STAGES], then=Value(0)),
         default=Value(1),
