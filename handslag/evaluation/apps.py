@@ -7,6 +7,7 @@ from handslag.evaluation.audit_actions import RENAMED, EvaluationAction
 from handslag.market.extensions import (
     register_call_criteria,
     register_call_decided,
+    register_call_status_fact,
     register_demo_call_setup,
     register_publication_requirements,
 )
@@ -35,3 +36,4 @@ class EvaluationConfig(AppConfig):
         # Market refuses to publish a call without criteria and an evaluation model.
         register_publication_requirements(hooks.publication_missing)
         register_demo_call_setup(hooks.demo_call_setup)
+        register_call_status_fact("awarded", hooks.call_awarded_expression)

@@ -4,6 +4,7 @@
 from collections.abc import Iterable
 from typing import Any
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -72,6 +73,11 @@ def demo_call_setup(*, call: Call, actor: Any, now: Any) -> None:
     from handslag.evaluation import demo  # the demo data, only when the demo is loaded
 
     demo.prepare_call(call=call, actor=actor, now=now)
+
+
+def call_awarded_expression() -> Exists:
+    """True for a call row with an award decision (market's stage "awarded")."""
+    return Exists(Award.objects.filter(call_id=OuterRef("pk")))
 
 
 def _notice(*, user: Any, tender: Any) -> dict[str, Any] | None:

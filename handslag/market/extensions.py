@@ -1,5 +1,6 @@
 """What the apps after market tell it about a call: its criteria, its award, the tenders,
-and what it still lacks before it may be published.
+the facts its stage is computed from (opened, awarded), and what it still lacks before it
+may be published.
 
 Market comes before tendering in a procurement's life and knows nothing of it; tendering
 registers its answers here from its AppConfig.ready(). Without a registration a call has
@@ -34,6 +35,12 @@ _decided: list[Callable[..., bool]] = []
 _supplier_tenders: list[Callable[..., Iterable[Any]]] = []
 _publication_requirements: list[Callable[..., Iterable[Missing]]] = []
 _demo_call_setup: list[Callable[..., None]] = []
+_tenderers: list[Callable[..., Iterable[int]]] = []
+_status_facts: dict[str, Callable[[], Any]] = {}
+
+# The facts about a call that the apps above market know: the tenders are opened
+# (tendering), an award decision is made (evaluation).
+STATUS_FACTS = ("opened", "awarded")
 
 
 def _add(registry: list, provider: Callable) -> None:
@@ -91,3 +98,27 @@ def supplier_tenders(*, user: Any, limit: int) -> list[Any]:
     for provider in _supplier_tenders:
         rows.extend(provider(user=user)[: limit - len(rows)])
     return rows
+
+
+def register_call_tenderers(provider: Callable[..., Iterable[int]]) -> None:
+    """`provider(call=...)`: the ids of the supplier organisations with a standing tender
+    in the call (told of its cancellation; never shown to anyone)."""
+    _add(_tenderers, provider)
+
+
+def call_tenderer_ids(*, call: Any) -> set[int]:
+    return {supplier_id for provider in _tenderers for supplier_id in provider(call=call)}
+
+
+def register_call_status_fact(name: str, expression: Callable[[], Any]) -> None:
+    """`expression()`: a boolean query expression over a call row (`OuterRef("pk")` is the
+    call), true when the fact `name` (one of STATUS_FACTS) holds for that call."""
+    if name not in STATUS_FACTS:
+        raise ValueError(f"Unknown call status fact: {name}")
+    _status_facts[name] = expression
+
+
+def call_status_fact(name: str) -> Any | None:
+    """The registered expression for the fact, or None when no app told market of it."""
+    factory = _status_facts.get(name)
+    return factory() if factory else None

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from handslag.accounts.models import Organisation
 from handslag.core.validators import country_choices
-from handslag.market.models import Area, EventKind, LegalProcedure, ShortLimitGround
+from handslag.market.models import Area, CancelGround, EventKind, LegalProcedure, ShortLimitGround
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -130,12 +130,55 @@ class CallForm(forms.Form):
 
 
 class CancelForm(forms.Form):
+    ground = forms.ChoiceField(
+        label=_("Ground for cancelling"),
+        choices=CancelGround.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the ground for cancelling.")},
+    )
     reason = forms.CharField(
-        label=_("Reason for cancelling"),
+        label=_("Reasons for cancelling"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=5000,
-        help_text=_("Shown on the published call, so suppliers know why."),
+        help_text=_(
+            "What happened in this procurement. Shown on the published call and sent to "
+            "everyone who applied or tendered."
+        ),
+        error_messages={"required": _("Give the reasons for cancelling the call.")},
     )
+
+
+class MarketFilterForm(forms.Form):
+    """The public market's filters (GET): every field may be left empty."""
+
+    q = forms.CharField(label=_("Search"), max_length=200, required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    area = forms.ChoiceField(label=_("Area"), required=False)
+    buyer = forms.TypedChoiceField(label=_("Buyer"), coerce=int, required=False, empty_value=None)
+    deadline_from = forms.DateField(
+        label=_("Deadline for applications from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    deadline_to = forms.DateField(
+        label=_("Deadline for applications until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, stages=(), buyers=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        every = [("", _("All"))]
+        self.fields["status"].choices = every + [(s.value, s.label) for s in stages]
+        self.fields["area"].choices = every + list(Area.choices)
+        self.fields["buyer"].choices = every + [(b.pk, b.name) for b in buyers]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("deadline_from"), data.get("deadline_to")
+        if start and end and end < start:
+            self.add_error("deadline_to", _("The end date must not come before the start date."))
+        return data
 
 
 class ApplicationForm(forms.Form):

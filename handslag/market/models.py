@@ -2,10 +2,13 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, QuerySet, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from handslag.core.models import TimeStampedModel
+from handslag.market import extensions
 
 
 class CallStatus(models.TextChoices):
@@ -13,6 +16,85 @@ class CallStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
     CLOSED = "closed", _("Closed")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+class CallStage(models.TextChoices):
+    """Where a call stands, as every list shows it: computed, never stored (see
+    `Call.stage`). The values are stable, so an export (OCDS) can map them."""
+
+    DRAFT = "draft", pgettext_lazy("call stage", "Draft")
+    PUBLISHED = "published", pgettext_lazy("call stage", "Open for applications")
+    CLOSED_FOR_APPLICATIONS = (
+        "closed_for_applications",
+        pgettext_lazy("call stage", "Closed for applications"),
+    )
+    CLOSED_FOR_TENDERS = "closed_for_tenders", pgettext_lazy("call stage", "Closed for tenders")
+    OPENED = "opened", pgettext_lazy("call stage", "Tenders opened")
+    AWARDED = "awarded", pgettext_lazy("call stage", "Awarded")
+    CANCELLED = "cancelled", pgettext_lazy("call stage", "Cancelled")
+
+
+# The stages in which a supplier can still act on the call, shown first on the market.
+OPEN_STAGES = (CallStage.PUBLISHED, CallStage.CLOSED_FOR_APPLICATIONS)
+
+
+class CancelGround(models.TextChoices):
+    """The usual grounds for cancelling a procurement (avbrytande); the free-text reason
+    says what happened in this one (LOU 12 kap. 12 §: the decision and its reasons)."""
+
+    NO_TENDERS = "no_tenders", _("No applications or tenders were received")
+    NO_ACCEPTABLE = "no_acceptable", _("No application or tender met the requirements")
+    OVER_BUDGET = "over_budget", _("The tenders exceed the funds available")
+    LITTLE_COMPETITION = "little_competition", _("Too little competition")
+    NEED_CHANGED = "need_changed", _("The need has changed or no longer exists")
+    DOCUMENT_ERRORS = "document_errors", _("Errors in the procurement documents")
+    OTHER = "other", _("Another reason")
+
+
+class CallQuerySet(QuerySet):
+    def with_stage(self, *, now=None) -> "CallQuerySet":
+        """Each call with its stage as `stage_value`, in SQL, so lists filter and sort by it.
+
+        Whether the tenders are opened or the call awarded is told by the apps above
+        market (market.extensions); a fact nobody registered is false.
+        """
+        now = now or timezone.now()
+        facts = {
+            f"fact_{name}": extensions.call_status_fact(name) or Value(False)
+            for name in extensions.STATUS_FACTS
+        }
+        stage = Case(
+            When(status=CallStatus.DRAFT, then=Value(CallStage.DRAFT.value)),
+            When(status=CallStatus.CANCELLED, then=Value(CallStage.CANCELLED.value)),
+            When(fact_awarded=True, then=Value(CallStage.AWARDED.value)),
+            When(fact_opened=True, then=Value(CallStage.OPENED.value)),
+            When(tender_deadline__lte=now, then=Value(CallStage.CLOSED_FOR_TENDERS.value)),
+            When(
+                Q(application_deadline__lte=now) | Q(status=CallStatus.CLOSED),
+                then=Value(CallStage.CLOSED_FOR_APPLICATIONS.value),
+            ),
+            default=Value(CallStage.PUBLISHED.value),
+            output_field=models.CharField(),
+        )
+        rank = Case(
+            *(
+                When(stage_value=value, then=Value(position))
+                for position, value in enumerate(
+                    (
+                        CallStage.PUBLISHED,
+                        CallStage.CLOSED_FOR_APPLICATIONS,
+                        CallStage.CLOSED_FOR_TENDERS,
+                        CallStage.OPENED,
+                        CallStage.AWARDED,
+                        CallStage.CANCELLED,
+                        CallStage.DRAFT,
+                    )
+                )
+            ),
+            output_field=models.IntegerField(),
+        )
+        annotated = self.alias(**facts).annotate(stage_value=stage)
+        return annotated.annotate(stage_rank=rank)
 
 
 class LegalProcedure(models.TextChoices):
@@ -131,9 +213,18 @@ class Call(TimeStampedModel):
     )
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     cancel_reason = models.TextField(_("reason for cancelling"), max_length=5000, blank=True)
+    cancel_ground = models.CharField(
+        _("ground for cancelling"),
+        max_length=30,
+        choices=CancelGround.choices,
+        blank=True,
+        default="",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="calls_created"
     )
+
+    objects = CallQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("call")
@@ -161,6 +252,42 @@ class Call(TimeStampedModel):
     @property
     def area_label(self) -> str:
         return str(dict(Area.choices).get(self.area, self.area))
+
+    @property
+    def stage(self) -> str:
+        """The call's stage (CallStage): the one answer every list and page shows.
+
+        Read from the list's query when it asked for it (`Call.objects.with_stage()`),
+        otherwise asked of the database for this call alone.
+        """
+        value = self.__dict__.get("stage_value")
+        if value is None:
+            if self.pk is None:
+                return CallStage.DRAFT.value
+            value = (
+                Call.objects.filter(pk=self.pk)
+                .with_stage()
+                .values_list("stage_value", flat=True)
+                .first()
+            ) or CallStage.DRAFT.value
+            self.__dict__["stage_value"] = value
+        return value
+
+    def refresh_from_db(self, *args, **kwargs) -> None:
+        self.__dict__.pop("stage_value", None)
+        super().refresh_from_db(*args, **kwargs)
+
+    @property
+    def stage_label(self) -> str:
+        return str(CallStage(self.stage).label)
+
+    @property
+    def cancel_ground_label(self) -> str:
+        return str(dict(CancelGround.choices).get(self.cancel_ground, ""))
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == CallStatus.CANCELLED
 
     @property
     def is_public(self) -> bool:

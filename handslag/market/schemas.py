@@ -9,7 +9,15 @@ from ninja import Field, Schema
 
 from handslag.accounts.models import Organisation
 from handslag.market import selectors
-from handslag.market.models import Application, Call, DialogueEvent, Question, Rfi
+from handslag.market.models import (
+    Application,
+    Area,
+    Call,
+    CallStage,
+    DialogueEvent,
+    Question,
+    Rfi,
+)
 
 
 class EffectOut(Schema):
@@ -59,10 +67,31 @@ class PublicCallOut(Schema):
     application_deadline: dt.datetime | None
     tender_deadline: dt.datetime | None
     cancel_reason: str
+    # Added with the call's stage and its cancellation; the fields above are unchanged.
+    stage: CallStage
+    stage_label: str
+    buyer_id: int
+    cancel_ground: str
+    cancelled_at: dt.datetime | None
 
     @staticmethod
     def resolve_buyer(obj: Call) -> str:
         return obj.project.organisation.name
+
+    @staticmethod
+    def resolve_buyer_id(obj: Call) -> int:
+        return obj.project.organisation_id
+
+
+class PublicCallFilters(Schema):
+    """The market's filters: every one optional."""
+
+    status: CallStage | None = None
+    area: Area | None = None
+    buyer_id: int | None = Field(None, ge=1)
+    deadline_from: dt.date | None = None
+    deadline_to: dt.date | None = None
+    q: str = Field("", max_length=200)
 
 
 class PublicCallDetailOut(PublicCallOut):
@@ -165,6 +194,8 @@ class CallUpdateIn(Schema):
 
 class CancelIn(Schema):
     reason: str = Field(..., max_length=5000)
+    # One of the usual grounds (market.models.CancelGround); "other" when not given.
+    ground: str = Field("other", max_length=30)
 
 
 class ApplicationIn(Schema):

@@ -80,13 +80,18 @@ def can_tender(*, user: User, call: Call) -> bool:
 
 
 def access_call_for_supplier(*, user: User, call_id: int) -> Call:
-    """A published (or closed) call that `user` may tender in.
+    """A published (or closed, or cancelled after publication) call that `user` may
+    tender in; a cancelled one's page says so instead of showing the form.
 
     404 for drafts and unknown calls; 403 for a public call the user may not tender in.
     """
     call = (
         Call.objects.select_related("project")
-        .filter(pk=call_id, status__in=VISIBLE_CALL_STATUSES)
+        .filter(
+            Q(status__in=VISIBLE_CALL_STATUSES)
+            | Q(status=CallStatus.CANCELLED, published_at__isnull=False),
+            pk=call_id,
+        )
         .first()
     )
     if call is None or not user.is_authenticated:
@@ -119,9 +124,14 @@ def visible_tenders(*, user: User) -> QuerySet[Tender]:
 
     Its own supplier's people see a tender always; the project's internal team (never
     external advisors, never other staff at the buyer) only once the tender's own round
-    is opened. Everybody else, administrators included, sees none. One query with the rule
-    inside it, so a tender that does not exist and one the user may not know of come back
-    as the same empty result, by the same SQL.
+    is opened, or once the procurement is cancelled: the absolute secrecy ends when the
+    matter is concluded before an award (OSL 19 kap. 3 § andra stycket, "ärendet
+    dessförinnan har slutförts"). A cancelled call's tenders are then known to the team
+    (to register a request for them as public documents); their content still opens only
+    at the opening by two officials (require_tender_readable, gateway.py). Other
+    suppliers and everybody else, administrators included, see none. One query with the
+    rule inside it, so a tender that does not exist and one the user may not know of come
+    back as the same empty result, by the same SQL.
     """
     if not user.is_authenticated:
         return Tender.objects.none()
@@ -137,8 +147,9 @@ def visible_tenders(*, user: User) -> QuerySet[Tender]:
             call_id=OuterRef("call_id"), number=OuterRef("round"), opened_at__isnull=False
         )
     )
+    cancelled = Q(call__status=CallStatus.CANCELLED, call__cancelled_at__isnull=False)
     own = Q(supplier_id__in=user.supplier_organisation_ids)
-    return Tender.objects.filter(own | (team & owners & opened))
+    return Tender.objects.filter(own | (team & owners & (opened | cancelled)))
 
 
 def _fetch_tender(queryset: QuerySet[Tender], public_id: uuid.UUID | str) -> Tender:

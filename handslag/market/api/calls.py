@@ -3,11 +3,12 @@
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from ninja import Query
 from ninja.pagination import paginate
 
 from handslag.market import selectors, services
 from handslag.market.api.base import router
-from handslag.market.models import Application, Call
+from handslag.market.models import Application, Call, CallStage
 from handslag.market.permissions import access_call, access_call_applications, access_public_call
 from handslag.market.schemas import (
     ApplicationOut,
@@ -20,6 +21,7 @@ from handslag.market.schemas import (
     MissingOut,
     PublicationRefusedOut,
     PublicCallDetailOut,
+    PublicCallFilters,
     PublicCallOut,
     WarningOut,
 )
@@ -27,11 +29,22 @@ from handslag.projects.permissions import access_project
 
 
 @router.get(
-    "/calls", auth=None, response=list[PublicCallOut], summary="Published calls, newest first"
+    "/calls",
+    auth=None,
+    response=list[PublicCallOut],
+    summary="Published calls with their stage, open calls first; filter by stage, area, "
+    "buyer, deadline for applications and a search text",
 )
 @paginate
-def public_calls(request: HttpRequest):
-    return selectors.call_list_published()
+def public_calls(request: HttpRequest, filters: Query[PublicCallFilters]):
+    return selectors.call_list_market(
+        stage=filters.status or "",
+        area=filters.area or "",
+        buyer_id=filters.buyer_id,
+        deadline_from=filters.deadline_from,
+        deadline_to=filters.deadline_to,
+        query=filters.q,
+    )
 
 
 @router.get(
@@ -49,9 +62,12 @@ def public_call(request: HttpRequest, call_id: int) -> Call:
 
 @router.get("/buyer/calls", response=list[CallOut], summary="Calls of the projects you can see")
 @paginate
-def buyer_calls(request: HttpRequest, project_id: int | None = None):
+def buyer_calls(
+    request: HttpRequest, project_id: int | None = None, status: CallStage | None = None
+):
     project = access_project(user=request.user, project_id=project_id) if project_id else None
-    return selectors.call_list_for_user(user=request.user, project=project)
+    calls = selectors.call_list_for_user(user=request.user, project=project)
+    return calls.filter(stage_value=status) if status else calls
 
 
 @router.post(
@@ -158,11 +174,14 @@ def call_publish(request: HttpRequest, call_id: int):
 @router.post(
     "/buyer/calls/{call_id}/cancel",
     response={200: CallOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
-    summary="Cancel a call, with the reason",
+    summary="Cancel a call on a ground, with its reasons; everyone who applied or "
+    "tendered is told by e-mail",
 )
 def call_cancel(request: HttpRequest, call_id: int, payload: CancelIn) -> Call:
     call = access_call(user=request.user, call_id=call_id, manage=True)
-    return services.call_cancel(actor=request.user, call=call, reason=payload.reason)
+    return services.call_cancel(
+        actor=request.user, call=call, reason=payload.reason, ground=payload.ground
+    )
 
 
 @router.get(

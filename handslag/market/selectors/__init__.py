@@ -5,6 +5,7 @@ page asks `dashboard_for()`. One module per context, re-exported here.
 """
 
 from handslag.market.selectors.calls import (
+    MARKET_STAGES,
     PUBLIC_STATUSES,
     application_for_supplier,
     application_list_for_call,
@@ -13,12 +14,14 @@ from handslag.market.selectors.calls import (
     call_criteria,
     call_invited_suppliers,
     call_list_for_user,
+    call_list_market,
     call_list_open,
     call_list_published,
     call_needs,
     calls_open_for_supplier,
     dashboard_for,
     invitations_open,
+    market_buyers,
 )
 from handslag.market.selectors.dialogue import (
     RfiSummaryQuestion,
@@ -64,6 +67,7 @@ __all__ = [
     "call_earliest_deadlines",
     "call_publication_missing",
     "ChangeRow",
+    "MARKET_STAGES",
     "PUBLIC_STATUSES",
     "PlanNotice",
     "QuestionDays",
@@ -77,6 +81,7 @@ __all__ = [
     "call_interested_emails",
     "call_invited_suppliers",
     "call_list_for_user",
+    "call_list_market",
     "call_list_open",
     "call_list_published",
     "call_needs",
@@ -91,6 +96,7 @@ __all__ = [
     "followed_areas",
     "invitations_open",
     "is_following",
+    "market_buyers",
     "projects_managed_by",
     "question_list_for_call",
     "question_list_for_supplier",

@@ -3,12 +3,19 @@
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from handslag.accounts.models import Organisation, User
 from handslag.market import extensions
-from handslag.market.models import Application, ApplicationStatus, Call, CallStatus
+from handslag.market.models import (
+    OPEN_STAGES,
+    Application,
+    ApplicationStatus,
+    Call,
+    CallStage,
+    CallStatus,
+)
 from handslag.needs.models import ExpectedEffect
 from handslag.projects.models import Project, ProjectMember
 
@@ -22,6 +29,85 @@ def call_list_published() -> QuerySet[Call]:
         .select_related("project__organisation")
         .order_by("-published_at", "-pk")
     )
+
+
+# What the market's search looks in.
+SEARCH_FIELDS = ("title", "summary", "reference", "project__organisation__name")
+# The stages a visitor may filter the market by: every stage but the draft.
+MARKET_STAGES = tuple(stage for stage in CallStage if stage != CallStage.DRAFT)
+
+
+def call_list_market(
+    *,
+    stage: str = "",
+    area: str = "",
+    buyer_id: int | None = None,
+    deadline_from: dt.date | None = None,
+    deadline_to: dt.date | None = None,
+    query: str = "",
+    now: dt.datetime | None = None,
+) -> QuerySet[Call]:
+    """The public market: every call published once (cancelled ones too), each with its
+    stage, filtered, open calls first.
+
+    Open calls come first, the nearest deadline for applications first; then the rest
+    by stage and newest publication. The search is a plain case-insensitive match on
+    title, summary, reference and buyer: the market holds hundreds of calls, not millions,
+    and the same query runs on SQLite and PostgreSQL. Deadlines are Swedish dates.
+    """
+    calls = (
+        Call.objects.filter(published_at__isnull=False)
+        .exclude(status=CallStatus.DRAFT)
+        .with_stage(now=now)
+        .select_related("project__organisation")
+    )
+    if stage:
+        calls = calls.filter(stage_value=stage)
+    if area:
+        calls = calls.filter(area=area)
+    if buyer_id:
+        calls = calls.filter(project__organisation_id=buyer_id)
+    if deadline_from:
+        calls = calls.filter(application_deadline__gte=_day_start(deadline_from))
+    if deadline_to and deadline_to < dt.date.max:
+        calls = calls.filter(
+            application_deadline__lt=_day_start(deadline_to + dt.timedelta(days=1))
+        )
+    query = (query or "").strip()
+    if query:
+        match = Q()
+        # SQLite folds only ASCII letters' case, so "VATTENMÄTARE" would miss
+        # "vattenmätare": ask for the text as typed and in the usual casings too.
+        for variant in {query, query.lower(), query.upper(), query.capitalize()}:
+            for field in SEARCH_FIELDS:
+                match |= Q(**{f"{field}__icontains": variant})
+        calls = calls.filter(match)
+    is_open = Case(
+        When(stage_value__in=[s.value for s in OPEN_STAGES], then=Value(0)),
+        default=Value(1),
+    )
+    return calls.order_by(
+        is_open,
+        "stage_rank",
+        # Open calls by the nearest deadline; the others newest first (the deadline
+        # sorts descending only where it is not an open call's).
+        Case(When(stage_value__in=[s.value for s in OPEN_STAGES], then=F("application_deadline"))),
+        "-published_at",
+        "-pk",
+    )
+
+
+def market_buyers() -> QuerySet[Organisation]:
+    """The buyers with a call on the market, for the market's filter."""
+    return Organisation.objects.filter(
+        pk__in=Call.objects.filter(published_at__isnull=False)
+        .exclude(status=CallStatus.DRAFT)
+        .values("project__organisation_id")
+    ).order_by("name")
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
 def call_list_open(*, now: dt.datetime | None = None) -> QuerySet[Call]:
@@ -45,6 +131,7 @@ def call_list_for_user(*, user: User, project: Project | None = None) -> QuerySe
         calls = calls.filter(project=project)
     return (
         Call.objects.filter(pk__in=calls.values("pk"))
+        .with_stage()
         .select_related("project", "project__organisation")
         .order_by("-created_at", "-pk")
     )
@@ -132,11 +219,13 @@ def dashboard_for(*, user: User, now: dt.datetime | None = None) -> dict[str, An
         return result
     if user.is_buyer_staff:
         projects = ProjectMember.objects.filter(user=user).values("project_id")
+        # The calls not cancelled, each with its stage (an awarded one says so).
         result["market_calls"] = list(
             Call.objects.filter(
                 project_id__in=projects,
-                status__in=(CallStatus.DRAFT, CallStatus.PUBLISHED),
+                status__in=(CallStatus.DRAFT, CallStatus.PUBLISHED, CallStatus.CLOSED),
             )
+            .with_stage(now=now)
             .select_related("project")
             .order_by("application_deadline", "pk")[:10]
         )

@@ -20,7 +20,13 @@ from handslag.market.permissions import can_decide_applications, is_own_applicat
 from handslag.market.services.call_drafting import _now, _save
 
 
+def cancelled_message() -> str:
+    return _("The procurement has been cancelled, so it takes no applications.")
+
+
 def _open_for_applications(call: Call, current: dt.datetime) -> None:
+    if call.status == CallStatus.CANCELLED:
+        raise ValidationError(cancelled_message())
     if call.status != CallStatus.PUBLISHED:
         raise ValidationError(_("The call is not open for applications."))
     if call.application_deadline is None or current >= call.application_deadline:

@@ -1,4 +1,5 @@
-"""Changes to calls before and at publication: draft, update, publish, cancel.
+"""Changes to calls before and at publication: draft, update, publish (cancelling is in
+cancellation.py).
 
 Every service checks who may act and in which state, runs in one transaction and writes
 its own audit entry. Deadlines are enforced by the server's clock; `now=` exists only so
@@ -17,7 +18,6 @@ from django.utils.translation import gettext as _
 from handslag.accounts.models import User
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
-from handslag.market import extensions
 from handslag.market.audit_actions import MarketAction
 from handslag.market.extensions import Missing
 from handslag.market.models import Area, Call, CallStatus, LegalProcedure, ShortLimitGround
@@ -441,37 +441,3 @@ def call_publish(*, actor: User, call: Call, now: dt.datetime | None = None) -> 
         },
     )
     return call
-
-
-@transaction.atomic
-def call_cancel(*, actor: User, call: Call, reason: str, now: dt.datetime | None = None) -> Call:
-    """Cancel the procurement (avbryta upphandlingen); the reason is shown to suppliers."""
-    if not can_manage_call(user=actor, call=call):
-        raise forbidden()
-    call = Call.objects.select_for_update(of=("self",)).select_related("project").get(pk=call.pk)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": _("Give the reason for cancelling the call.")})
-    if call.status == CallStatus.CANCELLED:
-        raise ValidationError(_("The call has already been cancelled."))
-    if _has_award(call):
-        raise ValidationError(
-            _("An award decision has been made; the call can no longer be cancelled here.")
-        )
-    call.status = CallStatus.CANCELLED
-    call.cancelled_at = _now(now)
-    call.cancel_reason = reason
-    call.full_clean()
-    call.save()
-    audit_record(
-        actor=actor,
-        action=MarketAction.CALL_CANCEL,
-        target=call,
-        organisation_id=call.project.organisation_id,
-        data={"reason": reason},
-    )
-    return call
-
-
-def _has_award(call: Call) -> bool:
-    return extensions.call_decided(call=call)

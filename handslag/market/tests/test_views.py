@@ -225,7 +225,9 @@ def test_cancel_needs_a_reason(client, cast):
     client.force_login(cast.manager)
     url = reverse("market:call_cancel", args=[cast.call.pk])
     assert client.post(url, {"reason": ""}).status_code == 400
-    assert client.post(url, {"reason": "No budget"}).status_code == 302
+    assert client.post(url, {"ground": "other", "reason": "No budget"}).status_code == 200
+    confirmed = {"ground": "other", "reason": "No budget", "confirmed": "yes"}
+    assert client.post(url, confirmed).status_code == 302
     cast.call.refresh_from_db()
     assert cast.call.status == CallStatus.CANCELLED
     text = client.get(reverse("market:public_call_detail", args=[cast.call.pk])).text

@@ -17,8 +17,14 @@ from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
 from handslag.core.permissions import forbidden
 from handslag.market import extensions, selectors, services
-from handslag.market.forms import ApplicationForm, CallForm, CancelForm, DecisionForm
-from handslag.market.models import ApplicationStatus, CallStatus
+from handslag.market.forms import (
+    ApplicationForm,
+    CallForm,
+    CancelForm,
+    DecisionForm,
+    MarketFilterForm,
+)
+from handslag.market.models import ApplicationStatus, CallStatus, CancelGround
 from handslag.market.permissions import (
     access_application,
     access_call,
@@ -47,9 +53,35 @@ def _page(request: HttpRequest, items: QuerySet) -> Page:
 @login_not_required
 @require_GET
 def public_call_list(request: HttpRequest) -> HttpResponse:
-    page = _page(request, selectors.call_list_published())
+    """The market: every published call with its stage, open ones first, with filters."""
+    form = MarketFilterForm(
+        request.GET or None, stages=selectors.MARKET_STAGES, buyers=selectors.market_buyers()
+    )
+    filters: dict = {}
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        filters = {
+            "stage": data["status"],
+            "area": data["area"],
+            "buyer_id": data["buyer"],
+            "deadline_from": data["deadline_from"],
+            "deadline_to": data["deadline_to"],
+            "query": data["q"],
+        }
+    page = _page(request, selectors.call_list_market(**filters))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render_page(
-        request, "market/public_call_list.html", {"page_obj": page, "calls": page.object_list}
+        request,
+        "market/public_call_list.html",
+        {
+            "page_obj": page,
+            "calls": page.object_list,
+            "filter_form": form,
+            "filtered": any(filters.values()),
+            "query": query.urlencode(),
+        },
+        status=400 if form.errors else 200,
     )
 
 
@@ -248,20 +280,44 @@ def call_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def call_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Two steps: the ground and reasons, then a page that says what will happen and
+    asks to confirm. Only the confirmed post cancels."""
     call = access_call(user=request.user, call_id=pk, manage=True)
     form = CancelForm(request.POST or None)
+    confirming = False
     if request.method == "POST" and form.is_valid():
-        try:
-            services.call_cancel(actor=request.user, call=call, reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_service_error(form, error)
+        if request.POST.get("confirmed") != "yes":
+            confirming = True
         else:
-            messages.success(request, _("The call was cancelled."))
-            return redirect("market:call_detail", pk=call.pk)
+            try:
+                services.call_cancel(
+                    actor=request.user,
+                    call=call,
+                    ground=form.cleaned_data["ground"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The call was cancelled. Everyone who applied, tendered or follows "
+                        "the call is told by e-mail of the decision and its reasons."
+                    ),
+                )
+                return redirect("market:call_detail", pk=call.pk)
     return render_page(
         request,
         "market/call_cancel.html",
-        {"call": call, "form": form},
+        {
+            "call": call,
+            "form": form,
+            "confirming": confirming,
+            "ground_label": dict(CancelGround.choices).get(form.cleaned_data["ground"])
+            if confirming
+            else "",
+        },
         status=400 if form.errors else 200,
     )
 
@@ -305,6 +361,16 @@ def application_create(request: HttpRequest, call_pk: int) -> HttpResponse:
     call = access_public_call(call_id=call_pk)
     if not can_apply(user=request.user):
         raise forbidden(_("Only suppliers can apply. Your account does not belong to a supplier."))
+    if call.is_cancelled:
+        # The notice instead of the form; a form sent anyway is refused by the service.
+        if request.method == "POST":
+            messages.error(request, services.cancelled_message())
+        return render_page(
+            request,
+            "market/application_form.html",
+            {"call": call},
+            status=400 if request.method == "POST" else 200,
+        )
     organisations = Organisation.objects.filter(
         pk__in=request.user.supplier_organisation_ids
     ).order_by("name")

@@ -9,7 +9,9 @@ from handslag.tendering.selectors.opening import opening_overview, opening_recor
 from handslag.tendering.selectors.tenders import (
     CallState,
     TeamCall,
+    call_opened_expression,
     call_state,
+    call_tenderer_ids,
     dashboard_for,
     sealed_audit_entries,
     sealed_message,
@@ -22,7 +24,9 @@ from handslag.tendering.selectors.tenders import (
 __all__ = [
     "CallState",
     "TeamCall",
+    "call_opened_expression",
     "call_state",
+    "call_tenderer_ids",
     "dashboard_for",
     "opening_overview",
     "opening_record",

@@ -23,6 +23,7 @@ from handslag.tendering.models import (
     NegotiationRound,
     Tender,
     TenderFile,
+    TenderStatus,
 )
 from handslag.tendering.opening import (
     call_opened_at,
@@ -42,6 +43,22 @@ def tender_list_for_supplier(*, user: User) -> QuerySet[Tender]:
         Tender.objects.filter(supplier_id__in=user.supplier_organisation_ids)
         .select_related("call", "supplier", "submitted_by")
         .order_by("-submitted_at", "-pk")
+    )
+
+
+def call_opened_expression() -> Exists:
+    """True for a call row whose tenders are opened (market's stage "opened")."""
+    return Exists(CallKey.objects.filter(call_id=OuterRef("pk"), opened_at__isnull=False))
+
+
+def call_tenderer_ids(*, call: Call) -> set[int]:
+    """The suppliers with a standing tender in any round, for market to tell of the call's
+    cancellation (LOU 12 kap. 12 §). Only the cancellation service asks, and it shows
+    neither the suppliers nor how many there are."""
+    return set(
+        Tender.objects.filter(call=call)
+        .exclude(status=TenderStatus.WITHDRAWN)
+        .values_list("supplier_id", flat=True)
     )
 
 

@@ -15,6 +15,7 @@ from handslag.tendering.services.opening import OPENING_QUORUM, opening_confirm
 from handslag.tendering.services.submission import (
     MAX_CONTENT_CHARS,
     MAX_PRICE,
+    cancelled_message,
     tender_submit,
     tender_withdraw,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "MAX_CONTENT_CHARS",
     "MAX_PRICE",
     "OPENING_QUORUM",
+    "cancelled_message",
     "channel_post",
     "conflict_declare",
     "opening_confirm",

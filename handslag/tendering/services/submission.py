@@ -30,12 +30,18 @@ MAX_CONTENT_CHARS = 100_000
 MAX_PRICE = Decimal("1000000000000")
 
 
+def cancelled_message() -> str:
+    return _("The procurement has been cancelled, so it takes no tenders.")
+
+
 def _check_tender_period(call: Call, now: dt.datetime, round_number: int | None = None) -> int:
     """Refuse unless the call's current round takes tenders; returns that round's number.
 
     `round_number`, when given, is the round the tender belongs to (a withdrawal, or a
     submission made for a particular round): only the current round takes changes.
     """
+    if call.status == CallStatus.CANCELLED:
+        raise ValidationError(cancelled_message())
     negotiation = current_round(call)
     if negotiation is not None:
         if round_number is not None and round_number != negotiation.number:

@@ -47,6 +47,16 @@ def tender_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def tender_submit(request: HttpRequest, call_id: int) -> HttpResponse:
     call = access_call_for_supplier(user=request.user, call_id=call_id)
+    if call.is_cancelled:
+        # No form to fill in for a procurement that is over: the notice says why.
+        if request.method == "POST":
+            messages.error(request, services.cancelled_message())
+        return render_page(
+            request,
+            "tendering/tender_cancelled.html",
+            {"call": call},
+            status=400 if request.method == "POST" else 200,
+        )
     organisations = tendering_organisations(user=request.user, call=call)
     form = TenderForm(request.POST or None, request.FILES or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
