@@ -35,6 +35,7 @@ from handslag.market.selectors.plan import PlanNotice, call_plan_warnings
 from handslag.market.selectors.questions import (
     QuestionDays,
     call_interested_emails,
+    call_interested_people,
     call_question_days,
     question_list_for_call,
     question_list_for_supplier,
@@ -65,6 +66,7 @@ __all__ = [
     "call_criteria",
     "call_follows_for_supplier",
     "call_interested_emails",
+    "call_interested_people",
     "call_invited_suppliers",
     "call_list_for_user",
     "call_list_open",
