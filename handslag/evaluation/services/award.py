@@ -95,7 +95,7 @@ def award_decide(
         },
         organisation_id=call.project.organisation_id,
     )
-    _notify_tenderers(call, award)
+    _notify_tenderers(call, award, now)
     return award
 
 
@@ -104,7 +104,7 @@ def notice_moment(notice_sent_on: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(notice_sent_on, dt.time.min))
 
 
-def _notify_tenderers(call: Call, award: Award) -> None:
+def _notify_tenderers(call: Call, award: Award, now: dt.datetime) -> None:
     """One e-mail per tenderer (no one sees the others' addresses), sent on the notice date.
 
     The standstill period runs from the day the notice is sent, so the e-mail does not
@@ -134,6 +134,7 @@ def _notify_tenderers(call: Call, award: Award) -> None:
         },
         link=reverse("evaluation:award_document", kwargs={"pk": call.pk, "kind": "pdf"}),
         send_after=notice_moment(award.notice_sent_on),
+        now=now,
     )
 
 
