@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
+from django_tasks import task_backends
 
 from handslag.accounts.models import Notification, NotificationDelivery
 from handslag.accounts.notifications import (
@@ -214,3 +215,16 @@ def test_sign_in_switches_the_pages_to_the_persons_language(client):
     )
     assert response.status_code == 302
     assert response.cookies["django_language"].value == "en"
+
+
+def test_a_dated_notice_wakes_a_deferred_task_where_the_backend_can_defer(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    when = timezone.now() + dt.timedelta(days=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        _notify(UserFactory(), kind=NotificationKind.AWARD, send_after=when)
+    backend = task_backends["default"]
+    assert [(r.task.name, r.task.run_after) for r in backend.results] == [
+        ("send_due_notifications_task", when)
+    ]
