@@ -274,8 +274,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "handslag <noreply@localhost>")
-# The site's address, for the absolute links in e-mail (handslag/core/links.py).
-SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+# The address people reach the site at, without a trailing slash. E-mails are read outside
+# any request, so every link in them is made absolute from this (handslag.core.links).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
 
 # The key-encryption key that wraps each call's tender key. It lives outside the
 # database; without it, sealed tenders cannot be opened. 32 bytes, base64 (urlsafe).

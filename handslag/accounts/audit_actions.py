@@ -19,6 +19,8 @@ class AccountsAction(StrEnum):
     API_TOKEN_CREATE = "api_token.create"
     # An API token was revoked.
     API_TOKEN_REVOKE = "api_token.revoke"
+    # A person changed their own settings (language, instant e-mail or a daily digest).
+    PREFERENCES_UPDATE = "preferences.update"
     # A buyer network was founded, its founder's organisation the first member.
     NETWORK_CREATE = "network.create"
     # A network invited another buyer organisation.

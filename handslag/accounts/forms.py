@@ -3,6 +3,8 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from handslag.accounts.models import NotificationDelivery
+
 
 def client_ip(request) -> str:
     """The client's address for throttling.
@@ -44,4 +46,23 @@ class ApiTokenForm(forms.Form):
         label=_("Token name"),
         max_length=100,
         help_text=_("For example the name of the system that will use it."),
+    )
+
+
+class PreferencesForm(forms.Form):
+    """The person's own settings: language, and instant e-mail or a daily digest."""
+
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+        help_text=_("The language of your e-mails, and of the pages once you have signed in."),
+    )
+    notification_delivery = forms.ChoiceField(
+        label=_("E-mail notifications"),
+        choices=NotificationDelivery.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Award notices and tender receipts are always sent at once; they have legal effect."
+        ),
     )

@@ -2,6 +2,7 @@
 
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,8 +13,26 @@ from handslag.core.models import TimeStampedModel
 from handslag.core.validators import country_name, normalise_org_identifier
 
 
+class NotificationDelivery(models.TextChoices):
+    """How a person wants to hear of what they wait for."""
+
+    INSTANT = "instant", _("An e-mail for each event, at once")
+    DIGEST = "digest", _("One e-mail a day with everything new")
+
+
 class User(AbstractUser):
     """A person who signs in: buyer staff, a supplier's employee or a partner."""
+
+    # The language of the person's e-mails, and of the pages once they have signed in.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default="sv"
+    )
+    notification_delivery = models.CharField(
+        _("e-mail notifications"),
+        max_length=10,
+        choices=NotificationDelivery.choices,
+        default=NotificationDelivery.INSTANT,
+    )
 
     class Meta:
         verbose_name = _("person")
@@ -273,3 +292,36 @@ class AttemptCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope}: {self.count}"
+
+
+class Notification(models.Model):
+    """Something a person is told by e-mail that is not sent yet: waiting for their daily
+    digest, or for its date (an award notice sent on its notice date).
+
+    Subject and body are written when the event happens, in the person's language, with
+    absolute links; `sent_at` is set in the same transaction that queues the e-mail, so a
+    notification is sent exactly once however often the sending command runs.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(_("kind"), max_length=40)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("text"))
+    link = models.URLField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Not to be sent before this moment (null: as soon as the person's delivery allows).
+    send_after = models.DateTimeField(_("not before"), null=True, blank=True)
+    # True: collected into the daily digest; False: an e-mail of its own.
+    in_digest = models.BooleanField(_("in the daily digest"), default=False)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["sent_at", "in_digest", "send_after"], name="notification_pending")
+        ]
+
+    def __str__(self) -> str:
+        return self.subject

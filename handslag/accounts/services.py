@@ -23,6 +23,7 @@ from handslag.accounts.models import (
     Membership,
     NetworkInvitation,
     NetworkMembership,
+    NotificationDelivery,
     Organisation,
     User,
 )
@@ -130,6 +131,29 @@ def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
         token.save(update_fields=["revoked_at", "updated_at"])
         audit_record(actor=actor, action=AccountsAction.API_TOKEN_REVOKE, target=token)
     return token
+
+
+@transaction.atomic
+def preferences_update(*, actor: User, language: str, notification_delivery: str) -> User:
+    """A person's own settings: the language of their e-mails (and pages), and whether they
+    are told of each event at once or in one e-mail a day."""
+    errors = {}
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        errors["language"] = _("Choose Swedish or English.")
+    if notification_delivery not in NotificationDelivery.values:
+        errors["notification_delivery"] = _("Choose how you want to be told.")
+    if errors:
+        raise ValidationError(errors)
+    user = User.objects.select_for_update(of=("self",)).get(pk=actor.pk)
+    before = {"language": user.language, "notification_delivery": user.notification_delivery}
+    user.language = language
+    user.notification_delivery = notification_delivery
+    user.save(update_fields=["language", "notification_delivery"])
+    after = {"language": language, "notification_delivery": notification_delivery}
+    if after != before:
+        audit_record(actor=actor, action=AccountsAction.PREFERENCES_UPDATE, target=user, data=after)
+    actor.language, actor.notification_delivery = language, notification_delivery
+    return user
 
 
 def api_token_authenticate(*, raw: str) -> User | None:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from handslag.accounts.models import User
 from handslag.audit.services import audit_record
+from handslag.core.links import absolute_url
 from handslag.core.permissions import forbidden
 from handslag.core.tasks import send_email
 from handslag.disclosure import selectors
@@ -340,7 +341,8 @@ def _refuse_before_award(
 
 
 def _send_link(request: DocumentRequest, raw: str) -> None:
-    path = reverse("disclosure:requester", kwargs={"token": raw})
+    # The requester has no account: the e-mail is in the language of the decision.
+    path = absolute_url(reverse("disclosure:requester", kwargs={"token": raw}))
     subject = _("Decision on your request for documents (%(reference)s)") % {
         "reference": request.call.reference
     }

@@ -8,13 +8,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from handslag.accounts.models import User
+from handslag.accounts.notifications import NotificationKind, notify
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
-from handslag.core.tasks import send_email
 from handslag.disclosure import sealing
 from handslag.disclosure.audit_actions import DisclosureAction
 from handslag.disclosure.models import (
@@ -245,24 +246,22 @@ def consultation_send(
         data={"deadline": deadline.isoformat(), "supplier_id": case.tender.supplier_id},
         organisation_id=case.request.call.project.organisation_id,
     )
-    email = case.tender.submitted_by.email
-    if email:
-        subject = _("Request for your tender in %(reference)s") % {
-            "reference": case.tender.call.reference
-        }
-        body = _(
+    notify(
+        user=case.tender.submitted_by,
+        kind=NotificationKind.DISCLOSURE,
+        subject=gettext_lazy("Request for your tender in %(reference)s"),
+        body=gettext_lazy(
             "Someone has asked for your tender in %(reference)s as a public document. "
             "Before we decide what is released, you may comment until %(deadline)s.\n\n"
-            "%(message)s\n\nComment here: %(path)s"
-        ) % {
+            "%(message)s\n\nComment here:"
+        ),
+        params={
             "reference": case.tender.call.reference,
-            "deadline": formats.date_format(deadline),
+            "deadline": deadline,
             "message": message,
-            "path": reverse("disclosure:consultation", kwargs={"pk": case.public_id}),
-        }
-        transaction.on_commit(
-            lambda: send_email.enqueue(subject=str(subject), body=str(body), recipients=[email])
-        )
+        },
+        link=reverse("disclosure:consultation", kwargs={"pk": case.public_id}),
+    )
     return case
 
 

@@ -7,11 +7,12 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from handslag.accounts.models import User
+from handslag.accounts.notifications import NotificationKind, notify_each
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
-from handslag.core.tasks import send_email
 from handslag.evaluation import results
 from handslag.evaluation.audit_actions import EvaluationAction
 from handslag.evaluation.models import Award
@@ -94,40 +95,47 @@ def award_decide(
         },
         organisation_id=call.project.organisation_id,
     )
-    _notify_tenderers(call, award)
+    _notify_tenderers(call, award, now)
     return award
 
 
-def _notify_tenderers(call: Call, award: Award) -> None:
-    """One e-mail per tenderer (no one sees the others' addresses), sent after the commit.
+def notice_moment(notice_sent_on: dt.date) -> dt.datetime:
+    """The first moment of the notice date in Stockholm: the award e-mail leaves then."""
+    return timezone.make_aware(dt.datetime.combine(notice_sent_on, dt.time.min))
 
-    Every tenderer is told, also one that sent no revised tender in a negotiation round:
-    its tender of an earlier round was still a tender in the procurement.
+
+def _notify_tenderers(call: Call, award: Award, now: dt.datetime) -> None:
+    """One e-mail per tenderer (no one sees the others' addresses), sent on the notice date.
+
+    The standstill period runs from the day the notice is sent, so the e-mail does not
+    leave before that date: a later date waits as a notification for
+    `send_due_notifications`. Every tenderer is told, also one that sent no revised tender
+    in a negotiation round: its tender of an earlier round was still a tender in the
+    procurement.
     """
-    path = reverse("evaluation:award_document", kwargs={"pk": call.pk, "kind": "pdf"})
     standing = Tender.objects.filter(call=call, status=TenderStatus.SUBMITTED).select_related(
         "submitted_by"
     )
-    recipients = sorted({t.submitted_by.email for t in standing if t.submitted_by.email})
-    subject = _("Award decision in %(reference)s") % {"reference": call.reference}
-    body = _(
-        "The award decision in %(reference)s %(title)s has been made: the contract is awarded "
-        "to %(winner)s.\n\nReasons: %(reasons)s\n\nThe standstill period ends on %(end)s. The "
-        "decision with the evaluation of your tender: %(path)s"
-    ) % {
-        "reference": call.reference,
-        "title": call.title,
-        "winner": award.tender.supplier.name,
-        "reasons": award.justification,
-        "end": formats.date_format(award.standstill_end),
-        "path": path,
-    }
-    for email in recipients:
-        transaction.on_commit(
-            lambda email=email: send_email.enqueue(
-                subject=str(subject), body=str(body), recipients=[email]
-            )
-        )
+    notify_each(
+        users=sorted({t.submitted_by for t in standing}, key=lambda user: user.pk),
+        kind=NotificationKind.AWARD,
+        subject=gettext_lazy("Award decision in %(reference)s"),
+        body=gettext_lazy(
+            "The award decision in %(reference)s %(title)s has been made: the contract is "
+            "awarded to %(winner)s.\n\nReasons: %(reasons)s\n\nThe standstill period ends "
+            "on %(end)s. The decision with the evaluation of your tender:"
+        ),
+        params={
+            "reference": call.reference,
+            "title": call.title,
+            "winner": award.tender.supplier.name,
+            "reasons": award.justification,
+            "end": award.standstill_end,
+        },
+        link=reverse("evaluation:award_document", kwargs={"pk": call.pk, "kind": "pdf"}),
+        send_after=notice_moment(award.notice_sent_on),
+        now=now,
+    )
 
 
 @transaction.atomic

@@ -44,6 +44,7 @@ from handslag.market.selectors.publication import (
 from handslag.market.selectors.questions import (
     QuestionDays,
     call_interested_emails,
+    call_interested_people,
     call_question_days,
     question_list_for_call,
     question_list_for_supplier,
@@ -79,6 +80,7 @@ __all__ = [
     "call_criteria",
     "call_follows_for_supplier",
     "call_interested_emails",
+    "call_interested_people",
     "call_invited_suppliers",
     "call_list_for_user",
     "call_list_market",

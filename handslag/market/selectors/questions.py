@@ -83,6 +83,26 @@ def question_list_for_supplier(*, user: User, call: Call | None = None) -> Query
     )
 
 
+def call_interested_people(*, call: Call) -> list[User]:
+    """The active people of every supplier that applied to, follows or asked a question on
+    the call: those told of its changes and answers."""
+    organisations = (
+        set(Application.objects.filter(call=call).values_list("supplier_id", flat=True))
+        | set(CallFollow.objects.filter(call=call).values_list("organisation_id", flat=True))
+        | set(Question.objects.filter(call=call).values_list("supplier_id", flat=True))
+    )
+    return list(
+        User.objects.filter(
+            memberships__organisation_id__in=organisations,
+            memberships__is_active=True,
+            is_active=True,
+        )
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+
+
 def call_interested_emails(*, call: Call) -> list[str]:
     """E-mail addresses of the active people of every supplier that applied to, follows or
     asked a question on the call."""

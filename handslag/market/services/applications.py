@@ -9,15 +9,19 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from handslag.accounts.models import Organisation, User
+from handslag.accounts.notifications import NotificationKind
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.market.audit_actions import MarketAction
 from handslag.market.models import Application, ApplicationStatus, Call, CallStatus
 from handslag.market.permissions import can_decide_applications, is_own_application
 from handslag.market.services.call_drafting import _now, _save
+from handslag.market.services.notify import notify_call_managers, notify_supplier
 
 
 def cancelled_message() -> str:
@@ -75,6 +79,17 @@ def application_create(
         target=application,
         organisation_id=supplier.pk,
         data={"call": call.pk, "submitted_at": current, "reopened": reopened},
+    )
+    notify_call_managers(
+        call=call,
+        kind=NotificationKind.APPLICATION,
+        subject=gettext_lazy("New application in %(reference)s"),
+        body=gettext_lazy(
+            "%(supplier)s has applied to take part in %(reference)s %(title)s. Qualify or "
+            "reject the application against the selection criteria:"
+        ),
+        params={"supplier": supplier.name, "reference": call.reference, "title": call.title},
+        link=reverse("market:application_detail", args=[application.pk]),
     )
     return application
 
@@ -160,6 +175,29 @@ def application_decide(
         organisation_id=application.call.project.organisation_id,
         data={"reason": reason, "supplier": application.supplier_id},
     )
+    call = application.call
+    notify_supplier(
+        organisation=application.supplier,
+        also=application.submitted_by,
+        kind=NotificationKind.QUALIFICATION,
+        subject=gettext_lazy("Your application in %(reference)s: qualified")
+        if qualified
+        else gettext_lazy("Your application in %(reference)s: not qualified"),
+        body=(
+            gettext_lazy(
+                "Your application to %(reference)s %(title)s meets the selection criteria: "
+                "it is qualified. The invitations to tender are sent after the deadline for "
+                "applications.\n\nReason: %(reason)s"
+            )
+            if qualified
+            else gettext_lazy(
+                "Your application to %(reference)s %(title)s does not meet the selection "
+                "criteria and is not qualified.\n\nReason: %(reason)s"
+            )
+        ),
+        params={"reference": call.reference, "title": call.title, "reason": reason},
+        link=reverse("market:application_detail", args=[application.pk]),
+    )
     return application
 
 
@@ -200,6 +238,22 @@ def application_invite(
         target=application,
         organisation_id=call.project.organisation_id,
         data={"supplier": application.supplier_id, "call": call.pk},
+    )
+    notify_supplier(
+        organisation=application.supplier,
+        also=application.submitted_by,
+        kind=NotificationKind.INVITATION,
+        subject=gettext_lazy("Invitation to tender in %(reference)s"),
+        body=gettext_lazy(
+            "You are invited to tender in %(reference)s %(title)s. Submit your tender before "
+            "%(deadline)s; a tender that arrives later is refused."
+        ),
+        params={
+            "reference": call.reference,
+            "title": call.title,
+            "deadline": call.tender_deadline or "–",
+        },
+        link=reverse("tendering:tender_submit", kwargs={"call_id": call.pk}),
     )
     return application
 

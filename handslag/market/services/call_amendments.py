@@ -6,6 +6,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from handslag.accounts.models import User
 from handslag.audit.services import audit_record
@@ -139,19 +140,18 @@ def call_amend(
     )
     notify_interested(
         call=call,
-        subject=_("The call %(reference)s has changed") % {"reference": call.reference},
-        body=_(
+        subject=gettext_lazy("The call %(reference)s has changed"),
+        body=gettext_lazy(
             "The buyer has changed the call “%(title)s” (version %(number)s).\n\n"
             "Reason: %(reason)s\n\nChanged: %(fields)s\n\nRead the call and its change "
             "history on the call's page."
-        )
-        % {
+        ),
+        params={
+            "reference": call.reference,
             "title": call.title,
             "number": number,
             "reason": reason,
-            "fields": ", ".join(
-                str(Call._meta.get_field(name).verbose_name) for name in sorted(changes)
-            ),
+            "fields": [Call._meta.get_field(name).verbose_name for name in sorted(changes)],
         },
     )
     return version

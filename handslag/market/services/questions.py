@@ -9,11 +9,14 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from handslag.accounts.models import Organisation, User
+from handslag.accounts.notifications import NotificationKind
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
 from handslag.market.audit_actions import MarketAction
@@ -38,6 +41,7 @@ def question_ask(
 ) -> Question:
     """A supplier's private question. Refused after the last day for questions."""
     from handslag.market.selectors import call_question_days
+    from handslag.market.services.notify import notify_call_managers
 
     if not can_ask_question(user=actor, organisation=supplier):
         raise forbidden(_("You can only ask on behalf of a supplier organisation you belong to."))
@@ -69,6 +73,21 @@ def question_ask(
         target=question,
         organisation_id=supplier.pk,
         data={"call": call.pk},
+    )
+    notify_call_managers(
+        call=call,
+        kind=NotificationKind.QUESTION,
+        subject=gettext_lazy("New question in %(reference)s"),
+        body=gettext_lazy(
+            "A supplier has asked a question on %(reference)s %(title)s. Answer it to every "
+            "supplier at once, by the last day for answers (%(last)s):"
+        ),
+        params={
+            "reference": call.reference,
+            "title": call.title,
+            "last": days.last_for_answers or "–",
+        },
+        link=reverse("market:call_questions", args=[call.pk]),
     )
     return question
 
@@ -136,12 +155,18 @@ def question_answer(
     )
     notify_interested(
         call=call,
-        subject=_("New answer on the call %(reference)s") % {"reference": call.reference},
-        body=_(
+        kind=NotificationKind.ANSWER,
+        subject=gettext_lazy("New answer on the call %(reference)s"),
+        body=gettext_lazy(
             "The buyer has answered a question on the call “%(title)s”. The answer is "
             "given to every supplier and is published on the call's page.\n\n"
             "Question: %(question)s\n\nAnswer: %(answer)s"
-        )
-        % {"title": call.title, "question": question.published_question, "answer": answer},
+        ),
+        params={
+            "reference": call.reference,
+            "title": call.title,
+            "question": question.published_question,
+            "answer": answer,
+        },
     )
     return question

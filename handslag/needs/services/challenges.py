@@ -4,13 +4,15 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from handslag.accounts.models import Organisation, User
+from handslag.accounts.notifications import NotificationKind, notify
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
-from handslag.core.tasks import send_email
 from handslag.needs import similarity
 from handslag.needs.audit_actions import NeedsAction
 from handslag.needs.models import (
@@ -107,19 +109,18 @@ def _check_triage(*, actor: User, challenge: Challenge, reason: str, reason_requ
 
 def _notify_submitter(challenge: Challenge) -> None:
     """Tell the person who raised the challenge what became of it, once the change is saved."""
-    email = challenge.submitted_by.email
-    if not email:
-        return
-    subject = _("Your challenge “%(title)s”: %(status)s") % {
-        "title": challenge.title[:80],
-        "status": challenge.get_status_display(),
-    }
-    body = _("Outcome: %(status)s\nReason: %(reason)s") % {
-        "status": challenge.get_status_display(),
-        "reason": challenge.triage_reason or "–",
-    }
-    transaction.on_commit(
-        lambda: send_email.enqueue(subject=str(subject), body=str(body), recipients=[email])
+    status = ChallengeStatus(challenge.status).label
+    notify(
+        user=challenge.submitted_by,
+        kind=NotificationKind.CHALLENGE,
+        subject=gettext_lazy("Your challenge “%(title)s”: %(status)s"),
+        body=gettext_lazy("Outcome: %(status)s\nReason: %(reason)s"),
+        params={
+            "title": challenge.title[:80],
+            "status": status,
+            "reason": challenge.triage_reason or "–",
+        },
+        link=reverse("needs:challenge_detail", args=[challenge.pk]),
     )
 
 

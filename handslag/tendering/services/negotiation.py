@@ -10,16 +10,17 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from handslag.accounts.models import Membership, Organisation, User
+from handslag.accounts.notifications import NotificationKind, notify_each
 from handslag.audit.services import audit_record
 from handslag.core.permissions import forbidden
-from handslag.core.tasks import send_email
 from handslag.market.models import Call
-from handslag.projects.models import ProjectMember
 from handslag.projects.permissions import MANAGER_ROLES
 from handslag.tendering import registry
 from handslag.tendering.audit_actions import TenderingAction
@@ -31,37 +32,23 @@ from handslag.tendering.permissions import (
     is_channel_buyer,
     round_supplier_ids,
 )
-from handslag.tendering.services._common import _local, _lock_call
+from handslag.tendering.services._common import _lock_call
 
 MAX_CHANGE_CHARS = 20_000
 MAX_MESSAGE_CHARS = 10_000
 
 
-def _supplier_emails(call: Call, supplier_ids: set[int]) -> list[str]:
+def _supplier_people(call: Call, supplier_ids: set[int]) -> list[User]:
     """The people at those suppliers: whoever submitted for them in the call, and members."""
-    emails = set(
-        call.tenders.filter(supplier_id__in=supplier_ids)
-        .exclude(submitted_by__email="")
-        .values_list("submitted_by__email", flat=True)
+    submitters = call.tenders.filter(supplier_id__in=supplier_ids).values("submitted_by")
+    members = Membership.objects.filter(organisation_id__in=supplier_ids, is_active=True).values(
+        "user"
     )
-    emails |= set(
-        Membership.objects.filter(organisation_id__in=supplier_ids, is_active=True)
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
+    return list(
+        User.objects.filter(Q(pk__in=submitters) | Q(pk__in=members), is_active=True)
+        .exclude(email="")
+        .order_by("pk")
     )
-    return sorted(e for e in emails if e)
-
-
-def _send_each(emails: list[str], subject: str, body: str) -> None:
-    """One e-mail per recipient after the commit, so no one sees the others' addresses."""
-    subject, body = str(subject), str(body)
-
-    def send() -> None:
-        for email in emails:
-            send_email.enqueue(subject=subject, body=body, recipients=[email])
-
-    if emails:
-        transaction.on_commit(send)
 
 
 @transaction.atomic
@@ -133,24 +120,25 @@ def round_start(
         organisation_id=call.project.organisation_id,
     )
     # The same words to every tenderer at once (equal treatment).
-    subject = _("Round %(round)s of negotiation in %(reference)s") % {
-        "round": negotiation.number,
-        "reference": call.reference,
-    }
-    body = _(
-        "The buyer invites revised tenders in %(reference)s %(title)s (round %(round)s).\n\n"
-        "What changed in the procurement documents:\n%(changes)s\n\n"
-        "The award criteria and the minimum requirements are unchanged. Submit your revised "
-        "tender before %(deadline)s: %(path)s"
-    ) % {
-        "reference": call.reference,
-        "title": call.title,
-        "round": negotiation.number,
-        "changes": change_text,
-        "deadline": _local(deadline),
-        "path": reverse("tendering:negotiation_supplier", kwargs={"pk": call.pk}),
-    }
-    _send_each(_supplier_emails(call, tenderers), subject, body)
+    notify_each(
+        users=_supplier_people(call, tenderers),
+        kind=NotificationKind.NEGOTIATION_ROUND,
+        subject=gettext_lazy("Round %(round)s of negotiation in %(reference)s"),
+        body=gettext_lazy(
+            "The buyer invites revised tenders in %(reference)s %(title)s (round %(round)s).\n\n"
+            "What changed in the procurement documents:\n%(changes)s\n\n"
+            "The award criteria and the minimum requirements are unchanged. Submit your "
+            "revised tender before %(deadline)s:"
+        ),
+        params={
+            "reference": call.reference,
+            "title": call.title,
+            "round": negotiation.number,
+            "changes": change_text,
+            "deadline": deadline,
+        },
+        link=reverse("tendering:negotiation_supplier", kwargs={"pk": call.pk}),
+    )
     return negotiation
 
 
@@ -194,23 +182,30 @@ def channel_post(
     )
     path = reverse("tendering:channel", kwargs={"pk": call.pk, "supplier_id": supplier.pk})
     if from_buyer:
-        emails = _supplier_emails(call, {supplier.pk})
-        subject = _("A message from the buyer in %(reference)s") % {"reference": call.reference}
+        people = _supplier_people(call, {supplier.pk})
+        subject = gettext_lazy("A message from the buyer in %(reference)s")
     else:
-        emails = sorted(
-            set(
-                ProjectMember.objects.filter(project=call.project, role__in=MANAGER_ROLES)
-                .exclude(user__email="")
-                .values_list("user__email", flat=True)
+        people = list(
+            User.objects.filter(
+                project_memberships__project=call.project,
+                project_memberships__role__in=MANAGER_ROLES,
+                is_active=True,
             )
+            .exclude(email="")
+            .distinct()
+            .order_by("pk")
         )
-        subject = _("A message from %(supplier)s in %(reference)s") % {
-            "supplier": supplier.name,
-            "reference": call.reference,
-        }
-    body_text = _(
-        "A new message is waiting in the confidential negotiation channel of %(reference)s. "
-        "Read it here: %(path)s"
-    ) % {"reference": call.reference, "path": path}
-    _send_each([e for e in emails if e != actor.email], subject, body_text)
+        subject = gettext_lazy("A message from %(supplier)s in %(reference)s")
+    notify_each(
+        users=people,
+        exclude=actor,
+        kind=NotificationKind.NEGOTIATION_MESSAGE,
+        subject=subject,
+        body=gettext_lazy(
+            "A new message is waiting in the confidential negotiation channel of "
+            "%(reference)s. Read it here:"
+        ),
+        params={"reference": call.reference, "supplier": supplier.name},
+        link=path,
+    )
     return message

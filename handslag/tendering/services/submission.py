@@ -25,6 +25,7 @@ from handslag.tendering.permissions import (
     tendering_organisations,
 )
 from handslag.tendering.services._common import _local, _lock_call, _new_receipt
+from handslag.tendering.tasks import send_tender_receipt
 
 MAX_CONTENT_CHARS = 100_000
 MAX_PRICE = Decimal("1000000000000")
@@ -256,6 +257,9 @@ def _record(
         },
         organisation_id=supplier.pk,
     )
+    # The receipt goes to the submitter alone; the buyer hears nothing until the opening.
+    public_id = str(tender.public_id)
+    transaction.on_commit(lambda: send_tender_receipt.enqueue(tender_id=public_id))
     return tender
 
 
