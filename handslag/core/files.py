@@ -10,6 +10,8 @@ file goes back out only as a download a browser will not render as one of our pa
 
 import hashlib
 import os
+import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -74,6 +76,34 @@ def accepted_types_text() -> str:
 
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.0f}"
+
+
+DISPLAY_NAME_CHARS = 200
+_SPACES = re.compile(r"\s+")
+
+
+def display_name(name: str | None, *, max_chars: int = DISPLAY_NAME_CHARS) -> str:
+    """A file's name as the person gave it, made safe to show and to offer for download.
+
+    Any folder path the client sent is dropped (only what follows the last ``/`` or
+    ``\\`` is kept), the text is normalised to NFC, control and format characters (among
+    them the right-to-left override that makes ``fdp.exe`` look like ``exe.pdf``) are
+    removed, white space is collapsed, leading dots go, and the name is shortened to
+    `max_chars` keeping its extension. Empty when nothing is left. The result is a label
+    only: files are stored under ids of their own, never under this name.
+    """
+    name = re.split(r"[/\\]", name or "")[-1]
+    name = unicodedata.normalize("NFC", name)
+    name = "".join(" " if c in "\t\n\r" else c for c in name)
+    name = "".join(c for c in name if unicodedata.category(c)[0] != "C")
+    name = _SPACES.sub(" ", name).strip().lstrip(". ").strip()
+    if len(name) > max_chars:
+        stem, dot, extension = name.rpartition(".")
+        if dot and 0 < len(extension) <= 16 and stem:
+            name = f"{stem[: max_chars - len(extension) - 1].rstrip()}.{extension}"
+        else:
+            name = name[:max_chars].rstrip()
+    return name
 
 
 def safe_filename(name: str | None) -> str:

@@ -17,6 +17,8 @@ class TenderIn(Schema):
 
 class ReceiptFileOut(Schema):
     position: int
+    # The name the supplier gave the file: shown to the tender's own supplier only.
+    name: str
     size: int
     sha256: str
 

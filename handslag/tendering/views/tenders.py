@@ -14,11 +14,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
+from handslag.core.render import file_response
 from handslag.tendering import registry, selectors, services
+from handslag.tendering.documents import receipt_pdf
 from handslag.tendering.forms import (
     TenderForm,
 )
 from handslag.tendering.gateway import (
+    access_own_file_names,
     access_tender_file,
 )
 from handslag.tendering.opening import current_round
@@ -87,12 +90,24 @@ def tender_receipt(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         "tendering/tender_receipt.html",
         {
             "tender": tender,
+            "files": access_own_file_names(user=request.user, tender=tender),
             "state": state,
             "result": registry.award_notice_for_supplier(user=request.user, tender=tender),
             "can_withdraw": tender_changeable(tender),
             "negotiating": tender.supplier_id in channel_supplier_ids(call=tender.call),
         },
     )
+
+
+@require_GET
+def tender_receipt_pdf(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    """The printable receipt (PDF), for the tender's own supplier only: 404 for anyone else."""
+    tender = access_supplier_tender(user=request.user, public_id=pk)
+    response = file_response(
+        receipt_pdf(tender), filename=f"kvitto-{tender.receipt[:12]}", kind="pdf"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_GET
