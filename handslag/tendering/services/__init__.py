@@ -15,6 +15,7 @@ from handslag.tendering.services.opening import OPENING_QUORUM, opening_confirm
 from handslag.tendering.services.submission import (
     MAX_CONTENT_CHARS,
     MAX_PRICE,
+    tender_period_closed,
     tender_submit,
     tender_withdraw,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "conflict_declare",
     "opening_confirm",
     "round_start",
+    "tender_period_closed",
     "tender_submit",
     "tender_withdraw",
 ]

@@ -50,6 +50,10 @@ def tender_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def tender_submit(request: HttpRequest, call_id: int) -> HttpResponse:
     call = access_call_for_supplier(user=request.user, call_id=call_id)
+    # Closed for tenders (deadline passed, opened): a notice instead of the form.
+    closed = services.tender_period_closed(call=call)
+    if closed is not None:
+        return _tender_closed(request, call, closed)
     organisations = tendering_organisations(user=request.user, call=call)
     form = TenderForm(request.POST or None, request.FILES or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
@@ -67,17 +71,43 @@ def tender_submit(request: HttpRequest, call_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Your tender was received. Keep the receipt."))
             return redirect("tendering:tender_receipt", pk=tender.public_id)
+    return render_page(
+        request,
+        "tendering/tender_submit.html",
+        {
+            "call": call,
+            "form": form,
+            "current": _current_tenders(request, call),
+            "round": current_round(call),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _current_tenders(request: HttpRequest, call) -> list:
     negotiation = current_round(call)
-    current = list(
+    return list(
         selectors.tender_list_for_supplier(user=request.user).filter(
             call=call, status="submitted", round=negotiation.number if negotiation else 1
         )
     )
+
+
+def _tender_closed(request: HttpRequest, call, reason: str) -> HttpResponse:
+    """The closed notice: why no tender can be sent, and the receipts already given.
+
+    A POST that arrives after the deadline gets the same notice as a 400; nothing is read
+    from it and nothing is recorded."""
     return render_page(
         request,
-        "tendering/tender_submit.html",
-        {"call": call, "form": form, "current": current, "round": negotiation},
-        status=400 if form.errors else 200,
+        "tendering/tender_closed.html",
+        {
+            "call": call,
+            "reason": reason,
+            "round": current_round(call),
+            "current": _current_tenders(request, call),
+        },
+        status=400 if request.method == "POST" else 200,
     )
 
 
