@@ -26,6 +26,7 @@ from handslag.tendering.permissions import (
 )
 from handslag.tendering.schemas import (
     OpeningOut,
+    OpeningWindowIn,
     ReceiptOut,
     TenderContentOut,
     TenderFileOut,
@@ -180,6 +181,8 @@ def _opening(request: HttpRequest, call_id: int) -> dict:
         "confirmations": [
             {"official": str(c.official), "at": c.created_at} for c in overview["confirmations"]
         ],
+        "window_minutes": overview["sitting"].window_minutes,
+        "expires_at": overview["sitting"].expires_at if opened_at is None else None,
         "tenders": [_row(t) for t in overview["record_tenders"]] if opened_at else None,
         "sealed": opened_at is None,
     }
@@ -196,6 +199,17 @@ def opening_get(request: HttpRequest, call_id: int):
 def opening_confirm(request: HttpRequest, call_id: int):
     call = access_call_for_team(user=request.user, call_id=call_id)
     services.opening_confirm(actor=request.user, call=call)
+    return _opening(request, call_id)
+
+
+@router.post(
+    "/calls/{call_id}/opening/window",
+    response=OpeningOut,
+    summary="Set the minutes allowed between the two confirmations (managers, before the deadline)",
+)
+def opening_window_set(request: HttpRequest, call_id: int, payload: OpeningWindowIn):
+    call = access_call_for_team(user=request.user, call_id=call_id)
+    services.opening_window_set(actor=request.user, call=call, minutes=payload.window_minutes)
     return _opening(request, call_id)
 
 
