@@ -48,6 +48,25 @@ ALLOWED: dict[str, tuple[str, frozenset[str]]] = {
 }
 # Markup a browser could run as a page or a script, whatever the file is called.
 MARKUP = (b"<!doctype", b"<html", b"<head", b"<body", b"<script", b"<svg", b"<?xml", b"<iframe")
+# Programs, refused with a message that says so: by their first bytes (Windows PE, ELF,
+# Mach-O, a script's #! line) and by the extensions that run when opened.
+EXECUTABLE_MAGIC = (
+    b"MZ",
+    b"\x7fELF",
+    b"#!",
+    b"\xfe\xed\xfa\xce",
+    b"\xfe\xed\xfa\xcf",
+    b"\xce\xfa\xed\xfe",
+    b"\xcf\xfa\xed\xfe",
+    b"\xca\xfe\xba\xbe",
+)
+EXECUTABLE_EXTENSIONS = frozenset(
+    {
+        "exe", "com", "bat", "cmd", "msi", "msp", "scr", "dll", "cpl", "sys", "ps1", "psm1",
+        "vbs", "vbe", "js", "jse", "wsf", "wsh", "hta", "jar", "sh", "bash", "app", "apk",
+        "deb", "rpm", "run", "bin", "lnk", "reg", "dmg", "pkg",
+    }
+)  # fmt: skip
 
 
 class Upload(Protocol):
@@ -129,11 +148,25 @@ def safe_filename(name: str | None) -> str:
     return f"{cleaned[: 250 - len(extension)]}.{extension}"
 
 
-def check_upload(upload: Upload, *, max_bytes: int | None = None) -> CheckedFile:
-    """Name, size, type and SHA-256 of the upload; ValidationError if it is refused."""
+def check_upload(
+    upload: Upload, *, max_bytes: int | None = None, filename: str | None = None
+) -> CheckedFile:
+    """Name, size, type and SHA-256 of the upload; ValidationError if it is refused.
+
+    `filename`, when given, is the name to keep instead of safe_filename(upload.name): a
+    display_name() that keeps the person's own spelling (spaces, å ä ö). It must still end
+    in its type, which the content must agree with.
+    """
     limit = max_bytes if max_bytes is not None else max_upload_bytes()
-    filename = safe_filename(upload.name)
-    extension = filename.rsplit(".", 1)[1]
+    if filename is None:
+        filename = safe_filename(upload.name)
+    elif "." not in filename.strip(".") or not filename.rsplit(".", 1)[1]:
+        raise ValidationError(
+            {"file": [_("The file name must end with its type, for example report.pdf.")]}
+        )
+    extension = filename.rsplit(".", 1)[1].lower()
+    if extension in EXECUTABLE_EXTENSIONS:
+        raise executable_refused()
     too_large = ValidationError(
         {
             "file": [
@@ -169,7 +202,23 @@ def check_upload(upload: Upload, *, max_bytes: int | None = None) -> CheckedFile
     )
 
 
+def executable_refused() -> ValidationError:
+    return ValidationError(
+        {
+            "file": [
+                _(
+                    "Programs and scripts (such as .exe, .bat or .sh files) are not accepted: "
+                    "they could run on the reader's computer. Accepted types: %(types)s."
+                )
+                % {"types": accepted_types_text()}
+            ]
+        }
+    )
+
+
 def _content_type(head: bytes, *, extension: str, has_nul: bool) -> str:
+    if head.startswith(EXECUTABLE_MAGIC):
+        raise executable_refused()
     refused = _("Files of this type are not accepted. Accepted types: %(types)s.") % {
         "types": accepted_types_text()
     }

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from handslag.accounts.models import Organisation
-from handslag.market.models import Area, EventKind, LegalProcedure
+from handslag.market.models import Area, AttachmentKind, EventKind, LegalProcedure
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -98,6 +98,23 @@ class CancelForm(forms.Form):
     )
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field; each is checked by the service, not here."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
+        return [super().clean(data, initial)] if data else []
+
+
 class ApplicationForm(forms.Form):
     supplier = forms.ModelChoiceField(
         label=_("Apply on behalf of"), queryset=Organisation.objects.none(), empty_label=None
@@ -107,6 +124,25 @@ class ApplicationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10}),
         max_length=20000,
     )
+    espd = forms.FileField(
+        label=_("ESPD response (optional)"),
+        required=False,
+        help_text=_("The European Single Procurement Document, filled in, as PDF."),
+    )
+    references = MultipleFileField(label=_("References (optional)"), required=False)
+    certificates = MultipleFileField(
+        label=_("Certificates (optional)"),
+        required=False,
+        help_text=_("For example ISO certificates or certificates of registration."),
+    )
+
+    def attachments(self) -> list[tuple[str, object]]:
+        """The files sent, as (kind, upload) pairs for the service."""
+        data = self.cleaned_data
+        found = [(AttachmentKind.ESPD.value, data["espd"])] if data.get("espd") else []
+        found += [(AttachmentKind.REFERENCE.value, f) for f in data.get("references") or []]
+        found += [(AttachmentKind.CERTIFICATE.value, f) for f in data.get("certificates") or []]
+        return found
 
     def __init__(self, *args, organisations=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -406,3 +442,8 @@ class DialogueEventNotesForm(forms.Form):
         self.fields["invited"].queryset = (
             suppliers if suppliers is not None else Organisation.objects.none()
         )
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of attachment"), choices=AttachmentKind.choices)
+    file = forms.FileField(label=_("File"))
