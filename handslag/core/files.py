@@ -10,6 +10,8 @@ file goes back out only as a download a browser will not render as one of our pa
 
 import hashlib
 import os
+import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -46,6 +48,25 @@ ALLOWED: dict[str, tuple[str, frozenset[str]]] = {
 }
 # Markup a browser could run as a page or a script, whatever the file is called.
 MARKUP = (b"<!doctype", b"<html", b"<head", b"<body", b"<script", b"<svg", b"<?xml", b"<iframe")
+# Programs, refused with a message that says so: by their first bytes (Windows PE, ELF,
+# Mach-O, a script's #! line) and by the extensions that run when opened.
+EXECUTABLE_MAGIC = (
+    b"MZ",
+    b"\x7fELF",
+    b"#!",
+    b"\xfe\xed\xfa\xce",
+    b"\xfe\xed\xfa\xcf",
+    b"\xce\xfa\xed\xfe",
+    b"\xcf\xfa\xed\xfe",
+    b"\xca\xfe\xba\xbe",
+)
+EXECUTABLE_EXTENSIONS = frozenset(
+    {
+        "exe", "com", "bat", "cmd", "msi", "msp", "scr", "dll", "cpl", "sys", "ps1", "psm1",
+        "vbs", "vbe", "js", "jse", "wsf", "wsh", "hta", "jar", "sh", "bash", "app", "apk",
+        "deb", "rpm", "run", "bin", "lnk", "reg", "dmg", "pkg",
+    }
+)  # fmt: skip
 
 
 class Upload(Protocol):
@@ -76,6 +97,34 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.0f}"
 
 
+DISPLAY_NAME_CHARS = 200
+_SPACES = re.compile(r"\s+")
+
+
+def display_name(name: str | None, *, max_chars: int = DISPLAY_NAME_CHARS) -> str:
+    """A file's name as the person gave it, made safe to show and to offer for download.
+
+    Any folder path the client sent is dropped (only what follows the last ``/`` or
+    ``\\`` is kept), the text is normalised to NFC, control and format characters (among
+    them the right-to-left override that makes ``fdp.exe`` look like ``exe.pdf``) are
+    removed, white space is collapsed, leading dots go, and the name is shortened to
+    `max_chars` keeping its extension. Empty when nothing is left. The result is a label
+    only: files are stored under ids of their own, never under this name.
+    """
+    name = re.split(r"[/\\]", name or "")[-1]
+    name = unicodedata.normalize("NFC", name)
+    name = "".join(" " if c in "\t\n\r" else c for c in name)
+    name = "".join(c for c in name if unicodedata.category(c)[0] != "C")
+    name = _SPACES.sub(" ", name).strip().lstrip(". ").strip()
+    if len(name) > max_chars:
+        stem, dot, extension = name.rpartition(".")
+        if dot and 0 < len(extension) <= 16 and stem:
+            name = f"{stem[: max_chars - len(extension) - 1].rstrip()}.{extension}"
+        else:
+            name = name[:max_chars].rstrip()
+    return name
+
+
 def safe_filename(name: str | None) -> str:
     """The name to show and to offer for download; a name with a folder path is refused."""
     name = (name or "").strip()
@@ -99,11 +148,25 @@ def safe_filename(name: str | None) -> str:
     return f"{cleaned[: 250 - len(extension)]}.{extension}"
 
 
-def check_upload(upload: Upload, *, max_bytes: int | None = None) -> CheckedFile:
-    """Name, size, type and SHA-256 of the upload; ValidationError if it is refused."""
+def check_upload(
+    upload: Upload, *, max_bytes: int | None = None, filename: str | None = None
+) -> CheckedFile:
+    """Name, size, type and SHA-256 of the upload; ValidationError if it is refused.
+
+    `filename`, when given, is the name to keep instead of safe_filename(upload.name): a
+    display_name() that keeps the person's own spelling (spaces, å ä ö). It must still end
+    in its type, which the content must agree with.
+    """
     limit = max_bytes if max_bytes is not None else max_upload_bytes()
-    filename = safe_filename(upload.name)
-    extension = filename.rsplit(".", 1)[1]
+    if filename is None:
+        filename = safe_filename(upload.name)
+    elif "." not in filename.strip(".") or not filename.rsplit(".", 1)[1]:
+        raise ValidationError(
+            {"file": [_("The file name must end with its type, for example report.pdf.")]}
+        )
+    extension = filename.rsplit(".", 1)[1].lower()
+    if extension in EXECUTABLE_EXTENSIONS:
+        raise executable_refused()
     too_large = ValidationError(
         {
             "file": [
@@ -139,7 +202,23 @@ def check_upload(upload: Upload, *, max_bytes: int | None = None) -> CheckedFile
     )
 
 
+def executable_refused() -> ValidationError:
+    return ValidationError(
+        {
+            "file": [
+                _(
+                    "Programs and scripts (such as .exe, .bat or .sh files) are not accepted: "
+                    "they could run on the reader's computer. Accepted types: %(types)s."
+                )
+                % {"types": accepted_types_text()}
+            ]
+        }
+    )
+
+
 def _content_type(head: bytes, *, extension: str, has_nul: bool) -> str:
+    if head.startswith(EXECUTABLE_MAGIC):
+        raise executable_refused()
     refused = _("Files of this type are not accepted. Accepted types: %(types)s.") % {
         "types": accepted_types_text()
     }

@@ -31,6 +31,10 @@ class MarketAction(StrEnum):
     CALL_UNFOLLOW = "call.unfollow"
     # A supplier applied to take part in a call.
     APPLICATION_CREATE = "application.create"
+    # A supplier added a file (ESPD response, reference, certificate) to its application.
+    APPLICATION_ATTACHMENT_ADD = "application.attachment_add"
+    # A supplier removed a file from its application before the deadline.
+    APPLICATION_ATTACHMENT_REMOVE = "application.attachment_remove"
     # A supplier withdrew its application.
     APPLICATION_WITHDRAW = "application.withdraw"
     # An application was qualified against the selection criteria.

@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from handslag.accounts.models import Organisation
 from handslag.core.validators import country_choices
-from handslag.market.models import Area, CancelGround, EventKind, LegalProcedure, ShortLimitGround
+from handslag.market.models import (
+    Area,
+    AttachmentKind,
+    CancelGround,
+    EventKind,
+    LegalProcedure,
+    ShortLimitGround,
+)
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -181,6 +188,23 @@ class MarketFilterForm(forms.Form):
         return data
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field; each is checked by the service, not here."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
+        return [super().clean(data, initial)] if data else []
+
+
 class ApplicationForm(forms.Form):
     supplier = forms.ModelChoiceField(
         label=_("Apply on behalf of"), queryset=Organisation.objects.none(), empty_label=None
@@ -190,6 +214,25 @@ class ApplicationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10}),
         max_length=20000,
     )
+    espd = forms.FileField(
+        label=_("ESPD response (optional)"),
+        required=False,
+        help_text=_("The European Single Procurement Document, filled in, as PDF."),
+    )
+    references = MultipleFileField(label=_("References (optional)"), required=False)
+    certificates = MultipleFileField(
+        label=_("Certificates (optional)"),
+        required=False,
+        help_text=_("For example ISO certificates or certificates of registration."),
+    )
+
+    def attachments(self) -> list[tuple[str, object]]:
+        """The files sent, as (kind, upload) pairs for the service."""
+        data = self.cleaned_data
+        found = [(AttachmentKind.ESPD.value, data["espd"])] if data.get("espd") else []
+        found += [(AttachmentKind.REFERENCE.value, f) for f in data.get("references") or []]
+        found += [(AttachmentKind.CERTIFICATE.value, f) for f in data.get("certificates") or []]
+        return found
 
     def __init__(self, *args, organisations=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -507,3 +550,8 @@ class DialogueEventNotesForm(forms.Form):
         self.fields["invited"].queryset = (
             suppliers if suppliers is not None else Organisation.objects.none()
         )
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of attachment"), choices=AttachmentKind.choices)
+    file = forms.FileField(label=_("File"))

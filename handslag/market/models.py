@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from handslag.core.models import TimeStampedModel
+from handslag.core.models import PublicIdModel, TimeStampedModel
 from handslag.market import extensions
 
 
@@ -342,6 +342,44 @@ class Application(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.supplier} → {self.call.reference}"
+
+
+class AttachmentKind(models.TextChoices):
+    ESPD = "espd", _("ESPD response")
+    REFERENCE = "reference", _("Reference")
+    CERTIFICATE = "certificate", _("Certificate")
+    OTHER = "other", _("Other attachment")
+
+
+class ApplicationAttachment(PublicIdModel, TimeStampedModel):
+    """A file sent with an application: the ESPD response, a reference, a certificate.
+
+    Checked like a tender's files (size, type from its content, no programs) and kept in
+    storage under a random name of its own; `name` is the supplier's own file name, made
+    safe, and is only ever a label. Like the application it is secret (OSL 19 kap. 3 §):
+    its supplier sees it, the buyer's team only once the application deadline has passed.
+    """
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="attachments"
+    )
+    kind = models.CharField(_("kind of attachment"), max_length=20, choices=AttachmentKind.choices)
+    name = models.CharField(_("file name"), max_length=200)
+    blob = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("application attachment")
+        verbose_name_plural = _("application attachments")
+        ordering = ["application", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.application_id})"
 
 
 # --- Supplier registry ---------------------------------------------------------------------

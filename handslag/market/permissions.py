@@ -17,11 +17,19 @@ Market dialogue:
 - dialogue events are seen by the team and by the invited suppliers (not the notes).
 """
 
+import datetime as dt
+import uuid
+
+from django.utils import timezone
+
 from handslag.accounts.models import Organisation, User
 from handslag.accounts.roles import OrganisationKind, OrganisationRole
+from handslag.core.models import as_public_id
 from handslag.core.permissions import forbidden, not_found
 from handslag.market.models import (
     Application,
+    ApplicationAttachment,
+    ApplicationStatus,
     Call,
     CallStatus,
     DialogueEvent,
@@ -68,6 +76,50 @@ def can_view_application(*, user: User, application: Application) -> bool:
     return is_own_application(user=user, application=application) or can_see_applications(
         user=user, call=application.call
     )
+
+
+def applications_closed(*, call: Call, now: dt.datetime | None = None) -> bool:
+    deadline = call.application_deadline
+    return deadline is not None and (now or timezone.now()) >= deadline
+
+
+def can_see_attachments(
+    *, user: User, application: Application, now: dt.datetime | None = None
+) -> bool:
+    """An application's files: its own supplier always; the buyer's team (as for the
+    application) only once the application deadline has passed, so before it nobody at the
+    buyer learns what any applicant sent (OSL 19 kap. 3 §) while it can still change."""
+    if is_own_application(user=user, application=application):
+        return True
+    return can_see_applications(user=user, call=application.call) and applications_closed(
+        call=application.call, now=now
+    )
+
+
+def can_edit_attachments(
+    *, user: User, application: Application, now: dt.datetime | None = None
+) -> bool:
+    """The supplier adds and removes files until the application deadline."""
+    return (
+        is_own_application(user=user, application=application)
+        and application.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.QUALIFIED)
+        and application.call.status == CallStatus.PUBLISHED
+        and not applications_closed(call=application.call, now=now)
+    )
+
+
+def access_attachment(*, user: User, public_id: uuid.UUID | str) -> ApplicationAttachment:
+    """An application's file by its public id; 404 to anyone who may not see it yet."""
+    attachment = (
+        ApplicationAttachment.objects.select_related(
+            "application", "application__call", "application__call__project"
+        )
+        .filter(public_id=as_public_id(public_id))
+        .first()
+    )
+    if attachment is None or not can_see_attachments(user=user, application=attachment.application):
+        raise not_found()
+    return attachment
 
 
 def _call_queryset():

@@ -4,6 +4,7 @@ Calls and applications, suppliers, questions and answers, RFIs and dialogue even
 """
 
 import datetime as dt
+from uuid import UUID
 
 from ninja import Field, Schema
 
@@ -206,6 +207,15 @@ class ApplicationIn(Schema):
 class DecisionIn(Schema):
     qualified: bool
     reason: str = Field(..., max_length=5000)
+
+
+class AttachmentOut(Schema):
+    id: UUID = Field(..., alias="public_id")
+    kind: str
+    name: str
+    size: int
+    sha256: str
+    created_at: dt.datetime
 
 
 class ApplicationOut(Schema):

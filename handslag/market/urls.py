@@ -1,6 +1,6 @@
 from django.urls import path
 
-from handslag.market.views import calls, dialogue
+from handslag.market.views import attachments, calls, dialogue
 
 app_name = "market"
 
@@ -24,6 +24,21 @@ urlpatterns = [
     ),
     path("applications/<int:pk>/decide/", calls.application_decide, name="application_decide"),
     path("applications/<int:pk>/invite/", calls.application_invite, name="application_invite"),
+    path(
+        "applications/<int:pk>/attachments/",
+        attachments.attachment_add,
+        name="application_attachment_add",
+    ),
+    path(
+        "attachments/<uuid:pk>/",
+        attachments.attachment_download,
+        name="application_attachment",
+    ),
+    path(
+        "attachments/<uuid:pk>/remove/",
+        attachments.attachment_remove,
+        name="application_attachment_remove",
+    ),
     # Supplier.
     path("supplier/", calls.supplier_home, name="supplier_home"),
     path("register/", dialogue.supplier_register, name="supplier_register"),

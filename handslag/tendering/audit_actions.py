@@ -18,6 +18,11 @@ class TenderingAction(StrEnum):
     TENDER_WITHDRAW = "tender.withdraw"
     # One of the people who open the tenders confirmed the opening of a round.
     TENDER_OPENING_CONFIRM = "tender.opening_confirm"
+    # A first confirmation was not followed by a second within the opening window: it
+    # lapsed and the opening starts again (one sitting, LOU 12 kap. 10 §).
+    TENDER_OPENING_EXPIRE = "tender.opening_expire"
+    # The buyer set the time allowed between the two confirmations of the call's opening.
+    TENDER_OPENING_WINDOW_SET = "tender.opening_window_set"
     # The last confirmation came in and the round's tenders were opened.
     TENDER_OPEN = "tender.open"
     # A member of the evaluation team declared whether they have a conflict of interest.

@@ -1,15 +1,17 @@
-"""Generated documents of the tendering side: the opening record."""
+"""Generated documents of the tendering side: the opening record and the tender receipt."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from handslag.audit.services import audit_anchor
-from handslag.core.render import Document, Facts, Heading, Paragraph, Table
+from handslag.core.render import Document, Facts, Heading, Paragraph, Table, to_pdf
 from handslag.market.models import Call
 from handslag.tendering.audit_actions import TenderingAction
-from handslag.tendering.models import NegotiationRound, TenderStatus
+from handslag.tendering.gateway import receipt_file_names
+from handslag.tendering.models import NegotiationRound, Tender, TenderStatus
 from handslag.tendering.selectors.opening import opening_record
 
 STATUS_LABELS = dict(TenderStatus.choices)
@@ -129,3 +131,76 @@ def opening_record_document(*, call: Call, round_number: int = 1) -> Document:
         Paragraph(anchor_note()),
     )
     return document
+
+
+# Legal time limits and receipts are stated in Swedish time, whoever reads them and where.
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def stockholm_time(value: dt.datetime) -> str:
+    return formats.date_format(value.astimezone(STOCKHOLM), "DATETIME_FORMAT")
+
+
+def receipt_document(*, tender: Tender) -> Document:
+    """The receipt (kvitto) of a submitted tender: the call, when it arrived (Swedish
+    time), its fingerprint and every file's name, size and SHA-256.
+
+    The file names are the tender's content (sealed until the opening): give the document
+    only to the tender's own supplier (permissions.access_supplier_tender, or e-mail to the
+    supplier's people)."""
+    call = tender.call
+    document = Document(
+        title=_("Receipt for tender %(reference)s") % {"reference": call.reference},
+        subtitle=call.title,
+    )
+    document.add(
+        Facts(
+            [
+                (_("Call"), f"{call.reference} {call.title}"),
+                (_("Buyer"), call.project.organisation.name),
+                (_("Supplier"), tender.supplier.name),
+                (_("Submitted by"), str(tender.submitted_by)),
+                (
+                    _("Received"),
+                    _("%(time)s (Swedish time)") % {"time": stockholm_time(tender.submitted_at)},
+                ),
+                (_("Round"), str(tender.round)),
+                (_("Receipt code"), tender.receipt),
+                (_("SHA-256 of the tender"), tender.content_sha256),
+                (_("Status"), str(tender.get_status_display())),
+            ]
+        )
+    )
+    files = receipt_file_names(tender=tender)
+    document.add(Heading(_("Files received with the tender"), 2))
+    if files:
+        document.add(
+            Table(
+                [_("No."), _("File"), _("Size (bytes)"), _("SHA-256")],
+                [
+                    [str(n), f.name, str(f.record.size), f.record.sha256]
+                    for n, f in enumerate(files, start=1)
+                ],
+                caption=_("Files in the order they were attached"),
+            )
+        )
+    else:
+        document.add(Paragraph(_("No files were sent with the tender.")))
+    document.add(
+        Paragraph(
+            _(
+                "The SHA-256 is a fingerprint of exactly what was submitted. Compare each "
+                "file's SHA-256 with your own copy to check what arrived; the tender's "
+                "SHA-256 will appear in the opening record, so you can check that your "
+                "tender was opened unchanged. The tender and its file names are sealed "
+                "until the opening."
+            )
+        )
+    )
+    return document
+
+
+def receipt_pdf(tender: Tender) -> bytes:
+    """The tender's receipt as a PDF, for its own supplier only (see receipt_document):
+    downloaded from the receipt page and the API, and attached to the receipt e-mail."""
+    return to_pdf(receipt_document(tender=tender))

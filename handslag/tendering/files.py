@@ -18,7 +18,6 @@ import contextlib
 import hashlib
 import secrets
 import tempfile
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Protocol
@@ -30,6 +29,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
+from handslag.core.files import display_name
 from handslag.core.uploads import upload_spool_dir
 from handslag.tendering import crypto
 
@@ -93,20 +93,13 @@ def too_large() -> ValidationError:
 
 
 def clean_name(name: str | None) -> str:
-    """The file's name, refused if it is empty, has a path in it or control characters."""
-    name = unicodedata.normalize("NFC", (name or "").strip())
+    """The file's name as the supplier gave it, made safe (core.files.display_name): any
+    folder path dropped, Unicode normalised, control characters removed, at most
+    MAX_NAME_CHARS long. Refused only if nothing is left of it. It is sealed with the file
+    and shown only where the tender may be read; storage uses the file's id, never this."""
+    name = display_name(name, max_chars=MAX_NAME_CHARS)
     if not name:
         raise ValidationError({"files": _("Every file needs a name.")})
-    if "/" in name or "\\" in name or name in {".", ".."} or name.startswith("."):
-        raise ValidationError(
-            {"files": _("A file name cannot contain a path: %(name)s.") % {"name": name[:80]}}
-        )
-    if any(unicodedata.category(c)[0] == "C" for c in name):
-        raise ValidationError({"files": _("A file name cannot contain control characters.")})
-    if len(name) > MAX_NAME_CHARS:
-        raise ValidationError(
-            {"files": _("A file name can be at most %(max)s characters.") % {"max": MAX_NAME_CHARS}}
-        )
     return name
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from handslag.market.forms import DateTimeLocalInput
 from handslag.tendering.files import max_tender_bytes
+from handslag.tendering.models import OPENING_WINDOW_MAX_MINUTES, OPENING_WINDOW_MIN_MINUTES
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -103,4 +104,16 @@ class RoundForm(forms.Form):
 class MessageForm(forms.Form):
     body = forms.CharField(
         label=_("Message"), widget=forms.Textarea(attrs={"rows": 5}), max_length=10_000
+    )
+
+
+class OpeningWindowForm(forms.Form):
+    window_minutes = forms.IntegerField(
+        label=_("Time allowed between the two confirmations (minutes)"),
+        min_value=OPENING_WINDOW_MIN_MINUTES,
+        max_value=OPENING_WINDOW_MAX_MINUTES,
+        help_text=_(
+            "The tenders are opened at one sitting: if the second official does not confirm "
+            "within this time, the first confirmation lapses and the opening starts again."
+        ),
     )

@@ -96,6 +96,39 @@ def access_tender_files(*, user: User, tender: Tender) -> list[OpenedFile]:
     ]
 
 
+@dataclass(frozen=True)
+class FileName:
+    """A tender file's record with its name in clear, and nothing of its content."""
+
+    record: TenderFile
+    name: str
+
+
+def _file_names(tender: Tender) -> list[FileName]:
+    return [
+        FileName(record=record, name=sealing.unseal_file_name(tender_file=record))
+        for record in tender.files.all()
+    ]
+
+
+def access_own_file_names(*, user: User, tender: Tender) -> list[FileName]:
+    """The names of a tender's files for its own supplier, at any time (ground
+    OWN_SUPPLIER): the supplier chose them, and checks its receipt against its own copies.
+    404 for anyone else, the buyer included, before the opening and after it."""
+    if not is_tender_supplier(user=user, tender=tender):
+        raise not_found()
+    return _file_names(tender)
+
+
+def receipt_file_names(*, tender: Tender) -> list[FileName]:
+    """The names of a tender's files for the receipt (ground OWN_SUPPLIER).
+
+    Only for the receipt document (documents.receipt_pdf), which is delivered to the
+    tender's own supplier alone: the receipt page and API after
+    permissions.access_supplier_tender, and the receipt e-mail to the supplier's people."""
+    return _file_names(tender)
+
+
 def open_tender_prices(*, call: Call, tenders: Iterable[Tender]) -> dict[int, Decimal]:
     """The tenders' prices for the ranking (ground OPENED): empty while the call is sealed.
 

@@ -6,7 +6,7 @@ it to decide who may read.
 """
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -68,8 +68,42 @@ class Tender(PublicIdModel, TimeStampedModel):
         return f"{self.receipt[:8]} ({self.call.reference})"
 
 
+# The opening is one sitting: both confirmations within this many minutes by default.
+OPENING_WINDOW_MINUTES = 60
+OPENING_WINDOW_MIN_MINUTES = 5
+OPENING_WINDOW_MAX_MINUTES = 480
+
+
+class OpeningSettings(TimeStampedModel):
+    """How a call's opening is held: the time allowed between the two confirmations.
+
+    A call without a row uses OPENING_WINDOW_MINUTES. The buyer may change it until the
+    deadline for tenders; it applies to every round of the call.
+    """
+
+    call = models.OneToOneField(
+        "market.Call", on_delete=models.PROTECT, related_name="opening_settings"
+    )
+    window_minutes = models.PositiveSmallIntegerField(
+        _("time allowed between the two confirmations (minutes)"),
+        default=OPENING_WINDOW_MINUTES,
+        validators=[
+            MinValueValidator(OPENING_WINDOW_MIN_MINUTES),
+            MaxValueValidator(OPENING_WINDOW_MAX_MINUTES),
+        ],
+    )
+
+    class Meta:
+        verbose_name = _("opening settings")
+        verbose_name_plural = _("opening settings")
+
+
 class OpeningConfirmation(TimeStampedModel):
-    """One appointed official's confirmation of the opening of a call's tenders."""
+    """One appointed official's confirmation of the opening of a call's tenders.
+
+    A confirmation not followed by a second one within the call's opening window expires
+    (``expired_at`` set, the row kept): the opening then starts again from the beginning.
+    """
 
     call = models.ForeignKey(
         "market.Call", on_delete=models.PROTECT, related_name="opening_confirmations"
@@ -79,6 +113,7 @@ class OpeningConfirmation(TimeStampedModel):
     )
     # Round 1 is the original call; later numbers are negotiation rounds.
     round = models.PositiveSmallIntegerField(_("round"), default=1)
+    expired_at = models.DateTimeField(_("expired"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("opening confirmation")
@@ -86,7 +121,8 @@ class OpeningConfirmation(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["call", "round", "official"],
-                name="openingconfirmation_unique_official",
+                condition=Q(expired_at__isnull=True),
+                name="openingconfirmation_unique_active_official",
                 violation_error_message=_("You have already confirmed this opening."),
             )
         ]

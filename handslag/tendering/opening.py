@@ -6,8 +6,16 @@ own round is opened, round by round, never all at once. The writes (two official
 confirmations) are in ``services/opening.py``; this module only answers where a call is.
 """
 
+import datetime as dt
+
 from handslag.market.models import Call
-from handslag.tendering.models import CallKey, NegotiationRound, Tender
+from handslag.tendering.models import (
+    OPENING_WINDOW_MINUTES,
+    CallKey,
+    NegotiationRound,
+    OpeningSettings,
+    Tender,
+)
 
 
 def call_opened_at(call: Call):
@@ -57,3 +65,13 @@ def latest_opened_round(call: Call) -> int:
 def current_round(call: Call) -> NegotiationRound | None:
     """The latest negotiation round, or None while the call is still in round 1."""
     return NegotiationRound.objects.filter(call=call).order_by("-number").first()
+
+
+def opening_window_minutes(call: Call) -> int:
+    """The minutes allowed between the first and the second confirmation of an opening."""
+    found = OpeningSettings.objects.filter(call=call).values_list("window_minutes", flat=True)
+    return next(iter(found), OPENING_WINDOW_MINUTES)
+
+
+def opening_window(call: Call) -> dt.timedelta:
+    return dt.timedelta(minutes=opening_window_minutes(call))

@@ -203,6 +203,11 @@ def can_confirm_opening(*, user: User, call: Call) -> bool:
     return has_project_role(user=user, project=call.project, roles=(ProjectRole.OPENING_OFFICIAL,))
 
 
+def can_set_opening_window(*, user: User, call: Call) -> bool:
+    """The project lead and procurement officers set how the opening is held."""
+    return can_manage_project(user=user, project=call.project)
+
+
 def is_evaluator(*, user: User, call: Call) -> bool:
     """Scores the call's tenders (the evaluation app's can_score)."""
     return has_project_role(user=user, project=call.project, roles=(ProjectRole.EVALUATOR,))

@@ -17,6 +17,8 @@ class TenderIn(Schema):
 
 class ReceiptFileOut(Schema):
     position: int
+    # The name the supplier gave the file: shown to the tender's own supplier only.
+    name: str
     size: int
     sha256: str
 
@@ -65,9 +67,17 @@ class ConfirmationOut(Schema):
 class OpeningOut(Schema):
     call_id: int
     opened_at: dt.datetime | None
+    # The confirmations that count: those within the window (one sitting), or that opened.
     confirmations: list[ConfirmationOut]
+    window_minutes: int
+    # When the first confirmation lapses unless a second official confirms before it.
+    expires_at: dt.datetime | None = None
     tenders: list[TenderRow] | None = None
     sealed: bool
+
+
+class OpeningWindowIn(Schema):
+    window_minutes: int
 
 
 # --- negotiation rounds and channels ------------------------------------------------------

@@ -28,11 +28,15 @@ from django.urls import Resolver404, resolve
 from handslag.core.uploads import EncryptedSpool, upload_spool_dir
 from handslag.tendering import files as tender_files
 
-# The views whose uploads are tender files (namespaced URL names).
+# The views whose uploads are tender files, or application attachments (as secret as
+# the application, OSL 19 kap. 3 §): namespaced URL names.
 SEALED_UPLOAD_VIEWS = frozenset(
     {
         "tendering:tender_submit",
         "api-1.0.0:tender_submit_with_files",
+        "market:application_create",
+        "market:application_attachment_add",
+        "api-1.0.0:application_attachment_add",
     }
 )
 

@@ -2,6 +2,11 @@
 answers, RFIs and dialogue events. One module per context, re-exported here so callers
 write `services.call_publish(...)` whatever module holds it."""
 
+from handslag.market.services.applications import (  # noqa: F401 - files of applications
+    MAX_ATTACHMENTS,
+    application_attachment_add,
+    application_attachment_remove,
+)
 from handslag.market.services.calls import *  # noqa: F403
 from handslag.market.services.calls import (  # noqa: F401 - used by views and tests
     CALL_AMENDABLE_FIELDS,

@@ -38,6 +38,7 @@ from handslag.market.permissions import (
     can_view_call,
     is_own_application,
 )
+from handslag.market.views import attachments as attachment_views
 from handslag.projects.permissions import access_project
 
 PER_PAGE = 25
@@ -374,7 +375,7 @@ def application_create(request: HttpRequest, call_pk: int) -> HttpResponse:
     organisations = Organisation.objects.filter(
         pk__in=request.user.supplier_organisation_ids
     ).order_by("name")
-    form = ApplicationForm(request.POST or None, organisations=organisations)
+    form = ApplicationForm(request.POST or None, request.FILES or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
             application = services.application_create(
@@ -382,6 +383,7 @@ def application_create(request: HttpRequest, call_pk: int) -> HttpResponse:
                 call=call,
                 supplier=form.cleaned_data["supplier"],
                 text=form.cleaned_data["text"],
+                attachments=form.attachments(),
             )
         except ValidationError as error:
             add_service_error(form, error)
@@ -410,6 +412,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "application": application,
             "call": call,
             "is_own": own,
+            **attachment_views.attachments_context(request, application),
             "can_withdraw": own
             and application.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.QUALIFIED)
             and call.application_deadline is not None

@@ -11,7 +11,11 @@ from ninja.files import UploadedFile
 from handslag.accounts.models import Organisation
 from handslag.core.permissions import not_found
 from handslag.tendering import selectors, services
-from handslag.tendering.gateway import access_tender_content, access_tender_files
+from handslag.tendering.gateway import (
+    access_own_file_names,
+    access_tender_content,
+    access_tender_files,
+)
 from handslag.tendering.models import Tender
 from handslag.tendering.permissions import (
     access_call_for_supplier,
@@ -22,6 +26,7 @@ from handslag.tendering.permissions import (
 )
 from handslag.tendering.schemas import (
     OpeningOut,
+    OpeningWindowIn,
     ReceiptOut,
     TenderContentOut,
     TenderFileOut,
@@ -34,7 +39,8 @@ from handslag.tendering.views import tenders as tender_views
 router = Router(tags=["tendering"])
 
 
-def _receipt(tender: Tender) -> dict:
+def _receipt(request: HttpRequest, tender: Tender) -> dict:
+    """A receipt, for the tender's own supplier (every caller fetched it as such)."""
     return {
         "id": tender.public_id,
         "call_id": tender.call_id,
@@ -46,7 +52,13 @@ def _receipt(tender: Tender) -> dict:
         "receipt": tender.receipt,
         "sha256": tender.content_sha256,
         "files": [
-            {"position": f.position, "size": f.size, "sha256": f.sha256} for f in tender.files.all()
+            {
+                "position": f.record.position,
+                "name": f.name,
+                "size": f.record.size,
+                "sha256": f.record.sha256,
+            }
+            for f in access_own_file_names(user=request.user, tender=tender)
         ],
     }
 
@@ -93,7 +105,7 @@ def tender_submit(request: HttpRequest, call_id: int, payload: TenderIn):
         supplier=supplier,
         round_number=payload.round,
     )
-    return 201, _receipt(tender)
+    return 201, _receipt(request, tender)
 
 
 @router.post(
@@ -123,17 +135,27 @@ def tender_submit_with_files(
         supplier=supplier,
         files=files,
     )
-    return 201, _receipt(tender)
+    return 201, _receipt(request, tender)
 
 
 @router.get("/tenders/mine", response=list[ReceiptOut], summary="Your organisation's receipts")
 def my_receipts(request: HttpRequest):
-    return [_receipt(t) for t in selectors.tender_list_for_supplier(user=request.user)[:500]]
+    return [
+        _receipt(request, t) for t in selectors.tender_list_for_supplier(user=request.user)[:500]
+    ]
 
 
 @router.get("/tenders/{uuid:tender_id}/receipt", response=ReceiptOut, summary="One receipt")
 def receipt(request: HttpRequest, tender_id: UUID):
-    return _receipt(access_supplier_tender(user=request.user, public_id=tender_id))
+    return _receipt(request, access_supplier_tender(user=request.user, public_id=tender_id))
+
+
+@router.get(
+    "/tenders/{uuid:tender_id}/receipt.pdf",
+    summary="One receipt as a printable PDF (the tender's own supplier only)",
+)
+def receipt_pdf(request: HttpRequest, tender_id: UUID):
+    return tender_views.tender_receipt_pdf(request, tender_id)
 
 
 @router.post(
@@ -143,7 +165,7 @@ def receipt(request: HttpRequest, tender_id: UUID):
 )
 def tender_withdraw(request: HttpRequest, tender_id: UUID):
     tender = access_supplier_tender(user=request.user, public_id=tender_id)
-    return _receipt(services.tender_withdraw(actor=request.user, tender=tender))
+    return _receipt(request, services.tender_withdraw(actor=request.user, tender=tender))
 
 
 # --- opening --------------------------------------------------------------------------
@@ -159,6 +181,8 @@ def _opening(request: HttpRequest, call_id: int) -> dict:
         "confirmations": [
             {"official": str(c.official), "at": c.created_at} for c in overview["confirmations"]
         ],
+        "window_minutes": overview["sitting"].window_minutes,
+        "expires_at": overview["sitting"].expires_at if opened_at is None else None,
         "tenders": [_row(t) for t in overview["record_tenders"]] if opened_at else None,
         "sealed": opened_at is None,
     }
@@ -175,6 +199,17 @@ def opening_get(request: HttpRequest, call_id: int):
 def opening_confirm(request: HttpRequest, call_id: int):
     call = access_call_for_team(user=request.user, call_id=call_id)
     services.opening_confirm(actor=request.user, call=call)
+    return _opening(request, call_id)
+
+
+@router.post(
+    "/calls/{call_id}/opening/window",
+    response=OpeningOut,
+    summary="Set the minutes allowed between the two confirmations (managers, before the deadline)",
+)
+def opening_window_set(request: HttpRequest, call_id: int, payload: OpeningWindowIn):
+    call = access_call_for_team(user=request.user, call_id=call_id)
+    services.opening_window_set(actor=request.user, call=call, minutes=payload.window_minutes)
     return _opening(request, call_id)
 
 

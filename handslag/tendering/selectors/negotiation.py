@@ -21,7 +21,6 @@ from handslag.tendering.gateway import access_tender_content, access_tender_file
 from handslag.tendering.models import (
     NegotiationMessage,
     NegotiationRound,
-    OpeningConfirmation,
     Tender,
     TenderStatus,
 )
@@ -34,7 +33,7 @@ from handslag.tendering.permissions import (
     round_supplier_ids,
     tendering_organisations,
 )
-from handslag.tendering.selectors.opening import opening_record
+from handslag.tendering.selectors.opening import opening_record, opening_sitting
 from handslag.tendering.selectors.tenders import sealed_message
 
 
@@ -90,11 +89,8 @@ def round_opening_overview(*, user: User, call: Call, number: int) -> dict[str, 
     """A negotiation round's opening page: confirmations, and the record once opened."""
     negotiation = access_round(call=call, number=number)
     now = timezone.now()
-    confirmations = list(
-        OpeningConfirmation.objects.filter(call=call, round=number)
-        .select_related("official")
-        .order_by("created_at")
-    )
+    sitting = opening_sitting(call=call, round_number=number, now=now)
+    confirmations = sitting.confirmations
     officials = list(
         User.objects.filter(
             project_memberships__project_id=call.project_id,
@@ -106,6 +102,7 @@ def round_opening_overview(*, user: User, call: Call, number: int) -> dict[str, 
     deadline_passed = now >= negotiation.deadline
     return {
         "round": negotiation,
+        "sitting": sitting,
         "officials": officials,
         "confirmations": confirmations,
         "user_is_official": can_confirm_opening(user=user, call=call),

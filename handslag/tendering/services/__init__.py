@@ -11,11 +11,16 @@ every public name is re-exported here so ``services.tender_submit(...)`` keeps w
 
 from handslag.tendering.services.declarations import conflict_declare
 from handslag.tendering.services.negotiation import channel_post, round_start
-from handslag.tendering.services.opening import OPENING_QUORUM, opening_confirm
+from handslag.tendering.services.opening import (
+    OPENING_QUORUM,
+    opening_confirm,
+    opening_window_set,
+)
 from handslag.tendering.services.submission import (
     MAX_CONTENT_CHARS,
     MAX_PRICE,
     cancelled_message,
+    tender_period_closed,
     tender_submit,
     tender_withdraw,
 )
@@ -28,7 +33,9 @@ __all__ = [
     "channel_post",
     "conflict_declare",
     "opening_confirm",
+    "opening_window_set",
     "round_start",
+    "tender_period_closed",
     "tender_submit",
     "tender_withdraw",
 ]

@@ -1,4 +1,10 @@
-"""The opening by two appointed officials, and the record it produces."""
+"""The opening by two appointed officials, in one sitting, and the record it produces.
+
+The tenders are opened together at one opening (LOU 12 kap. 10 §): the two confirmations
+must both fall within the call's opening window (OpeningSettings, 60 minutes by default).
+A first confirmation not followed by a second in time lapses; it is kept, marked expired,
+with its own audit entry, and the opening starts again.
+"""
 
 import datetime as dt
 
@@ -14,11 +20,14 @@ from handslag.market.models import Call
 from handslag.tendering import sealing
 from handslag.tendering.audit_actions import TenderingAction
 from handslag.tendering.models import (
+    OPENING_WINDOW_MAX_MINUTES,
+    OPENING_WINDOW_MIN_MINUTES,
     NegotiationRound,
     OpeningConfirmation,
+    OpeningSettings,
 )
-from handslag.tendering.opening import round_opened_at
-from handslag.tendering.permissions import can_confirm_opening
+from handslag.tendering.opening import opening_window, round_opened_at
+from handslag.tendering.permissions import can_confirm_opening, can_set_opening_window
 from handslag.tendering.selectors.opening import opening_record
 from handslag.tendering.services._common import _lock_call
 
@@ -59,7 +68,12 @@ def opening_confirm(
         )
     if round_opened_at(call, round_number) is not None:
         raise ValidationError(_("The tenders have already been opened."))
-    if OpeningConfirmation.objects.filter(call=call, round=round_number, official=actor).exists():
+    window = opening_window(call)
+    lapsed = _expire_lapsed(call=call, round_number=round_number, now=now, window=window)
+    active = OpeningConfirmation.objects.filter(
+        call=call, round=round_number, expired_at__isnull=True
+    )
+    if active.filter(official=actor).exists():
         raise ValidationError(
             _(
                 "You have already confirmed this opening. A second appointed official must confirm it."
@@ -71,12 +85,7 @@ def opening_confirm(
     # created_at is the record's own time; historical demo data passes an earlier one.
     OpeningConfirmation.objects.filter(pk=confirmation.pk).update(created_at=now)
     confirmation.created_at = now
-    confirmed = (
-        OpeningConfirmation.objects.filter(call=call, round=round_number)
-        .values("official_id")
-        .distinct()
-        .count()
-    )
+    confirmed = active.values("official_id").distinct().count()
     opens = confirmed >= OPENING_QUORUM
     if opens:
         if negotiation is None:
@@ -87,6 +96,22 @@ def opening_confirm(
             negotiation.opened_at = now
             negotiation.save(update_fields=["opened_at", "updated_at"])
     # The entries come last, once every row is written (the audit lock is taken last).
+    for old in lapsed:
+        audit_record(
+            actor=actor,
+            action=TenderingAction.TENDER_OPENING_EXPIRE,
+            target=call,
+            data={
+                "call_id": call.pk,
+                "round": round_number,
+                "official_id": old.official_id,
+                "official": str(old.official),
+                "confirmed_at": old.created_at.isoformat(),
+                "expired_at": old.expired_at.isoformat(),
+                "window_minutes": int(window.total_seconds() // 60),
+            },
+            organisation_id=call.project.organisation_id,
+        )
     audit_record(
         actor=actor,
         action=TenderingAction.TENDER_OPENING_CONFIRM,
@@ -103,3 +128,72 @@ def opening_confirm(
             organisation_id=call.project.organisation_id,
         )
     return confirmation
+
+
+def _expire_lapsed(
+    *, call: Call, round_number: int, now: dt.datetime, window: dt.timedelta
+) -> list[OpeningConfirmation]:
+    """Mark the round's confirmations older than the window expired; returns them.
+
+    A confirmation lapses at its time plus the window: a second confirmation at that
+    moment or later no longer makes one sitting with it."""
+    lapsed = list(
+        OpeningConfirmation.objects.select_for_update()
+        .select_related("official")
+        .filter(
+            call=call, round=round_number, expired_at__isnull=True, created_at__lte=now - window
+        )
+        .order_by("created_at", "pk")
+    )
+    for confirmation in lapsed:
+        confirmation.expired_at = confirmation.created_at + window
+        confirmation.save(update_fields=["expired_at", "updated_at"])
+    return lapsed
+
+
+@transaction.atomic
+def opening_window_set(
+    *, actor: User, call: Call, minutes: int, now: dt.datetime | None = None
+) -> OpeningSettings:
+    """Set the minutes allowed between the two confirmations of the call's opening.
+
+    The project's managers, until the deadline for tenders: the officials then know the
+    rule of the sitting before it starts, and it cannot be stretched once tenders are due.
+    """
+    now = now or timezone.now()
+    call = _lock_call(call)
+    if not can_set_opening_window(user=actor, call=call):
+        raise forbidden(
+            _("Only the project lead and procurement officers can change how the opening is held.")
+        )
+    if call.tender_deadline is not None and now >= call.tender_deadline:
+        raise ValidationError(
+            _("The opening window can only be changed before the deadline for tenders.")
+        )
+    try:
+        value = int(minutes)
+    except (TypeError, ValueError):
+        value = None
+    if value is None or not OPENING_WINDOW_MIN_MINUTES <= value <= OPENING_WINDOW_MAX_MINUTES:
+        raise ValidationError(
+            {
+                "window_minutes": _(
+                    "Give the time between the two confirmations in whole minutes, from "
+                    "%(min)s to %(max)s."
+                )
+                % {"min": OPENING_WINDOW_MIN_MINUTES, "max": OPENING_WINDOW_MAX_MINUTES}
+            }
+        )
+    opening_settings, created = OpeningSettings.objects.get_or_create(call=call)
+    previous = None if created else opening_settings.window_minutes
+    opening_settings.window_minutes = value
+    opening_settings.full_clean()
+    opening_settings.save()
+    audit_record(
+        actor=actor,
+        action=TenderingAction.TENDER_OPENING_WINDOW_SET,
+        target=call,
+        data={"call_id": call.pk, "window_minutes": value, "previous": previous},
+        organisation_id=call.project.organisation_id,
+    )
+    return opening_settings

@@ -76,6 +76,19 @@ def _check_tender_period(call: Call, now: dt.datetime, round_number: int | None 
     return 1
 
 
+def tender_period_closed(*, call: Call, now: dt.datetime | None = None) -> str | None:
+    """Why the call takes no tenders now (deadline passed, opened, not open), or None.
+
+    The submit page shows this instead of the form, so nobody writes a tender only to be
+    told on sending it that it is too late; the submission checks the same rule again.
+    """
+    try:
+        _check_tender_period(call, now or timezone.now())
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return None
+
+
 def _clean_price(price: Any) -> Decimal:
     try:
         value = Decimal(str(price).strip().replace(" ", "").replace(",", "."))

@@ -39,7 +39,12 @@ def test_submit_with_files_gives_hashes_on_the_receipt(client, s):
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["files"] == [
-        {"position": 0, "size": len(PDF), "sha256": hashlib.sha256(PDF).hexdigest()}
+        {
+            "position": 0,
+            "name": "a.pdf",
+            "size": len(PDF),
+            "sha256": hashlib.sha256(PDF).hexdigest(),
+        }
     ]
 
 

@@ -12,6 +12,8 @@ def test_the_names_are_the_names_in_the_log():
         "tender.submit",
         "tender.withdraw",
         "tender.opening_confirm",
+        "tender.opening_expire",
+        "tender.opening_window_set",
         "tender.open",
         "tender.conflict_declare",
         "tender.round_start",

@@ -156,8 +156,6 @@ def test_truncated_blob_does_not_decrypt(s, media):
         ("sida.pdf", b"<html><script>alert(1)</script></html>", "not accepted|inte tas emot"),
         ("sida.txt", b"<!DOCTYPE html><html></html>", "not accepted|inte tas emot"),
         ("bild.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "does not match|stämmer inte"),
-        ("../../etc/passwd.pdf", PDF, "path|sökväg"),
-        ("..\\anbud.pdf", PDF, "path|sökväg"),
     ],
 )
 def test_bad_files_are_refused_and_nothing_is_recorded(s, media, name, data, message):

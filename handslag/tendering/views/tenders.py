@@ -14,11 +14,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from handslag.core.forms import add_service_error
 from handslag.core.htmx import render_page
+from handslag.core.render import file_response
 from handslag.tendering import registry, selectors, services
+from handslag.tendering.documents import receipt_pdf
 from handslag.tendering.forms import (
     TenderForm,
 )
 from handslag.tendering.gateway import (
+    access_own_file_names,
     access_tender_file,
 )
 from handslag.tendering.opening import current_round
@@ -57,6 +60,10 @@ def tender_submit(request: HttpRequest, call_id: int) -> HttpResponse:
             {"call": call},
             status=400 if request.method == "POST" else 200,
         )
+    # Closed for tenders (deadline passed, opened): a notice instead of the form.
+    closed = services.tender_period_closed(call=call)
+    if closed is not None:
+        return _tender_closed(request, call, closed)
     organisations = tendering_organisations(user=request.user, call=call)
     form = TenderForm(request.POST or None, request.FILES or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
@@ -74,17 +81,43 @@ def tender_submit(request: HttpRequest, call_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Your tender was received. Keep the receipt."))
             return redirect("tendering:tender_receipt", pk=tender.public_id)
+    return render_page(
+        request,
+        "tendering/tender_submit.html",
+        {
+            "call": call,
+            "form": form,
+            "current": _current_tenders(request, call),
+            "round": current_round(call),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _current_tenders(request: HttpRequest, call) -> list:
     negotiation = current_round(call)
-    current = list(
+    return list(
         selectors.tender_list_for_supplier(user=request.user).filter(
             call=call, status="submitted", round=negotiation.number if negotiation else 1
         )
     )
+
+
+def _tender_closed(request: HttpRequest, call, reason: str) -> HttpResponse:
+    """The closed notice: why no tender can be sent, and the receipts already given.
+
+    A POST that arrives after the deadline gets the same notice as a 400; nothing is read
+    from it and nothing is recorded."""
     return render_page(
         request,
-        "tendering/tender_submit.html",
-        {"call": call, "form": form, "current": current, "round": negotiation},
-        status=400 if form.errors else 200,
+        "tendering/tender_closed.html",
+        {
+            "call": call,
+            "reason": reason,
+            "round": current_round(call),
+            "current": _current_tenders(request, call),
+        },
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -97,12 +130,24 @@ def tender_receipt(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         "tendering/tender_receipt.html",
         {
             "tender": tender,
+            "files": access_own_file_names(user=request.user, tender=tender),
             "state": state,
             "result": registry.award_notice_for_supplier(user=request.user, tender=tender),
             "can_withdraw": tender_changeable(tender),
             "negotiating": tender.supplier_id in channel_supplier_ids(call=tender.call),
         },
     )
+
+
+@require_GET
+def tender_receipt_pdf(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    """The printable receipt (PDF), for the tender's own supplier only: 404 for anyone else."""
+    tender = access_supplier_tender(user=request.user, public_id=pk)
+    response = file_response(
+        receipt_pdf(tender), filename=f"kvitto-{tender.receipt[:12]}", kind="pdf"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_GET
