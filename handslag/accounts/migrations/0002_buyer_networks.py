@@ -6,71 +6,175 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BuyerNetwork',
+            name="BuyerNetwork",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('description', models.TextField(blank=True, max_length=2000, verbose_name='description')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='buyer_networks_created', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=2000, verbose_name="description"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="buyer_networks_created",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'buyer network',
-                'verbose_name_plural': 'buyer networks',
-                'ordering': ['name'],
+                "verbose_name": "buyer network",
+                "verbose_name_plural": "buyer networks",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='NetworkMembership',
+            name="NetworkMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='accounts.buyernetwork')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='network_memberships', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="accounts.buyernetwork",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="network_memberships",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'network membership',
-                'verbose_name_plural': 'network memberships',
-                'ordering': ['organisation__name'],
+                "verbose_name": "network membership",
+                "verbose_name_plural": "network memberships",
+                "ordering": ["organisation__name"],
             },
         ),
         migrations.AddField(
-            model_name='buyernetwork',
-            name='organisations',
-            field=models.ManyToManyField(related_name='buyer_networks', through='accounts.NetworkMembership', to='accounts.organisation'),
+            model_name="buyernetwork",
+            name="organisations",
+            field=models.ManyToManyField(
+                related_name="buyer_networks",
+                through="accounts.NetworkMembership",
+                to="accounts.organisation",
+            ),
         ),
         migrations.CreateModel(
-            name='NetworkInvitation',
+            name="NetworkInvitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('message', models.TextField(blank=True, max_length=2000, verbose_name='message')),
-                ('status', models.CharField(choices=[('pending', 'Waiting for an answer'), ('accepted', 'Accepted'), ('declined', 'Declined')], default='pending', max_length=20, verbose_name='status')),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('invited_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='accounts.buyernetwork')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='network_invitations', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("message", models.TextField(blank=True, max_length=2000, verbose_name="message")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for an answer"),
+                            ("accepted", "Accepted"),
+                            ("declined", "Declined"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="accounts.buyernetwork",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="network_invitations",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'network invitation',
-                'verbose_name_plural': 'network invitations',
-                'ordering': ['-created_at'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('network', 'organisation'), name='network_invitation_one_pending', violation_error_message='The organisation already has a pending invitation.')],
+                "verbose_name": "network invitation",
+                "verbose_name_plural": "network invitations",
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "pending")),
+                        fields=("network", "organisation"),
+                        name="network_invitation_one_pending",
+                        violation_error_message="The organisation already has a pending invitation.",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='networkmembership',
-            constraint=models.UniqueConstraint(fields=('network', 'organisation'), name='network_membership_unique', violation_error_message='The organisation is already in the network.'),
+            model_name="networkmembership",
+            constraint=models.UniqueConstraint(
+                fields=("network", "organisation"),
+                name="network_membership_unique",
+                violation_error_message="The organisation is already in the network.",
+            ),
         ),
     ]

@@ -4,26 +4,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_buyer_networks'),
+        ("accounts", "0002_buyer_networks"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AttemptCounter',
+            name="AttemptCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('scope', models.CharField(max_length=30)),
-                ('key', models.CharField(max_length=64)),
-                ('window_start', models.DateTimeField()),
-                ('count', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("scope", models.CharField(max_length=30)),
+                ("key", models.CharField(max_length=64)),
+                ("window_start", models.DateTimeField()),
+                ("count", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'attempt counter',
-                'verbose_name_plural': 'attempt counters',
-                'indexes': [models.Index(fields=['scope', 'window_start'], name='attempt_counter_window')],
-                'constraints': [models.UniqueConstraint(fields=('scope', 'key'), name='attempt_counter_one_per_key')],
+                "verbose_name": "attempt counter",
+                "verbose_name_plural": "attempt counters",
+                "indexes": [
+                    models.Index(fields=["scope", "window_start"], name="attempt_counter_window")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("scope", "key"), name="attempt_counter_one_per_key"
+                    )
+                ],
             },
         ),
     ]

@@ -6,41 +6,75 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_attemptcounter'),
+        ("accounts", "0003_attemptcounter"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='language',
-            field=models.CharField(choices=[('sv', 'Swedish'), ('en', 'English')], default='sv', max_length=10, verbose_name='language'),
+            model_name="user",
+            name="language",
+            field=models.CharField(
+                choices=[("sv", "Swedish"), ("en", "English")],
+                default="sv",
+                max_length=10,
+                verbose_name="language",
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='notification_delivery',
-            field=models.CharField(choices=[('instant', 'An e-mail for each event, at once'), ('digest', 'One e-mail a day with everything new')], default='instant', max_length=10, verbose_name='e-mail notifications'),
+            model_name="user",
+            name="notification_delivery",
+            field=models.CharField(
+                choices=[
+                    ("instant", "An e-mail for each event, at once"),
+                    ("digest", "One e-mail a day with everything new"),
+                ],
+                default="instant",
+                max_length=10,
+                verbose_name="e-mail notifications",
+            ),
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=40, verbose_name='kind')),
-                ('subject', models.CharField(max_length=300, verbose_name='subject')),
-                ('body', models.TextField(verbose_name='text')),
-                ('link', models.URLField(blank=True, max_length=500, verbose_name='link')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('send_after', models.DateTimeField(blank=True, null=True, verbose_name='not before')),
-                ('in_digest', models.BooleanField(default=False, verbose_name='in the daily digest')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=40, verbose_name="kind")),
+                ("subject", models.CharField(max_length=300, verbose_name="subject")),
+                ("body", models.TextField(verbose_name="text")),
+                ("link", models.URLField(blank=True, max_length=500, verbose_name="link")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "send_after",
+                    models.DateTimeField(blank=True, null=True, verbose_name="not before"),
+                ),
+                (
+                    "in_digest",
+                    models.BooleanField(default=False, verbose_name="in the daily digest"),
+                ),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notification',
-                'verbose_name_plural': 'notifications',
-                'ordering': ['created_at', 'pk'],
-                'indexes': [models.Index(fields=['sent_at', 'in_digest', 'send_after'], name='notification_pending')],
+                "verbose_name": "notification",
+                "verbose_name_plural": "notifications",
+                "ordering": ["created_at", "pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["sent_at", "in_digest", "send_after"], name="notification_pending"
+                    )
+                ],
             },
         ),
     ]

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,26 +14,52 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(db_index=True, verbose_name='time')),
-                ('actor_label', models.CharField(blank=True, max_length=200, verbose_name='actor')),
-                ('action', models.CharField(db_index=True, max_length=100, verbose_name='action')),
-                ('target_type', models.CharField(blank=True, max_length=100, verbose_name='record type')),
-                ('target_id', models.CharField(blank=True, max_length=64, verbose_name='record id')),
-                ('target_label', models.CharField(blank=True, max_length=300, verbose_name='record')),
-                ('organisation_id', models.BigIntegerField(blank=True, db_index=True, null=True)),
-                ('data', models.JSONField(blank=True, default=dict, verbose_name='data')),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64, unique=True)),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(db_index=True, verbose_name="time")),
+                ("actor_label", models.CharField(blank=True, max_length=200, verbose_name="actor")),
+                ("action", models.CharField(db_index=True, max_length=100, verbose_name="action")),
+                (
+                    "target_type",
+                    models.CharField(blank=True, max_length=100, verbose_name="record type"),
+                ),
+                (
+                    "target_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="record id"),
+                ),
+                (
+                    "target_label",
+                    models.CharField(blank=True, max_length=300, verbose_name="record"),
+                ),
+                ("organisation_id", models.BigIntegerField(blank=True, db_index=True, null=True)),
+                ("data", models.JSONField(blank=True, default=dict, verbose_name="data")),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64, unique=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit entry',
-                'verbose_name_plural': 'audit entries',
-                'ordering': ['id'],
-                'indexes': [models.Index(fields=['target_type', 'target_id'], name='audit_target_idx')],
+                "verbose_name": "audit entry",
+                "verbose_name_plural": "audit entries",
+                "ordering": ["id"],
+                "indexes": [
+                    models.Index(fields=["target_type", "target_id"], name="audit_target_idx")
+                ],
             },
         ),
     ]

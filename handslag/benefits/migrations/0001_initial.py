@@ -8,57 +8,187 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('projects', '0001_initial'),
+        ("projects", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BenefitModel',
+            name="BenefitModel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('scenario', models.CharField(choices=[('forecast', 'Forecast'), ('outturn', 'Outturn from the pilot')], default='forecast', max_length=20, verbose_name='scenario')),
-                ('discount_rate', models.DecimalField(decimal_places=4, default=Decimal('0.0350'), help_text='3.5 % is the Swedish ASEK value and the UK Green Book rate.', max_digits=6, validators=[django.core.validators.MinValueValidator(Decimal('-0.05')), django.core.validators.MaxValueValidator(Decimal('0.25'))], verbose_name='real discount rate')),
-                ('horizon_years', models.PositiveSmallIntegerField(default=10, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='horizon (years)')),
-                ('price_base_year', models.PositiveSmallIntegerField(default=2024, verbose_name='price base year')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='benefit_models', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "scenario",
+                    models.CharField(
+                        choices=[("forecast", "Forecast"), ("outturn", "Outturn from the pilot")],
+                        default="forecast",
+                        max_length=20,
+                        verbose_name="scenario",
+                    ),
+                ),
+                (
+                    "discount_rate",
+                    models.DecimalField(
+                        decimal_places=4,
+                        default=Decimal("0.0350"),
+                        help_text="3.5 % is the Swedish ASEK value and the UK Green Book rate.",
+                        max_digits=6,
+                        validators=[
+                            django.core.validators.MinValueValidator(Decimal("-0.05")),
+                            django.core.validators.MaxValueValidator(Decimal("0.25")),
+                        ],
+                        verbose_name="real discount rate",
+                    ),
+                ),
+                (
+                    "horizon_years",
+                    models.PositiveSmallIntegerField(
+                        default=10,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="horizon (years)",
+                    ),
+                ),
+                (
+                    "price_base_year",
+                    models.PositiveSmallIntegerField(default=2024, verbose_name="price base year"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="benefit_models",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'benefit model',
-                'verbose_name_plural': 'benefit models',
-                'ordering': ['project', 'scenario', 'pk'],
+                "verbose_name": "benefit model",
+                "verbose_name_plural": "benefit models",
+                "ordering": ["project", "scenario", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='BenefitLine',
+            name="BenefitLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('kind', models.CharField(choices=[('cost', 'Cost'), ('benefit', 'Benefit')], max_length=10, verbose_name='kind')),
-                ('category', models.CharField(choices=[('internal_savings', 'Internal savings'), ('time', 'Time'), ('transport', 'Transport'), ('water', 'Water'), ('energy', 'Energy'), ('co2', 'CO2'), ('social', 'Social'), ('investment', 'Investment'), ('operation', 'Operation'), ('maintenance', 'Maintenance'), ('other', 'Other')], max_length=30, verbose_name='category')),
-                ('first_year', models.PositiveSmallIntegerField(default=0, verbose_name='first year')),
-                ('last_year', models.PositiveSmallIntegerField(default=0, verbose_name='last year')),
-                ('low', models.DecimalField(decimal_places=2, max_digits=16, verbose_name='low (SEK per year)')),
-                ('likely', models.DecimalField(decimal_places=2, max_digits=16, verbose_name='likely (SEK per year)')),
-                ('high', models.DecimalField(decimal_places=2, max_digits=16, verbose_name='high (SEK per year)')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='source')),
-                ('model', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lines', to='benefits.benefitmodel')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("cost", "Cost"), ("benefit", "Benefit")],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("internal_savings", "Internal savings"),
+                            ("time", "Time"),
+                            ("transport", "Transport"),
+                            ("water", "Water"),
+                            ("energy", "Energy"),
+                            ("co2", "CO2"),
+                            ("social", "Social"),
+                            ("investment", "Investment"),
+                            ("operation", "Operation"),
+                            ("maintenance", "Maintenance"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "first_year",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="first year"),
+                ),
+                (
+                    "last_year",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="last year"),
+                ),
+                (
+                    "low",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=16, verbose_name="low (SEK per year)"
+                    ),
+                ),
+                (
+                    "likely",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=16, verbose_name="likely (SEK per year)"
+                    ),
+                ),
+                (
+                    "high",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=16, verbose_name="high (SEK per year)"
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=300, verbose_name="source")),
+                (
+                    "model",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lines",
+                        to="benefits.benefitmodel",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'benefit line',
-                'verbose_name_plural': 'benefit lines',
-                'ordering': ['model', 'kind', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('low__lte', models.F('likely')), ('likely__lte', models.F('high'))), name='benefitline_low_likely_high_in_order', violation_error_message='Low, likely and high must be in rising order.'), models.CheckConstraint(condition=models.Q(('last_year__gte', models.F('first_year'))), name='benefitline_years_in_order', violation_error_message='The last year cannot be before the first year.')],
+                "verbose_name": "benefit line",
+                "verbose_name_plural": "benefit lines",
+                "ordering": ["model", "kind", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("low__lte", models.F("likely")), ("likely__lte", models.F("high"))
+                        ),
+                        name="benefitline_low_likely_high_in_order",
+                        violation_error_message="Low, likely and high must be in rising order.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("last_year__gte", models.F("first_year"))),
+                        name="benefitline_years_in_order",
+                        violation_error_message="The last year cannot be before the first year.",
+                    ),
+                ],
             },
         ),
     ]

@@ -6,25 +6,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('benefits', '0001_initial'),
+        ("benefits", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='benefitmodel',
-            name='discount_schedule',
-            field=models.CharField(choices=[('constant', 'Constant rate'), ('declining', 'Declining long-term rate (Green Book)')], default='constant', max_length=20, verbose_name='discount schedule'),
+            model_name="benefitmodel",
+            name="discount_schedule",
+            field=models.CharField(
+                choices=[
+                    ("constant", "Constant rate"),
+                    ("declining", "Declining long-term rate (Green Book)"),
+                ],
+                default="constant",
+                max_length=20,
+                verbose_name="discount schedule",
+            ),
         ),
         migrations.AddField(
-            model_name='benefitmodel',
-            name='from_pilot',
-            field=models.BooleanField(default=False, help_text="Outturn scenarios built by handslag from the testbed pilot's KPIs.", verbose_name="built from the pilot's measurements"),
+            model_name="benefitmodel",
+            name="from_pilot",
+            field=models.BooleanField(
+                default=False,
+                help_text="Outturn scenarios built by handslag from the testbed pilot's KPIs.",
+                verbose_name="built from the pilot's measurements",
+            ),
         ),
         migrations.AddField(
-            model_name='benefitmodel',
-            name='optimism_bias',
-            field=models.DecimalField(decimal_places=4, default=Decimal('0'), help_text='Green Book uplift of every cost, as a fraction (0.24 for 24 %).', max_digits=6, validators=[django.core.validators.MinValueValidator(Decimal('0')), django.core.validators.MaxValueValidator(Decimal('2'))], verbose_name='optimism bias'),
+            model_name="benefitmodel",
+            name="optimism_bias",
+            field=models.DecimalField(
+                decimal_places=4,
+                default=Decimal("0"),
+                help_text="Green Book uplift of every cost, as a fraction (0.24 for 24 %).",
+                max_digits=6,
+                validators=[
+                    django.core.validators.MinValueValidator(Decimal("0")),
+                    django.core.validators.MaxValueValidator(Decimal("2")),
+                ],
+                verbose_name="optimism bias",
+            ),
         ),
     ]

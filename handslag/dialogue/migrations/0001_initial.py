@@ -7,124 +7,354 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('needs', '0001_initial'),
-        ('projects', '0003_project_status_changed_at'),
+        ("accounts", "0001_initial"),
+        ("needs", "0001_initial"),
+        ("projects", "0003_project_status_changed_at"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('kind', models.CharField(choices=[('internal', 'Internal meeting'), ('supplier', 'Supplier dialogue'), ('workshop', 'Workshop'), ('innovation_sprint', 'Innovation sprint'), ('check_in', 'Check-in'), ('rfi_session', 'RFI session')], max_length=30, verbose_name='kind of meeting')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('held_on', models.DateField(verbose_name='date')),
-                ('external_participants', models.TextField(blank=True, max_length=3000, verbose_name='other participants')),
-                ('notes', models.TextField(blank=True, max_length=20000, verbose_name='notes')),
-                ('decisions', models.TextField(blank=True, max_length=5000, verbose_name='decisions')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('internal_participants', models.ManyToManyField(blank=True, related_name='dialogue_meetings', to=settings.AUTH_USER_MODEL, verbose_name='participants from the buyers')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='projects.project')),
-                ('supplier_organisations', models.ManyToManyField(blank=True, related_name='dialogue_meetings', to='accounts.organisation', verbose_name='supplier organisations')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("internal", "Internal meeting"),
+                            ("supplier", "Supplier dialogue"),
+                            ("workshop", "Workshop"),
+                            ("innovation_sprint", "Innovation sprint"),
+                            ("check_in", "Check-in"),
+                            ("rfi_session", "RFI session"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind of meeting",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("held_on", models.DateField(verbose_name="date")),
+                (
+                    "external_participants",
+                    models.TextField(
+                        blank=True, max_length=3000, verbose_name="other participants"
+                    ),
+                ),
+                ("notes", models.TextField(blank=True, max_length=20000, verbose_name="notes")),
+                (
+                    "decisions",
+                    models.TextField(blank=True, max_length=5000, verbose_name="decisions"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "internal_participants",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="dialogue_meetings",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="participants from the buyers",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meetings",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "supplier_organisations",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="dialogue_meetings",
+                        to="accounts.organisation",
+                        verbose_name="supplier organisations",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting',
-                'verbose_name_plural': 'meetings',
-                'ordering': ['-held_on', '-pk'],
+                "verbose_name": "meeting",
+                "verbose_name_plural": "meetings",
+                "ordering": ["-held_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='ActionItem',
+            name="ActionItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('text', models.CharField(max_length=500, verbose_name='action')),
-                ('due_on', models.DateField(verbose_name='due date')),
-                ('done', models.BooleanField(default=False, verbose_name='done')),
-                ('done_at', models.DateTimeField(blank=True, null=True)),
-                ('done_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='dialogue_actions', to=settings.AUTH_USER_MODEL, verbose_name='owner')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='dialogue.meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("text", models.CharField(max_length=500, verbose_name="action")),
+                ("due_on", models.DateField(verbose_name="due date")),
+                ("done", models.BooleanField(default=False, verbose_name="done")),
+                ("done_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "done_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="dialogue_actions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="owner",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="dialogue.meeting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'action item',
-                'verbose_name_plural': 'action items',
-                'ordering': ['done', 'due_on', 'pk'],
+                "verbose_name": "action item",
+                "verbose_name_plural": "action items",
+                "ordering": ["done", "due_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ParkedIdea',
+            name="ParkedIdea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('challenge', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='parked_from_dialogue', to='needs.challenge')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='parked_ideas', to='dialogue.meeting')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='parked_ideas', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "challenge",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="parked_from_dialogue",
+                        to="needs.challenge",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="parked_ideas",
+                        to="dialogue.meeting",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="parked_ideas",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'parked idea',
-                'verbose_name_plural': 'parked ideas',
-                'ordering': ['-created_at'],
+                "verbose_name": "parked idea",
+                "verbose_name_plural": "parked ideas",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Stakeholder',
+            name="Stakeholder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, verbose_name='stakeholder')),
-                ('description', models.TextField(blank=True, max_length=3000, verbose_name='who they are and what they want')),
-                ('interest', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='interest (1–5)')),
-                ('influence', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='influence (1–5)')),
-                ('strategy', models.TextField(blank=True, max_length=3000, verbose_name='how we engage them')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stakeholders', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, verbose_name="stakeholder")),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True, max_length=3000, verbose_name="who they are and what they want"
+                    ),
+                ),
+                (
+                    "interest",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="interest (1–5)",
+                    ),
+                ),
+                (
+                    "influence",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="influence (1–5)",
+                    ),
+                ),
+                (
+                    "strategy",
+                    models.TextField(
+                        blank=True, max_length=3000, verbose_name="how we engage them"
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stakeholders",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stakeholder',
-                'verbose_name_plural': 'stakeholders',
-                'ordering': ['-influence', '-interest', 'name'],
+                "verbose_name": "stakeholder",
+                "verbose_name_plural": "stakeholders",
+                "ordering": ["-influence", "-interest", "name"],
             },
         ),
         migrations.CreateModel(
-            name='CommunicationItem',
+            name="CommunicationItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('audience', models.CharField(max_length=200, verbose_name='who is told')),
-                ('message', models.TextField(max_length=3000, verbose_name='what they are told')),
-                ('planned_on', models.DateField(verbose_name='when')),
-                ('channel', models.CharField(choices=[('meeting', 'Meeting'), ('email', 'E-mail'), ('web', 'Website or intranet'), ('newsletter', 'Newsletter'), ('phone', 'Phone'), ('letter', 'Letter'), ('social', 'Social media'), ('press', 'Press release'), ('other', 'Other')], max_length=20, verbose_name='channel')),
-                ('done', models.BooleanField(default=False, verbose_name='done')),
-                ('done_at', models.DateTimeField(blank=True, null=True)),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='communication_items', to='projects.project')),
-                ('responsible', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='communication_items', to=settings.AUTH_USER_MODEL, verbose_name='responsible')),
-                ('stakeholder', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='communication_items', to='dialogue.stakeholder', verbose_name='stakeholder')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("audience", models.CharField(max_length=200, verbose_name="who is told")),
+                ("message", models.TextField(max_length=3000, verbose_name="what they are told")),
+                ("planned_on", models.DateField(verbose_name="when")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("meeting", "Meeting"),
+                            ("email", "E-mail"),
+                            ("web", "Website or intranet"),
+                            ("newsletter", "Newsletter"),
+                            ("phone", "Phone"),
+                            ("letter", "Letter"),
+                            ("social", "Social media"),
+                            ("press", "Press release"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="channel",
+                    ),
+                ),
+                ("done", models.BooleanField(default=False, verbose_name="done")),
+                ("done_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="communication_items",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "responsible",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="communication_items",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="responsible",
+                    ),
+                ),
+                (
+                    "stakeholder",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="communication_items",
+                        to="dialogue.stakeholder",
+                        verbose_name="stakeholder",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'communication item',
-                'verbose_name_plural': 'communication plan',
-                'ordering': ['done', 'planned_on', 'pk'],
+                "verbose_name": "communication item",
+                "verbose_name_plural": "communication plan",
+                "ordering": ["done", "planned_on", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='stakeholder',
-            constraint=models.CheckConstraint(condition=models.Q(('interest__gte', 1), ('interest__lte', 5)), name='stakeholder_interest_1_to_5', violation_error_message='Interest is a number from 1 to 5.'),
+            model_name="stakeholder",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("interest__gte", 1), ("interest__lte", 5)),
+                name="stakeholder_interest_1_to_5",
+                violation_error_message="Interest is a number from 1 to 5.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stakeholder',
-            constraint=models.CheckConstraint(condition=models.Q(('influence__gte', 1), ('influence__lte', 5)), name='stakeholder_influence_1_to_5', violation_error_message='Influence is a number from 1 to 5.'),
+            model_name="stakeholder",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("influence__gte", 1), ("influence__lte", 5)),
+                name="stakeholder_influence_1_to_5",
+                violation_error_message="Influence is a number from 1 to 5.",
+            ),
         ),
     ]

@@ -6,140 +6,340 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('market', '0003_market_dialogue'),
-        ('tendering', '0004_conflict_declarations'),
+        ("market", "0003_market_dialogue"),
+        ("tendering", "0004_conflict_declarations"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ClaimSet',
+            name="ClaimSet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('ciphertext', models.BinaryField()),
-                ('tender', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='confidentiality_claims', to='tendering.tender')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("ciphertext", models.BinaryField()),
+                (
+                    "tender",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="confidentiality_claims",
+                        to="tendering.tender",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'confidentiality claims',
-                'verbose_name_plural': 'confidentiality claims',
+                "verbose_name": "confidentiality claims",
+                "verbose_name_plural": "confidentiality claims",
             },
         ),
         migrations.CreateModel(
-            name='DocumentRequest',
+            name="DocumentRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('requester_name', models.CharField(max_length=200, verbose_name="requester's name")),
-                ('requester_email', models.EmailField(max_length=254, verbose_name="requester's e-mail")),
-                ('subject', models.TextField(verbose_name='what is asked for')),
-                ('received_on', models.DateField(verbose_name='received')),
-                ('status', models.CharField(choices=[('open', 'Being handled'), ('decided', 'Decided')], default='open', max_length=20, verbose_name='status')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided')),
-                ('decision_text', models.TextField(blank=True, verbose_name='decision')),
-                ('token_digest', models.CharField(blank=True, max_length=64, null=True, unique=True)),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='document_requests', to='market.call')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('registered_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "requester_name",
+                    models.CharField(max_length=200, verbose_name="requester's name"),
+                ),
+                (
+                    "requester_email",
+                    models.EmailField(max_length=254, verbose_name="requester's e-mail"),
+                ),
+                ("subject", models.TextField(verbose_name="what is asked for")),
+                ("received_on", models.DateField(verbose_name="received")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Being handled"), ("decided", "Decided")],
+                        default="open",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided")),
+                ("decision_text", models.TextField(blank=True, verbose_name="decision")),
+                (
+                    "token_digest",
+                    models.CharField(blank=True, max_length=64, null=True, unique=True),
+                ),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="document_requests",
+                        to="market.call",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "registered_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document request',
-                'verbose_name_plural': 'document requests',
-                'ordering': ['-received_on', '-pk'],
+                "verbose_name": "document request",
+                "verbose_name_plural": "document requests",
+                "ordering": ["-received_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='RedactionCase',
+            name="RedactionCase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('status', models.CharField(choices=[('open', 'Being handled'), ('consulting', 'Supplier consulted'), ('decided', 'Decided')], default='open', max_length=20, verbose_name='status')),
-                ('consultation_message', models.TextField(blank=True, verbose_name='message to the supplier')),
-                ('consultation_deadline', models.DateField(blank=True, null=True, verbose_name='comments due')),
-                ('consultation_sent_at', models.DateTimeField(blank=True, null=True)),
-                ('supplier_comment', models.TextField(blank=True, verbose_name="the supplier's comment")),
-                ('supplier_commented_at', models.DateTimeField(blank=True, null=True)),
-                ('text_outcome', models.CharField(blank=True, choices=[('release', 'Release'), ('release_redacted', 'Release redacted'), ('refuse', 'Refuse')], max_length=20, verbose_name='decision on the tender text')),
-                ('reason', models.TextField(blank=True, verbose_name='reasons')),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cases', to='disclosure.documentrequest')),
-                ('tender', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='redaction_cases', to='tendering.tender')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Being handled"),
+                            ("consulting", "Supplier consulted"),
+                            ("decided", "Decided"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "consultation_message",
+                    models.TextField(blank=True, verbose_name="message to the supplier"),
+                ),
+                (
+                    "consultation_deadline",
+                    models.DateField(blank=True, null=True, verbose_name="comments due"),
+                ),
+                ("consultation_sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "supplier_comment",
+                    models.TextField(blank=True, verbose_name="the supplier's comment"),
+                ),
+                ("supplier_commented_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "text_outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("release", "Release"),
+                            ("release_redacted", "Release redacted"),
+                            ("refuse", "Refuse"),
+                        ],
+                        max_length=20,
+                        verbose_name="decision on the tender text",
+                    ),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="reasons")),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cases",
+                        to="disclosure.documentrequest",
+                    ),
+                ),
+                (
+                    "tender",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="redaction_cases",
+                        to="tendering.tender",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'redaction case',
-                'verbose_name_plural': 'redaction cases',
-                'ordering': ['request', 'pk'],
+                "verbose_name": "redaction case",
+                "verbose_name_plural": "redaction cases",
+                "ordering": ["request", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='OfficialMask',
+            name="OfficialMask",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('mask_id', models.CharField(max_length=32, unique=True)),
-                ('ciphertext', models.BinaryField()),
-                ('added_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='masks', to='disclosure.redactioncase')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("mask_id", models.CharField(max_length=32, unique=True)),
+                ("ciphertext", models.BinaryField()),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="masks",
+                        to="disclosure.redactioncase",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "official's mask",
-                'verbose_name_plural': "official's masks",
-                'ordering': ['case', 'pk'],
+                "verbose_name": "official's mask",
+                "verbose_name_plural": "official's masks",
+                "ordering": ["case", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='FileDecision',
+            name="FileDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('outcome', models.CharField(choices=[('release', 'Release'), ('release_redacted', 'Release redacted'), ('refuse', 'Refuse')], max_length=20, verbose_name='decision')),
-                ('reason', models.TextField(blank=True, verbose_name='reason')),
-                ('redacted_blob', models.CharField(blank=True, max_length=255)),
-                ('redacted_name', models.CharField(blank=True, max_length=255)),
-                ('tender_file', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tendering.tenderfile')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='file_rulings', to='disclosure.redactioncase')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("release", "Release"),
+                            ("release_redacted", "Release redacted"),
+                            ("refuse", "Refuse"),
+                        ],
+                        max_length=20,
+                        verbose_name="decision",
+                    ),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="reason")),
+                ("redacted_blob", models.CharField(blank=True, max_length=255)),
+                ("redacted_name", models.CharField(blank=True, max_length=255)),
+                (
+                    "tender_file",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="tendering.tenderfile",
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="file_rulings",
+                        to="disclosure.redactioncase",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'decision on a file',
-                'verbose_name_plural': 'decisions on files',
+                "verbose_name": "decision on a file",
+                "verbose_name_plural": "decisions on files",
             },
         ),
         migrations.CreateModel(
-            name='ClaimDecision',
+            name="ClaimDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('claim_id', models.CharField(max_length=32)),
-                ('mask', models.BooleanField(verbose_name='mask')),
-                ('reason', models.TextField(verbose_name='reason')),
-                ('decided_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='claim_rulings', to='disclosure.redactioncase')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("claim_id", models.CharField(max_length=32)),
+                ("mask", models.BooleanField(verbose_name="mask")),
+                ("reason", models.TextField(verbose_name="reason")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="claim_rulings",
+                        to="disclosure.redactioncase",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ruling on a claim',
-                'verbose_name_plural': 'rulings on claims',
+                "verbose_name": "ruling on a claim",
+                "verbose_name_plural": "rulings on claims",
             },
         ),
         migrations.AddConstraint(
-            model_name='redactioncase',
-            constraint=models.UniqueConstraint(fields=('request', 'tender'), name='redactioncase_unique'),
+            model_name="redactioncase",
+            constraint=models.UniqueConstraint(
+                fields=("request", "tender"), name="redactioncase_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='filedecision',
-            constraint=models.UniqueConstraint(fields=('case', 'tender_file'), name='filedecision_unique'),
+            model_name="filedecision",
+            constraint=models.UniqueConstraint(
+                fields=("case", "tender_file"), name="filedecision_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claimdecision',
-            constraint=models.UniqueConstraint(fields=('case', 'claim_id'), name='claimdecision_unique'),
+            model_name="claimdecision",
+            constraint=models.UniqueConstraint(
+                fields=("case", "claim_id"), name="claimdecision_unique"
+            ),
         ),
     ]

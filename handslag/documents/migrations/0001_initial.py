@@ -7,123 +7,298 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('projects', '0003_project_status_changed_at'),
+        ("accounts", "0001_initial"),
+        ("projects", "0003_project_status_changed_at"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=255, verbose_name='file name')),
-                ('description', models.CharField(blank=True, max_length=500, verbose_name='description')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='attachments', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=255, verbose_name="file name")),
+                (
+                    "description",
+                    models.CharField(blank=True, max_length=500, verbose_name="description"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="attachments",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attachment',
-                'verbose_name_plural': 'attachments',
-                'ordering': ['-updated_at', '-pk'],
+                "verbose_name": "attachment",
+                "verbose_name_plural": "attachments",
+                "ordering": ["-updated_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='DocumentTemplate',
+            name="DocumentTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('kind', models.CharField(choices=[('need_statement', 'Need statement'), ('procurement', 'Procurement documents'), ('leadership_report', 'Leadership report')], max_length=30, verbose_name='document')),
-                ('shipped_version', models.PositiveIntegerField(verbose_name='copied from shipped version')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='document_templates', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("need_statement", "Need statement"),
+                            ("procurement", "Procurement documents"),
+                            ("leadership_report", "Leadership report"),
+                        ],
+                        max_length=30,
+                        verbose_name="document",
+                    ),
+                ),
+                (
+                    "shipped_version",
+                    models.PositiveIntegerField(verbose_name="copied from shipped version"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="document_templates",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document template',
-                'verbose_name_plural': 'document templates',
-                'ordering': ['organisation', 'kind'],
+                "verbose_name": "document template",
+                "verbose_name_plural": "document templates",
+                "ordering": ["organisation", "kind"],
             },
         ),
         migrations.CreateModel(
-            name='DocumentTemplateVersion',
+            name="DocumentTemplateVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='version')),
-                ('title', models.CharField(max_length=300, verbose_name='document title')),
-                ('sections', models.JSONField(default=list, verbose_name='sections')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='what changed')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='saved')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('template', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='documents.documenttemplate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="version")),
+                ("title", models.CharField(max_length=300, verbose_name="document title")),
+                ("sections", models.JSONField(default=list, verbose_name="sections")),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="what changed")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="saved"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "template",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="documents.documenttemplate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document template version',
-                'verbose_name_plural': 'document template versions',
-                'ordering': ['template', '-number'],
+                "verbose_name": "document template version",
+                "verbose_name_plural": "document template versions",
+                "ordering": ["template", "-number"],
             },
         ),
         migrations.CreateModel(
-            name='GeneratedDocument',
+            name="GeneratedDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('need_statement', 'Need statement'), ('procurement', 'Procurement documents'), ('leadership_report', 'Leadership report')], max_length=30, verbose_name='document')),
-                ('fmt', models.CharField(choices=[('docx', 'DOCX'), ('pdf', 'PDF')], max_length=10, verbose_name='format')),
-                ('number', models.PositiveIntegerField(verbose_name='version')),
-                ('template_label', models.CharField(max_length=300, verbose_name='template')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('file', models.FileField(max_length=300, upload_to='', verbose_name='file')),
-                ('filename', models.CharField(max_length=255, verbose_name='file name')),
-                ('size', models.PositiveBigIntegerField(verbose_name='size (bytes)')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256 checksum')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='generated')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='generated_documents', to='projects.project')),
-                ('template_version', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='generated_documents', to='documents.documenttemplateversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("need_statement", "Need statement"),
+                            ("procurement", "Procurement documents"),
+                            ("leadership_report", "Leadership report"),
+                        ],
+                        max_length=30,
+                        verbose_name="document",
+                    ),
+                ),
+                (
+                    "fmt",
+                    models.CharField(
+                        choices=[("docx", "DOCX"), ("pdf", "PDF")],
+                        max_length=10,
+                        verbose_name="format",
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="version")),
+                ("template_label", models.CharField(max_length=300, verbose_name="template")),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("file", models.FileField(max_length=300, upload_to="", verbose_name="file")),
+                ("filename", models.CharField(max_length=255, verbose_name="file name")),
+                ("size", models.PositiveBigIntegerField(verbose_name="size (bytes)")),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256 checksum")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="generated"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="generated_documents",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "template_version",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="generated_documents",
+                        to="documents.documenttemplateversion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'generated document',
-                'verbose_name_plural': 'generated documents',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "generated document",
+                "verbose_name_plural": "generated documents",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='AttachmentVersion',
+            name="AttachmentVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='version')),
-                ('file', models.FileField(max_length=300, upload_to='', verbose_name='file')),
-                ('filename', models.CharField(max_length=255, verbose_name='file name')),
-                ('content_type', models.CharField(max_length=100, verbose_name='file type')),
-                ('size', models.PositiveBigIntegerField(verbose_name='size (bytes)')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256 checksum')),
-                ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='uploaded')),
-                ('attachment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='documents.attachment')),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="version")),
+                ("file", models.FileField(max_length=300, upload_to="", verbose_name="file")),
+                ("filename", models.CharField(max_length=255, verbose_name="file name")),
+                ("content_type", models.CharField(max_length=100, verbose_name="file type")),
+                ("size", models.PositiveBigIntegerField(verbose_name="size (bytes)")),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256 checksum")),
+                (
+                    "uploaded_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="uploaded"
+                    ),
+                ),
+                (
+                    "attachment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="documents.attachment",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attachment version',
-                'verbose_name_plural': 'attachment versions',
-                'ordering': ['attachment', '-number'],
-                'constraints': [models.UniqueConstraint(fields=('attachment', 'number'), name='attachmentversion_unique_number', violation_error_message='This version number already exists.')],
+                "verbose_name": "attachment version",
+                "verbose_name_plural": "attachment versions",
+                "ordering": ["attachment", "-number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("attachment", "number"),
+                        name="attachmentversion_unique_number",
+                        violation_error_message="This version number already exists.",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='documenttemplate',
-            constraint=models.UniqueConstraint(fields=('organisation', 'kind'), name='documenttemplate_one_copy_per_kind', violation_error_message='The organisation already has its own copy of this template.'),
+            model_name="documenttemplate",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "kind"),
+                name="documenttemplate_one_copy_per_kind",
+                violation_error_message="The organisation already has its own copy of this template.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='documenttemplateversion',
-            constraint=models.UniqueConstraint(fields=('template', 'number'), name='documenttemplateversion_unique_number', violation_error_message='This version number already exists.'),
+            model_name="documenttemplateversion",
+            constraint=models.UniqueConstraint(
+                fields=("template", "number"),
+                name="documenttemplateversion_unique_number",
+                violation_error_message="This version number already exists.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='generateddocument',
-            constraint=models.UniqueConstraint(fields=('project', 'kind', 'fmt', 'number'), name='generateddocument_unique_number', violation_error_message='This version number already exists.'),
+            model_name="generateddocument",
+            constraint=models.UniqueConstraint(
+                fields=("project", "kind", "fmt", "number"),
+                name="generateddocument_unique_number",
+                violation_error_message="This version number already exists.",
+            ),
         ),
     ]

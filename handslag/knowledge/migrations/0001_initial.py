@@ -6,37 +6,106 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('projects', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("projects", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Lesson',
+            name="Lesson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('design', models.TextField(blank=True, max_length=5000, verbose_name='design: how was it set up?')),
-                ('execution', models.TextField(blank=True, max_length=5000, verbose_name='execution: what worked, what did not, what would we do differently?')),
-                ('results', models.TextField(blank=True, max_length=5000, verbose_name='results: what did it achieve?')),
-                ('tags', models.CharField(blank=True, max_length=300, verbose_name='tags')),
-                ('visibility', models.CharField(choices=[('private', 'Only the project'), ('organisation', 'My organisation'), ('network', 'Our buyer networks'), ('public', 'Everyone')], default='organisation', max_length=20, verbose_name='who may read it')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='lessons', to='accounts.organisation')),
-                ('project', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='lessons', to='projects.project')),
-                ('stage', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='lessons', to='projects.stage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "design",
+                    models.TextField(
+                        blank=True, max_length=5000, verbose_name="design: how was it set up?"
+                    ),
+                ),
+                (
+                    "execution",
+                    models.TextField(
+                        blank=True,
+                        max_length=5000,
+                        verbose_name="execution: what worked, what did not, what would we do differently?",
+                    ),
+                ),
+                (
+                    "results",
+                    models.TextField(
+                        blank=True, max_length=5000, verbose_name="results: what did it achieve?"
+                    ),
+                ),
+                ("tags", models.CharField(blank=True, max_length=300, verbose_name="tags")),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[
+                            ("private", "Only the project"),
+                            ("organisation", "My organisation"),
+                            ("network", "Our buyer networks"),
+                            ("public", "Everyone"),
+                        ],
+                        default="organisation",
+                        max_length=20,
+                        verbose_name="who may read it",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="lessons",
+                        to="accounts.organisation",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="lessons",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "stage",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="lessons",
+                        to="projects.stage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lesson learned',
-                'verbose_name_plural': 'lessons learned',
-                'ordering': ['-created_at'],
+                "verbose_name": "lesson learned",
+                "verbose_name_plural": "lessons learned",
+                "ordering": ["-created_at"],
             },
         ),
     ]

@@ -6,68 +6,204 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('projects', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("projects", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Call',
+            name="Call",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('reference', models.CharField(max_length=50, unique=True, verbose_name='reference number')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('summary', models.TextField(max_length=10000, verbose_name='what we want to achieve')),
-                ('partnership_description', models.TextField(blank=True, max_length=10000, verbose_name='how the partnership works')),
-                ('legal_procedure', models.CharField(max_length=40, verbose_name='procedure')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published'), ('closed', 'Closed'), ('cancelled', 'Cancelled')], default='draft', max_length=20, verbose_name='status')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published')),
-                ('application_deadline', models.DateTimeField(blank=True, null=True, verbose_name='deadline for applications')),
-                ('tender_deadline', models.DateTimeField(blank=True, null=True, verbose_name='deadline for tenders')),
-                ('max_partners', models.PositiveSmallIntegerField(default=1, verbose_name='maximum number of partners')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='calls_created', to=settings.AUTH_USER_MODEL)),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='calls', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "reference",
+                    models.CharField(max_length=50, unique=True, verbose_name="reference number"),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "summary",
+                    models.TextField(max_length=10000, verbose_name="what we want to achieve"),
+                ),
+                (
+                    "partnership_description",
+                    models.TextField(
+                        blank=True, max_length=10000, verbose_name="how the partnership works"
+                    ),
+                ),
+                ("legal_procedure", models.CharField(max_length=40, verbose_name="procedure")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("published", "Published"),
+                            ("closed", "Closed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="published"),
+                ),
+                (
+                    "application_deadline",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="deadline for applications"
+                    ),
+                ),
+                (
+                    "tender_deadline",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="deadline for tenders"
+                    ),
+                ),
+                (
+                    "max_partners",
+                    models.PositiveSmallIntegerField(
+                        default=1, verbose_name="maximum number of partners"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="calls_created",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="calls",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'call',
-                'verbose_name_plural': 'calls',
-                'ordering': ['-created_at'],
+                "verbose_name": "call",
+                "verbose_name_plural": "calls",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('text', models.TextField(max_length=20000, verbose_name='how you meet the selection criteria')),
-                ('status', models.CharField(choices=[('submitted', 'Submitted'), ('qualified', 'Qualified'), ('invited', 'Invited to tender'), ('rejected', 'Not qualified'), ('withdrawn', 'Withdrawn')], default='submitted', max_length=20, verbose_name='status')),
-                ('decision_reason', models.TextField(blank=True, verbose_name='reason for the decision')),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('submitted_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications_submitted', to=settings.AUTH_USER_MODEL)),
-                ('supplier', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='accounts.organisation')),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='market.call')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "text",
+                    models.TextField(
+                        max_length=20000, verbose_name="how you meet the selection criteria"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Submitted"),
+                            ("qualified", "Qualified"),
+                            ("invited", "Invited to tender"),
+                            ("rejected", "Not qualified"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="submitted",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "decision_reason",
+                    models.TextField(blank=True, verbose_name="reason for the decision"),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications_submitted",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "supplier",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to="accounts.organisation",
+                    ),
+                ),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to="market.call",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'application',
-                'verbose_name_plural': 'applications',
-                'ordering': ['created_at'],
+                "verbose_name": "application",
+                "verbose_name_plural": "applications",
+                "ordering": ["created_at"],
             },
         ),
         migrations.AddConstraint(
-            model_name='call',
-            constraint=models.CheckConstraint(condition=models.Q(('application_deadline__isnull', True), ('tender_deadline__isnull', True), ('tender_deadline__gt', models.F('application_deadline')), _connector='OR'), name='call_deadlines_in_order', violation_error_message='The deadline for tenders must come after the deadline for applications.'),
+            model_name="call",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("application_deadline__isnull", True),
+                    ("tender_deadline__isnull", True),
+                    ("tender_deadline__gt", models.F("application_deadline")),
+                    _connector="OR",
+                ),
+                name="call_deadlines_in_order",
+                violation_error_message="The deadline for tenders must come after the deadline for applications.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.UniqueConstraint(fields=('call', 'supplier'), name='application_unique_supplier', violation_error_message='Your organisation has already applied to this call.'),
+            model_name="application",
+            constraint=models.UniqueConstraint(
+                fields=("call", "supplier"),
+                name="application_unique_supplier",
+                violation_error_message="Your organisation has already applied to this call.",
+            ),
         ),
     ]

@@ -4,50 +4,66 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('market', '0001_initial'),
+        ("market", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='application',
-            name='invited_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='invited to tender'),
+            model_name="application",
+            name="invited_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="invited to tender"),
         ),
         migrations.AddField(
-            model_name='application',
-            name='withdrawn_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='withdrawn'),
+            model_name="application",
+            name="withdrawn_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="withdrawn"),
         ),
         migrations.AddField(
-            model_name='call',
-            name='cancel_reason',
-            field=models.TextField(blank=True, max_length=5000, verbose_name='reason for cancelling'),
+            model_name="call",
+            name="cancel_reason",
+            field=models.TextField(
+                blank=True, max_length=5000, verbose_name="reason for cancelling"
+            ),
         ),
         migrations.AddField(
-            model_name='call',
-            name='cancelled_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='cancelled'),
+            model_name="call",
+            name="cancelled_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="cancelled"),
         ),
         migrations.AddField(
-            model_name='call',
-            name='internal_notes',
-            field=models.TextField(blank=True, help_text="Seen only by the buyer's staff; never published.", max_length=10000, verbose_name='internal notes'),
+            model_name="call",
+            name="internal_notes",
+            field=models.TextField(
+                blank=True,
+                help_text="Seen only by the buyer's staff; never published.",
+                max_length=10000,
+                verbose_name="internal notes",
+            ),
         ),
         migrations.AddField(
-            model_name='call',
-            name='selection_criteria',
-            field=models.TextField(blank=True, help_text='What a supplier must show to be qualified, for example capacity and experience.', max_length=10000, verbose_name='selection criteria'),
+            model_name="call",
+            name="selection_criteria",
+            field=models.TextField(
+                blank=True,
+                help_text="What a supplier must show to be qualified, for example capacity and experience.",
+                max_length=10000,
+                verbose_name="selection criteria",
+            ),
         ),
         migrations.AddField(
-            model_name='call',
-            name='timetable',
-            field=models.TextField(blank=True, help_text='The planned steps after the deadlines: dialogue, negotiation, award, start.', max_length=5000, verbose_name='timetable'),
+            model_name="call",
+            name="timetable",
+            field=models.TextField(
+                blank=True,
+                help_text="The planned steps after the deadlines: dialogue, negotiation, award, start.",
+                max_length=5000,
+                verbose_name="timetable",
+            ),
         ),
         migrations.AlterField(
-            model_name='application',
-            name='decided_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='decided'),
+            model_name="application",
+            name="decided_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="decided"),
         ),
     ]

@@ -6,187 +6,512 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_buyer_networks'),
-        ('market', '0002_call_details'),
-        ('projects', '0004_risk_register_and_external_access'),
+        ("accounts", "0002_buyer_networks"),
+        ("market", "0002_call_details"),
+        ("projects", "0004_risk_register_and_external_access"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='call',
-            name='area',
-            field=models.CharField(blank=True, choices=[('care', 'Health, care and welfare'), ('education', 'Schools and education'), ('environment', 'Environment, water and parks'), ('energy', 'Energy and buildings'), ('transport', 'Streets, transport and winter maintenance'), ('food', 'Meals and food'), ('waste', 'Waste and recycling'), ('digital', 'Digital services and IT'), ('sharing', 'Sharing and circular economy')], default='', max_length=20, verbose_name='area'),
+            model_name="call",
+            name="area",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("care", "Health, care and welfare"),
+                    ("education", "Schools and education"),
+                    ("environment", "Environment, water and parks"),
+                    ("energy", "Energy and buildings"),
+                    ("transport", "Streets, transport and winter maintenance"),
+                    ("food", "Meals and food"),
+                    ("waste", "Waste and recycling"),
+                    ("digital", "Digital services and IT"),
+                    ("sharing", "Sharing and circular economy"),
+                ],
+                default="",
+                max_length=20,
+                verbose_name="area",
+            ),
         ),
         migrations.CreateModel(
-            name='DialogueEvent',
+            name="DialogueEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('kind', models.CharField(choices=[('dialogue', 'Dialogue meeting'), ('sprint', 'Innovation sprint'), ('workshop', 'Workshop')], default='dialogue', max_length=20, verbose_name='kind')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('starts_at', models.DateTimeField(verbose_name='date and time')),
-                ('description', models.TextField(blank=True, max_length=5000, verbose_name='description')),
-                ('notes', models.TextField(blank=True, help_text='What was said and agreed.', max_length=20000, verbose_name='notes')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('invited', models.ManyToManyField(blank=True, related_name='dialogue_invitations', to='accounts.organisation')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='dialogue_events', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("dialogue", "Dialogue meeting"),
+                            ("sprint", "Innovation sprint"),
+                            ("workshop", "Workshop"),
+                        ],
+                        default="dialogue",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("starts_at", models.DateTimeField(verbose_name="date and time")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=5000, verbose_name="description"),
+                ),
+                (
+                    "notes",
+                    models.TextField(
+                        blank=True,
+                        help_text="What was said and agreed.",
+                        max_length=20000,
+                        verbose_name="notes",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "invited",
+                    models.ManyToManyField(
+                        blank=True, related_name="dialogue_invitations", to="accounts.organisation"
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="dialogue_events",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dialogue event',
-                'verbose_name_plural': 'dialogue events',
-                'ordering': ['starts_at', 'pk'],
+                "verbose_name": "dialogue event",
+                "verbose_name_plural": "dialogue events",
+                "ordering": ["starts_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('asked_at', models.DateTimeField(verbose_name='asked')),
-                ('text', models.TextField(max_length=5000, verbose_name='question')),
-                ('published_question', models.TextField(blank=True, help_text='The question as all suppliers will read it, without names.', max_length=5000, verbose_name='question as published')),
-                ('answer', models.TextField(blank=True, max_length=10000, verbose_name='answer')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='answered')),
-                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('asked_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='questions_asked', to=settings.AUTH_USER_MODEL)),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='questions', to='market.call')),
-                ('supplier', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='call_questions', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("asked_at", models.DateTimeField(verbose_name="asked")),
+                ("text", models.TextField(max_length=5000, verbose_name="question")),
+                (
+                    "published_question",
+                    models.TextField(
+                        blank=True,
+                        help_text="The question as all suppliers will read it, without names.",
+                        max_length=5000,
+                        verbose_name="question as published",
+                    ),
+                ),
+                ("answer", models.TextField(blank=True, max_length=10000, verbose_name="answer")),
+                (
+                    "answered_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="answered"),
+                ),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "asked_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="questions_asked",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="questions",
+                        to="market.call",
+                    ),
+                ),
+                (
+                    "supplier",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="call_questions",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'question',
-                'verbose_name_plural': 'questions',
-                'ordering': ['asked_at', 'pk'],
+                "verbose_name": "question",
+                "verbose_name_plural": "questions",
+                "ordering": ["asked_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Rfi',
+            name="Rfi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('introduction', models.TextField(max_length=10000, verbose_name='introduction')),
-                ('area', models.CharField(blank=True, choices=[('care', 'Health, care and welfare'), ('education', 'Schools and education'), ('environment', 'Environment, water and parks'), ('energy', 'Energy and buildings'), ('transport', 'Streets, transport and winter maintenance'), ('food', 'Meals and food'), ('waste', 'Waste and recycling'), ('digital', 'Digital services and IT'), ('sharing', 'Sharing and circular economy')], max_length=20, verbose_name='area')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published'), ('closed', 'Closed')], default='draft', max_length=20, verbose_name='status')),
-                ('deadline', models.DateTimeField(verbose_name='last day to answer')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rfis', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("introduction", models.TextField(max_length=10000, verbose_name="introduction")),
+                (
+                    "area",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("care", "Health, care and welfare"),
+                            ("education", "Schools and education"),
+                            ("environment", "Environment, water and parks"),
+                            ("energy", "Energy and buildings"),
+                            ("transport", "Streets, transport and winter maintenance"),
+                            ("food", "Meals and food"),
+                            ("waste", "Waste and recycling"),
+                            ("digital", "Digital services and IT"),
+                            ("sharing", "Sharing and circular economy"),
+                        ],
+                        max_length=20,
+                        verbose_name="area",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("published", "Published"),
+                            ("closed", "Closed"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("deadline", models.DateTimeField(verbose_name="last day to answer")),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="published"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rfis",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'request for information',
-                'verbose_name_plural': 'requests for information',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "request for information",
+                "verbose_name_plural": "requests for information",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='RfiQuestion',
+            name="RfiQuestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('text', models.TextField(max_length=2000, verbose_name='question')),
-                ('rfi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='market.rfi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("text", models.TextField(max_length=2000, verbose_name="question")),
+                (
+                    "rfi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="market.rfi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'RFI question',
-                'verbose_name_plural': 'RFI questions',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "RFI question",
+                "verbose_name_plural": "RFI questions",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='RfiResponse',
+            name="RfiResponse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('submitted_at', models.DateTimeField(verbose_name='submitted')),
-                ('rfi', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='responses', to='market.rfi')),
-                ('submitted_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('supplier', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rfi_responses', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("submitted_at", models.DateTimeField(verbose_name="submitted")),
+                (
+                    "rfi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="responses",
+                        to="market.rfi",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "supplier",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rfi_responses",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'RFI response',
-                'verbose_name_plural': 'RFI responses',
-                'ordering': ['submitted_at', 'pk'],
+                "verbose_name": "RFI response",
+                "verbose_name_plural": "RFI responses",
+                "ordering": ["submitted_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='RfiAnswer',
+            name="RfiAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(blank=True, max_length=10000, verbose_name='answer')),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='market.rfiquestion')),
-                ('response', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='market.rfiresponse')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(blank=True, max_length=10000, verbose_name="answer")),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="market.rfiquestion",
+                    ),
+                ),
+                (
+                    "response",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="market.rfiresponse",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'RFI answer',
-                'verbose_name_plural': 'RFI answers',
+                "verbose_name": "RFI answer",
+                "verbose_name_plural": "RFI answers",
             },
         ),
         migrations.CreateModel(
-            name='SupplierProfile',
+            name="SupplierProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('capabilities', models.TextField(blank=True, help_text='What your organisation can deliver or develop, in a few sentences.', max_length=5000, verbose_name='capabilities')),
-                ('areas', models.JSONField(blank=True, default=list, verbose_name='areas of interest')),
-                ('organisation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='supplier_profile', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "capabilities",
+                    models.TextField(
+                        blank=True,
+                        help_text="What your organisation can deliver or develop, in a few sentences.",
+                        max_length=5000,
+                        verbose_name="capabilities",
+                    ),
+                ),
+                (
+                    "areas",
+                    models.JSONField(blank=True, default=list, verbose_name="areas of interest"),
+                ),
+                (
+                    "organisation",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="supplier_profile",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'supplier profile',
-                'verbose_name_plural': 'supplier profiles',
+                "verbose_name": "supplier profile",
+                "verbose_name_plural": "supplier profiles",
             },
         ),
         migrations.CreateModel(
-            name='CallFollow',
+            name="CallFollow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follows', to='market.call')),
-                ('followed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='call_follows', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follows",
+                        to="market.call",
+                    ),
+                ),
+                (
+                    "followed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="call_follows",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'followed call',
-                'verbose_name_plural': 'followed calls',
-                'constraints': [models.UniqueConstraint(fields=('call', 'organisation'), name='callfollow_unique_organisation', violation_error_message='Your organisation already follows this call.')],
+                "verbose_name": "followed call",
+                "verbose_name_plural": "followed calls",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("call", "organisation"),
+                        name="callfollow_unique_organisation",
+                        violation_error_message="Your organisation already follows this call.",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CallVersion',
+            name="CallVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('number', models.PositiveIntegerField(verbose_name='version')),
-                ('changed_at', models.DateTimeField(verbose_name='changed')),
-                ('reason', models.TextField(max_length=5000, verbose_name='reason for the change')),
-                ('changes', models.JSONField(default=dict, verbose_name='changes')),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='market.call')),
-                ('changed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("number", models.PositiveIntegerField(verbose_name="version")),
+                ("changed_at", models.DateTimeField(verbose_name="changed")),
+                ("reason", models.TextField(max_length=5000, verbose_name="reason for the change")),
+                ("changes", models.JSONField(default=dict, verbose_name="changes")),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="market.call",
+                    ),
+                ),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'call version',
-                'verbose_name_plural': 'call versions',
-                'ordering': ['call', 'number'],
-                'constraints': [models.UniqueConstraint(fields=('call', 'number'), name='callversion_unique_number')],
+                "verbose_name": "call version",
+                "verbose_name_plural": "call versions",
+                "ordering": ["call", "number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("call", "number"), name="callversion_unique_number"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='rfiresponse',
-            constraint=models.UniqueConstraint(fields=('rfi', 'supplier'), name='rfiresponse_unique_supplier', violation_error_message='Your organisation has already answered this RFI.'),
+            model_name="rfiresponse",
+            constraint=models.UniqueConstraint(
+                fields=("rfi", "supplier"),
+                name="rfiresponse_unique_supplier",
+                violation_error_message="Your organisation has already answered this RFI.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rfianswer',
-            constraint=models.UniqueConstraint(fields=('response', 'question'), name='rfianswer_unique'),
+            model_name="rfianswer",
+            constraint=models.UniqueConstraint(
+                fields=("response", "question"), name="rfianswer_unique"
+            ),
         ),
     ]

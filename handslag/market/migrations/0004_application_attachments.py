@@ -7,33 +7,71 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('market', '0003_market_dialogue'),
+        ("market", "0003_market_dialogue"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ApplicationAttachment',
+            name="ApplicationAttachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='public id')),
-                ('kind', models.CharField(choices=[('espd', 'ESPD response'), ('reference', 'Reference'), ('certificate', 'Certificate'), ('other', 'Other attachment')], max_length=20, verbose_name='kind of attachment')),
-                ('name', models.CharField(max_length=200, verbose_name='file name')),
-                ('blob', models.CharField(max_length=255)),
-                ('content_type', models.CharField(max_length=100)),
-                ('size', models.PositiveBigIntegerField(verbose_name='size (bytes)')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='market.application')),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "public_id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, unique=True, verbose_name="public id"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("espd", "ESPD response"),
+                            ("reference", "Reference"),
+                            ("certificate", "Certificate"),
+                            ("other", "Other attachment"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind of attachment",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="file name")),
+                ("blob", models.CharField(max_length=255)),
+                ("content_type", models.CharField(max_length=100)),
+                ("size", models.PositiveBigIntegerField(verbose_name="size (bytes)")),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="market.application",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'application attachment',
-                'verbose_name_plural': 'application attachments',
-                'ordering': ['application', 'created_at', 'pk'],
+                "verbose_name": "application attachment",
+                "verbose_name_plural": "application attachments",
+                "ordering": ["application", "created_at", "pk"],
             },
         ),
     ]

@@ -4,15 +4,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('market', '0003_market_dialogue'),
+        ("market", "0003_market_dialogue"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='call',
-            name='cancel_ground',
-            field=models.CharField(blank=True, choices=[('no_tenders', 'No applications or tenders were received'), ('no_acceptable', 'No application or tender met the requirements'), ('over_budget', 'The tenders exceed the funds available'), ('little_competition', 'Too little competition'), ('need_changed', 'The need has changed or no longer exists'), ('document_errors', 'Errors in the procurement documents'), ('other', 'Another reason')], default='', max_length=30, verbose_name='ground for cancelling'),
+            model_name="call",
+            name="cancel_ground",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("no_tenders", "No applications or tenders were received"),
+                    ("no_acceptable", "No application or tender met the requirements"),
+                    ("over_budget", "The tenders exceed the funds available"),
+                    ("little_competition", "Too little competition"),
+                    ("need_changed", "The need has changed or no longer exists"),
+                    ("document_errors", "Errors in the procurement documents"),
+                    ("other", "Another reason"),
+                ],
+                default="",
+                max_length=30,
+                verbose_name="ground for cancelling",
+            ),
         ),
     ]

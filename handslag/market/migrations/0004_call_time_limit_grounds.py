@@ -4,40 +4,70 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('market', '0003_market_dialogue'),
+        ("market", "0003_market_dialogue"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='call',
-            name='answers_deadline_day_counts',
-            field=models.BooleanField(default=False, help_text='By default the stricter reading is used: answers are given at least six full days before the deadline day. Tick only with a reason.', verbose_name='the deadline day counts among the six days for answers'),
+            model_name="call",
+            name="answers_deadline_day_counts",
+            field=models.BooleanField(
+                default=False,
+                help_text="By default the stricter reading is used: answers are given at least six full days before the deadline day. Tick only with a reason.",
+                verbose_name="the deadline day counts among the six days for answers",
+            ),
         ),
         migrations.AddField(
-            model_name='call',
-            name='answers_reading_reason',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='reason for counting the deadline day'),
+            model_name="call",
+            name="answers_reading_reason",
+            field=models.TextField(
+                blank=True, max_length=2000, verbose_name="reason for counting the deadline day"
+            ),
         ),
         migrations.AddField(
-            model_name='call',
-            name='prior_notice_sent_on',
-            field=models.DateField(blank=True, help_text='At least 35 days and at most 12 months before the call is published.', null=True, verbose_name='prior information notice sent'),
+            model_name="call",
+            name="prior_notice_sent_on",
+            field=models.DateField(
+                blank=True,
+                help_text="At least 35 days and at most 12 months before the call is published.",
+                null=True,
+                verbose_name="prior information notice sent",
+            ),
         ),
         migrations.AddField(
-            model_name='call',
-            name='short_limit_ground',
-            field=models.CharField(blank=True, choices=[('', 'None: the ordinary time limits'), ('prior_information_notice', 'Prior information notice (LOU 11 kap. 5 §)'), ('urgency', 'Urgency stated by the buyer (LOU 11 kap. 7 §)')], default='', help_text='Only with a ground the law allows for the procedure, and its reason.', max_length=30, verbose_name='shorter time limit'),
+            model_name="call",
+            name="short_limit_ground",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "None: the ordinary time limits"),
+                    ("prior_information_notice", "Prior information notice (LOU 11 kap. 5 §)"),
+                    ("urgency", "Urgency stated by the buyer (LOU 11 kap. 7 §)"),
+                ],
+                default="",
+                help_text="Only with a ground the law allows for the procedure, and its reason.",
+                max_length=30,
+                verbose_name="shorter time limit",
+            ),
         ),
         migrations.AddField(
-            model_name='call',
-            name='short_limit_reason',
-            field=models.TextField(blank=True, help_text='For urgency: why the ordinary limits cannot be kept. For a prior information notice: its publication reference.', max_length=5000, verbose_name='reason for the shorter time limit'),
+            model_name="call",
+            name="short_limit_reason",
+            field=models.TextField(
+                blank=True,
+                help_text="For urgency: why the ordinary limits cannot be kept. For a prior information notice: its publication reference.",
+                max_length=5000,
+                verbose_name="reason for the shorter time limit",
+            ),
         ),
         migrations.AddField(
-            model_name='callversion',
-            name='significant',
-            field=models.BooleanField(default=False, help_text='The deadlines must again give the full minimum from the change.', verbose_name='significant change to the documents'),
+            model_name="callversion",
+            name="significant",
+            field=models.BooleanField(
+                default=False,
+                help_text="The deadlines must again give the full minimum from the change.",
+                verbose_name="significant change to the documents",
+            ),
         ),
     ]

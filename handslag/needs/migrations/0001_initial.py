@@ -6,96 +6,280 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Challenge',
+            name="Challenge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(max_length=5000, verbose_name='what is hard today')),
-                ('affected', models.TextField(blank=True, max_length=2000, verbose_name='for whom')),
-                ('frequency', models.CharField(blank=True, max_length=200, verbose_name='how often')),
-                ('cost_today', models.TextField(blank=True, max_length=2000, verbose_name='what it costs today')),
-                ('area', models.CharField(blank=True, max_length=100, verbose_name='area')),
-                ('status', models.CharField(choices=[('submitted', 'Submitted'), ('refined', 'Refined into a need statement'), ('merged', 'Merged into another challenge'), ('parked', 'Parked in the idea bank'), ('moved', 'Moved to another process'), ('declined', 'Declined')], default='submitted', max_length=20, verbose_name='status')),
-                ('triage_reason', models.TextField(blank=True, max_length=2000, verbose_name='reason')),
-                ('triaged_at', models.DateTimeField(blank=True, null=True)),
-                ('is_published', models.BooleanField(default=False, verbose_name='published to the market')),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='merged_challenges', to='needs.challenge')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='challenges', to='accounts.organisation')),
-                ('submitted_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='challenges_submitted', to=settings.AUTH_USER_MODEL)),
-                ('triaged_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='challenges_triaged', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "description",
+                    models.TextField(max_length=5000, verbose_name="what is hard today"),
+                ),
+                (
+                    "affected",
+                    models.TextField(blank=True, max_length=2000, verbose_name="for whom"),
+                ),
+                (
+                    "frequency",
+                    models.CharField(blank=True, max_length=200, verbose_name="how often"),
+                ),
+                (
+                    "cost_today",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="what it costs today"
+                    ),
+                ),
+                ("area", models.CharField(blank=True, max_length=100, verbose_name="area")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Submitted"),
+                            ("refined", "Refined into a need statement"),
+                            ("merged", "Merged into another challenge"),
+                            ("parked", "Parked in the idea bank"),
+                            ("moved", "Moved to another process"),
+                            ("declined", "Declined"),
+                        ],
+                        default="submitted",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "triage_reason",
+                    models.TextField(blank=True, max_length=2000, verbose_name="reason"),
+                ),
+                ("triaged_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "is_published",
+                    models.BooleanField(default=False, verbose_name="published to the market"),
+                ),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="merged_challenges",
+                        to="needs.challenge",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="challenges",
+                        to="accounts.organisation",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="challenges_submitted",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "triaged_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="challenges_triaged",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'challenge',
-                'verbose_name_plural': 'challenges',
-                'ordering': ['-created_at'],
+                "verbose_name": "challenge",
+                "verbose_name_plural": "challenges",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='NeedStatement',
+            name="NeedStatement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('problem', models.TextField(max_length=5000, verbose_name='problem')),
-                ('target_group', models.TextField(blank=True, max_length=2000, verbose_name='target group')),
-                ('stakeholders', models.TextField(blank=True, max_length=2000, verbose_name='stakeholders')),
-                ('functional_requirements', models.TextField(blank=True, max_length=10000, verbose_name='functional requirements')),
-                ('constraints', models.TextField(blank=True, max_length=5000, verbose_name='constraints')),
-                ('strategy_links', models.TextField(blank=True, max_length=2000, verbose_name='links to strategies and goals')),
-                ('market_check', models.CharField(choices=[('unknown', 'Not checked yet'), ('no_solution', 'No solution exists on the market'), ('partial', 'Parts exist, but not the whole solution'), ('solution_exists', 'A solution exists on the market')], default='unknown', max_length=20, verbose_name='market check')),
-                ('market_check_notes', models.TextField(blank=True, max_length=2000, verbose_name='market check notes')),
-                ('challenge', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='need_statements', to='needs.challenge', verbose_name='challenge')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='need_statements_created', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='need_statements', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("problem", models.TextField(max_length=5000, verbose_name="problem")),
+                (
+                    "target_group",
+                    models.TextField(blank=True, max_length=2000, verbose_name="target group"),
+                ),
+                (
+                    "stakeholders",
+                    models.TextField(blank=True, max_length=2000, verbose_name="stakeholders"),
+                ),
+                (
+                    "functional_requirements",
+                    models.TextField(
+                        blank=True, max_length=10000, verbose_name="functional requirements"
+                    ),
+                ),
+                (
+                    "constraints",
+                    models.TextField(blank=True, max_length=5000, verbose_name="constraints"),
+                ),
+                (
+                    "strategy_links",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="links to strategies and goals"
+                    ),
+                ),
+                (
+                    "market_check",
+                    models.CharField(
+                        choices=[
+                            ("unknown", "Not checked yet"),
+                            ("no_solution", "No solution exists on the market"),
+                            ("partial", "Parts exist, but not the whole solution"),
+                            ("solution_exists", "A solution exists on the market"),
+                        ],
+                        default="unknown",
+                        max_length=20,
+                        verbose_name="market check",
+                    ),
+                ),
+                (
+                    "market_check_notes",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="market check notes"
+                    ),
+                ),
+                (
+                    "challenge",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="need_statements",
+                        to="needs.challenge",
+                        verbose_name="challenge",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="need_statements_created",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="need_statements",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'need statement',
-                'verbose_name_plural': 'need statements',
-                'ordering': ['-created_at'],
+                "verbose_name": "need statement",
+                "verbose_name_plural": "need statements",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ExpectedEffect',
+            name="ExpectedEffect",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('description', models.CharField(max_length=500, verbose_name='expected effect')),
-                ('indicator', models.CharField(max_length=200, verbose_name='indicator')),
-                ('unit', models.CharField(max_length=50, verbose_name='unit')),
-                ('baseline', models.DecimalField(decimal_places=4, max_digits=16, verbose_name='baseline')),
-                ('target', models.DecimalField(decimal_places=4, max_digits=16, verbose_name='target')),
-                ('measurement_method', models.CharField(blank=True, max_length=500, verbose_name='how it is measured')),
-                ('measurement_frequency', models.CharField(blank=True, max_length=100, verbose_name='how often it is measured')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('need', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='effects', to='needs.needstatement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("description", models.CharField(max_length=500, verbose_name="expected effect")),
+                ("indicator", models.CharField(max_length=200, verbose_name="indicator")),
+                ("unit", models.CharField(max_length=50, verbose_name="unit")),
+                (
+                    "baseline",
+                    models.DecimalField(decimal_places=4, max_digits=16, verbose_name="baseline"),
+                ),
+                (
+                    "target",
+                    models.DecimalField(decimal_places=4, max_digits=16, verbose_name="target"),
+                ),
+                (
+                    "measurement_method",
+                    models.CharField(blank=True, max_length=500, verbose_name="how it is measured"),
+                ),
+                (
+                    "measurement_frequency",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="how often it is measured"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "need",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="effects",
+                        to="needs.needstatement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'expected effect',
-                'verbose_name_plural': 'expected effects',
-                'ordering': ['need', 'order', 'pk'],
+                "verbose_name": "expected effect",
+                "verbose_name_plural": "expected effects",
+                "ordering": ["need", "order", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='challenge',
-            constraint=models.CheckConstraint(condition=models.Q(('merged_into__isnull', True), models.Q(('merged_into', models.F('id')), _negated=True), _connector='OR'), name='challenge_not_merged_into_itself', violation_error_message='A challenge cannot be merged into itself.'),
+            model_name="challenge",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("merged_into__isnull", True),
+                    models.Q(("merged_into", models.F("id")), _negated=True),
+                    _connector="OR",
+                ),
+                name="challenge_not_merged_into_itself",
+                violation_error_message="A challenge cannot be merged into itself.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='expectedeffect',
-            constraint=models.CheckConstraint(condition=models.Q(('baseline', models.F('target')), _negated=True), name='effect_target_differs_from_baseline', violation_error_message='The target must differ from the baseline.'),
+            model_name="expectedeffect",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("baseline", models.F("target")), _negated=True),
+                name="effect_target_differs_from_baseline",
+                violation_error_message="The target must differ from the baseline.",
+            ),
         ),
     ]

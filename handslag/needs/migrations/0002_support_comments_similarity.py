@@ -6,73 +6,163 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_buyer_networks'),
-        ('needs', '0001_initial'),
+        ("accounts", "0002_buyer_networks"),
+        ("needs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='challenge',
-            name='unit',
-            field=models.CharField(blank=True, max_length=100, verbose_name='unit'),
+            model_name="challenge",
+            name="unit",
+            field=models.CharField(blank=True, max_length=100, verbose_name="unit"),
         ),
         migrations.AddField(
-            model_name='challenge',
-            name='visibility',
-            field=models.CharField(choices=[('organisation', 'Private to the organisation'), ('buyers', 'Shared with other buyers')], default='organisation', max_length=20, verbose_name='visibility'),
+            model_name="challenge",
+            name="visibility",
+            field=models.CharField(
+                choices=[
+                    ("organisation", "Private to the organisation"),
+                    ("buyers", "Shared with other buyers"),
+                ],
+                default="organisation",
+                max_length=20,
+                verbose_name="visibility",
+            ),
         ),
         migrations.AddField(
-            model_name='needstatement',
-            name='visibility',
-            field=models.CharField(choices=[('organisation', 'Private to the organisation'), ('buyers', 'Shared with other buyers')], default='organisation', max_length=20, verbose_name='visibility'),
+            model_name="needstatement",
+            name="visibility",
+            field=models.CharField(
+                choices=[
+                    ("organisation", "Private to the organisation"),
+                    ("buyers", "Shared with other buyers"),
+                ],
+                default="organisation",
+                max_length=20,
+                verbose_name="visibility",
+            ),
         ),
         migrations.CreateModel(
-            name='ChallengeComment',
+            name="ChallengeComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('text', models.TextField(max_length=2000, verbose_name='comment')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='challenge_comments', to=settings.AUTH_USER_MODEL)),
-                ('challenge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='needs.challenge')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("text", models.TextField(max_length=2000, verbose_name="comment")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="challenge_comments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "challenge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="needs.challenge",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'comment',
-                'verbose_name_plural': 'comments',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "comment",
+                "verbose_name_plural": "comments",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ChallengeSupport',
+            name="ChallengeSupport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('challenge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supports', to='needs.challenge')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='challenge_supports', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "challenge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="supports",
+                        to="needs.challenge",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="challenge_supports",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'support',
-                'verbose_name_plural': 'supports',
-                'constraints': [models.UniqueConstraint(fields=('challenge', 'user'), name='challenge_support_once_per_person', violation_error_message='You already support this challenge.')],
+                "verbose_name": "support",
+                "verbose_name_plural": "supports",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("challenge", "user"),
+                        name="challenge_support_once_per_person",
+                        violation_error_message="You already support this challenge.",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SimilarityTerm',
+            name="SimilarityTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('challenge', 'Challenge'), ('need', 'Need statement')], max_length=10)),
-                ('object_id', models.PositiveIntegerField()),
-                ('term', models.CharField(max_length=60)),
-                ('weight', models.FloatField()),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("challenge", "Challenge"), ("need", "Need statement")],
+                        max_length=10,
+                    ),
+                ),
+                ("object_id", models.PositiveIntegerField()),
+                ("term", models.CharField(max_length=60)),
+                ("weight", models.FloatField()),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['term'], name='similarity_term_idx'), models.Index(fields=['kind', 'object_id'], name='similarity_object_idx')],
-                'constraints': [models.UniqueConstraint(fields=('kind', 'object_id', 'term'), name='similarity_term_unique')],
+                "indexes": [
+                    models.Index(fields=["term"], name="similarity_term_idx"),
+                    models.Index(fields=["kind", "object_id"], name="similarity_object_idx"),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("kind", "object_id", "term"), name="similarity_term_unique"
+                    )
+                ],
             },
         ),
     ]

@@ -4,19 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_buyer_networks'),
-        ('needs', '0002_support_comments_similarity'),
+        ("accounts", "0002_buyer_networks"),
+        ("needs", "0002_support_comments_similarity"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='similarityterm',
-            name='similarity_term_idx',
+            model_name="similarityterm",
+            name="similarity_term_idx",
         ),
         migrations.AddIndex(
-            model_name='similarityterm',
-            index=models.Index(fields=['term', 'organisation', 'kind', 'object_id', 'weight'], name='similarity_term_cover_idx'),
+            model_name="similarityterm",
+            index=models.Index(
+                fields=["term", "organisation", "kind", "object_id", "weight"],
+                name="similarity_term_cover_idx",
+            ),
         ),
     ]

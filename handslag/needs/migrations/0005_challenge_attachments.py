@@ -6,31 +6,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('needs', '0004_effect_direction'),
+        ("needs", "0004_effect_direction"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ChallengeAttachment',
+            name="ChallengeAttachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('file', models.FileField(max_length=300, upload_to='', verbose_name='stored file')),
-                ('filename', models.CharField(max_length=255, verbose_name='file name')),
-                ('size', models.PositiveBigIntegerField(verbose_name='size in bytes')),
-                ('sha256', models.CharField(max_length=64, verbose_name='checksum (SHA-256)')),
-                ('content_type', models.CharField(max_length=200, verbose_name='content type')),
-                ('challenge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='needs.challenge')),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='challenge_attachments', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "file",
+                    models.FileField(max_length=300, upload_to="", verbose_name="stored file"),
+                ),
+                ("filename", models.CharField(max_length=255, verbose_name="file name")),
+                ("size", models.PositiveBigIntegerField(verbose_name="size in bytes")),
+                ("sha256", models.CharField(max_length=64, verbose_name="checksum (SHA-256)")),
+                ("content_type", models.CharField(max_length=200, verbose_name="content type")),
+                (
+                    "challenge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="needs.challenge",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="challenge_attachments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attachment',
-                'verbose_name_plural': 'attachments',
-                'ordering': ['challenge', 'created_at', 'pk'],
+                "verbose_name": "attachment",
+                "verbose_name_plural": "attachments",
+                "ordering": ["challenge", "created_at", "pk"],
             },
         ),
     ]

@@ -6,62 +6,161 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('projects', '0001_initial'),
-        ('tendering', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("projects", "0001_initial"),
+        ("tendering", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Contract',
+            name="Contract",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('signed_on', models.DateField(verbose_name='signed')),
-                ('ip_terms', models.TextField(blank=True, verbose_name='intellectual property')),
-                ('risk_sharing', models.TextField(blank=True, verbose_name='risk sharing')),
-                ('acquisition_terms', models.TextField(blank=True, verbose_name='acquisition terms (volumes, prices)')),
-                ('maintenance_terms', models.TextField(blank=True, verbose_name='maintenance and service terms')),
-                ('award', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='contract', to='tendering.award')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contracts', to='projects.project')),
-                ('supplier', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contracts', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("signed_on", models.DateField(verbose_name="signed")),
+                ("ip_terms", models.TextField(blank=True, verbose_name="intellectual property")),
+                ("risk_sharing", models.TextField(blank=True, verbose_name="risk sharing")),
+                (
+                    "acquisition_terms",
+                    models.TextField(
+                        blank=True, verbose_name="acquisition terms (volumes, prices)"
+                    ),
+                ),
+                (
+                    "maintenance_terms",
+                    models.TextField(blank=True, verbose_name="maintenance and service terms"),
+                ),
+                (
+                    "award",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contract",
+                        to="tendering.award",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contracts",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "supplier",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contracts",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partnership contract',
-                'verbose_name_plural': 'partnership contracts',
+                "verbose_name": "partnership contract",
+                "verbose_name_plural": "partnership contracts",
             },
         ),
         migrations.CreateModel(
-            name='Phase',
+            name="Phase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('order', models.PositiveSmallIntegerField()),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('goal', models.TextField(max_length=5000, verbose_name='intermediate target')),
-                ('planned_start', models.DateField(verbose_name='planned start')),
-                ('planned_end', models.DateField(verbose_name='planned end')),
-                ('payment', models.DecimalField(decimal_places=2, default=0, max_digits=14, verbose_name='payment (SEK)')),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('active', 'In progress'), ('completed', 'Completed'), ('terminated', 'Terminated')], default='planned', max_length=20, verbose_name='status')),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('decision', models.CharField(blank=True, choices=[('continue', 'Continue'), ('terminate', 'Terminate'), ('reduce', 'Reduce the number of partners')], max_length=20, verbose_name='decision')),
-                ('decision_reason', models.TextField(blank=True, verbose_name='reason')),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('contract', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='phases', to='partnership.contract')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("order", models.PositiveSmallIntegerField()),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("goal", models.TextField(max_length=5000, verbose_name="intermediate target")),
+                ("planned_start", models.DateField(verbose_name="planned start")),
+                ("planned_end", models.DateField(verbose_name="planned end")),
+                (
+                    "payment",
+                    models.DecimalField(
+                        decimal_places=2, default=0, max_digits=14, verbose_name="payment (SEK)"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("active", "In progress"),
+                            ("completed", "Completed"),
+                            ("terminated", "Terminated"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "decision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("continue", "Continue"),
+                            ("terminate", "Terminate"),
+                            ("reduce", "Reduce the number of partners"),
+                        ],
+                        max_length=20,
+                        verbose_name="decision",
+                    ),
+                ),
+                ("decision_reason", models.TextField(blank=True, verbose_name="reason")),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "contract",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="phases",
+                        to="partnership.contract",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phase',
-                'verbose_name_plural': 'phases',
-                'ordering': ['contract', 'order'],
-                'constraints': [models.UniqueConstraint(fields=('contract', 'order'), name='phase_unique_order'), models.CheckConstraint(condition=models.Q(('planned_end__gte', models.F('planned_start'))), name='phase_dates_in_order', violation_error_message='The planned end cannot be before the planned start.')],
+                "verbose_name": "phase",
+                "verbose_name_plural": "phases",
+                "ordering": ["contract", "order"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("contract", "order"), name="phase_unique_order"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("planned_end__gte", models.F("planned_start"))),
+                        name="phase_dates_in_order",
+                        violation_error_message="The planned end cannot be before the planned start.",
+                    ),
+                ],
             },
         ),
     ]

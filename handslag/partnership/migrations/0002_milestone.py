@@ -5,27 +5,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('partnership', '0001_initial'),
+        ("partnership", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('due_on', models.DateField(verbose_name='due')),
-                ('completed_on', models.DateField(blank=True, null=True, verbose_name='completed')),
-                ('phase', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='partnership.phase')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("due_on", models.DateField(verbose_name="due")),
+                ("completed_on", models.DateField(blank=True, null=True, verbose_name="completed")),
+                (
+                    "phase",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestones",
+                        to="partnership.phase",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'milestone',
-                'verbose_name_plural': 'milestones',
-                'ordering': ['phase', 'due_on', 'pk'],
+                "verbose_name": "milestone",
+                "verbose_name_plural": "milestones",
+                "ordering": ["phase", "due_on", "pk"],
             },
         ),
     ]

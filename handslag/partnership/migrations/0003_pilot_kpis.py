@@ -7,65 +7,158 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('needs', '0001_initial'),
-        ('partnership', '0002_milestone'),
+        ("needs", "0001_initial"),
+        ("partnership", "0002_milestone"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PilotKpi',
+            name="PilotKpi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('indicator', models.CharField(max_length=200, verbose_name='indicator')),
-                ('unit', models.CharField(max_length=50, verbose_name='unit')),
-                ('baseline', models.DecimalField(decimal_places=4, max_digits=16, verbose_name='baseline')),
-                ('target', models.DecimalField(decimal_places=4, max_digits=16, verbose_name='target')),
-                ('category', models.CharField(default='other', max_length=30, verbose_name='benefit category')),
-                ('volume', models.DecimalField(decimal_places=4, default=Decimal('1'), max_digits=16, verbose_name='volume per year')),
-                ('unit_value', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=14, verbose_name='value per unit (SEK)')),
-                ('unit_value_source', models.CharField(blank=True, max_length=300, verbose_name='source of the unit value')),
-                ('contract', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='kpis', to='partnership.contract')),
-                ('effect', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='pilot_kpis', to='needs.expectedeffect', verbose_name='expected effect')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("indicator", models.CharField(max_length=200, verbose_name="indicator")),
+                ("unit", models.CharField(max_length=50, verbose_name="unit")),
+                (
+                    "baseline",
+                    models.DecimalField(decimal_places=4, max_digits=16, verbose_name="baseline"),
+                ),
+                (
+                    "target",
+                    models.DecimalField(decimal_places=4, max_digits=16, verbose_name="target"),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        default="other", max_length=30, verbose_name="benefit category"
+                    ),
+                ),
+                (
+                    "volume",
+                    models.DecimalField(
+                        decimal_places=4,
+                        default=Decimal("1"),
+                        max_digits=16,
+                        verbose_name="volume per year",
+                    ),
+                ),
+                (
+                    "unit_value",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal("0"),
+                        max_digits=14,
+                        verbose_name="value per unit (SEK)",
+                    ),
+                ),
+                (
+                    "unit_value_source",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="source of the unit value"
+                    ),
+                ),
+                (
+                    "contract",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="kpis",
+                        to="partnership.contract",
+                    ),
+                ),
+                (
+                    "effect",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="pilot_kpis",
+                        to="needs.expectedeffect",
+                        verbose_name="expected effect",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pilot KPI',
-                'verbose_name_plural': 'pilot KPIs',
-                'ordering': ['contract', 'pk'],
+                "verbose_name": "pilot KPI",
+                "verbose_name_plural": "pilot KPIs",
+                "ordering": ["contract", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Measurement',
+            name="Measurement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('measured_on', models.DateField(verbose_name='date')),
-                ('value', models.DecimalField(decimal_places=4, max_digits=16, verbose_name='value')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('kpi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='measurements', to='partnership.pilotkpi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("measured_on", models.DateField(verbose_name="date")),
+                (
+                    "value",
+                    models.DecimalField(decimal_places=4, max_digits=16, verbose_name="value"),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "kpi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="measurements",
+                        to="partnership.pilotkpi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'measurement',
-                'verbose_name_plural': 'measurements',
-                'ordering': ['kpi', 'measured_on'],
+                "verbose_name": "measurement",
+                "verbose_name_plural": "measurements",
+                "ordering": ["kpi", "measured_on"],
             },
         ),
         migrations.AddConstraint(
-            model_name='pilotkpi',
-            constraint=models.UniqueConstraint(fields=('contract', 'indicator'), name='pilotkpi_unique_indicator', violation_error_message='The pilot already measures this indicator.'),
+            model_name="pilotkpi",
+            constraint=models.UniqueConstraint(
+                fields=("contract", "indicator"),
+                name="pilotkpi_unique_indicator",
+                violation_error_message="The pilot already measures this indicator.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pilotkpi',
-            constraint=models.CheckConstraint(condition=models.Q(('baseline', models.F('target')), _negated=True), name='pilotkpi_target_differs_from_baseline', violation_error_message='The target must differ from the baseline.'),
+            model_name="pilotkpi",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("baseline", models.F("target")), _negated=True),
+                name="pilotkpi_target_differs_from_baseline",
+                violation_error_message="The target must differ from the baseline.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='measurement',
-            constraint=models.UniqueConstraint(fields=('kpi', 'measured_on'), name='measurement_unique_date', violation_error_message='There is already a measurement on this date.'),
+            model_name="measurement",
+            constraint=models.UniqueConstraint(
+                fields=("kpi", "measured_on"),
+                name="measurement_unique_date",
+                violation_error_message="There is already a measurement on this date.",
+            ),
         ),
     ]

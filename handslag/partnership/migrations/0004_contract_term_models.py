@@ -4,20 +4,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('partnership', '0003_pilot_kpis'),
+        ("partnership", "0003_pilot_kpis"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='contract',
-            name='ip_model',
-            field=models.CharField(blank=True, choices=[('buyer_owns', 'The buyer owns the results'), ('supplier_owns_licence', 'The supplier owns the results; the buyer has a licence'), ('shared', 'Shared ownership')], max_length=30, verbose_name='intellectual property model'),
+            model_name="contract",
+            name="ip_model",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("buyer_owns", "The buyer owns the results"),
+                    (
+                        "supplier_owns_licence",
+                        "The supplier owns the results; the buyer has a licence",
+                    ),
+                    ("shared", "Shared ownership"),
+                ],
+                max_length=30,
+                verbose_name="intellectual property model",
+            ),
         ),
         migrations.AddField(
-            model_name='contract',
-            name='risk_model',
-            field=models.CharField(blank=True, choices=[('phase_payments', 'Payment per phase against its intermediate target'), ('cost_sharing', 'Shared development cost'), ('royalty', 'Royalty on later sales'), ('first_customer', 'Purchase commitment as first customer')], max_length=30, verbose_name='risk-sharing model'),
+            model_name="contract",
+            name="risk_model",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("phase_payments", "Payment per phase against its intermediate target"),
+                    ("cost_sharing", "Shared development cost"),
+                    ("royalty", "Royalty on later sales"),
+                    ("first_customer", "Purchase commitment as first customer"),
+                ],
+                max_length=30,
+                verbose_name="risk-sharing model",
+            ),
         ),
     ]

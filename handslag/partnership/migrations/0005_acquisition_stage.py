@@ -6,68 +6,159 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('partnership', '0004_contract_term_models'),
+        ("accounts", "0001_initial"),
+        ("partnership", "0004_contract_term_models"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Order',
+            name="Order",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('ordered_on', models.DateField(verbose_name='ordered')),
-                ('description', models.CharField(max_length=300, verbose_name='what is ordered')),
-                ('quantity', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='quantity')),
-                ('unit_price', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='unit price (SEK)')),
-                ('contract', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='orders', to='partnership.contract')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='solution_orders', to='accounts.organisation')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("ordered_on", models.DateField(verbose_name="ordered")),
+                ("description", models.CharField(max_length=300, verbose_name="what is ordered")),
+                (
+                    "quantity",
+                    models.DecimalField(decimal_places=2, max_digits=14, verbose_name="quantity"),
+                ),
+                (
+                    "unit_price",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=14, verbose_name="unit price (SEK)"
+                    ),
+                ),
+                (
+                    "contract",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="orders",
+                        to="partnership.contract",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="solution_orders",
+                        to="accounts.organisation",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'order',
-                'verbose_name_plural': 'orders',
-                'ordering': ['contract', '-ordered_on', '-pk'],
+                "verbose_name": "order",
+                "verbose_name_plural": "orders",
+                "ordering": ["contract", "-ordered_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='ServiceReview',
+            name="ServiceReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('reviewed_on', models.DateField(verbose_name='reviewed')),
-                ('availability', models.DecimalField(decimal_places=2, max_digits=5, verbose_name='availability (%)')),
-                ('incidents', models.PositiveIntegerField(verbose_name='incidents')),
-                ('notes', models.TextField(blank=True, max_length=5000, verbose_name='notes')),
-                ('contract', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='partnership.contract')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("reviewed_on", models.DateField(verbose_name="reviewed")),
+                (
+                    "availability",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=5, verbose_name="availability (%)"
+                    ),
+                ),
+                ("incidents", models.PositiveIntegerField(verbose_name="incidents")),
+                ("notes", models.TextField(blank=True, max_length=5000, verbose_name="notes")),
+                (
+                    "contract",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="partnership.contract",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'service review',
-                'verbose_name_plural': 'service reviews',
-                'ordering': ['contract', '-reviewed_on', '-pk'],
+                "verbose_name": "service review",
+                "verbose_name_plural": "service reviews",
+                "ordering": ["contract", "-reviewed_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='SolutionMember',
+            name="SolutionMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('joined_on', models.DateField(verbose_name='joined')),
-                ('contract', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='partnership.contract')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='joined_solutions', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("joined_on", models.DateField(verbose_name="joined")),
+                (
+                    "contract",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="partnership.contract",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="joined_solutions",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation using the solution',
-                'verbose_name_plural': 'organisations using the solution',
-                'ordering': ['contract', 'joined_on', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('contract', 'organisation'), name='solutionmember_unique', violation_error_message='The organisation has already joined.')],
+                "verbose_name": "organisation using the solution",
+                "verbose_name_plural": "organisations using the solution",
+                "ordering": ["contract", "joined_on", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("contract", "organisation"),
+                        name="solutionmember_unique",
+                        violation_error_message="The organisation has already joined.",
+                    )
+                ],
             },
         ),
     ]

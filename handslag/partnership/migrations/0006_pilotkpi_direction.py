@@ -20,7 +20,6 @@ def copy_direction(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("needs", "0004_effect_direction"),
         ("partnership", "0005_acquisition_stage"),

@@ -6,177 +6,435 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('needs', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("needs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ProcedureTemplate',
+            name="ProcedureTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('key', models.SlugField(max_length=60, verbose_name='key')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
-                ('legal_procedure', models.CharField(blank=True, max_length=40, verbose_name='legal procedure')),
-                ('is_default', models.BooleanField(default=False)),
-                ('organisation', models.ForeignKey(blank=True, help_text='Empty for the templates shipped with handslag.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='procedure_templates', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("key", models.SlugField(max_length=60, verbose_name="key")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="version")),
+                (
+                    "legal_procedure",
+                    models.CharField(blank=True, max_length=40, verbose_name="legal procedure"),
+                ),
+                ("is_default", models.BooleanField(default=False)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for the templates shipped with handslag.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="procedure_templates",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'procedure template',
-                'verbose_name_plural': 'procedure templates',
-                'ordering': ['name', '-version'],
+                "verbose_name": "procedure template",
+                "verbose_name_plural": "procedure templates",
+                "ordering": ["name", "-version"],
             },
         ),
         migrations.CreateModel(
-            name='Project',
+            name="Project",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('summary', models.TextField(blank=True, max_length=5000, verbose_name='summary')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('stopped', 'Stopped'), ('completed', 'Completed')], default='active', max_length=20, verbose_name='status')),
-                ('status_reason', models.TextField(blank=True, verbose_name='reason')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='projects_created', to=settings.AUTH_USER_MODEL)),
-                ('needs', models.ManyToManyField(blank=True, related_name='projects', to='needs.needstatement', verbose_name='need statements')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='projects', to='accounts.organisation', verbose_name='lead buyer')),
-                ('partner_buyers', models.ManyToManyField(blank=True, related_name='joint_projects', to='accounts.organisation', verbose_name='other buyer organisations')),
-                ('template', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='projects', to='projects.proceduretemplate', verbose_name='procedure')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("summary", models.TextField(blank=True, max_length=5000, verbose_name="summary")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "Active"),
+                            ("stopped", "Stopped"),
+                            ("completed", "Completed"),
+                        ],
+                        default="active",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("status_reason", models.TextField(blank=True, verbose_name="reason")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="projects_created",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "needs",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="projects",
+                        to="needs.needstatement",
+                        verbose_name="need statements",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="projects",
+                        to="accounts.organisation",
+                        verbose_name="lead buyer",
+                    ),
+                ),
+                (
+                    "partner_buyers",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="joint_projects",
+                        to="accounts.organisation",
+                        verbose_name="other buyer organisations",
+                    ),
+                ),
+                (
+                    "template",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="projects",
+                        to="projects.proceduretemplate",
+                        verbose_name="procedure",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'project',
-                'verbose_name_plural': 'projects',
-                'ordering': ['-created_at'],
+                "verbose_name": "project",
+                "verbose_name_plural": "projects",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ProjectMember',
+            name="ProjectMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('role', models.CharField(choices=[('project_lead', 'Project lead'), ('procurement_officer', 'Procurement officer'), ('need_owner', 'Need owner'), ('end_user', 'End-user representative'), ('legal', 'Legal'), ('it', 'IT'), ('finance', 'Finance'), ('process_lead', 'Process and change lead'), ('subject_expert', 'Subject expert'), ('sponsor', 'Leadership sponsor'), ('external_advisor', 'External advisor'), ('evaluator', 'Evaluator'), ('opening_official', 'Opening official')], max_length=30, verbose_name='role')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='projects.project')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='project_memberships', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("project_lead", "Project lead"),
+                            ("procurement_officer", "Procurement officer"),
+                            ("need_owner", "Need owner"),
+                            ("end_user", "End-user representative"),
+                            ("legal", "Legal"),
+                            ("it", "IT"),
+                            ("finance", "Finance"),
+                            ("process_lead", "Process and change lead"),
+                            ("subject_expert", "Subject expert"),
+                            ("sponsor", "Leadership sponsor"),
+                            ("external_advisor", "External advisor"),
+                            ("evaluator", "Evaluator"),
+                            ("opening_official", "Opening official"),
+                        ],
+                        max_length=30,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="project_memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'project member',
-                'verbose_name_plural': 'project members',
+                "verbose_name": "project member",
+                "verbose_name_plural": "project members",
             },
         ),
         migrations.CreateModel(
-            name='Stage',
+            name="Stage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('order', models.PositiveSmallIntegerField()),
-                ('key', models.SlugField(max_length=60)),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('guidance', models.TextField(blank=True, verbose_name='guidance')),
-                ('typical_days', models.PositiveIntegerField(default=30, verbose_name='typical duration (days)')),
-                ('status', models.CharField(choices=[('pending', 'Not started'), ('open', 'In progress'), ('passed', 'Gate passed')], default='pending', max_length=20, verbose_name='status')),
-                ('planned_start', models.DateField(blank=True, null=True, verbose_name='planned start')),
-                ('planned_end', models.DateField(blank=True, null=True, verbose_name='planned end')),
-                ('actual_start', models.DateField(blank=True, null=True, verbose_name='actual start')),
-                ('actual_end', models.DateField(blank=True, null=True, verbose_name='actual end')),
-                ('gate_passed_at', models.DateTimeField(blank=True, null=True)),
-                ('gate_override_reason', models.TextField(blank=True, verbose_name='override reason')),
-                ('gate_passed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stages', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("order", models.PositiveSmallIntegerField()),
+                ("key", models.SlugField(max_length=60)),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("guidance", models.TextField(blank=True, verbose_name="guidance")),
+                (
+                    "typical_days",
+                    models.PositiveIntegerField(default=30, verbose_name="typical duration (days)"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Not started"),
+                            ("open", "In progress"),
+                            ("passed", "Gate passed"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "planned_start",
+                    models.DateField(blank=True, null=True, verbose_name="planned start"),
+                ),
+                (
+                    "planned_end",
+                    models.DateField(blank=True, null=True, verbose_name="planned end"),
+                ),
+                (
+                    "actual_start",
+                    models.DateField(blank=True, null=True, verbose_name="actual start"),
+                ),
+                ("actual_end", models.DateField(blank=True, null=True, verbose_name="actual end")),
+                ("gate_passed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "gate_override_reason",
+                    models.TextField(blank=True, verbose_name="override reason"),
+                ),
+                (
+                    "gate_passed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stages",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stage',
-                'verbose_name_plural': 'stages',
-                'ordering': ['project', 'order'],
+                "verbose_name": "stage",
+                "verbose_name_plural": "stages",
+                "ordering": ["project", "order"],
             },
         ),
         migrations.CreateModel(
-            name='ChecklistItem',
+            name="ChecklistItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('text', models.CharField(max_length=300, verbose_name='text')),
-                ('guidance', models.TextField(blank=True, verbose_name='guidance')),
-                ('required', models.BooleanField(default=True, verbose_name='required')),
-                ('done', models.BooleanField(default=False, verbose_name='done')),
-                ('done_at', models.DateTimeField(blank=True, null=True)),
-                ('evidence_url', models.URLField(blank=True, verbose_name='evidence link')),
-                ('done_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('stage', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='projects.stage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("text", models.CharField(max_length=300, verbose_name="text")),
+                ("guidance", models.TextField(blank=True, verbose_name="guidance")),
+                ("required", models.BooleanField(default=True, verbose_name="required")),
+                ("done", models.BooleanField(default=False, verbose_name="done")),
+                ("done_at", models.DateTimeField(blank=True, null=True)),
+                ("evidence_url", models.URLField(blank=True, verbose_name="evidence link")),
+                (
+                    "done_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "stage",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="projects.stage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'checklist item',
-                'verbose_name_plural': 'checklist items',
-                'ordering': ['stage', 'order', 'pk'],
+                "verbose_name": "checklist item",
+                "verbose_name_plural": "checklist items",
+                "ordering": ["stage", "order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='StageTemplate',
+            name="StageTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField()),
-                ('key', models.SlugField(max_length=60)),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('guidance', models.TextField(blank=True, verbose_name='guidance')),
-                ('typical_days', models.PositiveIntegerField(default=30, verbose_name='typical duration (days)')),
-                ('template', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stages', to='projects.proceduretemplate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField()),
+                ("key", models.SlugField(max_length=60)),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("guidance", models.TextField(blank=True, verbose_name="guidance")),
+                (
+                    "typical_days",
+                    models.PositiveIntegerField(default=30, verbose_name="typical duration (days)"),
+                ),
+                (
+                    "template",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stages",
+                        to="projects.proceduretemplate",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['template', 'order'],
+                "ordering": ["template", "order"],
             },
         ),
         migrations.CreateModel(
-            name='ChecklistItemTemplate',
+            name="ChecklistItemTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField()),
-                ('text', models.CharField(max_length=300, verbose_name='text')),
-                ('guidance', models.TextField(blank=True, verbose_name='guidance')),
-                ('required', models.BooleanField(default=True, verbose_name='required')),
-                ('stage', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='projects.stagetemplate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField()),
+                ("text", models.CharField(max_length=300, verbose_name="text")),
+                ("guidance", models.TextField(blank=True, verbose_name="guidance")),
+                ("required", models.BooleanField(default=True, verbose_name="required")),
+                (
+                    "stage",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="projects.stagetemplate",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['stage', 'order'],
+                "ordering": ["stage", "order"],
             },
         ),
         migrations.AddConstraint(
-            model_name='proceduretemplate',
-            constraint=models.UniqueConstraint(condition=models.Q(('organisation__isnull', True)), fields=('key', 'version'), name='proceduretemplate_unique_shipped_version'),
+            model_name="proceduretemplate",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("organisation__isnull", True)),
+                fields=("key", "version"),
+                name="proceduretemplate_unique_shipped_version",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='proceduretemplate',
-            constraint=models.UniqueConstraint(condition=models.Q(('organisation__isnull', False)), fields=('key', 'version', 'organisation'), name='proceduretemplate_unique_org_version'),
+            model_name="proceduretemplate",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("organisation__isnull", False)),
+                fields=("key", "version", "organisation"),
+                name="proceduretemplate_unique_org_version",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='projectmember',
-            constraint=models.UniqueConstraint(fields=('project', 'user', 'role'), name='projectmember_unique_role', violation_error_message='The person already holds this role in the project.'),
+            model_name="projectmember",
+            constraint=models.UniqueConstraint(
+                fields=("project", "user", "role"),
+                name="projectmember_unique_role",
+                violation_error_message="The person already holds this role in the project.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stage',
-            constraint=models.UniqueConstraint(fields=('project', 'order'), name='stage_unique_order'),
+            model_name="stage",
+            constraint=models.UniqueConstraint(
+                fields=("project", "order"), name="stage_unique_order"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stage',
-            constraint=models.CheckConstraint(condition=models.Q(('planned_end__isnull', True), ('planned_start__isnull', True), ('planned_end__gte', models.F('planned_start')), _connector='OR'), name='stage_planned_dates_in_order', violation_error_message='The planned end cannot be before the planned start.'),
+            model_name="stage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("planned_end__isnull", True),
+                    ("planned_start__isnull", True),
+                    ("planned_end__gte", models.F("planned_start")),
+                    _connector="OR",
+                ),
+                name="stage_planned_dates_in_order",
+                violation_error_message="The planned end cannot be before the planned start.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stage',
-            constraint=models.CheckConstraint(condition=models.Q(('actual_end__isnull', True), ('actual_start__isnull', True), ('actual_end__gte', models.F('actual_start')), _connector='OR'), name='stage_actual_dates_in_order', violation_error_message='The actual end cannot be before the actual start.'),
+            model_name="stage",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("actual_end__isnull", True),
+                    ("actual_start__isnull", True),
+                    ("actual_end__gte", models.F("actual_start")),
+                    _connector="OR",
+                ),
+                name="stage_actual_dates_in_order",
+                violation_error_message="The actual end cannot be before the actual start.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stagetemplate',
-            constraint=models.UniqueConstraint(fields=('template', 'order'), name='stagetemplate_unique_order'),
+            model_name="stagetemplate",
+            constraint=models.UniqueConstraint(
+                fields=("template", "order"), name="stagetemplate_unique_order"
+            ),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0002_shipped_procedure_templates'),
+        ("projects", "0002_shipped_procedure_templates"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='project',
-            name='status_changed_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='status changed'),
+            model_name="project",
+            name="status_changed_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="status changed"),
         ),
     ]

@@ -6,52 +6,170 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0003_project_status_changed_at'),
+        ("projects", "0003_project_status_changed_at"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ExternalAccess',
+            name="ExternalAccess",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('area', models.CharField(choices=[('risks', 'Risk register'), ('resources', 'Resources')], max_length=20, verbose_name='area')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='external_access', to='projects.project')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "area",
+                    models.CharField(
+                        choices=[("risks", "Risk register"), ("resources", "Resources")],
+                        max_length=20,
+                        verbose_name="area",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="external_access",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'external access',
-                'verbose_name_plural': 'external access',
-                'constraints': [models.UniqueConstraint(fields=('project', 'user', 'area'), name='externalaccess_unique', violation_error_message='The person is already invited to this area.')],
+                "verbose_name": "external access",
+                "verbose_name_plural": "external access",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("project", "user", "area"),
+                        name="externalaccess_unique",
+                        violation_error_message="The person is already invited to this area.",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Risk',
+            name="Risk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=200, verbose_name='risk')),
-                ('description', models.TextField(blank=True, max_length=5000, verbose_name='description')),
-                ('probability', models.PositiveSmallIntegerField(choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], verbose_name='probability')),
-                ('impact', models.PositiveSmallIntegerField(choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], verbose_name='impact')),
-                ('mitigation', models.TextField(blank=True, max_length=5000, verbose_name='mitigation')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('mitigating', 'Being mitigated'), ('occurred', 'Occurred'), ('closed', 'Closed')], default='open', max_length=20, verbose_name='status')),
-                ('review_date', models.DateField(blank=True, null=True, verbose_name='next review')),
-                ('internal_only', models.BooleanField(default=False, help_text='Hidden from external team members such as advisors and partners.', verbose_name='internal only')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='owner')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='risks', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=200, verbose_name="risk")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=5000, verbose_name="description"),
+                ),
+                (
+                    "probability",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
+                        verbose_name="probability",
+                    ),
+                ),
+                (
+                    "impact",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
+                        verbose_name="impact",
+                    ),
+                ),
+                (
+                    "mitigation",
+                    models.TextField(blank=True, max_length=5000, verbose_name="mitigation"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("mitigating", "Being mitigated"),
+                            ("occurred", "Occurred"),
+                            ("closed", "Closed"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "review_date",
+                    models.DateField(blank=True, null=True, verbose_name="next review"),
+                ),
+                (
+                    "internal_only",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Hidden from external team members such as advisors and partners.",
+                        verbose_name="internal only",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="owner",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="risks",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'risk',
-                'verbose_name_plural': 'risks',
-                'ordering': ['project', '-created_at'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('probability__gte', 1), ('probability__lte', 5)), name='risk_probability_1_to_5', violation_error_message='The probability must be from 1 to 5.'), models.CheckConstraint(condition=models.Q(('impact__gte', 1), ('impact__lte', 5)), name='risk_impact_1_to_5', violation_error_message='The impact must be from 1 to 5.')],
+                "verbose_name": "risk",
+                "verbose_name_plural": "risks",
+                "ordering": ["project", "-created_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("probability__gte", 1), ("probability__lte", 5)),
+                        name="risk_probability_1_to_5",
+                        violation_error_message="The probability must be from 1 to 5.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("impact__gte", 1), ("impact__lte", 5)),
+                        name="risk_impact_1_to_5",
+                        violation_error_message="The impact must be from 1 to 5.",
+                    ),
+                ],
             },
         ),
     ]

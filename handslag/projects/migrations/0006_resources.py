@@ -5,79 +5,226 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0005_template_lineage'),
+        ("projects", "0005_template_lineage"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FundingSource',
+            name="FundingSource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, verbose_name='funder')),
-                ('programme', models.CharField(blank=True, max_length=200, verbose_name='programme')),
-                ('amount', models.DecimalField(decimal_places=0, max_digits=14, verbose_name='amount (SEK)')),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('applied', 'Applied for'), ('granted', 'Granted'), ('refused', 'Refused')], default='planned', max_length=20, verbose_name='status')),
-                ('conditions', models.TextField(blank=True, help_text='Co-financing, eligible costs, reporting, dissemination, deadlines.', max_length=5000, verbose_name='conditions')),
-                ('report_due', models.DateField(blank=True, null=True, verbose_name='next report due')),
-                ('internal_only', models.BooleanField(default=False, verbose_name='internal only')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='funding_sources', to='projects.project')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, verbose_name="funder")),
+                (
+                    "programme",
+                    models.CharField(blank=True, max_length=200, verbose_name="programme"),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=0, max_digits=14, verbose_name="amount (SEK)"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("applied", "Applied for"),
+                            ("granted", "Granted"),
+                            ("refused", "Refused"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "conditions",
+                    models.TextField(
+                        blank=True,
+                        help_text="Co-financing, eligible costs, reporting, dissemination, deadlines.",
+                        max_length=5000,
+                        verbose_name="conditions",
+                    ),
+                ),
+                (
+                    "report_due",
+                    models.DateField(blank=True, null=True, verbose_name="next report due"),
+                ),
+                ("internal_only", models.BooleanField(default=False, verbose_name="internal only")),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="funding_sources",
+                        to="projects.project",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'funding source',
-                'verbose_name_plural': 'funding sources',
-                'ordering': ['project', 'name', 'pk'],
+                "verbose_name": "funding source",
+                "verbose_name_plural": "funding sources",
+                "ordering": ["project", "name", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='BudgetLine',
+            name="BudgetLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('category', models.CharField(choices=[('staff', 'Own staff'), ('consultants', 'Consultants and advisors'), ('development', 'Development (R&D phases)'), ('purchase', 'Purchase and maintenance'), ('dialogue', 'Market dialogue and communication'), ('other', 'Other')], max_length=20, verbose_name='category')),
-                ('description', models.CharField(max_length=200, verbose_name='description')),
-                ('planned', models.DecimalField(decimal_places=0, max_digits=14, verbose_name='planned (SEK)')),
-                ('spent', models.DecimalField(decimal_places=0, default=0, max_digits=14, verbose_name='spent (SEK)')),
-                ('internal_only', models.BooleanField(default=False, verbose_name='internal only')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='budget_lines', to='projects.project')),
-                ('funding_source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='budget_lines', to='projects.fundingsource', verbose_name='paid from')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("staff", "Own staff"),
+                            ("consultants", "Consultants and advisors"),
+                            ("development", "Development (R&D phases)"),
+                            ("purchase", "Purchase and maintenance"),
+                            ("dialogue", "Market dialogue and communication"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="category",
+                    ),
+                ),
+                ("description", models.CharField(max_length=200, verbose_name="description")),
+                (
+                    "planned",
+                    models.DecimalField(
+                        decimal_places=0, max_digits=14, verbose_name="planned (SEK)"
+                    ),
+                ),
+                (
+                    "spent",
+                    models.DecimalField(
+                        decimal_places=0, default=0, max_digits=14, verbose_name="spent (SEK)"
+                    ),
+                ),
+                ("internal_only", models.BooleanField(default=False, verbose_name="internal only")),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="budget_lines",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "funding_source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="budget_lines",
+                        to="projects.fundingsource",
+                        verbose_name="paid from",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'budget line',
-                'verbose_name_plural': 'budget lines',
-                'ordering': ['project', 'category', 'pk'],
+                "verbose_name": "budget line",
+                "verbose_name_plural": "budget lines",
+                "ordering": ["project", "category", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='EffortLine',
+            name="EffortLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('who', models.CharField(help_text='A person or a role, e.g. Upphandlare.', max_length=200, verbose_name='who')),
-                ('hours_planned', models.DecimalField(decimal_places=1, max_digits=8, verbose_name='hours planned')),
-                ('hours_spent', models.DecimalField(decimal_places=1, default=0, max_digits=8, verbose_name='hours spent')),
-                ('internal_only', models.BooleanField(default=False, verbose_name='internal only')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='effort_lines', to='projects.project')),
-                ('stage', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='projects.stage', verbose_name='stage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "who",
+                    models.CharField(
+                        help_text="A person or a role, e.g. Upphandlare.",
+                        max_length=200,
+                        verbose_name="who",
+                    ),
+                ),
+                (
+                    "hours_planned",
+                    models.DecimalField(
+                        decimal_places=1, max_digits=8, verbose_name="hours planned"
+                    ),
+                ),
+                (
+                    "hours_spent",
+                    models.DecimalField(
+                        decimal_places=1, default=0, max_digits=8, verbose_name="hours spent"
+                    ),
+                ),
+                ("internal_only", models.BooleanField(default=False, verbose_name="internal only")),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="effort_lines",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "stage",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="projects.stage",
+                        verbose_name="stage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hours',
-                'verbose_name_plural': 'hours',
-                'ordering': ['project', 'stage__order', 'who', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('hours_planned__gte', 0), ('hours_spent__gte', 0)), name='effortline_hours_not_negative')],
+                "verbose_name": "hours",
+                "verbose_name_plural": "hours",
+                "ordering": ["project", "stage__order", "who", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("hours_planned__gte", 0), ("hours_spent__gte", 0)),
+                        name="effortline_hours_not_negative",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='fundingsource',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gte', 0)), name='fundingsource_amount_not_negative'),
+            model_name="fundingsource",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gte", 0)), name="fundingsource_amount_not_negative"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='budgetline',
-            constraint=models.CheckConstraint(condition=models.Q(('planned__gte', 0), ('spent__gte', 0)), name='budgetline_amounts_not_negative'),
+            model_name="budgetline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("planned__gte", 0), ("spent__gte", 0)),
+                name="budgetline_amounts_not_negative",
+            ),
         ),
     ]

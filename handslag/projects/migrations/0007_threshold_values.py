@@ -4,32 +4,105 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0006_resources'),
+        ("projects", "0006_resources"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ThresholdValue',
+            name="ThresholdValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('category', models.CharField(choices=[('central_supplies_services', 'Supplies and services, central government authorities'), ('other_supplies_services', 'Supplies and services, other contracting authorities'), ('works', 'Works, all contracting authorities'), ('social_services', 'Social and other specific services (annex 2 to the Public Procurement Act)'), ('direct_award', 'Direct-award limit (supplies, services and works)')], max_length=40, verbose_name='category')),
-                ('valid_from', models.DateField(verbose_name='valid from')),
-                ('valid_to', models.DateField(help_text='The last day the value applies.', verbose_name='valid to')),
-                ('sek_value', models.PositiveBigIntegerField(blank=True, help_text='Excluding VAT. Empty until the value in kronor is published.', null=True, verbose_name='value in kronor')),
-                ('eur_value', models.PositiveBigIntegerField(blank=True, help_text='Empty for a limit set in kronor only, such as the direct-award limit.', null=True, verbose_name='value in euro')),
-                ('source_title', models.CharField(max_length=300, verbose_name='source')),
-                ('source_url', models.URLField(max_length=500, verbose_name='source address')),
-                ('legal_basis', models.CharField(blank=True, max_length=200, verbose_name='legal basis')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            (
+                                "central_supplies_services",
+                                "Supplies and services, central government authorities",
+                            ),
+                            (
+                                "other_supplies_services",
+                                "Supplies and services, other contracting authorities",
+                            ),
+                            ("works", "Works, all contracting authorities"),
+                            (
+                                "social_services",
+                                "Social and other specific services (annex 2 to the Public Procurement Act)",
+                            ),
+                            ("direct_award", "Direct-award limit (supplies, services and works)"),
+                        ],
+                        max_length=40,
+                        verbose_name="category",
+                    ),
+                ),
+                ("valid_from", models.DateField(verbose_name="valid from")),
+                (
+                    "valid_to",
+                    models.DateField(
+                        help_text="The last day the value applies.", verbose_name="valid to"
+                    ),
+                ),
+                (
+                    "sek_value",
+                    models.PositiveBigIntegerField(
+                        blank=True,
+                        help_text="Excluding VAT. Empty until the value in kronor is published.",
+                        null=True,
+                        verbose_name="value in kronor",
+                    ),
+                ),
+                (
+                    "eur_value",
+                    models.PositiveBigIntegerField(
+                        blank=True,
+                        help_text="Empty for a limit set in kronor only, such as the direct-award limit.",
+                        null=True,
+                        verbose_name="value in euro",
+                    ),
+                ),
+                ("source_title", models.CharField(max_length=300, verbose_name="source")),
+                ("source_url", models.URLField(max_length=500, verbose_name="source address")),
+                (
+                    "legal_basis",
+                    models.CharField(blank=True, max_length=200, verbose_name="legal basis"),
+                ),
             ],
             options={
-                'verbose_name': 'threshold value',
-                'verbose_name_plural': 'threshold values',
-                'ordering': ['-valid_from', 'category'],
-                'constraints': [models.UniqueConstraint(fields=('category', 'valid_from'), name='thresholdvalue_unique_start', violation_error_message='This category already has a value from that day.'), models.CheckConstraint(condition=models.Q(('valid_to__gte', models.F('valid_from'))), name='thresholdvalue_period_order', violation_error_message='The period must end on or after the day it starts.'), models.CheckConstraint(condition=models.Q(('sek_value__isnull', False), ('eur_value__isnull', False), _connector='OR'), name='thresholdvalue_has_a_value', violation_error_message='Enter the value in kronor, in euro or both.')],
+                "verbose_name": "threshold value",
+                "verbose_name_plural": "threshold values",
+                "ordering": ["-valid_from", "category"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("category", "valid_from"),
+                        name="thresholdvalue_unique_start",
+                        violation_error_message="This category already has a value from that day.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("valid_to__gte", models.F("valid_from"))),
+                        name="thresholdvalue_period_order",
+                        violation_error_message="The period must end on or after the day it starts.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("sek_value__isnull", False),
+                            ("eur_value__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="thresholdvalue_has_a_value",
+                        violation_error_message="Enter the value in kronor, in euro or both.",
+                    ),
+                ],
             },
         ),
     ]

@@ -42,7 +42,15 @@ P2026 = (datetime.date(2026, 1, 1), datetime.date(2027, 12, 31))
 
 # (category, period, SEK, EUR, source title, source URL, legal basis)
 ROWS = [
-    ("central_supplies_services", P2024, 1_546_202, 143_000, UHM_2024_TITLE, UHM_URL, REG_2023_BASIS),
+    (
+        "central_supplies_services",
+        P2024,
+        1_546_202,
+        143_000,
+        UHM_2024_TITLE,
+        UHM_URL,
+        REG_2023_BASIS,
+    ),
     ("other_supplies_services", P2024, 2_389_585, 221_000, UHM_2024_TITLE, UHM_URL, REG_2023_BASIS),
     ("works", P2024, 59_880_179, 5_538_000, UHM_2024_TITLE, UHM_URL, REG_2023_BASIS),
     ("social_services", P2024, 8_109_450, 750_000, UHM_2024_TITLE, UHM_URL, REG_2023_BASIS),

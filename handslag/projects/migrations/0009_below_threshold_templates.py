@@ -295,8 +295,7 @@ TEMPLATES = [
                 "key": "needs_value",
                 "name": "Behov och värde",
                 "days": 20,
-                "guidance": "Beskriv behovet och beräkna värdet av allt som köps av samma "
-                "slag.",
+                "guidance": "Beskriv behovet och beräkna värdet av allt som köps av samma slag.",
                 "items": [
                     (
                         "Värdet understiger direktupphandlingsgränsen",

@@ -7,138 +7,340 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('market', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("market", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CallKey',
+            name="CallKey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('wrapped_key', models.BinaryField()),
-                ('kek_id', models.CharField(max_length=16)),
-                ('opened_at', models.DateTimeField(blank=True, null=True, verbose_name='opened')),
-                ('call', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='tender_key', to='market.call')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("wrapped_key", models.BinaryField()),
+                ("kek_id", models.CharField(max_length=16)),
+                ("opened_at", models.DateTimeField(blank=True, null=True, verbose_name="opened")),
+                (
+                    "call",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tender_key",
+                        to="market.call",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tender key',
-                'verbose_name_plural': 'tender keys',
+                "verbose_name": "tender key",
+                "verbose_name_plural": "tender keys",
             },
         ),
         migrations.CreateModel(
-            name='Criterion',
+            name="Criterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='what is assessed')),
-                ('kind', models.CharField(choices=[('quality', 'Quality'), ('price', 'Price or life-cycle cost')], default='quality', max_length=20, verbose_name='kind')),
-                ('weight', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='weight (%)')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='market.call')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="what is assessed")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("quality", "Quality"), ("price", "Price or life-cycle cost")],
+                        default="quality",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "weight",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="weight (%)",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="criteria",
+                        to="market.call",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'award criterion',
-                'verbose_name_plural': 'award criteria',
-                'ordering': ['call', 'order', 'pk'],
+                "verbose_name": "award criterion",
+                "verbose_name_plural": "award criteria",
+                "ordering": ["call", "order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Tender',
+            name="Tender",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('round', models.PositiveSmallIntegerField(default=1, verbose_name='round')),
-                ('status', models.CharField(choices=[('submitted', 'Submitted'), ('replaced', 'Replaced'), ('withdrawn', 'Withdrawn')], default='submitted', max_length=20, verbose_name='status')),
-                ('submitted_at', models.DateTimeField(verbose_name='submitted')),
-                ('ciphertext', models.BinaryField()),
-                ('content_sha256', models.CharField(max_length=64)),
-                ('receipt', models.CharField(max_length=64, unique=True, verbose_name='receipt')),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tenders', to='market.call')),
-                ('submitted_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tenders_submitted', to=settings.AUTH_USER_MODEL)),
-                ('supplier', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tenders', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("round", models.PositiveSmallIntegerField(default=1, verbose_name="round")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Submitted"),
+                            ("replaced", "Replaced"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="submitted",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("submitted_at", models.DateTimeField(verbose_name="submitted")),
+                ("ciphertext", models.BinaryField()),
+                ("content_sha256", models.CharField(max_length=64)),
+                ("receipt", models.CharField(max_length=64, unique=True, verbose_name="receipt")),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tenders",
+                        to="market.call",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tenders_submitted",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "supplier",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tenders",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tender',
-                'verbose_name_plural': 'tenders',
-                'ordering': ['submitted_at'],
+                "verbose_name": "tender",
+                "verbose_name_plural": "tenders",
+                "ordering": ["submitted_at"],
             },
         ),
         migrations.CreateModel(
-            name='Score',
+            name="Score",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('is_consensus', models.BooleanField(default=False)),
-                ('score', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(5)], verbose_name='score (0–5)')),
-                ('justification', models.TextField(blank=True, verbose_name='justification')),
-                ('external_justification', models.TextField(blank=True, verbose_name='justification to the tenderer')),
-                ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scores', to='tendering.criterion')),
-                ('evaluator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('tender', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scores', to='tendering.tender')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("is_consensus", models.BooleanField(default=False)),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="score (0–5)",
+                    ),
+                ),
+                ("justification", models.TextField(blank=True, verbose_name="justification")),
+                (
+                    "external_justification",
+                    models.TextField(blank=True, verbose_name="justification to the tenderer"),
+                ),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scores",
+                        to="tendering.criterion",
+                    ),
+                ),
+                (
+                    "evaluator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "tender",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scores",
+                        to="tendering.tender",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'score',
-                'verbose_name_plural': 'scores',
+                "verbose_name": "score",
+                "verbose_name_plural": "scores",
             },
         ),
         migrations.CreateModel(
-            name='Award',
+            name="Award",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('decided_at', models.DateTimeField(verbose_name='decided')),
-                ('justification', models.TextField(verbose_name='justification')),
-                ('notice_sent_on', models.DateField(verbose_name='award notice sent')),
-                ('sent_electronically', models.BooleanField(default=True, verbose_name='sent electronically')),
-                ('standstill_end', models.DateField(verbose_name='end of the standstill period')),
-                ('contract_signed_on', models.DateField(blank=True, null=True, verbose_name='contract signed')),
-                ('call', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='award', to='market.call')),
-                ('decided_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('tender', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='awards', to='tendering.tender')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("decided_at", models.DateTimeField(verbose_name="decided")),
+                ("justification", models.TextField(verbose_name="justification")),
+                ("notice_sent_on", models.DateField(verbose_name="award notice sent")),
+                (
+                    "sent_electronically",
+                    models.BooleanField(default=True, verbose_name="sent electronically"),
+                ),
+                ("standstill_end", models.DateField(verbose_name="end of the standstill period")),
+                (
+                    "contract_signed_on",
+                    models.DateField(blank=True, null=True, verbose_name="contract signed"),
+                ),
+                (
+                    "call",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="award",
+                        to="market.call",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "tender",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="awards",
+                        to="tendering.tender",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'award decision',
-                'verbose_name_plural': 'award decisions',
+                "verbose_name": "award decision",
+                "verbose_name_plural": "award decisions",
             },
         ),
         migrations.CreateModel(
-            name='OpeningConfirmation',
+            name="OpeningConfirmation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='opening_confirmations', to='market.call')),
-                ('official', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="opening_confirmations",
+                        to="market.call",
+                    ),
+                ),
+                (
+                    "official",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'opening confirmation',
-                'verbose_name_plural': 'opening confirmations',
-                'constraints': [models.UniqueConstraint(fields=('call', 'official'), name='openingconfirmation_unique_official', violation_error_message='You have already confirmed this opening.')],
+                "verbose_name": "opening confirmation",
+                "verbose_name_plural": "opening confirmations",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("call", "official"),
+                        name="openingconfirmation_unique_official",
+                        violation_error_message="You have already confirmed this opening.",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='tender',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'submitted')), fields=('call', 'supplier', 'round'), name='tender_one_active_per_supplier_round'),
+            model_name="tender",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "submitted")),
+                fields=("call", "supplier", "round"),
+                name="tender_one_active_per_supplier_round",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='score',
-            constraint=models.UniqueConstraint(fields=('tender', 'criterion', 'evaluator', 'is_consensus'), name='score_unique_per_evaluator'),
+            model_name="score",
+            constraint=models.UniqueConstraint(
+                fields=("tender", "criterion", "evaluator", "is_consensus"),
+                name="score_unique_per_evaluator",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='score',
-            constraint=models.CheckConstraint(condition=models.Q(('score__gte', 0), ('score__lte', 5)), name='score_in_range', violation_error_message='A score must be between 0 and 5.'),
+            model_name="score",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("score__gte", 0), ("score__lte", 5)),
+                name="score_in_range",
+                violation_error_message="A score must be between 0 and 5.",
+            ),
         ),
     ]

@@ -5,15 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tendering', '0001_initial'),
+        ("tendering", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddConstraint(
-            model_name='score',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_consensus', True)), fields=('tender', 'criterion'), name='score_one_consensus_per_criterion', violation_error_message='The tender already has a consensus score here.'),
+            model_name="score",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_consensus", True)),
+                fields=("tender", "criterion"),
+                name="score_one_consensus_per_criterion",
+                violation_error_message="The tender already has a consensus score here.",
+            ),
         ),
     ]

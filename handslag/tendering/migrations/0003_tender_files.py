@@ -5,30 +5,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tendering', '0002_consensus_unique'),
+        ("tendering", "0002_consensus_unique"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TenderFile',
+            name="TenderFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('file_id', models.CharField(max_length=32, unique=True)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('sealed_name', models.BinaryField()),
-                ('blob', models.CharField(max_length=255)),
-                ('size', models.PositiveBigIntegerField(verbose_name='size (bytes)')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
-                ('tender', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='tendering.tender')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("file_id", models.CharField(max_length=32, unique=True)),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                ("sealed_name", models.BinaryField()),
+                ("blob", models.CharField(max_length=255)),
+                ("size", models.PositiveBigIntegerField(verbose_name="size (bytes)")),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256")),
+                (
+                    "tender",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="files",
+                        to="tendering.tender",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tender file',
-                'verbose_name_plural': 'tender files',
-                'ordering': ['tender', 'position', 'pk'],
+                "verbose_name": "tender file",
+                "verbose_name_plural": "tender files",
+                "ordering": ["tender", "position", "pk"],
             },
         ),
     ]

@@ -6,30 +6,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('market', '0003_market_dialogue'),
-        ('tendering', '0003_tender_files'),
+        ("market", "0003_market_dialogue"),
+        ("tendering", "0003_tender_files"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ConflictDeclaration',
+            name="ConflictDeclaration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('has_conflict', models.BooleanField(verbose_name='I have a conflict of interest')),
-                ('statement', models.TextField(blank=True, verbose_name='statement')),
-                ('declared_at', models.DateTimeField(verbose_name='declared')),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='conflict_declarations', to='market.call')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("has_conflict", models.BooleanField(verbose_name="I have a conflict of interest")),
+                ("statement", models.TextField(blank=True, verbose_name="statement")),
+                ("declared_at", models.DateTimeField(verbose_name="declared")),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="conflict_declarations",
+                        to="market.call",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'conflict-of-interest declaration',
-                'verbose_name_plural': 'conflict-of-interest declarations',
-                'constraints': [models.UniqueConstraint(fields=('call', 'person'), name='conflictdeclaration_one_per_person', violation_error_message='You have already declared for this call.')],
+                "verbose_name": "conflict-of-interest declaration",
+                "verbose_name_plural": "conflict-of-interest declarations",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("call", "person"),
+                        name="conflictdeclaration_one_per_person",
+                        violation_error_message="You have already declared for this call.",
+                    )
+                ],
             },
         ),
     ]

@@ -5,29 +5,82 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('market', '0003_market_dialogue'),
-        ('tendering', '0004_conflict_declarations'),
+        ("market", "0003_market_dialogue"),
+        ("tendering", "0004_conflict_declarations"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EvaluationModel',
+            name="EvaluationModel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('kind', models.CharField(choices=[('weighted_points', 'Weighted points'), ('quality_price_ratio', 'Quality/price ratio'), ('added_value', 'Added value (comparison price)')], default='weighted_points', max_length=30, verbose_name='evaluation model')),
-                ('price_ceiling', models.DecimalField(blank=True, decimal_places=2, max_digits=15, null=True, verbose_name='price ceiling (SEK)')),
-                ('relative_price', models.BooleanField(default=False, verbose_name='relative price scoring')),
-                ('max_deductions', models.JSONField(blank=True, default=dict, verbose_name='maximum deductions (SEK)')),
-                ('call', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='evaluation_model', to='market.call')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("weighted_points", "Weighted points"),
+                            ("quality_price_ratio", "Quality/price ratio"),
+                            ("added_value", "Added value (comparison price)"),
+                        ],
+                        default="weighted_points",
+                        max_length=30,
+                        verbose_name="evaluation model",
+                    ),
+                ),
+                (
+                    "price_ceiling",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=15,
+                        null=True,
+                        verbose_name="price ceiling (SEK)",
+                    ),
+                ),
+                (
+                    "relative_price",
+                    models.BooleanField(default=False, verbose_name="relative price scoring"),
+                ),
+                (
+                    "max_deductions",
+                    models.JSONField(
+                        blank=True, default=dict, verbose_name="maximum deductions (SEK)"
+                    ),
+                ),
+                (
+                    "call",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evaluation_model",
+                        to="market.call",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'evaluation model',
-                'verbose_name_plural': 'evaluation models',
-                'constraints': [models.CheckConstraint(condition=models.Q(('price_ceiling__isnull', True), ('price_ceiling__gt', 0), _connector='OR'), name='evaluationmodel_ceiling_positive', violation_error_message='The price ceiling must be above zero.')],
+                "verbose_name": "evaluation model",
+                "verbose_name_plural": "evaluation models",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("price_ceiling__isnull", True),
+                            ("price_ceiling__gt", 0),
+                            _connector="OR",
+                        ),
+                        name="evaluationmodel_ceiling_positive",
+                        violation_error_message="The price ceiling must be above zero.",
+                    )
+                ],
             },
         ),
     ]

@@ -7,91 +7,144 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_buyer_networks'),
-        ('market', '0003_market_dialogue'),
-        ('tendering', '0005_evaluation_models'),
+        ("accounts", "0002_buyer_networks"),
+        ("market", "0003_market_dialogue"),
+        ("tendering", "0005_evaluation_models"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NegotiationMessage',
+            name="NegotiationMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('from_buyer', models.BooleanField(default=False)),
-                ('body', models.TextField(verbose_name='message')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("from_buyer", models.BooleanField(default=False)),
+                ("body", models.TextField(verbose_name="message")),
             ],
             options={
-                'verbose_name': 'negotiation message',
-                'verbose_name_plural': 'negotiation messages',
-                'ordering': ['call', 'supplier', 'created_at', 'pk'],
+                "verbose_name": "negotiation message",
+                "verbose_name_plural": "negotiation messages",
+                "ordering": ["call", "supplier", "created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='NegotiationRound',
+            name="NegotiationRound",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('number', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2)], verbose_name='round')),
-                ('deadline', models.DateTimeField(verbose_name='deadline for revised tenders')),
-                ('change_text', models.TextField(verbose_name='what changed in the documents')),
-                ('opened_at', models.DateTimeField(blank=True, null=True, verbose_name='opened')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(2)],
+                        verbose_name="round",
+                    ),
+                ),
+                ("deadline", models.DateTimeField(verbose_name="deadline for revised tenders")),
+                ("change_text", models.TextField(verbose_name="what changed in the documents")),
+                ("opened_at", models.DateTimeField(blank=True, null=True, verbose_name="opened")),
             ],
             options={
-                'verbose_name': 'negotiation round',
-                'verbose_name_plural': 'negotiation rounds',
-                'ordering': ['call', 'number'],
+                "verbose_name": "negotiation round",
+                "verbose_name_plural": "negotiation rounds",
+                "ordering": ["call", "number"],
             },
         ),
         migrations.RemoveConstraint(
-            model_name='openingconfirmation',
-            name='openingconfirmation_unique_official',
+            model_name="openingconfirmation",
+            name="openingconfirmation_unique_official",
         ),
         migrations.AddField(
-            model_name='openingconfirmation',
-            name='round',
-            field=models.PositiveSmallIntegerField(default=1, verbose_name='round'),
+            model_name="openingconfirmation",
+            name="round",
+            field=models.PositiveSmallIntegerField(default=1, verbose_name="round"),
         ),
         migrations.AddConstraint(
-            model_name='openingconfirmation',
-            constraint=models.UniqueConstraint(fields=('call', 'round', 'official'), name='openingconfirmation_unique_official', violation_error_message='You have already confirmed this opening.'),
+            model_name="openingconfirmation",
+            constraint=models.UniqueConstraint(
+                fields=("call", "round", "official"),
+                name="openingconfirmation_unique_official",
+                violation_error_message="You have already confirmed this opening.",
+            ),
         ),
         migrations.AddField(
-            model_name='negotiationmessage',
-            name='author',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="negotiationmessage",
+            name="author",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='negotiationmessage',
-            name='call',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='negotiation_messages', to='market.call'),
+            model_name="negotiationmessage",
+            name="call",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="negotiation_messages",
+                to="market.call",
+            ),
         ),
         migrations.AddField(
-            model_name='negotiationmessage',
-            name='supplier',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='negotiation_messages', to='accounts.organisation'),
+            model_name="negotiationmessage",
+            name="supplier",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="negotiation_messages",
+                to="accounts.organisation",
+            ),
         ),
         migrations.AddField(
-            model_name='negotiationround',
-            name='call',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='negotiation_rounds', to='market.call'),
+            model_name="negotiationround",
+            name="call",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="negotiation_rounds",
+                to="market.call",
+            ),
         ),
         migrations.AddField(
-            model_name='negotiationround',
-            name='created_by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="negotiationround",
+            name="created_by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='negotiationround',
-            constraint=models.UniqueConstraint(fields=('call', 'number'), name='negotiationround_unique_number', violation_error_message='The call already has a round with this number.'),
+            model_name="negotiationround",
+            constraint=models.UniqueConstraint(
+                fields=("call", "number"),
+                name="negotiationround_unique_number",
+                violation_error_message="The call already has a round with this number.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='negotiationround',
-            constraint=models.CheckConstraint(condition=models.Q(('number__gte', 2)), name='negotiationround_number_from_2', violation_error_message='Negotiation rounds are numbered from 2.'),
+            model_name="negotiationround",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("number__gte", 2)),
+                name="negotiationround_number_from_2",
+                violation_error_message="Negotiation rounds are numbered from 2.",
+            ),
         ),
     ]

@@ -7,43 +7,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('market', '0003_market_dialogue'),
-        ('tendering', '0010_evaluation_models_moved'),
+        ("market", "0003_market_dialogue"),
+        ("tendering", "0010_evaluation_models_moved"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OpeningSettings',
+            name="OpeningSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('window_minutes', models.PositiveSmallIntegerField(default=60, validators=[django.core.validators.MinValueValidator(5), django.core.validators.MaxValueValidator(480)], verbose_name='time allowed between the two confirmations (minutes)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="created"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "window_minutes",
+                    models.PositiveSmallIntegerField(
+                        default=60,
+                        validators=[
+                            django.core.validators.MinValueValidator(5),
+                            django.core.validators.MaxValueValidator(480),
+                        ],
+                        verbose_name="time allowed between the two confirmations (minutes)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'opening settings',
-                'verbose_name_plural': 'opening settings',
+                "verbose_name": "opening settings",
+                "verbose_name_plural": "opening settings",
             },
         ),
         migrations.RemoveConstraint(
-            model_name='openingconfirmation',
-            name='openingconfirmation_unique_official',
+            model_name="openingconfirmation",
+            name="openingconfirmation_unique_official",
         ),
         migrations.AddField(
-            model_name='openingconfirmation',
-            name='expired_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='expired'),
+            model_name="openingconfirmation",
+            name="expired_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="expired"),
         ),
         migrations.AddConstraint(
-            model_name='openingconfirmation',
-            constraint=models.UniqueConstraint(condition=models.Q(('expired_at__isnull', True)), fields=('call', 'round', 'official'), name='openingconfirmation_unique_active_official', violation_error_message='You have already confirmed this opening.'),
+            model_name="openingconfirmation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("expired_at__isnull", True)),
+                fields=("call", "round", "official"),
+                name="openingconfirmation_unique_active_official",
+                violation_error_message="You have already confirmed this opening.",
+            ),
         ),
         migrations.AddField(
-            model_name='openingsettings',
-            name='call',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='opening_settings', to='market.call'),
+            model_name="openingsettings",
+            name="call",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="opening_settings",
+                to="market.call",
+            ),
         ),
     ]
