@@ -111,10 +111,6 @@ class Advice:
         (the stricter reading)."""
         return self.comparison != Comparison.BELOW
 
-    @property
-    def documentation_required(self) -> bool:
-        return self.key == DIRECT_AWARD
-
 
 def _kr(amount: int | None) -> str:
     return format_kronor(amount, style=number_style(), unit="kr")
