@@ -16,8 +16,8 @@ class HandslagUserAdmin(UserAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "org_number", "is_sme")
-    list_filter = ("kind",)
+    list_display = ("name", "kind", "country", "org_number", "org_number_verified", "is_sme")
+    list_filter = ("kind", "country", "org_number_verified")
     search_fields = ("name", "org_number")
 
 
