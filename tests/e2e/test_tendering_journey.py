@@ -339,6 +339,8 @@ def _score(j: Journey, prefix: str, points: str, note: str, external: str = "") 
     from handslag.evaluation.results import criteria_of
 
     for criterion in criteria_of(call=j.call):
+        if criterion.kind == "price":
+            continue  # the published evaluation model scores the price from the tender
         group = j.page.get_by_role("group", name=f"{criterion.name} ({criterion.weight} %)")
         group.get_by_label(points, exact=True).check()
         j.page.get_by_label(f"{prefix}: {criterion.name}", exact=True).fill(note)
