@@ -54,9 +54,20 @@ class NotificationKind(StrEnum):
     DISCLOSURE = "disclosure"
 
 
-# Notices with legal effect or evidence value never wait for a digest: the award notice
-# starts the standstill period (LOU 20 kap. 1 §), a receipt proves a tender arrived in time.
-ALWAYS_INSTANT = frozenset({NotificationKind.AWARD, NotificationKind.TENDER_RECEIPT})
+# Never held for a digest: the award notice starts the standstill period (LOU 20 kap. 1 §),
+# a receipt proves a tender arrived in time, and what every supplier must learn at the same
+# time (equal treatment, LOU 4 kap. 1 §) reaches each of them at once: an invitation to
+# tender, a negotiation round, a change to the call, an answer to a question.
+ALWAYS_INSTANT = frozenset(
+    {
+        NotificationKind.AWARD,
+        NotificationKind.TENDER_RECEIPT,
+        NotificationKind.INVITATION,
+        NotificationKind.NEGOTIATION_ROUND,
+        NotificationKind.CALL_CHANGE,
+        NotificationKind.ANSWER,
+    }
+)
 
 
 def _display(value: Any) -> Any:
