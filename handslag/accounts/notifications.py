@@ -13,7 +13,6 @@ One e-mail per person, never a shared To: line, so nobody learns who else was to
 """
 
 import datetime as dt
-import logging
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any
@@ -29,8 +28,6 @@ from django_tasks import task
 from handslag.accounts.models import Notification, NotificationDelivery, User
 from handslag.core.links import absolute_url
 from handslag.core.tasks import send_email
-
-logger = logging.getLogger(__name__)
 
 # A message is a msgid (gettext_lazy) rendered with its params in the recipient's language,
 # or text that is already final (a person's own words, say).
