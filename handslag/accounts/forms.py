@@ -63,6 +63,8 @@ class PreferencesForm(forms.Form):
         choices=NotificationDelivery.choices,
         widget=forms.RadioSelect,
         help_text=_(
-            "Award notices and tender receipts are always sent at once; they have legal effect."
+            "Award notices, tender receipts, invitations to tender, negotiation rounds, "
+            "changes to a call and answers to questions always come at once: every "
+            "supplier must learn them at the same time."
         ),
     )

@@ -13,7 +13,6 @@ One e-mail per person, never a shared To: line, so nobody learns who else was to
 """
 
 import datetime as dt
-import logging
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any
@@ -29,8 +28,6 @@ from django_tasks import task
 from handslag.accounts.models import Notification, NotificationDelivery, User
 from handslag.core.links import absolute_url
 from handslag.core.tasks import send_email
-
-logger = logging.getLogger(__name__)
 
 # A message is a msgid (gettext_lazy) rendered with its params in the recipient's language,
 # or text that is already final (a person's own words, say).
@@ -54,9 +51,20 @@ class NotificationKind(StrEnum):
     DISCLOSURE = "disclosure"
 
 
-# Notices with legal effect or evidence value never wait for a digest: the award notice
-# starts the standstill period (LOU 20 kap. 1 §), a receipt proves a tender arrived in time.
-ALWAYS_INSTANT = frozenset({NotificationKind.AWARD, NotificationKind.TENDER_RECEIPT})
+# Never held for a digest: the award notice starts the standstill period (LOU 20 kap. 1 §),
+# a receipt proves a tender arrived in time, and what every supplier must learn at the same
+# time (equal treatment, LOU 4 kap. 1 §) reaches each of them at once: an invitation to
+# tender, a negotiation round, a change to the call, an answer to a question.
+ALWAYS_INSTANT = frozenset(
+    {
+        NotificationKind.AWARD,
+        NotificationKind.TENDER_RECEIPT,
+        NotificationKind.INVITATION,
+        NotificationKind.NEGOTIATION_ROUND,
+        NotificationKind.CALL_CHANGE,
+        NotificationKind.ANSWER,
+    }
+)
 
 
 def _display(value: Any) -> Any:

@@ -1,6 +1,6 @@
 """Shapes of the accounts API's answers."""
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class MembershipOut(Schema):
@@ -14,7 +14,16 @@ class MeOut(Schema):
     id: int
     username: str
     name: str
+    language: str
+    notification_delivery: str
     memberships: list[MembershipOut]
+
+
+class PreferencesIn(Schema):
+    """`language`: sv or en; `notification_delivery`: instant or digest."""
+
+    language: str = Field(..., max_length=10)
+    notification_delivery: str = Field(..., max_length=10)
 
 
 class OrganisationOut(Schema):

@@ -55,3 +55,32 @@ def test_openapi_document_is_served(client):
     response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200
     assert response.json()["info"]["title"] == "handslag API"
+
+
+def test_preferences_through_the_api(client):
+    user = member(buyer())
+    url = "/api/v1/me/preferences"
+    response = client.put(
+        url,
+        {"language": "en", "notification_delivery": "digest"},
+        content_type="application/json",
+        **_bearer(user),
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["language"] == "en"
+    assert response.json()["notification_delivery"] == "digest"
+    user.refresh_from_db()
+    assert (user.language, user.notification_delivery) == ("en", "digest")
+    bad = client.put(
+        url,
+        {"language": "fi", "notification_delivery": "digest"},
+        content_type="application/json",
+        **_bearer(user),
+    )
+    assert bad.status_code == 400
+    user.refresh_from_db()
+    assert user.language == "en"
+    anonymous = client.put(
+        url, {"language": "sv", "notification_delivery": "instant"}, content_type="application/json"
+    )
+    assert anonymous.status_code == 401

@@ -13,6 +13,7 @@ from django_tasks import task_backends
 
 from handslag.accounts.models import Notification, NotificationDelivery
 from handslag.accounts.notifications import (
+    ALWAYS_INSTANT,
     NotificationKind,
     notify,
     notify_each,
@@ -31,7 +32,7 @@ SUBJECT = gettext_lazy("handslag: %(count)s new since your last digest")
 
 def _notify(user, **kwargs):
     defaults = {
-        "kind": NotificationKind.INVITATION,
+        "kind": NotificationKind.QUALIFICATION,
         "subject": SUBJECT,
         "body": gettext_lazy("Your settings were saved."),
         "params": {"count": 3},
@@ -119,12 +120,14 @@ def test_digest_collects_and_sends_once(django_capture_on_commit_callbacks):
     assert not Notification.objects.filter(sent_at__isnull=True).exists()
 
 
-def test_award_and_receipt_never_wait_for_a_digest(django_capture_on_commit_callbacks):
+@pytest.mark.parametrize("kind", sorted(ALWAYS_INSTANT))
+def test_what_has_legal_effect_or_must_reach_all_at_once_never_waits_for_a_digest(
+    kind, django_capture_on_commit_callbacks
+):
     reader = UserFactory(notification_delivery=NotificationDelivery.DIGEST)
     with django_capture_on_commit_callbacks(execute=True):
-        _notify(reader, kind=NotificationKind.AWARD)
-        _notify(reader, kind=NotificationKind.TENDER_RECEIPT)
-    assert len(mail.outbox) == 2
+        _notify(reader, kind=kind)
+    assert [m.to for m in mail.outbox] == [[reader.email]]
     assert not Notification.objects.exists()
 
 

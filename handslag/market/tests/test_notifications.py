@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from handslag.accounts.models import Notification, NotificationDelivery
 from handslag.accounts.roles import OrganisationRole, ProjectRole
 from handslag.accounts.tests.factories import buyer, member
 from handslag.market import services
@@ -124,3 +125,25 @@ def test_answer_reaches_the_interested_in_their_language(cast, django_capture_on
     assert by[cast.user_a.email].subject.startswith("Nytt svar")
     assert by[cast.user_b.email].subject.startswith("New answer")
     assert f"{SITE}/market/calls/{cast.call.pk}/" in by[cast.user_b.email].body
+
+
+def test_a_digest_reader_waits_for_a_decision_but_not_for_an_invitation(
+    cast, django_capture_on_commit_callbacks
+):
+    cast.user_a.notification_delivery = NotificationDelivery.DIGEST
+    cast.user_a.save()
+    call = CallFactory(project=cast.project, tendering=True)
+    application = ApplicationFactory(call=call, supplier=cast.supplier_a, submitted_by=cast.user_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_decide(
+            actor=cast.manager,
+            application=application,
+            qualified=True,
+            reason="Ok",
+            now=call.published_at,
+        )
+    assert mail.outbox == []
+    assert Notification.objects.get().kind == "qualification"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_invite(actor=cast.manager, application=application)
+    assert [m.to for m in mail.outbox] == [[cast.user_a.email]]
