@@ -3,7 +3,8 @@
 Built on the project predicates, so "who is in the team" is decided in one place:
 - anyone (also anonymous) sees a call once it has been published;
 - staff of the buyer organisations that own the project see the whole call (read-only);
-- the project team also sees the applications (they are not sealed like tenders);
+- the project team also sees the applications (they are not sealed like tenders), but
+  the files sent with them only once the application deadline has passed;
 - the project's managers (project lead, procurement officers) write the call and decide
   on the applications;
 - a supplier sees only its own organisation's applications; to everybody else outside

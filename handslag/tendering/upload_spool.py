@@ -28,15 +28,21 @@ from django.urls import Resolver404, resolve
 from handslag.core.uploads import EncryptedSpool, upload_spool_dir
 from handslag.tendering import files as tender_files
 
-# The views whose uploads are tender files, or application attachments (as secret as
-# the application, OSL 19 kap. 3 §): namespaced URL names.
+# The views whose uploads are tender files (namespaced URL names).
 SEALED_UPLOAD_VIEWS = frozenset(
     {
         "tendering:tender_submit",
         "api-1.0.0:tender_submit_with_files",
+    }
+)
+# The views whose uploads are files sent with an application (as secret as the
+# application, OSL 19 kap. 3 §): spooled the same way, so no plaintext reaches the disk.
+ATTACHMENT_UPLOAD_VIEWS = frozenset(
+    {
         "market:application_create",
         "market:application_attachment_add",
-        "api-1.0.0:application_attachment_add",
+        # The API path of an application's files (GET lists them, POST adds one).
+        "api-1.0.0:application_attachments",
     }
 )
 
@@ -50,7 +56,7 @@ def is_sealed_request(request) -> bool:
             match = resolve(request.path_info)
         except Resolver404:
             return False
-    return match.view_name in SEALED_UPLOAD_VIEWS
+    return match.view_name in SEALED_UPLOAD_VIEWS | ATTACHMENT_UPLOAD_VIEWS
 
 
 def _fields_allowance() -> int:

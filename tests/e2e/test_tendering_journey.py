@@ -173,8 +173,15 @@ def suppliers_apply(j: Journey) -> None:
         j.visit(f"/market/calls/{j.call.pk}/")
         j.click("link", "Ansök om att delta")
         j.page.get_by_label("Så uppfyller ni kvalificeringskraven").fill(text)
+        if username == "vardnara":
+            j.page.get_by_label("ESPD-svar (frivilligt)").set_input_files(
+                {"name": "ESPD-svar Vårdnära.pdf", "mimeType": "application/pdf", "buffer": PDF}
+            )
         j.click("button", "Skicka ansökan")
         expect(j.page.get_by_text("Er ansökan har skickats", exact=False)).to_be_visible()
+        if username == "vardnara":
+            # The applicant sees its own attachment, under its own name.
+            expect(j.page.get_by_role("link", name="ESPD-svar Vårdnära.pdf")).to_be_visible()
 
 
 def officer_qualifies_and_invites(j: Journey) -> None:
@@ -232,6 +239,11 @@ def invited_suppliers_submit_sealed_tenders(j: Journey) -> None:
         body = j.page.content()
         assert tender.content_sha256 in body
         assert hashlib.sha256(PDF).hexdigest() in body
+        assert "bilaga.pdf" in body  # the file's own name, not "Fil 1"
+        with j.page.expect_download() as info:
+            j.page.get_by_role("link", name="Ladda ner kvittot (PDF)").click()
+        with open(info.value.path(), "rb") as receipt:
+            assert receipt.read(5) == b"%PDF-"
         j.tenders[username] = j.page.url
 
 
@@ -258,6 +270,16 @@ def one_official_alone_cannot_open(j: Journey) -> None:
     ).to_be_visible()
     expect(j.page.get_by_text("Anbuden är förseglade fram till anbudsöppningen.")).to_be_visible()
     assert "Vårdnära" not in j.page.content()
+    # One sitting: the page says when the first confirmation lapses.
+    expect(j.page.get_by_text("Första bekräftelsen av", exact=False)).to_be_visible()
+
+
+def supplier_finds_the_call_closed_for_tenders(j: Journey) -> None:
+    """After the deadline the submit page is a closed notice, not a form to fill in."""
+    j.as_person("delning")
+    j.visit(f"/tendering/calls/{j.call.pk}/submit/")
+    expect(j.page.get_by_role("heading", name=re.compile("Stängd för anbud"))).to_be_visible()
+    expect(j.page.get_by_label("Ert anbud")).to_have_count(0)
 
 
 def two_officials_open_and_the_record_downloads(j: Journey) -> None:
@@ -429,6 +451,7 @@ def test_ostergotland_call_to_award_decision(page, axe, demo_data, settings, tmp
     invited_suppliers_submit_sealed_tenders(j)
     buyer_sees_no_count_before_the_opening(j)
     one_official_alone_cannot_open(j)
+    supplier_finds_the_call_closed_for_tenders(j)
     two_officials_open_and_the_record_downloads(j)
     negotiation_round_with_revised_sealed_tenders(j)
     evaluators_declare_and_score_blind(j)

@@ -206,12 +206,15 @@ def fillers() -> dict[tuple[str, str, str], Callable]:
         ("market", "questions", "pk"): _unknown,
         ("market", "rfi", "pk"): _unknown,
         ("market", "events", "pk"): _unknown,
+        # an application's files: none in the worlds; the answer to an unknown one
+        ("market", "attachments", "pk"): lambda s: [UNKNOWN_UUID],
         ("api/market", "calls", "call_id"): call,
         ("api/market", "applications", "application_id"): applications,
         ("api/market", "suppliers", "organisation_id"): suppliers,
         ("api/market", "questions", "question_id"): _unknown,
         ("api/market", "rfis", "rfi_id"): _unknown,
         ("api/market", "events", "event_id"): _unknown,
+        ("api/market", "attachments", "attachment_id"): lambda s: [UNKNOWN_UUID],
         # tendering: tender and file ids are those of the two-tender world in every world
         ("tendering", "calls", "pk"): call,
         ("tendering", "calls", "call_id"): call,
