@@ -15,14 +15,15 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from handslag.accounts.models import Membership, User
+from handslag.accounts.models import User
+from handslag.accounts.notifications import NotificationKind, notify_each
 from handslag.audit.services import audit_record
 from handslag.core.links import absolute_url
 from handslag.core.permissions import forbidden
-from handslag.core.tasks import send_email
 from handslag.market import extensions
 from handslag.market.audit_actions import MarketAction
 from handslag.market.models import (
@@ -33,14 +34,14 @@ from handslag.market.models import (
     CancelGround,
 )
 from handslag.market.permissions import can_manage_call
-from handslag.market.selectors.questions import call_interested_emails
+from handslag.market.selectors.questions import call_interested_people
 
 __all__ = ["call_cancel", "cancellation_recipients"]
 
 MAX_REASON_CHARS = 5000
 
 
-def cancellation_recipients(*, call: Call) -> list[str]:
+def cancellation_recipients(*, call: Call) -> list[User]:
     """Who is told: the people of every candidate (an application not withdrawn) and of
     every tenderer (LOU 12 kap. 12 §), and those who follow the call or asked about it.
 
@@ -53,45 +54,42 @@ def cancellation_recipients(*, call: Call) -> list[str]:
         .values_list("supplier_id", flat=True)
     )
     organisations = candidates | extensions.call_tenderer_ids(call=call)
-    emails = set(
-        Membership.objects.filter(
-            organisation_id__in=organisations, is_active=True, user__is_active=True
-        )
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
-    )
-    return sorted(emails | set(call_interested_emails(call=call)))
+    people = {
+        user.pk: user
+        for user in User.objects.filter(
+            memberships__organisation_id__in=organisations,
+            memberships__is_active=True,
+            is_active=True,
+        ).exclude(email="")
+    }
+    for user in call_interested_people(call=call):
+        people.setdefault(user.pk, user)
+    return [people[pk] for pk in sorted(people)]
 
 
 def _notify(*, call: Call) -> None:
-    recipients = cancellation_recipients(call=call)
-    subject = str(
-        _("The procurement %(reference)s has been cancelled") % {"reference": call.reference}
-    )
-    body = str(
-        _(
+    """One e-mail per person, in that person's language, at once (never held for a digest:
+    every candidate and tenderer learns of the decision at the same time)."""
+    notify_each(
+        users=cancellation_recipients(call=call),
+        kind=NotificationKind.CALL_CHANGE,
+        subject=gettext_lazy("The procurement %(reference)s has been cancelled"),
+        body=gettext_lazy(
             "%(buyer)s has decided to cancel the procurement %(reference)s “%(title)s”.\n\n"
             "Decided: %(when)s\nGround: %(ground)s\nReasons: %(reason)s\n\n"
             "No further applications or tenders are taken in this procurement. The call "
             "and the decision: %(link)s"
-        )
-        % {
+        ),
+        params={
             "buyer": call.project.organisation.name,
             "reference": call.reference,
             "title": call.title,
-            "when": formats.date_format(timezone.localtime(call.cancelled_at), "DATETIME_FORMAT"),
-            "ground": call.cancel_ground_label,
+            "when": call.cancelled_at,
+            "ground": CancelGround(call.cancel_ground).label,
             "reason": call.cancel_reason,
             "link": absolute_url(reverse("market:public_call_detail", args=[call.pk])),
-        }
+        },
     )
-
-    def send() -> None:
-        for email in recipients:
-            send_email.enqueue(subject=subject, body=body, recipients=[email])
-
-    if recipients:
-        transaction.on_commit(send)
 
 
 @transaction.atomic

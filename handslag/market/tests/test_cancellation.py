@@ -104,6 +104,27 @@ def test_every_candidate_and_tenderer_is_told_one_by_one_with_an_absolute_link(
     assert cast.call.reference in mailoutbox[0].subject
 
 
+def test_each_person_is_told_in_their_own_language(
+    cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    ApplicationFactory(call=cast.call, supplier=cast.supplier_a, submitted_by=cast.user_a)
+    english = member(cast.supplier_a, OrganisationRole.ADMIN)
+    english.language = "en"
+    english.save(update_fields=["language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.call_cancel(
+            actor=cast.manager,
+            call=cast.call,
+            ground=CancelGround.NEED_CHANGED,
+            reason="Verksamheten har lagts ned.",
+        )
+    by_person = {m.to[0]: m for m in mailoutbox}
+    assert "has been cancelled" in by_person[english.email].subject
+    assert "Ground: The need has changed" in by_person[english.email].body
+    assert "har avbrutits" in by_person[cast.user_a.email].subject
+    assert "Grund:" in by_person[cast.user_a.email].body
+
+
 def test_a_draft_cancelled_is_told_to_nobody(cast, mailoutbox, django_capture_on_commit_callbacks):
     draft = CallFactory(project=cast.project, status=CallStatus.DRAFT, published_at=None)
     with django_capture_on_commit_callbacks(execute=True):
