@@ -7,11 +7,13 @@ else; the buyer is told nothing of a tender before the opening, not even that on
 
 from django.core.mail import EmailMessage
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy
 from django_tasks import task
 
-from handslag.accounts.notifications import compose, render
+from handslag.accounts.notifications import compose, language_of, render
 from handslag.core.links import absolute_url
+from handslag.tendering.documents import receipt_pdf
 from handslag.tendering.models import Tender
 
 # A file attached to an e-mail: its name, its content and its MIME type.
@@ -19,13 +21,13 @@ Attachment = tuple[str, bytes, str]
 
 
 def receipt_attachments(*, tender: Tender) -> list[Attachment]:
-    """The files attached to the receipt e-mail of `tender`.
+    """The files attached to the receipt e-mail of `tender`: the printable PDF receipt (the
+    call, the time, every file's name, size and SHA-256), in the submitter's language.
 
-    This is where the printable PDF receipt (the call, the time, every file's name, size
-    and SHA-256) is attached once it is produced; until then the e-mail carries the same
-    facts in its text and links to the receipt page.
-    """
-    return []
+    The file names are sealed tender content; this e-mail goes to the submitter alone."""
+    with translation.override(language_of(tender.submitted_by)):
+        content = receipt_pdf(tender)
+    return [(f"kvitto-{tender.receipt[:12]}.pdf", content, "application/pdf")]
 
 
 def receipt_email(*, tender: Tender) -> EmailMessage | None:

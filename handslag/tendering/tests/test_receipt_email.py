@@ -2,10 +2,13 @@
 language, with an absolute link, and never a word to the buyer before the opening (a mail
 per tender would tell the buyer how many tenders came in)."""
 
+from io import BytesIO
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfReader
 
 from handslag.accounts.models import Notification, NotificationDelivery
 from handslag.tendering.tasks import receipt_email
@@ -77,3 +80,18 @@ def test_no_receipt_without_an_address(s):
     tender = s.submit(s.supplier_a)
     tender.submitted_by.email = ""
     assert receipt_email(tender=tender) is None
+
+
+def test_the_receipt_email_carries_the_pdf_receipt_in_the_submitters_language(
+    s, django_capture_on_commit_callbacks
+):
+    s.supplier_a.language = "en"
+    s.supplier_a.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        tender = s.submit(s.supplier_a, files=[SimpleUploadedFile("teknisk-bilaga.pdf", PDF)])
+    (message,) = mail.outbox
+    ((name, content, mimetype),) = message.attachments
+    assert name == f"kvitto-{tender.receipt[:12]}.pdf" and mimetype == "application/pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages)
+    assert "teknisk-bilaga.pdf" in text.replace("\n", "")  # the supplier's own file, named in its receipt
+    assert "Receipt for tender" in text and s.call.reference in text
