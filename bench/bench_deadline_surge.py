@@ -382,12 +382,7 @@ def main() -> None:
         if lost or late.count("accepted"):
             raise SystemExit(1)
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        serving.stop_server(server, timeout=20)
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
 

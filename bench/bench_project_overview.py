@@ -30,7 +30,6 @@ import random
 import secrets
 import shutil
 import statistics
-import subprocess
 import tempfile
 import threading
 import time
@@ -368,12 +367,7 @@ def main() -> None:
             )
         print(f"\ntotal run {time.monotonic() - began:.0f} s")
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        serving.stop_server(server, timeout=15)
         if args.keep:
             print(f"kept {tmp}")
         else:

@@ -69,3 +69,14 @@ def start_server(port: int, workers: int, env: dict[str, str], log: Path) -> sub
             time.sleep(0.1)
     process.terminate()
     raise SystemExit("gunicorn did not start within 30 s")
+
+
+def stop_server(process: subprocess.Popen | None, *, timeout: float) -> None:
+    """Ask gunicorn to stop; kill it if it has not within `timeout` seconds."""
+    if process is None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
