@@ -34,10 +34,8 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -45,7 +43,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+import serving
+
 HARD_LIMIT_SECONDS = 600
 REQUEST_TIMEOUT = 90
 RECEIPT = re.compile(r"/tendering/tenders/(\d+)/$")
@@ -73,28 +72,13 @@ class Phase:
         return sorted(r.seconds for r in self.results)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def configure(tmp: Path) -> dict[str, str]:
-    env = {
-        "DJANGO_SETTINGS_MODULE": "bench.surge_settings",
-        "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
-        "MEDIA_ROOT": str(tmp / "media"),
-        "SECRET_KEY": secrets.token_urlsafe(40),
-        "TENDER_KEY_ENCRYPTION_KEY": base64.urlsafe_b64encode(os.urandom(32)).decode(),
-        "SECURE_COOKIES": "0",
-        "STATIC_MANIFEST": "0",
-        "DEBUG": "0",
-        "TASKS_BACKEND": "immediate",
-        "ALLOWED_HOSTS": "127.0.0.1",
-    }
-    os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
-    return env
+    return serving.configure(
+        tmp,
+        DJANGO_SETTINGS_MODULE="bench.surge_settings",
+        TENDER_KEY_ENCRYPTION_KEY=base64.urlsafe_b64encode(os.urandom(32)).decode(),
+        ALLOWED_HOSTS="127.0.0.1",
+    )
 
 
 def build(count: int) -> tuple[int, list[tuple[str, str]]]:
@@ -248,38 +232,6 @@ def run_phase(name: str, clients: int, jobs: list, run) -> Phase:
     return phase
 
 
-def start_server(port: int, workers: int, env: dict[str, str], log: Path) -> subprocess.Popen:
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    process = subprocess.Popen(
-        [
-            str(gunicorn),
-            "config.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--timeout",
-            "120",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env={**os.environ, **env},
-        stdout=log.open("wb"),
-        stderr=subprocess.STDOUT,
-    )
-    for _ in range(300):  # at most 30 s to come up
-        if process.poll() is not None:
-            raise SystemExit(f"gunicorn exited: see {log}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return process
-        except OSError:
-            time.sleep(0.1)
-    process.terminate()
-    raise SystemExit("gunicorn did not start within 30 s")
-
-
 def verify(accepted: list[Result]) -> tuple[int, int]:
     """(lost, stray): accepted tenders not intact in the database and storage; rows never
     acknowledged to a client."""
@@ -354,8 +306,8 @@ def main() -> None:
         print(f"building {args.tenders + args.late} suppliers with sessions in {tmp} ...")
         call_id, credentials = build(args.tenders + args.late)
         block = os.urandom(size)
-        port = free_port()
-        server = start_server(port, args.workers, env, tmp / "gunicorn.log")
+        port = serving.free_port()
+        server = serving.start_server(port, args.workers, env, tmp / "gunicorn.log")
         SERVERS.append(server)
         print(
             f"gunicorn on 127.0.0.1:{port} with {args.workers} workers; built in "
@@ -430,12 +382,7 @@ def main() -> None:
         if lost or late.count("accepted"):
             raise SystemExit(1)
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        serving.stop_server(server, timeout=20)
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
 

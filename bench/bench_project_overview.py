@@ -26,41 +26,24 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import os
 import random
 import secrets
 import shutil
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+import serving
+
 HARD_LIMIT_SECONDS = 900
 REQUEST_TIMEOUT = 60
 
 
 def configure(tmp: Path) -> dict[str, str]:
-    env = {
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
-        "MEDIA_ROOT": str(tmp / "media"),
-        "SECRET_KEY": secrets.token_urlsafe(40),
-        "SECURE_COOKIES": "0",
-        "STATIC_MANIFEST": "0",
-        "DEBUG": "0",
-        "TASKS_BACKEND": "immediate",
-        "ALLOWED_HOSTS": "127.0.0.1,testserver",
-        "DB_CONN_MAX_AGE": "60",
-    }
-    os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
-    return env
+    return serving.configure(tmp, ALLOWED_HOSTS="127.0.0.1,testserver", DB_CONN_MAX_AGE="60")
 
 
 def build(projects: int, log_entries: int) -> tuple[int, list[int]]:
@@ -259,44 +242,6 @@ def session_cookie(user_id: int) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(port: int, workers: int, env: dict[str, str], log: Path) -> subprocess.Popen:
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    process = subprocess.Popen(
-        [
-            str(gunicorn),
-            "config.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--timeout",
-            "120",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env={**os.environ, **env},
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
-    for _ in range(300):  # at most 30 s to come up
-        if process.poll() is not None:
-            raise SystemExit(f"gunicorn exited: see {log}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return process
-        except OSError:
-            time.sleep(0.1)
-    process.terminate()
-    raise SystemExit("gunicorn did not start within 30 s")
-
-
 def run_phase(
     port: int, paths: list[str], cookie: str, clients: int, deadline: float
 ) -> tuple[list[float], int, float]:
@@ -383,8 +328,8 @@ def main() -> None:
         from django.db import connections
 
         connections.close_all()
-        port = free_port()
-        server = start_server(port, args.workers, env, tmp / "gunicorn.log")
+        port = serving.free_port()
+        server = serving.start_server(port, args.workers, env, tmp / "gunicorn.log")
         n = args.requests
         phases = {
             "baseline /healthz": ["/healthz"] * n,
@@ -422,12 +367,7 @@ def main() -> None:
             )
         print(f"\ntotal run {time.monotonic() - began:.0f} s")
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        serving.stop_server(server, timeout=15)
         if args.keep:
             print(f"kept {tmp}")
         else:

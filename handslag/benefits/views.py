@@ -1,10 +1,14 @@
 """Pages for a project's benefit models: lines with low / likely / high values, and figures."""
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -12,6 +16,7 @@ from handslag.accounts.models import Organisation
 from handslag.benefits import services
 from handslag.benefits.charts import histogram_chart, tornado_chart
 from handslag.benefits.forms import BenefitLineForm, BenefitModelForm
+from handslag.benefits.models import BenefitModel
 from handslag.benefits.permissions import (
     access_benefit_line,
     access_benefit_model,
@@ -26,9 +31,11 @@ from handslag.benefits.selectors import (
     parameter_sources,
     scenario_comparison,
 )
-from handslag.core.forms import add_service_error
+from handslag.core.forms import form_page, submit_form
 from handslag.core.render import document_response
 from handslag.projects.permissions import access_project, can_manage_project
+
+T = TypeVar("T")
 
 PER_PAGE = 25
 
@@ -54,53 +61,55 @@ def model_list(request: HttpRequest, pk: int) -> HttpResponse:
 def model_create(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, project_id=pk, manage=True)
     form = BenefitModelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            model = services.benefit_model_create(
+    done = submit_form(
+        request,
+        form,
+        lambda _data: _in_percent(
+            lambda: services.benefit_model_create(
                 actor=request.user, project=project, **form.service_data()
             )
-        except ValidationError as error:
-            _percent_errors(error)
-            add_service_error(form, error)
-        else:
-            messages.success(
-                request, _("The benefit model was created. Add its costs and benefits.")
-            )
-            return redirect("benefits:model_detail", model.pk)
-    return render(
-        request,
-        "benefits/model_form.html",
-        {"form": form, "project": project, "model": None},
-        status=400 if form.errors else 200,
+        ),
+        message=_("The benefit model was created. Add its costs and benefits."),
+        to=_model_url,
+    )
+    return done or form_page(
+        request, "benefits/model_form.html", {"project": project, "model": None}, form
     )
 
 
-def _percent_errors(error: ValidationError) -> None:
-    """The form asks for the rate in per cent; move the service's error onto that field."""
-    if hasattr(error, "error_dict") and "discount_rate" in error.error_dict:
-        error.error_dict["discount_rate_percent"] = error.error_dict.pop("discount_rate")
-    if hasattr(error, "error_dict") and "optimism_bias" in error.error_dict:
-        error.error_dict["optimism_bias_percent"] = error.error_dict.pop("optimism_bias")
+def _model_url(model: BenefitModel) -> str:
+    return reverse("benefits:model_detail", args=[model.pk])
+
+
+def _in_percent(save: Callable[[], T]) -> T:
+    """The form asks for the rates in per cent; move the service's errors onto those fields."""
+    try:
+        return save()
+    except ValidationError as error:
+        if hasattr(error, "error_dict") and "discount_rate" in error.error_dict:
+            error.error_dict["discount_rate_percent"] = error.error_dict.pop("discount_rate")
+        if hasattr(error, "error_dict") and "optimism_bias" in error.error_dict:
+            error.error_dict["optimism_bias_percent"] = error.error_dict.pop("optimism_bias")
+        raise
 
 
 @require_http_methods(["GET", "POST"])
 def model_edit(request: HttpRequest, pk: int) -> HttpResponse:
     model = access_benefit_model(user=request.user, model_id=pk, manage=True)
     form = BenefitModelForm(request.POST or None, initial=BenefitModelForm.initial_for(model))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.benefit_model_update(actor=request.user, model=model, **form.service_data())
-        except ValidationError as error:
-            _percent_errors(error)
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The benefit model was saved."))
-            return redirect("benefits:model_detail", model.pk)
-    return render(
+    done = submit_form(
         request,
-        "benefits/model_form.html",
-        {"form": form, "project": model.project, "model": model},
-        status=400 if form.errors else 200,
+        form,
+        lambda _data: _in_percent(
+            lambda: services.benefit_model_update(
+                actor=request.user, model=model, **form.service_data()
+            )
+        ),
+        message=_("The benefit model was saved."),
+        to=_model_url(model),
+    )
+    return done or form_page(
+        request, "benefits/model_form.html", {"project": model.project, "model": model}, form
     )
 
 
@@ -130,19 +139,18 @@ def model_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def line_add(request: HttpRequest, pk: int) -> HttpResponse:
     model = access_benefit_model(user=request.user, model_id=pk, manage=True)
     form = BenefitLineForm(request.POST or None, initial={"last_year": model.horizon_years - 1})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.benefit_line_add(actor=request.user, model=model, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The line was added."))
-            return redirect("benefits:model_detail", model.pk)
-    return render(
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.benefit_line_add(actor=request.user, model=model, **data),
+        message=_("The line was added."),
+        to=reverse("benefits:model_detail", args=[model.pk]),
+    )
+    return done or form_page(
         request,
         "benefits/line_form.html",
-        {"form": form, "model": model, "project": model.project, "line": None},
-        status=400 if form.errors else 200,
+        {"model": model, "project": model.project, "line": None},
+        form,
     )
 
 
@@ -151,19 +159,18 @@ def line_edit(request: HttpRequest, pk: int) -> HttpResponse:
     line = access_benefit_line(user=request.user, line_id=pk, manage=True)
     initial = {key: getattr(line, key) for key in services.LINE_FIELDS}
     form = BenefitLineForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.benefit_line_update(actor=request.user, line=line, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The line was saved."))
-            return redirect("benefits:model_detail", line.model_id)
-    return render(
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.benefit_line_update(actor=request.user, line=line, **data),
+        message=_("The line was saved."),
+        to=reverse("benefits:model_detail", args=[line.model_id]),
+    )
+    return done or form_page(
         request,
         "benefits/line_form.html",
-        {"form": form, "model": line.model, "project": line.model.project, "line": line},
-        status=400 if form.errors else 200,
+        {"model": line.model, "project": line.model.project, "line": line},
+        form,
     )
 
 

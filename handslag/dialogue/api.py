@@ -7,7 +7,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.pagination import paginate
@@ -16,7 +15,7 @@ from handslag.accounts.models import Organisation, User
 from handslag.core.render import file_response
 from handslag.dialogue import services
 from handslag.dialogue.exports import action_list_xlsx
-from handslag.dialogue.models import ActionItem, CommunicationItem, Meeting, Stakeholder
+from handslag.dialogue.models import Meeting, Stakeholder
 from handslag.dialogue.permissions import (
     access_action,
     access_communication,
@@ -47,10 +46,8 @@ from handslag.dialogue.selectors import (
     action_list,
     communication_list,
     dialogue_summary,
-    meeting_actions,
     meeting_list,
     stakeholder_list,
-    stakeholder_quadrant,
 )
 from handslag.projects.models import Project
 
@@ -84,73 +81,6 @@ def _organisations(ids: list[int]) -> list[Organisation]:
             {"supplier_organisation_ids": _("One or more organisations do not exist.")}
         )
     return organisations
-
-
-def _action(action: ActionItem, today: Any = None) -> dict:
-    today = today or timezone.localdate()
-    return {
-        "id": action.pk,
-        "meeting_id": action.meeting_id,
-        "text": action.text,
-        "owner_id": action.owner_id,
-        "owner": str(action.owner),
-        "due_on": action.due_on,
-        "done": action.done,
-        "done_at": action.done_at,
-        "done_by_id": action.done_by_id,
-        "is_overdue": not action.done and action.due_on < today,
-    }
-
-
-def _meeting(meeting: Meeting) -> dict:
-    return {
-        "id": meeting.pk,
-        "project_id": meeting.project_id,
-        "kind": meeting.kind,
-        "title": meeting.title,
-        "held_on": meeting.held_on,
-        "internal_participant_ids": sorted(p.pk for p in meeting.internal_participants.all()),
-        "supplier_organisation_ids": sorted(o.pk for o in meeting.supplier_organisations.all()),
-        "external_participants": meeting.external_participant_list,
-        "notes": meeting.notes,
-        "decisions": meeting.decision_list,
-        "actions": [_action(a) for a in meeting_actions(meeting=meeting)],
-        "created_by_id": meeting.created_by_id,
-        "created_at": meeting.created_at,
-    }
-
-
-def _stakeholder(stakeholder: Stakeholder) -> dict:
-    return {
-        **{
-            name: getattr(stakeholder, name)
-            for name in ("id", "project_id", "name", "description", "interest", "influence")
-        },
-        "strategy": stakeholder.strategy,
-        "quadrant": stakeholder_quadrant(stakeholder),
-    }
-
-
-def _communication(item: CommunicationItem) -> dict:
-    return {
-        **{
-            name: getattr(item, name)
-            for name in (
-                "id",
-                "project_id",
-                "audience",
-                "stakeholder_id",
-                "message",
-                "planned_on",
-                "channel",
-                "responsible_id",
-                "done",
-                "done_at",
-            )
-        },
-        "responsible": str(item.responsible),
-        "is_overdue": not item.done and item.planned_on < timezone.localdate(),
-    }
 
 
 def _stakeholder_of(project: Project, stakeholder_id: int | None) -> Stakeholder | None:
@@ -189,7 +119,7 @@ def meeting_list_api(request: HttpRequest, project_id: int):
     meetings = meeting_list(project=project).prefetch_related(
         "internal_participants", "supplier_organisations"
     )
-    return [_meeting(m) for m in meetings]
+    return list(meetings)
 
 
 @router.post(
@@ -211,7 +141,7 @@ def meeting_create(request: HttpRequest, project_id: int, payload: MeetingIn):
         internal_participants=_people(payload.internal_participant_ids),
         supplier_organisations=_organisations(payload.supplier_organisation_ids),
     )
-    return 201, _meeting(meeting)
+    return 201, meeting
 
 
 @router.get(
@@ -220,7 +150,7 @@ def meeting_create(request: HttpRequest, project_id: int, payload: MeetingIn):
     summary="One meeting with its actions",
 )
 def meeting_get(request: HttpRequest, meeting_id: int):
-    return _meeting(access_meeting(user=request.user, meeting_id=meeting_id))
+    return access_meeting(user=request.user, meeting_id=meeting_id)
 
 
 @router.patch(
@@ -251,7 +181,7 @@ def meeting_update(request: HttpRequest, meeting_id: int, payload: MeetingPatch)
         supplier_organisations=_organisations(organisations) if organisations is not None else None,
         **fields,
     )
-    return _meeting(meeting)
+    return meeting
 
 
 # Actions ------------------------------------------------------------------------------
@@ -265,7 +195,7 @@ def meeting_update(request: HttpRequest, meeting_id: int, payload: MeetingPatch)
 @paginate
 def action_list_api(request: HttpRequest, project_id: int):
     project = access_project_dialogue(user=request.user, project_id=project_id)
-    return [_action(a) for a in action_list(project=project)]
+    return list(action_list(project=project))
 
 
 @router.get(
@@ -294,7 +224,7 @@ def action_add(request: HttpRequest, meeting_id: int, payload: ActionIn):
         owner=_person(meeting.project, payload.owner_id, "owner_id"),
         due_on=payload.due_on,
     )
-    return 201, _action(action)
+    return 201, action
 
 
 @router.patch(
@@ -317,7 +247,7 @@ def action_update(request: HttpRequest, action_id: int, payload: ActionPatch):
         if data["owner_id"] is None:
             raise ValidationError({"owner_id": _("This field cannot be empty.")})
         fields["owner"] = _person(action.meeting.project, data["owner_id"], "owner_id")
-    return _action(services.action_update(actor=request.user, action=action, **fields))
+    return services.action_update(actor=request.user, action=action, **fields)
 
 
 @router.post(
@@ -327,7 +257,7 @@ def action_update(request: HttpRequest, action_id: int, payload: ActionPatch):
 )
 def action_done(request: HttpRequest, action_id: int, payload: DoneIn):
     action = access_action(user=request.user, action_id=action_id, edit=True)
-    return _action(services.action_set_done(actor=request.user, action=action, done=payload.done))
+    return services.action_set_done(actor=request.user, action=action, done=payload.done)
 
 
 # Stakeholders -------------------------------------------------------------------------
@@ -341,7 +271,7 @@ def action_done(request: HttpRequest, action_id: int, payload: DoneIn):
 @paginate
 def stakeholder_list_api(request: HttpRequest, project_id: int):
     project = access_project_dialogue(user=request.user, project_id=project_id)
-    return [_stakeholder(s) for s in stakeholder_list(project=project)]
+    return list(stakeholder_list(project=project))
 
 
 @router.post(
@@ -352,7 +282,7 @@ def stakeholder_list_api(request: HttpRequest, project_id: int):
 def stakeholder_create(request: HttpRequest, project_id: int, payload: StakeholderIn):
     project = access_project_dialogue(user=request.user, project_id=project_id, edit=True)
     stakeholder = services.stakeholder_create(actor=request.user, project=project, **payload.dict())
-    return 201, _stakeholder(stakeholder)
+    return 201, stakeholder
 
 
 @router.patch(
@@ -368,9 +298,7 @@ def stakeholder_update(request: HttpRequest, stakeholder_id: int, payload: Stake
     for name, value in data.items():
         if value is None:
             raise ValidationError({name: _("This field cannot be empty.")})
-    return _stakeholder(
-        services.stakeholder_update(actor=request.user, stakeholder=stakeholder, **data)
-    )
+    return services.stakeholder_update(actor=request.user, stakeholder=stakeholder, **data)
 
 
 @router.delete(
@@ -395,7 +323,7 @@ def stakeholder_remove(request: HttpRequest, stakeholder_id: int):
 @paginate
 def communication_list_api(request: HttpRequest, project_id: int):
     project = access_project_dialogue(user=request.user, project_id=project_id)
-    return [_communication(c) for c in communication_list(project=project)]
+    return list(communication_list(project=project))
 
 
 @router.post(
@@ -415,7 +343,7 @@ def communication_create(request: HttpRequest, project_id: int, payload: Communi
         channel=payload.channel,
         responsible=_person(project, payload.responsible_id, "responsible_id"),
     )
-    return 201, _communication(item)
+    return 201, item
 
 
 @router.patch(
@@ -440,7 +368,7 @@ def communication_update(request: HttpRequest, item_id: int, payload: Communicat
         if data["responsible_id"] is None:
             raise ValidationError({"responsible_id": _("This field cannot be empty.")})
         fields["responsible"] = _person(item.project, data["responsible_id"], "responsible_id")
-    return _communication(services.communication_update(actor=request.user, item=item, **fields))
+    return services.communication_update(actor=request.user, item=item, **fields)
 
 
 @router.post(
@@ -450,9 +378,7 @@ def communication_update(request: HttpRequest, item_id: int, payload: Communicat
 )
 def communication_done(request: HttpRequest, item_id: int, payload: DoneIn):
     item = access_communication(user=request.user, item_id=item_id, edit=True)
-    return _communication(
-        services.communication_set_done(actor=request.user, item=item, done=payload.done)
-    )
+    return services.communication_set_done(actor=request.user, item=item, done=payload.done)
 
 
 @router.delete(

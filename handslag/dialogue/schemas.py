@@ -2,7 +2,11 @@
 
 import datetime as dt
 
+from django.utils import timezone
 from ninja import Field, Schema
+
+from handslag.dialogue.models import ActionItem, CommunicationItem, Meeting, Stakeholder
+from handslag.dialogue.selectors import meeting_actions, stakeholder_quadrant
 
 
 class ErrorOut(Schema):
@@ -22,6 +26,14 @@ class ActionOut(Schema):
     done_by_id: int | None
     is_overdue: bool
 
+    @staticmethod
+    def resolve_owner(obj: ActionItem) -> str:
+        return str(obj.owner)
+
+    @staticmethod
+    def resolve_is_overdue(obj: ActionItem) -> bool:
+        return not obj.done and obj.due_on < timezone.localdate()
+
 
 class MeetingOut(Schema):
     id: int
@@ -37,6 +49,26 @@ class MeetingOut(Schema):
     actions: list[ActionOut]
     created_by_id: int
     created_at: dt.datetime
+
+    @staticmethod
+    def resolve_internal_participant_ids(obj: Meeting) -> list[int]:
+        return sorted(p.pk for p in obj.internal_participants.all())
+
+    @staticmethod
+    def resolve_supplier_organisation_ids(obj: Meeting) -> list[int]:
+        return sorted(o.pk for o in obj.supplier_organisations.all())
+
+    @staticmethod
+    def resolve_external_participants(obj: Meeting) -> list[str]:
+        return obj.external_participant_list
+
+    @staticmethod
+    def resolve_decisions(obj: Meeting) -> list[str]:
+        return obj.decision_list
+
+    @staticmethod
+    def resolve_actions(obj: Meeting) -> list[ActionItem]:
+        return list(meeting_actions(meeting=obj))
 
 
 class MeetingIn(Schema):
@@ -87,6 +119,10 @@ class StakeholderOut(Schema):
     strategy: str
     quadrant: str
 
+    @staticmethod
+    def resolve_quadrant(obj: Stakeholder) -> str:
+        return stakeholder_quadrant(obj)
+
 
 class StakeholderIn(Schema):
     name: str = Field(max_length=200)
@@ -117,6 +153,14 @@ class CommunicationOut(Schema):
     done: bool
     done_at: dt.datetime | None
     is_overdue: bool
+
+    @staticmethod
+    def resolve_responsible(obj: CommunicationItem) -> str:
+        return str(obj.responsible)
+
+    @staticmethod
+    def resolve_is_overdue(obj: CommunicationItem) -> bool:
+        return not obj.done and obj.planned_on < timezone.localdate()
 
 
 class CommunicationIn(Schema):

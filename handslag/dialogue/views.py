@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from handslag.core.forms import add_service_error
+from handslag.core.forms import form_page, posted, submit_form
 from handslag.core.render import file_response
 from handslag.dialogue import services
 from handslag.dialogue.exports import action_list_xlsx
@@ -49,11 +48,6 @@ from handslag.projects.models import Project
 PAGE_SIZE = 25
 
 
-def _posted(request: HttpRequest):
-    """The POST data, even when empty, so an empty submission is validated, not ignored."""
-    return request.POST if request.method == "POST" else None
-
-
 def _page(request: HttpRequest, items: Any):
     return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
 
@@ -74,15 +68,6 @@ def _can_park(request: HttpRequest, project: Project) -> bool:
         and can_edit_dialogue(user=request.user, project=project)
         and can_triage_in(user=request.user, organisation_id=organisation.pk)
     )
-
-
-def _form_page(
-    request: HttpRequest,
-    template: str,
-    context: dict[str, Any],
-    form: Any,
-) -> HttpResponse:
-    return render(request, template, {**context, "form": form}, status=400 if form.errors else 200)
 
 
 # The hub ------------------------------------------------------------------------------
@@ -122,28 +107,21 @@ def meeting_list_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _meeting_data(form: MeetingForm) -> dict[str, Any]:
-    return dict(form.cleaned_data)
-
-
 @require_http_methods(["GET", "POST"])
 def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project_dialogue(user=request.user, project_id=pk, edit=True)
     initial = {"held_on": timezone.localdate(), "internal_participants": [request.user]}
     if request.GET.get("kind"):
         initial["kind"] = request.GET["kind"]
-    form = MeetingForm(_posted(request), project=project, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_create(
-                actor=request.user, project=project, **_meeting_data(form)
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The meeting is logged. Add the actions it agreed."))
-            return redirect("dialogue:meeting_detail", pk=meeting.pk)
-    return _form_page(request, "dialogue/meeting_form.html", _base(request, project), form)
+    form = MeetingForm(posted(request), project=project, initial=initial)
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.meeting_create(actor=request.user, project=project, **data),
+        message=_("The meeting is logged. Add the actions it agreed."),
+        to=lambda meeting: reverse("dialogue:meeting_detail", args=[meeting.pk]),
+    )
+    return done or form_page(request, "dialogue/meeting_form.html", _base(request, project), form)
 
 
 @require_GET
@@ -167,16 +145,15 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access_meeting(user=request.user, meeting_id=pk, edit=True)
     project = meeting.project
-    form = MeetingForm(_posted(request), project=project, initial=MeetingForm.initial_for(meeting))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_update(actor=request.user, meeting=meeting, **_meeting_data(form))
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The meeting is updated."))
-            return redirect("dialogue:meeting_detail", pk=meeting.pk)
-    return _form_page(
+    form = MeetingForm(posted(request), project=project, initial=MeetingForm.initial_for(meeting))
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.meeting_update(actor=request.user, meeting=meeting, **data),
+        message=_("The meeting is updated."),
+        to=reverse("dialogue:meeting_detail", args=[meeting.pk]),
+    )
+    return done or form_page(
         request, "dialogue/meeting_form.html", _base(request, project, meeting=meeting), form
     )
 
@@ -184,20 +161,23 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # Actions ------------------------------------------------------------------------------
 
 
+def _meeting_actions_url(meeting_id: int) -> str:
+    return reverse("dialogue:meeting_detail", args=[meeting_id]) + "#actions"
+
+
 @require_http_methods(["GET", "POST"])
 def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access_meeting(user=request.user, meeting_id=pk, edit=True)
     project = meeting.project
-    form = ActionForm(_posted(request), project=project, initial={"owner": request.user})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.action_add(actor=request.user, meeting=meeting, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The action is added."))
-            return redirect(reverse("dialogue:meeting_detail", args=[meeting.pk]) + "#actions")
-    return _form_page(
+    form = ActionForm(posted(request), project=project, initial={"owner": request.user})
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.action_add(actor=request.user, meeting=meeting, **data),
+        message=_("The action is added."),
+        to=_meeting_actions_url(meeting.pk),
+    )
+    return done or form_page(
         request, "dialogue/action_form.html", _base(request, project, meeting=meeting), form
     )
 
@@ -208,19 +188,18 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = action.meeting
     project = meeting.project
     form = ActionForm(
-        _posted(request),
+        posted(request),
         project=project,
         initial={"text": action.text, "owner": action.owner, "due_on": action.due_on},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.action_update(actor=request.user, action=action, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The action is updated."))
-            return redirect(reverse("dialogue:meeting_detail", args=[meeting.pk]) + "#actions")
-    return _form_page(
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.action_update(actor=request.user, action=action, **data),
+        message=_("The action is updated."),
+        to=_meeting_actions_url(meeting.pk),
+    )
+    return done or form_page(
         request,
         "dialogue/action_form.html",
         _base(request, project, meeting=meeting, action=action),
@@ -243,8 +222,7 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("“%(action)s” is done.") % {"action": action.text})
     else:
         messages.success(request, _("“%(action)s” is open again.") % {"action": action.text})
-    fallback = reverse("dialogue:meeting_detail", args=[action.meeting_id]) + "#actions"
-    return redirect(_back(request, fallback))
+    return redirect(_back(request, _meeting_actions_url(action.meeting_id)))
 
 
 @require_GET
@@ -282,16 +260,17 @@ def stakeholder_list_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def stakeholder_create(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project_dialogue(user=request.user, project_id=pk, edit=True)
-    form = StakeholderForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.stakeholder_create(actor=request.user, project=project, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The stakeholder is added."))
-            return redirect("dialogue:stakeholder_list", pk=project.pk)
-    return _form_page(request, "dialogue/stakeholder_form.html", _base(request, project), form)
+    form = StakeholderForm(posted(request))
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.stakeholder_create(actor=request.user, project=project, **data),
+        message=_("The stakeholder is added."),
+        to=reverse("dialogue:stakeholder_list", args=[project.pk]),
+    )
+    return done or form_page(
+        request, "dialogue/stakeholder_form.html", _base(request, project), form
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -302,18 +281,17 @@ def stakeholder_edit(request: HttpRequest, pk: int) -> HttpResponse:
         name: getattr(stakeholder, name)
         for name in ("name", "description", "interest", "influence", "strategy")
     }
-    form = StakeholderForm(_posted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.stakeholder_update(
-                actor=request.user, stakeholder=stakeholder, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The stakeholder is updated."))
-            return redirect("dialogue:stakeholder_list", pk=project.pk)
-    return _form_page(
+    form = StakeholderForm(posted(request), initial=initial)
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.stakeholder_update(
+            actor=request.user, stakeholder=stakeholder, **data
+        ),
+        message=_("The stakeholder is updated."),
+        to=reverse("dialogue:stakeholder_list", args=[project.pk]),
+    )
+    return done or form_page(
         request,
         "dialogue/stakeholder_form.html",
         _base(request, project, stakeholder=stakeholder),
@@ -358,27 +336,22 @@ def communication_list_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _communication_data(form: CommunicationForm) -> dict[str, Any]:
-    return dict(form.cleaned_data)
-
-
 @require_http_methods(["GET", "POST"])
 def communication_create(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project_dialogue(user=request.user, project_id=pk, edit=True)
     form = CommunicationForm(
-        _posted(request), project=project, initial={"responsible": request.user}
+        posted(request), project=project, initial={"responsible": request.user}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.communication_create(
-                actor=request.user, project=project, **_communication_data(form)
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The line is added to the communication plan."))
-            return redirect("dialogue:communication_list", pk=project.pk)
-    return _form_page(request, "dialogue/communication_form.html", _base(request, project), form)
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.communication_create(actor=request.user, project=project, **data),
+        message=_("The line is added to the communication plan."),
+        to=reverse("dialogue:communication_list", args=[project.pk]),
+    )
+    return done or form_page(
+        request, "dialogue/communication_form.html", _base(request, project), form
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -393,18 +366,15 @@ def communication_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "channel": item.channel,
         "responsible": item.responsible,
     }
-    form = CommunicationForm(_posted(request), project=project, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.communication_update(
-                actor=request.user, item=item, **_communication_data(form)
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The communication plan is updated."))
-            return redirect("dialogue:communication_list", pk=project.pk)
-    return _form_page(
+    form = CommunicationForm(posted(request), project=project, initial=initial)
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.communication_update(actor=request.user, item=item, **data),
+        message=_("The communication plan is updated."),
+        to=reverse("dialogue:communication_list", args=[project.pk]),
+    )
+    return done or form_page(
         request, "dialogue/communication_form.html", _base(request, project, item=item), form
     )
 
@@ -455,19 +425,22 @@ def idea_park(request: HttpRequest, pk: int) -> HttpResponse:
     meeting_id = request.GET.get("meeting", "")
     if meeting_id.isdigit():
         initial["meeting"] = Meeting.objects.filter(project=project, pk=int(meeting_id)).first()
-    form = IdeaParkForm(_posted(request), project=project, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.idea_park(actor=request.user, project=project, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The idea is kept in the idea bank."))
-            meeting = form.cleaned_data["meeting"]
-            if meeting is not None:
-                return redirect("dialogue:meeting_detail", pk=meeting.pk)
-            return redirect("dialogue:project_dialogue", pk=project.pk)
-    return _form_page(
+    form = IdeaParkForm(posted(request), project=project, initial=initial)
+
+    def back(_idea: object) -> str:
+        meeting = form.cleaned_data["meeting"]
+        if meeting is not None:
+            return reverse("dialogue:meeting_detail", args=[meeting.pk])
+        return reverse("dialogue:project_dialogue", args=[project.pk])
+
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.idea_park(actor=request.user, project=project, **data),
+        message=_("The idea is kept in the idea bank."),
+        to=back,
+    )
+    return done or form_page(
         request,
         "dialogue/idea_park.html",
         _base(request, project, can_park=_can_park(request, project)),

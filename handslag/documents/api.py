@@ -14,7 +14,6 @@ from handslag.core.files import download_response
 from handslag.core.permissions import forbidden, not_found
 from handslag.documents import library, selectors, services
 from handslag.documents.models import (
-    Attachment,
     AttachmentVersion,
     DocumentTemplate,
     DocumentTemplateVersion,
@@ -45,79 +44,6 @@ from handslag.documents.schemas import (
 router = Router(tags=["documents"])
 
 
-def _version_out(version: AttachmentVersion) -> dict:
-    return {
-        "id": version.pk,
-        "attachment_id": version.attachment_id,
-        "number": version.number,
-        "filename": version.filename,
-        "content_type": version.content_type,
-        "size": version.size,
-        "sha256": version.sha256,
-        "uploaded_by": str(version.uploaded_by),
-        "uploaded_at": version.uploaded_at,
-        "download_url": f"/api/v1/documents/versions/{version.pk}/download",
-    }
-
-
-def _attachment_out(attachment: Attachment) -> dict:
-    versions = list(attachment.versions.all())
-    latest = max(versions, key=lambda v: v.number) if versions else None
-    return {
-        "id": attachment.pk,
-        "project_id": attachment.project_id,
-        "name": attachment.name,
-        "description": attachment.description,
-        "created_at": attachment.created_at,
-        "updated_at": attachment.updated_at,
-        "latest": _version_out(latest) if latest else None,
-    }
-
-
-def _generated_out(document: GeneratedDocument) -> dict:
-    return {
-        "id": document.pk,
-        "project_id": document.project_id,
-        "kind": document.kind,
-        "format": document.fmt,
-        "number": document.number,
-        "title": document.title,
-        "filename": document.filename,
-        "size": document.size,
-        "sha256": document.sha256,
-        "template": document.template_label,
-        "template_version_id": document.template_version_id,
-        "created_by": str(document.created_by),
-        "created_at": document.created_at,
-        "download_url": f"/api/v1/documents/generated/{document.pk}/download",
-    }
-
-
-def _template_version_out(version: DocumentTemplateVersion | None) -> dict | None:
-    if version is None:
-        return None
-    return {
-        "id": version.pk,
-        "number": version.number,
-        "title": version.title,
-        "sections": version.sections,
-        "note": version.note,
-        "created_by": str(version.created_by),
-        "created_at": version.created_at,
-    }
-
-
-def _template_out(template: DocumentTemplate) -> dict:
-    return {
-        "id": template.pk,
-        "organisation_id": template.organisation_id,
-        "organisation": template.organisation.name,
-        "kind": template.kind,
-        "shipped_version": template.shipped_version,
-        "current": _template_version_out(selectors.template_current(template=template)),
-    }
-
-
 # --- Attachments --------------------------------------------------------------------------
 
 
@@ -129,7 +55,7 @@ def _template_out(template: DocumentTemplate) -> dict:
 @paginate
 def attachment_list(request: HttpRequest, project_id: int):
     project = access_project_documents(user=request.user, project_id=project_id)
-    return [_attachment_out(a) for a in selectors.attachment_list(project=project)]
+    return list(selectors.attachment_list(project=project))
 
 
 @router.post(
@@ -142,12 +68,12 @@ def attachment_upload(
     project_id: int,
     file: File[UploadedFile],
     description: Form[str] = "",
-) -> tuple[int, dict]:
+) -> tuple[int, AttachmentVersion]:
     project = access_project_documents(user=request.user, project_id=project_id, add=True)
     version = services.attachment_upload(
         actor=request.user, project=project, upload=file, description=description
     )
-    return 201, _version_out(version)
+    return 201, version
 
 
 @router.get(
@@ -158,7 +84,7 @@ def attachment_upload(
 @paginate
 def version_list(request: HttpRequest, attachment_id: int):
     attachment = access_attachment(user=request.user, attachment_id=attachment_id)
-    return [_version_out(v) for v in selectors.attachment_versions(attachment=attachment)]
+    return list(selectors.attachment_versions(attachment=attachment))
 
 
 @router.post(
@@ -168,12 +94,12 @@ def version_list(request: HttpRequest, attachment_id: int):
 )
 def version_add(
     request: HttpRequest, attachment_id: int, file: File[UploadedFile]
-) -> tuple[int, dict]:
+) -> tuple[int, AttachmentVersion]:
     attachment = access_attachment(user=request.user, attachment_id=attachment_id, add=True)
     version = services.attachment_version_add(
         actor=request.user, attachment=attachment, upload=file
     )
-    return 201, _version_out(version)
+    return 201, version
 
 
 @router.get(
@@ -199,7 +125,7 @@ def version_download(request: HttpRequest, version_id: int) -> FileResponse:
 @paginate
 def generated_list(request: HttpRequest, project_id: int):
     project = access_project_documents(user=request.user, project_id=project_id)
-    return [_generated_out(d) for d in selectors.generated_list(project=project)]
+    return list(selectors.generated_list(project=project))
 
 
 @router.post(
@@ -207,12 +133,14 @@ def generated_list(request: HttpRequest, project_id: int):
     response={201: GeneratedOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Generate a document (need_statement, procurement, leadership_report) as docx or pdf",
 )
-def generate(request: HttpRequest, project_id: int, payload: GenerateIn) -> tuple[int, dict]:
+def generate(
+    request: HttpRequest, project_id: int, payload: GenerateIn
+) -> tuple[int, GeneratedDocument]:
     project = access_project_documents(user=request.user, project_id=project_id, add=True)
     document = services.document_generate(
         actor=request.user, project=project, kind=payload.kind, fmt=payload.format
     )
-    return 201, _generated_out(document)
+    return 201, document
 
 
 @router.get(
@@ -257,7 +185,7 @@ def template_library(request: HttpRequest) -> dict:
     )
     return {
         "shipped": shipped,
-        "templates": [_template_out(t) for t in templates],
+        "templates": list(templates),
         "fields": {name: str(text) for name, text in library.FIELDS.items()},
     }
 
@@ -267,7 +195,7 @@ def template_library(request: HttpRequest) -> dict:
     response={201: TemplateOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
     summary="Copy a shipped template to your organisation",
 )
-def template_copy(request: HttpRequest, payload: TemplateCopyIn) -> tuple[int, dict]:
+def template_copy(request: HttpRequest, payload: TemplateCopyIn) -> tuple[int, DocumentTemplate]:
     access_template_library(user=request.user)
     if payload.organisation_id not in request.user.buyer_organisation_ids:
         raise not_found()
@@ -277,7 +205,7 @@ def template_copy(request: HttpRequest, payload: TemplateCopyIn) -> tuple[int, d
     template = services.template_copy(
         actor=request.user, organisation=organisation, kind=payload.kind
     )
-    return 201, _template_out(template)
+    return 201, template
 
 
 @router.get(
@@ -285,8 +213,8 @@ def template_copy(request: HttpRequest, payload: TemplateCopyIn) -> tuple[int, d
     response={200: TemplateOut, 404: ErrorOut},
     summary="One of your organisation's templates, with its latest version",
 )
-def template_detail(request: HttpRequest, template_id: int) -> dict:
-    return _template_out(access_template(user=request.user, template_id=template_id))
+def template_detail(request: HttpRequest, template_id: int) -> DocumentTemplate:
+    return access_template(user=request.user, template_id=template_id)
 
 
 @router.get(
@@ -297,10 +225,7 @@ def template_detail(request: HttpRequest, template_id: int) -> dict:
 @paginate
 def template_versions(request: HttpRequest, template_id: int):
     template = access_template(user=request.user, template_id=template_id)
-    return [
-        _template_version_out(v)
-        for v in template.versions.select_related("created_by").order_by("-number")
-    ]
+    return template.versions.select_related("created_by").order_by("-number")
 
 
 @router.post(
@@ -310,7 +235,7 @@ def template_versions(request: HttpRequest, template_id: int):
 )
 def template_version_save(
     request: HttpRequest, template_id: int, payload: TemplateVersionIn
-) -> tuple[int, dict]:
+) -> tuple[int, DocumentTemplateVersion]:
     template = access_template(user=request.user, template_id=template_id, edit=True)
     version = services.template_version_save(
         actor=request.user,
@@ -319,4 +244,4 @@ def template_version_save(
         sections=[s.dict() for s in payload.sections],
         note=payload.note,
     )
-    return 201, _template_version_out(version)
+    return 201, version

@@ -4,7 +4,14 @@ import datetime as dt
 
 from ninja import Field, Schema
 
-from handslag.documents import library
+from handslag.documents import library, selectors
+from handslag.documents.models import (
+    Attachment,
+    AttachmentVersion,
+    DocumentTemplate,
+    DocumentTemplateVersion,
+    GeneratedDocument,
+)
 
 
 class ErrorOut(Schema):
@@ -24,6 +31,14 @@ class VersionOut(Schema):
     uploaded_at: dt.datetime
     download_url: str
 
+    @staticmethod
+    def resolve_uploaded_by(obj: AttachmentVersion) -> str:
+        return str(obj.uploaded_by)
+
+    @staticmethod
+    def resolve_download_url(obj: AttachmentVersion) -> str:
+        return f"/api/v1/documents/versions/{obj.pk}/download"
+
 
 class AttachmentOut(Schema):
     id: int
@@ -33,6 +48,10 @@ class AttachmentOut(Schema):
     created_at: dt.datetime
     updated_at: dt.datetime
     latest: VersionOut | None
+
+    @staticmethod
+    def resolve_latest(obj: Attachment) -> AttachmentVersion | None:
+        return max(obj.versions.all(), key=lambda v: v.number, default=None)
 
 
 class GeneratedOut(Schema):
@@ -50,6 +69,22 @@ class GeneratedOut(Schema):
     created_by: str
     created_at: dt.datetime
     download_url: str
+
+    @staticmethod
+    def resolve_format(obj: GeneratedDocument) -> str:
+        return obj.fmt
+
+    @staticmethod
+    def resolve_template(obj: GeneratedDocument) -> str:
+        return obj.template_label
+
+    @staticmethod
+    def resolve_created_by(obj: GeneratedDocument) -> str:
+        return str(obj.created_by)
+
+    @staticmethod
+    def resolve_download_url(obj: GeneratedDocument) -> str:
+        return f"/api/v1/documents/generated/{obj.pk}/download"
 
 
 class GenerateIn(Schema):
@@ -71,6 +106,10 @@ class TemplateVersionOut(Schema):
     created_by: str
     created_at: dt.datetime
 
+    @staticmethod
+    def resolve_created_by(obj: DocumentTemplateVersion) -> str:
+        return str(obj.created_by)
+
 
 class TemplateOut(Schema):
     id: int
@@ -79,6 +118,14 @@ class TemplateOut(Schema):
     kind: str
     shipped_version: int
     current: TemplateVersionOut | None
+
+    @staticmethod
+    def resolve_organisation(obj: DocumentTemplate) -> str:
+        return obj.organisation.name
+
+    @staticmethod
+    def resolve_current(obj: DocumentTemplate) -> DocumentTemplateVersion | None:
+        return selectors.template_current(template=obj)
 
 
 class ShippedOut(Schema):

@@ -1,7 +1,6 @@
 """Pages for a project's documents and for the organisation's template library."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from handslag.core.files import download_response
-from handslag.core.forms import add_service_error
+from handslag.core.forms import form_page, submit_form
 from handslag.core.permissions import not_found
 from handslag.documents import library, selectors, services
 from handslag.documents.forms import (
@@ -80,24 +79,22 @@ def project_documents(request: HttpRequest, pk: int) -> HttpResponse:
 def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project_documents(user=request.user, project_id=pk, add=True)
     form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            version = services.attachment_upload(
-                actor=request.user,
-                project=project,
-                upload=form.cleaned_data["file"],
-                description=form.cleaned_data["description"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("“%(name)s” was uploaded. Checksum (SHA-256): %(sha)s")
-                % {"name": version.filename, "sha": version.sha256},
-            )
-            return redirect("documents:project_documents", project.pk)
-    return _project_page(request, project, form=form, status=400)
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.attachment_upload(
+            actor=request.user,
+            project=project,
+            upload=data["file"],
+            description=data["description"],
+        ),
+        message=lambda version: (
+            _("“%(name)s” was uploaded. Checksum (SHA-256): %(sha)s")
+            % {"name": version.filename, "sha": version.sha256}
+        ),
+        to=reverse("documents:project_documents", args=[project.pk]),
+    )
+    return done or _project_page(request, project, form=form, status=400)
 
 
 @require_GET
@@ -132,21 +129,19 @@ def _attachment_page(
 def attachment_version_add(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = access_attachment(user=request.user, attachment_id=pk, add=True)
     form = VersionForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            version = services.attachment_version_add(
-                actor=request.user, attachment=attachment, upload=form.cleaned_data["file"]
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("Version %(number)d was uploaded; the earlier versions are kept.")
-                % {"number": version.number},
-            )
-            return redirect("documents:attachment_detail", attachment.pk)
-    return _attachment_page(request, attachment, form=form, status=400)
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.attachment_version_add(
+            actor=request.user, attachment=attachment, upload=data["file"]
+        ),
+        message=lambda version: (
+            _("Version %(number)d was uploaded; the earlier versions are kept.")
+            % {"number": version.number}
+        ),
+        to=reverse("documents:attachment_detail", args=[attachment.pk]),
+    )
+    return done or _attachment_page(request, attachment, form=form, status=400)
 
 
 @require_GET
@@ -240,18 +235,18 @@ def template_copy(request: HttpRequest) -> HttpResponse:
     access_template_library(user=request.user)
     organisations = template_editor_organisations(user=request.user)
     form = TemplateCopyForm(request.POST, organisations=organisations)
-    if form.is_valid():
-        organisation = next(o for o in organisations if o.pk == form.cleaned_data["organisation"])
-        try:
-            template = services.template_copy(
-                actor=request.user, organisation=organisation, kind=form.cleaned_data["kind"]
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The template was copied. Adapt it to your organisation."))
-            return redirect("documents:template_edit", template.pk)
-    return render(
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.template_copy(
+            actor=request.user,
+            organisation=next(o for o in organisations if o.pk == data["organisation"]),
+            kind=data["kind"],
+        ),
+        message=_("The template was copied. Adapt it to your organisation."),
+        to=lambda template: reverse("documents:template_edit", args=[template.pk]),
+    )
+    return done or render(
         request,
         "documents/template_library.html",
         {"library": selectors.template_library(user=request.user), "copy_form": form},
@@ -288,31 +283,25 @@ def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "sections": library.sections_to_text(current.sections if current else []),
     }
     form = TemplateEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = services.template_version_save(
-                actor=request.user,
-                template=template,
-                title=form.cleaned_data["title"],
-                sections=library.sections_from_text(form.cleaned_data["sections"]),
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("Version %(number)d of the template was saved.") % {"number": version.number},
-            )
-            return redirect("documents:template_detail", template.pk)
-    return render(
+    detail_url = reverse("documents:template_detail", args=[template.pk])
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.template_version_save(
+            actor=request.user,
+            template=template,
+            title=data["title"],
+            sections=library.sections_from_text(data["sections"]),
+            note=data["note"],
+        ),
+        message=lambda version: (
+            _("Version %(number)d of the template was saved.") % {"number": version.number}
+        ),
+        to=detail_url,
+    )
+    return done or form_page(
         request,
         "documents/template_edit.html",
-        {
-            "template": template,
-            "form": form,
-            "fields": library.FIELDS,
-            "cancel_url": reverse("documents:template_detail", args=[template.pk]),
-        },
-        status=400 if form.errors else 200,
+        {"template": template, "fields": library.FIELDS, "cancel_url": detail_url},
+        form,
     )

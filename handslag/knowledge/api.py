@@ -12,7 +12,6 @@ from ninja.pagination import paginate
 from handslag.accounts.models import Organisation
 from handslag.core.permissions import not_found
 from handslag.knowledge import services
-from handslag.knowledge.models import Lesson
 from handslag.knowledge.permissions import access_lesson, access_project_for_lesson
 from handslag.knowledge.schemas import ErrorOut, LessonIn, LessonOut
 from handslag.knowledge.selectors import lesson_list_visible
@@ -20,34 +19,17 @@ from handslag.knowledge.selectors import lesson_list_visible
 router = Router(tags=["knowledge"])
 
 
-def _lesson(lesson: Lesson) -> dict:
-    return {
-        "id": lesson.pk,
-        "title": lesson.title,
-        "design": lesson.design,
-        "execution": lesson.execution,
-        "results": lesson.results,
-        "tags": lesson.tags,
-        "visibility": lesson.visibility,
-        "organisation_id": lesson.organisation_id,
-        "organisation": lesson.organisation.name,
-        "project_id": lesson.project_id,
-        "stage_id": lesson.stage_id,
-        "created_at": lesson.created_at,
-    }
-
-
 @router.get("/lessons", response=list[LessonOut], summary="Lessons you may read; q searches")
 @paginate
 def lesson_list(request: HttpRequest, q: str = ""):
-    return [_lesson(lesson) for lesson in lesson_list_visible(user=request.user, query=q[:200])]
+    return lesson_list_visible(user=request.user, query=q[:200])
 
 
 @router.get(
     "/lessons/{int:lesson_id}", response={200: LessonOut, 404: ErrorOut}, summary="One lesson"
 )
 def lesson_get(request: HttpRequest, lesson_id: int) -> dict:
-    return _lesson(access_lesson(user=request.user, lesson_id=lesson_id))
+    return access_lesson(user=request.user, lesson_id=lesson_id)
 
 
 @router.post(
@@ -82,4 +64,4 @@ def lesson_create(request: HttpRequest, payload: LessonIn) -> tuple[int, dict]:
         tags=payload.tags,
         visibility=payload.visibility,
     )
-    return 201, _lesson(lesson)
+    return 201, lesson

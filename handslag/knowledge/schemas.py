@@ -4,6 +4,8 @@ import datetime as dt
 
 from ninja import Field, Schema
 
+from handslag.knowledge.models import Lesson
+
 
 class LessonOut(Schema):
     id: int
@@ -18,6 +20,10 @@ class LessonOut(Schema):
     project_id: int | None
     stage_id: int | None
     created_at: dt.datetime
+
+    @staticmethod
+    def resolve_organisation(obj: Lesson) -> str:
+        return obj.organisation.name
 
 
 class LessonIn(Schema):

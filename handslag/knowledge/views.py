@@ -1,15 +1,14 @@
 """Lessons learned: list and search, read, record from a project."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from handslag.core.forms import add_service_error
+from handslag.core.forms import form_page, posted, submit_form
 from handslag.knowledge import services
 from handslag.knowledge.forms import LessonForm, LessonSearchForm
 from handslag.knowledge.permissions import access_lesson, access_project_for_lesson
@@ -54,30 +53,14 @@ def lesson_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def lesson_create(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = access_project_for_lesson(user=request.user, project_id=project_pk)
-    form = LessonForm(request.POST if request.method == "POST" else None, project=project)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            lesson = services.lesson_create(
-                actor=request.user,
-                organisation=project.organisation,
-                project=project,
-                stage=data["stage"],
-                title=data["title"],
-                design=data["design"],
-                execution=data["execution"],
-                results=data["results"],
-                tags=data["tags"],
-                visibility=data["visibility"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The lesson is recorded."))
-            return redirect("knowledge:lesson_detail", pk=lesson.pk)
-    return render(
+    form = LessonForm(posted(request), project=project)
+    done = submit_form(
         request,
-        "knowledge/lesson_form.html",
-        {"form": form, "project": project},
-        status=400 if form.errors else 200,
+        form,
+        lambda data: services.lesson_create(
+            actor=request.user, organisation=project.organisation, project=project, **data
+        ),
+        message=_("The lesson is recorded."),
+        to=lambda lesson: reverse("knowledge:lesson_detail", args=[lesson.pk]),
     )
+    return done or form_page(request, "knowledge/lesson_form.html", {"project": project}, form)

@@ -51,28 +51,6 @@ from handslag.partnership.selectors.pilots import (
 router = Router(tags=["partnership"])
 
 
-def _phase_out(phase: Phase) -> dict:
-    return {
-        "id": phase.pk,
-        "contract_id": phase.contract_id,
-        "order": phase.order,
-        "name": phase.name,
-        "goal": phase.goal,
-        "planned_start": phase.planned_start,
-        "planned_end": phase.planned_end,
-        "payment": phase.payment,
-        "status": phase.status,
-        "started_at": phase.started_at,
-        "decision": phase.decision,
-        "decision_reason": phase.decision_reason,
-        "decided_at": phase.decided_at,
-        "milestones": [
-            {"id": m.pk, "name": m.name, "due_on": m.due_on, "completed_on": m.completed_on}
-            for m in phase.milestones.all()
-        ],
-    }
-
-
 def _contract_out(contract: Contract) -> dict:
     phases = phase_list(contract=contract)
     return {
@@ -89,7 +67,7 @@ def _contract_out(contract: Contract) -> dict:
         "acquisition_terms": contract.acquisition_terms,
         "maintenance_terms": contract.maintenance_terms,
         "state": contract_state(contract=contract, phases=phases),
-        "phases": [_phase_out(p) for p in phases],
+        "phases": phases,
     }
 
 
@@ -131,28 +109,28 @@ def contract_get(request: HttpRequest, contract_id: int) -> dict:
 @router.get(
     "/contracts/{contract_id}/phases", response=list[PhaseOut], summary="A contract's phases"
 )
-def phase_list_get(request: HttpRequest, contract_id: int) -> list[dict]:
+def phase_list_get(request: HttpRequest, contract_id: int) -> list[Phase]:
     contract = access_contract(user=request.user, contract_id=contract_id)
-    return [_phase_out(p) for p in phase_list(contract=contract)]
+    return phase_list(contract=contract)
 
 
 @router.post("/contracts/{contract_id}/phases", response={201: PhaseOut}, summary="Plan a phase")
-def phase_add(request: HttpRequest, contract_id: int, payload: PhaseIn) -> tuple[int, dict]:
+def phase_add(request: HttpRequest, contract_id: int, payload: PhaseIn) -> tuple[int, Phase]:
     contract = access_contract(user=request.user, contract_id=contract_id, manage=True)
     phase = services.phase_add(actor=request.user, contract=contract, **payload.dict())
-    return 201, _phase_out(phase)
+    return 201, phase
 
 
 @router.post("/phases/{phase_id}/start", response=PhaseOut, summary="Start the next phase")
-def phase_start(request: HttpRequest, phase_id: int) -> dict:
+def phase_start(request: HttpRequest, phase_id: int) -> Phase:
     phase = access_phase(user=request.user, phase_id=phase_id, manage=True)
-    return _phase_out(services.phase_start(actor=request.user, phase=phase))
+    return services.phase_start(actor=request.user, phase=phase)
 
 
 @router.post("/phases/{phase_id}/decide", response=PhaseOut, summary="Gate decision after a phase")
-def phase_decide(request: HttpRequest, phase_id: int, payload: DecisionIn) -> dict:
+def phase_decide(request: HttpRequest, phase_id: int, payload: DecisionIn) -> Phase:
     phase = access_phase(user=request.user, phase_id=phase_id, decide=True)
-    return _phase_out(services.phase_decide(actor=request.user, phase=phase, **payload.dict()))
+    return services.phase_decide(actor=request.user, phase=phase, **payload.dict())
 
 
 # ---------------------------------------------------------------------------------------

@@ -19,8 +19,6 @@ from handslag.projects import advisor, services
 from handslag.projects.models import (
     ProcedureTemplate,
     Project,
-    Risk,
-    Stage,
     ThresholdValue,
     WorkspaceArea,
 )
@@ -76,11 +74,8 @@ from handslag.projects.selectors import (
     project_position,
     resource_sheets,
     resources_for,
-    risk_history,
-    risk_is_overdue,
     risk_list_visible,
     risk_register_rows,
-    stage_is_late,
     template_for_key,
     template_list_visible,
     threshold_list,
@@ -115,41 +110,6 @@ def _project(project: Project) -> dict:
         "where": position.where,
         "next_decision": position.next_decision,
         "created_at": project.created_at,
-    }
-
-
-def _stage(stage: Stage) -> dict:
-    return {
-        **{
-            name: getattr(stage, name)
-            for name in (
-                "id",
-                "order",
-                "key",
-                "name",
-                "guidance",
-                "typical_days",
-                "status",
-                "planned_start",
-                "planned_end",
-                "actual_start",
-                "actual_end",
-                "gate_passed_at",
-                "gate_passed_by_id",
-                "gate_override_reason",
-            )
-        },
-        "is_late": stage_is_late(stage),
-        "items": list(stage.items.all()),
-    }
-
-
-def _member(member) -> dict:
-    return {
-        "id": member.pk,
-        "user_id": member.user_id,
-        "name": str(member.user),
-        "role": member.role,
     }
 
 
@@ -207,7 +167,7 @@ def project_get(request: HttpRequest, project_id: int):
 )
 def stage_list(request: HttpRequest, project_id: int):
     access_project(user=request.user, project_id=project_id)
-    return [_stage(s) for s in project_for_board(project_id=project_id).stages.all()]
+    return list(project_for_board(project_id=project_id).stages.all())
 
 
 @router.patch(
@@ -226,7 +186,7 @@ def stage_update(request: HttpRequest, stage_id: int, payload: StageDatesIn):
         planned_start=fields.get("planned_start", stage.planned_start),
         planned_end=fields.get("planned_end", stage.planned_end),
     )
-    return _stage(stage)
+    return stage
 
 
 @router.post(
@@ -254,7 +214,7 @@ def gate_pass(request: HttpRequest, stage_id: int, payload: GatePassIn):
         override_reason=payload.override_reason,
         lesson=payload.lesson.dict() if payload.lesson else None,
     )
-    return _stage(stage)
+    return stage
 
 
 @router.post(
@@ -294,7 +254,7 @@ def project_partner_add(request: HttpRequest, project_id: int, payload: PartnerA
 )
 def member_list(request: HttpRequest, project_id: int):
     project = access_project(user=request.user, project_id=project_id)
-    return [_member(m) for m in project.members.select_related("user").order_by("pk")]
+    return project.members.select_related("user").order_by("pk")
 
 
 @router.post(
@@ -310,7 +270,7 @@ def member_add(request: HttpRequest, project_id: int, payload: MemberIn):
     member = services.project_member_add(
         project=project, actor=request.user, user=user, role=payload.role
     )
-    return 201, _member(member)
+    return 201, member
 
 
 @router.delete(
@@ -325,28 +285,6 @@ def member_remove(request: HttpRequest, member_id: int):
 
 
 # --- Risk register ---------------------------------------------------------------------------
-
-
-def _risk(risk: Risk) -> dict:
-    return {
-        "id": risk.pk,
-        "project_id": risk.project_id,
-        "title": risk.title,
-        "description": risk.description,
-        "probability": risk.probability,
-        "impact": risk.impact,
-        "score": risk.score,
-        "level": risk.level,
-        "owner_id": risk.owner_id,
-        "owner": str(risk.owner) if risk.owner_id else None,
-        "mitigation": risk.mitigation,
-        "status": risk.status,
-        "review_date": risk.review_date,
-        "review_overdue": risk_is_overdue(risk),
-        "internal_only": risk.internal_only,
-        "created_at": risk.created_at,
-        "updated_at": risk.updated_at,
-    }
 
 
 def _owner(project: Project, owner_id: int | None) -> User | None:
@@ -366,7 +304,7 @@ def _owner(project: Project, owner_id: int | None) -> User | None:
 @paginate
 def risk_list(request: HttpRequest, project_id: int):
     project = access_area(user=request.user, project_id=project_id, area=WorkspaceArea.RISKS)
-    return [_risk(r) for r in risk_list_visible(user=request.user, project=project)]
+    return list(risk_list_visible(user=request.user, project=project))
 
 
 @router.get(
@@ -389,7 +327,7 @@ def risk_create(request: HttpRequest, project_id: int, payload: RiskIn):
     fields = payload.dict()
     owner = _owner(project, fields.pop("owner_id"))
     risk = services.risk_create(actor=request.user, project=project, owner=owner, **fields)
-    return 201, _risk(risk)
+    return 201, risk
 
 
 @router.get(
@@ -398,19 +336,7 @@ def risk_create(request: HttpRequest, project_id: int, payload: RiskIn):
     summary="One risk with the history of every change",
 )
 def risk_get(request: HttpRequest, risk_id: int):
-    risk = access_risk(user=request.user, risk_id=risk_id)
-    history = [
-        {
-            "when": h["when"],
-            "who": h["who"],
-            "what": str(h["label"]),
-            "changes": [
-                {"field": str(f), "before": str(b), "after": str(a)} for f, b, a in h["changes"]
-            ],
-        }
-        for h in risk_history(risk=risk)
-    ]
-    return {**_risk(risk), "history": history}
+    return access_risk(user=request.user, risk_id=risk_id)
 
 
 @router.patch("/risks/{int:risk_id}", response={200: RiskOut, **ERRORS}, summary="Change a risk")
@@ -424,7 +350,7 @@ def risk_update(request: HttpRequest, risk_id: int, payload: RiskPatch):
     for name in ("title", "probability", "impact", "status", "internal_only"):
         if name in fields and fields[name] is None:
             raise ValidationError({name: _("This field cannot be empty.")})
-    return _risk(services.risk_update(actor=request.user, risk=risk, **fields))
+    return services.risk_update(actor=request.user, risk=risk, **fields)
 
 
 @router.get(

@@ -1,8 +1,7 @@
 """The audit actions of projects: the names its services write to the audit log.
 
-One naming style, `<entity>.<verb>`. An entry keeps the name it was written with (the hash
-chain covers it), so an action that is renamed keeps its old name in RENAMED: readers of
-the log ask handslag.audit.actions for the name an action has now.
+Named `<entity>.<verb>`; RENAMED keeps the names actions were stored under before
+(handslag.audit.actions says why and reads them).
 """
 
 from collections.abc import Mapping

@@ -6,6 +6,9 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import field_validator
 
+from handslag.projects.models import ProjectMember, Risk, Stage
+from handslag.projects.selectors import risk_history, risk_is_overdue, stage_is_late
+
 
 class ChecklistItemTemplateOut(Schema):
     order: int
@@ -64,6 +67,10 @@ class StageOut(Schema):
     gate_passed_by_id: int | None
     gate_override_reason: str
     items: list[ChecklistItemOut]
+
+    @staticmethod
+    def resolve_is_late(obj: Stage) -> bool:
+        return stage_is_late(obj)
 
 
 class ProjectOut(Schema):
@@ -125,6 +132,10 @@ class MemberOut(Schema):
     user_id: int
     name: str
     role: str
+
+    @staticmethod
+    def resolve_name(obj: ProjectMember) -> str:
+        return str(obj.user)
 
 
 class MemberIn(Schema):
@@ -201,9 +212,31 @@ class RiskOut(Schema):
     created_at: dt.datetime
     updated_at: dt.datetime
 
+    @staticmethod
+    def resolve_owner(obj: Risk) -> str | None:
+        return str(obj.owner) if obj.owner_id else None
+
+    @staticmethod
+    def resolve_review_overdue(obj: Risk) -> bool:
+        return risk_is_overdue(obj)
+
 
 class RiskDetailOut(RiskOut):
     history: list[RiskHistoryOut]
+
+    @staticmethod
+    def resolve_history(obj: Risk) -> list[dict]:
+        return [
+            {
+                "when": h["when"],
+                "who": h["who"],
+                "what": str(h["label"]),
+                "changes": [
+                    {"field": str(f), "before": str(b), "after": str(a)} for f, b, a in h["changes"]
+                ],
+            }
+            for h in risk_history(risk=obj)
+        ]
 
 
 class TimelineRowOut(Schema):

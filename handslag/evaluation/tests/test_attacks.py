@@ -16,15 +16,12 @@ from handslag.evaluation import services
 from handslag.evaluation.models import Criterion
 from handslag.evaluation.tests.factories import Scenario
 from handslag.evaluation.tests.test_matrix_writes import snapshot
-from handslag.market.models import Call
-from handslag.tendering import services as tendering_services
 from handslag.tendering.models import Tender
 from handslag.tendering.opening import is_opened
+from handslag.tendering.tests.factories import PDF, api_submit, move_deadline, page_submit
 from handslag.tendering.tests.test_api import BASE, auth
 
 pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.7\n" + b"bilaga\n" * 40 + b"%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
@@ -38,51 +35,7 @@ def s() -> Scenario:
     return Scenario()
 
 
-def page_submit(client, s: Scenario, user, call_id: int | None = None, files=()):
-    client.force_login(user)
-    return client.post(
-        f"/tendering/calls/{call_id or s.call.pk}/submit/",
-        {"content": "Vårt anbud", "price": "1000", "files": list(files)},
-    )
-
-
-def api_submit(client, s: Scenario, user, call_id: int | None = None, files=None):
-    url = f"{BASE}/calls/{call_id or s.call.pk}/tenders"
-    if files is None:
-        return client.post(
-            url,
-            {"content": "Vårt anbud", "price": "1000"},
-            content_type="application/json",
-            **auth(user),
-        )
-    return client.post(
-        f"{url}/with-files",
-        {"content": "Vårt anbud", "price": "1000", "files": files},
-        **auth(user),
-    )
-
-
-def move_deadline(s: Scenario, when: dt.datetime) -> None:
-    Call.objects.filter(pk=s.call.pk).update(tender_deadline=when)
-    s.call.refresh_from_db()
-
-
 # --- the deadline -------------------------------------------------------------------------
-
-
-class OpenedWhileStreaming:
-    """An upload during which the deadline arrives and two officials open the tenders."""
-
-    def __init__(self, s: Scenario, deadline: dt.datetime) -> None:
-        self.s, self.deadline, self.name = s, deadline, "sist.pdf"
-
-    def chunks(self, chunk_size=None):
-        yield PDF[:100]
-        move_deadline(self.s, self.deadline)
-        later = self.deadline + dt.timedelta(seconds=1)
-        tendering_services.opening_confirm(actor=self.s.officer, call=self.s.call, now=later)
-        tendering_services.opening_confirm(actor=self.s.official, call=self.s.call, now=later)
-        yield PDF[100:]
 
 
 # --- forged ids -----------------------------------------------------------------------

@@ -12,7 +12,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from handslag.core.forms import add_service_error
+from handslag.core.forms import form_page, submit_form
 from handslag.needs import selectors, services
 from handslag.needs.forms import (
     AttachmentForm,
@@ -22,7 +22,7 @@ from handslag.needs.forms import (
     TriageForm,
     VisibilityForm,
 )
-from handslag.needs.models import NeedStatement
+from handslag.needs.models import Challenge, NeedStatement
 from handslag.needs.permissions import (
     access_challenge,
     access_public_challenge,
@@ -66,27 +66,27 @@ def challenge_create(request: HttpRequest) -> HttpResponse:
     _require_buyer_staff(request)
     organisations = submit_organisations(user=request.user)
     form = ChallengeForm(request.POST or None, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def submit(cleaned: dict) -> Challenge:
+        data = dict(cleaned)
         data["visibility"] = data.get("visibility") or "organisation"
         organisation = access_submit_organisation(
             user=request.user, organisation_id=data.pop("organisation").pk
         )
-        try:
-            challenge = services.challenge_submit(
-                actor=request.user, organisation=organisation, **data
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Thank you. Your challenge has been submitted."))
-            return redirect("needs:challenge_detail", pk=challenge.pk)
-    return render(
+        return services.challenge_submit(actor=request.user, organisation=organisation, **data)
+
+    done = submit_form(
         request,
-        "needs/challenge_form.html",
-        {"form": form},
-        status=400 if form.errors else 200,
+        form,
+        submit,
+        message=_("Thank you. Your challenge has been submitted."),
+        to=_challenge_url,
     )
+    return done or form_page(request, "needs/challenge_form.html", {}, form)
+
+
+def _challenge_url(challenge: Challenge) -> str:
+    return reverse("needs:challenge_detail", args=[challenge.pk])
 
 
 @require_GET
@@ -127,32 +127,32 @@ def challenge_triage(request: HttpRequest, pk: int) -> HttpResponse:
         challenge=challenge,
         candidates=selectors.challenge_merge_candidates(challenge=challenge),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = services.challenge_triage(
-                actor=request.user,
-                challenge=challenge,
-                outcome=form.cleaned_data["outcome"],
-                reason=form.cleaned_data["reason"],
-                merge_into=form.cleaned_data["merge_into"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            if isinstance(result, NeedStatement):
-                messages.success(request, _("A need statement was created. Complete it below."))
-                return redirect("needs:need_edit", pk=result.pk)
-            messages.success(
-                request,
-                _("The challenge is now: %(status)s.") % {"status": result.get_status_display()},
-            )
-            return redirect("needs:challenge_detail", pk=challenge.pk)
-    return render(
+    done = submit_form(
         request,
-        "needs/challenge_triage.html",
-        {"challenge": challenge, "form": form},
-        status=400 if form.errors else 200,
+        form,
+        lambda data: services.challenge_triage(
+            actor=request.user,
+            challenge=challenge,
+            outcome=data["outcome"],
+            reason=data["reason"],
+            merge_into=data["merge_into"],
+        ),
+        message=_triage_message,
+        to=_triage_url,
     )
+    return done or form_page(request, "needs/challenge_triage.html", {"challenge": challenge}, form)
+
+
+def _triage_message(result: Challenge | NeedStatement) -> str:
+    if isinstance(result, NeedStatement):
+        return _("A need statement was created. Complete it below.")
+    return _("The challenge is now: %(status)s.") % {"status": result.get_status_display()}
+
+
+def _triage_url(result: Challenge | NeedStatement) -> str:
+    if isinstance(result, NeedStatement):
+        return reverse("needs:need_edit", args=[result.pk])
+    return _challenge_url(result)
 
 
 @require_http_methods(["GET", "POST"])

@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from handslag.core.files import download_response
-from handslag.core.forms import add_service_error
+from handslag.core.forms import form_page, submit_form
 from handslag.needs import services
 from handslag.needs.forms import (
     AttachmentForm,
@@ -51,48 +52,35 @@ def challenge_unsupport(request: HttpRequest, pk: int) -> HttpResponse:
 def challenge_comment(request: HttpRequest, pk: int) -> HttpResponse:
     challenge = access_challenge(user=request.user, challenge_id=pk)
     form = CommentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.challenge_comment_add(
-                actor=request.user, challenge=challenge, text=form.cleaned_data["text"]
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Your comment was added."))
-            return redirect("needs:challenge_detail", pk=challenge.pk)
-    return render(
+    done = submit_form(
         request,
-        "needs/comment_form.html",
-        {"challenge": challenge, "form": form},
-        status=400 if form.errors else 200,
+        form,
+        lambda data: services.challenge_comment_add(
+            actor=request.user, challenge=challenge, text=data["text"]
+        ),
+        message=_("Your comment was added."),
+        to=reverse("needs:challenge_detail", args=[challenge.pk]),
     )
+    return done or form_page(request, "needs/comment_form.html", {"challenge": challenge}, form)
 
 
 @require_http_methods(["GET", "POST"])
 def challenge_attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     challenge = access_challenge(user=request.user, challenge_id=pk)
     form = AttachmentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            attachment = services.challenge_attachment_add(
-                actor=request.user, challenge=challenge, upload=form.cleaned_data["file"]
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("“%(name)s” was attached. Checksum (SHA-256): %(sha)s")
-                % {"name": attachment.filename, "sha": attachment.sha256},
-            )
-            return redirect("needs:challenge_detail", pk=challenge.pk)
-    return render(
+    done = submit_form(
         request,
-        "needs/attachment_form.html",
-        {"challenge": challenge, "form": form},
-        status=400 if form.errors else 200,
+        form,
+        lambda data: services.challenge_attachment_add(
+            actor=request.user, challenge=challenge, upload=data["file"]
+        ),
+        message=lambda attachment: (
+            _("“%(name)s” was attached. Checksum (SHA-256): %(sha)s")
+            % {"name": attachment.filename, "sha": attachment.sha256}
+        ),
+        to=reverse("needs:challenge_detail", args=[challenge.pk]),
     )
+    return done or form_page(request, "needs/attachment_form.html", {"challenge": challenge}, form)
 
 
 @require_GET

@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from handslag.accounts import selectors as account_selectors
 from handslag.accounts import services as account_services
-from handslag.accounts.models import Organisation
+from handslag.accounts.models import BuyerNetwork, Organisation
 from handslag.accounts.permissions import (
     access_invitation,
     access_network,
@@ -18,7 +19,7 @@ from handslag.accounts.permissions import (
     network_role_org_ids,
 )
 from handslag.accounts.roles import OrganisationKind
-from handslag.core.forms import add_service_error
+from handslag.core.forms import form_page, submit_form
 from handslag.core.permissions import not_found
 from handslag.needs.forms import (
     NetworkInviteForm,
@@ -47,30 +48,29 @@ def need_network_invite(request: HttpRequest, pk: int) -> HttpResponse:
         memberships__organisation_id__in=network_role_org_ids(user=request.user)
     )
     form = NetworkInviteForm(request.POST or None, networks=networks)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            network = data["network"]
-            if network is None:
-                network = account_services.network_create(
-                    actor=request.user, organisation=need.organisation, name=data["name"]
-                )
-            account_services.network_invite(
-                actor=request.user, network=network, organisation=other, message=data["message"]
+
+    def invite(data: dict) -> BuyerNetwork:
+        network = data["network"]
+        if network is None:
+            network = account_services.network_create(
+                actor=request.user, organisation=need.organisation, name=data["name"]
             )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(org)s was invited to %(network)s.") % {"org": other.name, "network": network},
-            )
-            return redirect("needs:network_detail", pk=network.pk)
-    return render(
+        account_services.network_invite(
+            actor=request.user, network=network, organisation=other, message=data["message"]
+        )
+        return network
+
+    done = submit_form(
         request,
-        "needs/network_invite_form.html",
-        {"need": need, "other": other, "form": form},
-        status=400 if form.errors else 200,
+        form,
+        invite,
+        message=lambda network: (
+            _("%(org)s was invited to %(network)s.") % {"org": other.name, "network": network}
+        ),
+        to=lambda network: reverse("needs:network_detail", args=[network.pk]),
+    )
+    return done or form_page(
+        request, "needs/network_invite_form.html", {"need": need, "other": other}, form
     )
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from handslag.core.forms import add_service_error
+from handslag.core.forms import add_service_error, form_page, submit_form
 from handslag.core.htmx import render_page
 from handslag.core.permissions import not_found
 from handslag.core.render import document_response
@@ -76,18 +76,17 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
             for warning in selectors.requirement_wording_warnings(need.functional_requirements):
                 messages.warning(request, warning)
             return redirect("needs:need_detail", pk=need.pk)
-    return render(
+    return form_page(
         request,
         "needs/need_form.html",
         {
             "need": need,
-            "form": form,
             "completeness": selectors.need_completeness(need),
             "effects": need.effects.all(),
             "may_edit": True,
             "similar": selectors.similar_for_need(user=request.user, need=need),
         },
-        status=400 if form.errors else 200,
+        form,
     )
 
 
@@ -95,19 +94,15 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def effect_add(request: HttpRequest, pk: int) -> HttpResponse:
     need = access_need(user=request.user, need_id=pk, edit=True)
     form = EffectForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.effect_add(actor=request.user, need=need, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The expected effect was added."))
-            return redirect("needs:need_detail", pk=need.pk)
-    return render(
+    done = submit_form(
         request,
-        "needs/effect_form.html",
-        {"need": need, "form": form, "effect": None},
-        status=400 if form.errors else 200,
+        form,
+        lambda data: services.effect_add(actor=request.user, need=need, **data),
+        message=_("The expected effect was added."),
+        to=reverse("needs:need_detail", args=[need.pk]),
+    )
+    return done or form_page(
+        request, "needs/effect_form.html", {"need": need, "effect": None}, form
     )
 
 
@@ -116,19 +111,15 @@ def effect_edit(request: HttpRequest, pk: int) -> HttpResponse:
     effect = access_effect(user=request.user, effect_id=pk, edit=True)
     initial = {name: getattr(effect, name) for name in services.EFFECT_FIELDS}
     form = EffectForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.effect_update(actor=request.user, effect=effect, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The expected effect was saved."))
-            return redirect("needs:need_detail", pk=effect.need_id)
-    return render(
+    done = submit_form(
         request,
-        "needs/effect_form.html",
-        {"need": effect.need, "form": form, "effect": effect},
-        status=400 if form.errors else 200,
+        form,
+        lambda data: services.effect_update(actor=request.user, effect=effect, **data),
+        message=_("The expected effect was saved."),
+        to=reverse("needs:need_detail", args=[effect.need_id]),
+    )
+    return done or form_page(
+        request, "needs/effect_form.html", {"need": effect.need, "effect": effect}, form
     )
 
 

@@ -4,10 +4,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from handslag.core.forms import add_service_error
+from handslag.core.forms import form_page, submit_form
 from handslag.core.permissions import not_found
 from handslag.partnership import services
 from handslag.partnership.forms import ContractForm, MilestoneForm, PhaseDecisionForm, PhaseForm
@@ -44,30 +45,26 @@ def contract_create(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("This award decision already has a contract."))
         return redirect("partnership:contract_detail", existing.pk)
     form = ContractForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            contract = services.contract_create(
-                actor=request.user, award=award, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The partnership contract was recorded."))
-            return redirect("partnership:contract_detail", contract.pk)
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.contract_create(actor=request.user, award=award, **data),
+        message=_("The partnership contract was recorded."),
+        to=lambda contract: reverse("partnership:contract_detail", args=[contract.pk]),
+    )
     standstill_end = max(
         award.standstill_end,
         legal_clock.standstill_end(award.notice_sent_on, award.sent_electronically),
     )
-    return render(
+    return done or form_page(
         request,
         "partnership/contract_form.html",
         {
-            "form": form,
             "award": award,
             "project": award.call.project,
             "standstill_end": standstill_end,
         },
-        status=400 if form.errors else 200,
+        form,
     )
 
 
@@ -98,19 +95,18 @@ def contract_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def phase_add(request: HttpRequest, pk: int) -> HttpResponse:
     contract = access_contract(user=request.user, contract_id=pk, manage=True)
     form = PhaseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.phase_add(actor=request.user, contract=contract, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The phase was added to the plan."))
-            return redirect("partnership:contract_detail", contract.pk)
-    return render(
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.phase_add(actor=request.user, contract=contract, **data),
+        message=_("The phase was added to the plan."),
+        to=reverse("partnership:contract_detail", args=[contract.pk]),
+    )
+    return done or form_page(
         request,
         "partnership/phase_form.html",
-        {"form": form, "contract": contract, "project": contract.project},
-        status=400 if form.errors else 200,
+        {"contract": contract, "project": contract.project},
+        form,
     )
 
 
@@ -143,24 +139,22 @@ def phase_start(request: HttpRequest, pk: int) -> HttpResponse:
 def phase_decide(request: HttpRequest, pk: int) -> HttpResponse:
     phase = access_phase(user=request.user, phase_id=pk, decide=True)
     form = PhaseDecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.phase_decide(actor=request.user, phase=phase, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The decision was recorded."))
-            return redirect("partnership:contract_detail", phase.contract_id)
-    return render(
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.phase_decide(actor=request.user, phase=phase, **data),
+        message=_("The decision was recorded."),
+        to=reverse("partnership:contract_detail", args=[phase.contract_id]),
+    )
+    return done or form_page(
         request,
         "partnership/phase_decide.html",
         {
-            "form": form,
             "phase": phase,
             "contract": phase.contract,
             "project": phase.contract.project,
         },
-        status=400 if form.errors else 200,
+        form,
     )
 
 
@@ -168,24 +162,22 @@ def phase_decide(request: HttpRequest, pk: int) -> HttpResponse:
 def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
     phase = access_phase(user=request.user, phase_id=pk, manage=True)
     form = MilestoneForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.milestone_add(actor=request.user, phase=phase, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The milestone was added."))
-            return redirect("partnership:contract_detail", phase.contract_id)
-    return render(
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.milestone_add(actor=request.user, phase=phase, **data),
+        message=_("The milestone was added."),
+        to=reverse("partnership:contract_detail", args=[phase.contract_id]),
+    )
+    return done or form_page(
         request,
         "partnership/milestone_form.html",
         {
-            "form": form,
             "phase": phase,
             "contract": phase.contract,
             "project": phase.contract.project,
         },
-        status=400 if form.errors else 200,
+        form,
     )
 
 

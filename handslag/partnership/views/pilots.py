@@ -1,14 +1,13 @@
 """Pages for the testbed pilot: KPIs, measurements, imports and charts."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from handslag.core.forms import add_service_error
+from handslag.core.forms import form_page, submit_form
 from handslag.partnership import pilots
 from handslag.partnership.charts import kpi_chart
 from handslag.partnership.forms import (
@@ -58,21 +57,18 @@ def pilot(request: HttpRequest, pk: int) -> HttpResponse:
 def kpi_add(request: HttpRequest, pk: int) -> HttpResponse:
     contract = access_contract(user=request.user, contract_id=pk, manage=True)
     form = KpiForm(request.POST or None, effects=effect_candidates(contract=contract))
-    if request.method == "POST" and form.is_valid():
-        try:
-            kpi = pilots.kpi_add_from_effect(
-                actor=request.user, contract=contract, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The KPI was added to the pilot."))
-            return redirect("partnership:kpi_detail", kpi.pk)
-    return render(
+    done = submit_form(
+        request,
+        form,
+        lambda data: pilots.kpi_add_from_effect(actor=request.user, contract=contract, **data),
+        message=_("The KPI was added to the pilot."),
+        to=lambda kpi: reverse("partnership:kpi_detail", args=[kpi.pk]),
+    )
+    return done or form_page(
         request,
         "partnership/kpi_form.html",
-        {"form": form, "contract": contract, "project": contract.project},
-        status=400 if form.errors else 200,
+        {"contract": contract, "project": contract.project},
+        form,
     )
 
 
@@ -107,19 +103,18 @@ def kpi_value(request: HttpRequest, pk: int) -> HttpResponse:
         "unit_value_source": kpi.unit_value_source,
     }
     form = KpiValuationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            pilots.kpi_update_valuation(actor=request.user, kpi=kpi, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The value of the KPI was saved."))
-            return redirect("partnership:kpi_detail", kpi.pk)
-    return render(
+    done = submit_form(
+        request,
+        form,
+        lambda data: pilots.kpi_update_valuation(actor=request.user, kpi=kpi, **data),
+        message=_("The value of the KPI was saved."),
+        to=reverse("partnership:kpi_detail", args=[kpi.pk]),
+    )
+    return done or form_page(
         request,
         "partnership/kpi_value.html",
-        {"form": form, "kpi": kpi, "contract": kpi.contract, "project": kpi.contract.project},
-        status=400 if form.errors else 200,
+        {"kpi": kpi, "contract": kpi.contract, "project": kpi.contract.project},
+        form,
     )
 
 
@@ -127,19 +122,18 @@ def kpi_value(request: HttpRequest, pk: int) -> HttpResponse:
 def measurement_add(request: HttpRequest, pk: int) -> HttpResponse:
     kpi = access_kpi(user=request.user, kpi_id=pk, manage=True)
     form = MeasurementForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            pilots.measurement_add(actor=request.user, kpi=kpi, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The measurement was recorded."))
-            return redirect("partnership:kpi_detail", kpi.pk)
-    return render(
+    done = submit_form(
+        request,
+        form,
+        lambda data: pilots.measurement_add(actor=request.user, kpi=kpi, **data),
+        message=_("The measurement was recorded."),
+        to=reverse("partnership:kpi_detail", args=[kpi.pk]),
+    )
+    return done or form_page(
         request,
         "partnership/measurement_form.html",
-        {"form": form, "kpi": kpi, "contract": kpi.contract, "project": kpi.contract.project},
-        status=400 if form.errors else 200,
+        {"kpi": kpi, "contract": kpi.contract, "project": kpi.contract.project},
+        form,
     )
 
 
@@ -147,27 +141,24 @@ def measurement_add(request: HttpRequest, pk: int) -> HttpResponse:
 def measurement_import(request: HttpRequest, pk: int) -> HttpResponse:
     contract = access_contract(user=request.user, contract_id=pk, manage=True)
     form = MeasurementImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            count = pilots.measurements_import(
-                actor=request.user,
-                contract=contract,
-                content=upload.read(pilots.MAX_IMPORT_BYTES + 1),
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("%(count)d measurements were imported.") % {"count": count})
-            return redirect("partnership:pilot", contract.pk)
-    return render(
+    done = submit_form(
+        request,
+        form,
+        lambda data: pilots.measurements_import(
+            actor=request.user,
+            contract=contract,
+            content=data["file"].read(pilots.MAX_IMPORT_BYTES + 1),
+        ),
+        message=lambda count: _("%(count)d measurements were imported.") % {"count": count},
+        to=reverse("partnership:pilot", args=[contract.pk]),
+    )
+    return done or form_page(
         request,
         "partnership/measurement_import.html",
         {
-            "form": form,
             "contract": contract,
             "project": contract.project,
             "indicators": kpi_list(contract=contract),
         },
-        status=400 if form.errors else 200,
+        form,
     )

@@ -2,17 +2,14 @@
 
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from handslag.accounts.models import Organisation
 from handslag.accounts.roles import OrganisationKind
-from handslag.core.forms import add_service_error
+from handslag.core.forms import form_page, submit_form
 from handslag.needs.permissions import access_need
 from handslag.needs.views.networks import similar_organisation
 from handslag.projects import services
@@ -39,26 +36,18 @@ def need_joint_project(request: HttpRequest, pk: int) -> HttpResponse:
         templates=template_list_visible(user=request.user),
         partners=partners,
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            project = services.need_joint_project_start(
-                actor=request.user,
-                need=need,
-                title=data["title"],
-                template=data["template"],
-                partner_buyers=list(data["partner_buyers"]),
-                summary=data["summary"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The joint project was started."))
-            url = reverse("projects:project_detail", args=[project.pk])
-            return redirect(url)
-    return render(
+    done = submit_form(
         request,
-        "projects/joint_project_form.html",
-        {"need": need, "form": form},
-        status=400 if form.errors else 200,
+        form,
+        lambda data: services.need_joint_project_start(
+            actor=request.user,
+            need=need,
+            title=data["title"],
+            template=data["template"],
+            partner_buyers=list(data["partner_buyers"]),
+            summary=data["summary"],
+        ),
+        message=_("The joint project was started."),
+        to=lambda project: reverse("projects:project_detail", args=[project.pk]),
     )
+    return done or form_page(request, "projects/joint_project_form.html", {"need": need}, form)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from handslag.core.formats import number_style
-from handslag.core.forms import add_service_error
+from handslag.core.forms import form_page, posted, submit_form
 from handslag.core.htmx import render_page
 from handslag.core.permissions import forbidden
 from handslag.needs.models import NeedStatement
@@ -57,7 +57,7 @@ from handslag.projects.selectors import (
     threshold_table,
 )
 from handslag.projects.timeline import project_timeline
-from handslag.projects.views._common import PAGE_SIZE, _posted
+from handslag.projects.views._common import PAGE_SIZE
 from handslag.rules.numbers import format_kronor
 
 
@@ -90,7 +90,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
         and template_list_visible(user=request.user).filter(pk=int(template_id)).exists()
     ):
         initial["template"] = int(template_id)
-    form = ProjectCreateForm(_posted(request), user=request.user, initial=initial)
+    form = ProjectCreateForm(posted(request), user=request.user, initial=initial)
     if not form.fields["organisation"].queryset.exists():
         raise forbidden(
             _(
@@ -98,29 +98,23 @@ def project_create(request: HttpRequest) -> HttpResponse:
                 "organisation can start a project."
             )
         )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            project = services.project_create(
-                actor=request.user,
-                organisation=data["organisation"],
-                title=data["title"],
-                summary=data["summary"],
-                template=data["template"],
-                needs=data["needs"],
-                partner_buyers=data["partner_buyers"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The project has started. Its first stage is open."))
-            return redirect("projects:project_detail", pk=project.pk)
-    return render(
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.project_create(actor=request.user, **data),
+        message=_("The project has started. Its first stage is open."),
+        to=_project_url,
+    )
+    return done or form_page(
         request,
         "projects/project_form.html",
-        {"form": form, "need_id": need_id if need_id.isdigit() else ""},
-        status=400 if form.errors else 200,
+        {"need_id": need_id if need_id.isdigit() else ""},
+        form,
     )
+
+
+def _project_url(project: Project) -> str:
+    return reverse("projects:project_detail", args=[project.pk])
 
 
 def _board_context(request: HttpRequest, project: Project) -> dict:
@@ -195,35 +189,31 @@ def gate_pass(request: HttpRequest, pk: int) -> HttpResponse:
     project = stage.project
     if not can_lead_project(user=request.user, project=project):
         raise forbidden(_("Only the project lead can pass a gate."))
-    form = GatePassForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.gate_pass(
-                stage=stage,
-                actor=request.user,
-                override_reason=form.cleaned_data["override_reason"],
-                lesson=form.lesson(),
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(
-                request, _("The gate of “%(stage)s” is passed.") % {"stage": stage.name}
-            )
-            return redirect("projects:project_detail", pk=project.pk)
+    form = GatePassForm(posted(request))
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.gate_pass(
+            stage=stage,
+            actor=request.user,
+            override_reason=data["override_reason"],
+            lesson=form.lesson(),
+        ),
+        message=_("The gate of “%(stage)s” is passed.") % {"stage": stage.name},
+        to=_project_url(project),
+    )
     items = list(stage.items.all())
     missing = [i for i in items if i.required and not i.done]
-    return render(
+    return done or form_page(
         request,
         "projects/gate_pass.html",
         {
             "project": project,
             "stage": stage,
-            "form": form,
             "missing": missing,
             "is_open": stage.status == StageStatus.OPEN,
         },
-        status=400 if form.errors else 200,
+        form,
     )
 
 
@@ -234,49 +224,40 @@ def stage_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_manage_project(user=request.user, project=project):
         raise forbidden(_("Only the project lead and procurement officers can change the plan."))
     form = StageDatesForm(
-        _posted(request),
+        posted(request),
         initial={"planned_start": stage.planned_start, "planned_end": stage.planned_end},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.stage_dates_update(
-                stage=stage,
-                actor=request.user,
-                planned_start=form.cleaned_data["planned_start"],
-                planned_end=form.cleaned_data["planned_end"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The plan is updated."))
-            return redirect("projects:project_detail", pk=project.pk)
-    return render(
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.stage_dates_update(stage=stage, actor=request.user, **data),
+        message=_("The plan is updated."),
+        to=_project_url(project),
+    )
+    return done or form_page(
         request,
         "projects/stage_form.html",
-        {"project": project, "stage": stage, "form": form, "late": stage_is_late(stage)},
-        status=400 if form.errors else 200,
+        {"project": project, "stage": stage, "late": stage_is_late(stage)},
+        form,
     )
 
 
 @require_http_methods(["GET", "POST"])
 def project_stop(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project_for_lead(user=request.user, project_id=pk)
-    form = ProjectStopForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.project_stop(
-                project=project, actor=request.user, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The project is stopped."))
-            return redirect("projects:project_detail", pk=project.pk)
-    return render(
+    form = ProjectStopForm(posted(request))
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.project_stop(project=project, actor=request.user, **data),
+        message=_("The project is stopped."),
+        to=_project_url(project),
+    )
+    return done or form_page(
         request,
         "projects/project_stop.html",
-        {"project": project, "form": form, "is_active": project.status == ProjectStatus.ACTIVE},
-        status=400 if form.errors else 200,
+        {"project": project, "is_active": project.status == ProjectStatus.ACTIVE},
+        form,
     )
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from handslag.core.forms import add_service_error
+from handslag.core.forms import form_page, posted, submit_form
 from handslag.core.permissions import forbidden, not_found
 from handslag.core.render import file_response, to_xlsx
 from handslag.projects import services
@@ -29,7 +29,6 @@ from handslag.projects.selectors import (
     resource_sheets,
     resources_for,
 )
-from handslag.projects.views._common import _posted
 
 RESOURCE_TITLES = {
     "budget": (gettext_lazy("Add a budget line"), gettext_lazy("Change the budget line")),
@@ -71,32 +70,26 @@ def _resource_form_page(request, project, kind, instance=None) -> HttpResponse:
     initial = (
         {n: getattr(instance, n) for n in services.RESOURCE_FIELDS[kind]} if instance else None
     )
-    form = form_class(_posted(request), project=project, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.resource_save(
-                actor=request.user,
-                project=project,
-                kind=kind,
-                fields=form.cleaned_data,
-                instance=instance,
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The resources are updated."))
-            return redirect(reverse("projects:resources", args=[project.pk]) + f"#{kind}")
-    return render(
+    form = form_class(posted(request), project=project, initial=initial)
+    done = submit_form(
+        request,
+        form,
+        lambda data: services.resource_save(
+            actor=request.user, project=project, kind=kind, fields=data, instance=instance
+        ),
+        message=_("The resources are updated."),
+        to=reverse("projects:resources", args=[project.pk]) + f"#{kind}",
+    )
+    return done or form_page(
         request,
         "projects/resource_form.html",
         {
             "project": project,
-            "form": form,
             "title": RESOURCE_TITLES[kind][1 if instance else 0],
             "instance": instance,
             "kind": kind,
         },
-        status=400 if form.errors else 200,
+        form,
     )
 
 

@@ -1,15 +1,14 @@
 """The risk register: list, register, detail, change, export."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from handslag.core.forms import add_service_error
+from handslag.core.forms import form_page, posted, submit_form
 from handslag.core.permissions import forbidden
 from handslag.core.render import file_response, to_xlsx
 from handslag.projects import services
@@ -18,6 +17,7 @@ from handslag.projects.forms import (
 )
 from handslag.projects.models import (
     ProjectStatus,
+    Risk,
     WorkspaceArea,
 )
 from handslag.projects.permissions import (
@@ -32,12 +32,15 @@ from handslag.projects.selectors import (
     risk_matrix,
     risk_register_rows,
 )
-from handslag.projects.views._common import PAGE_SIZE, _posted
+from handslag.projects.views._common import PAGE_SIZE
 
 
-def _risk_changes(form: RiskForm) -> dict:
-    data = form.cleaned_data
+def _changes(data: dict) -> dict:
     return {name: data[name] for name in services.RISK_FIELDS}
+
+
+def _risk_url(risk: Risk) -> str:
+    return reverse("projects:risk_detail", args=[risk.pk])
 
 
 @require_GET
@@ -67,20 +70,16 @@ def risk_list(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def risk_create(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_area(user=request.user, project_id=pk, area=WorkspaceArea.RISKS, edit=True)
-    form = RiskForm(_posted(request), project=project, initial={"probability": 3, "impact": 3})
-    if request.method == "POST" and form.is_valid():
-        try:
-            risk = services.risk_create(actor=request.user, project=project, **_risk_changes(form))
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The risk is registered."))
-            return redirect("projects:risk_detail", pk=risk.pk)
-    return render(
+    form = RiskForm(posted(request), project=project, initial={"probability": 3, "impact": 3})
+    done = submit_form(
         request,
-        "projects/risk_form.html",
-        {"project": project, "form": form, "risk": None},
-        status=400 if form.errors else 200,
+        form,
+        lambda data: services.risk_create(actor=request.user, project=project, **_changes(data)),
+        message=_("The risk is registered."),
+        to=_risk_url,
+    )
+    return done or form_page(
+        request, "projects/risk_form.html", {"project": project, "risk": None}, form
     )
 
 
@@ -109,20 +108,16 @@ def risk_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_edit_area(user=request.user, project=project):
         raise forbidden(_("Only the buyers' own team members can keep the risk register."))
     initial = {name: getattr(risk, name) for name in services.RISK_FIELDS}
-    form = RiskForm(_posted(request), project=project, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.risk_update(actor=request.user, risk=risk, **_risk_changes(form))
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The risk is updated."))
-            return redirect("projects:risk_detail", pk=risk.pk)
-    return render(
+    form = RiskForm(posted(request), project=project, initial=initial)
+    done = submit_form(
         request,
-        "projects/risk_form.html",
-        {"project": project, "form": form, "risk": risk},
-        status=400 if form.errors else 200,
+        form,
+        lambda data: services.risk_update(actor=request.user, risk=risk, **_changes(data)),
+        message=_("The risk is updated."),
+        to=_risk_url(risk),
+    )
+    return done or form_page(
+        request, "projects/risk_form.html", {"project": project, "risk": risk}, form
     )
 
 

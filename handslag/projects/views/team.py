@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from handslag.core.forms import add_service_error
+from handslag.core.forms import form_page, posted, submit_form
 from handslag.core.permissions import forbidden, not_found
 from handslag.projects import services
 from handslag.projects.forms import (
@@ -31,30 +31,25 @@ from handslag.projects.selectors import (
     competence_matrix,
     team_list,
 )
-from handslag.projects.views._common import _posted
 
 
 @require_http_methods(["GET", "POST"])
 def project_team(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, project_id=pk)
     can_lead = can_lead_project(user=request.user, project=project)
-    form = MemberAddForm(_posted(request), project=project) if can_lead else None
-    if request.method == "POST":
-        if form is None:
-            raise forbidden(_("Only the project lead can change the team."))
-        if form.is_valid():
-            try:
-                services.project_member_add(
-                    project=project,
-                    actor=request.user,
-                    user=form.cleaned_data["user"],
-                    role=form.cleaned_data["role"],
-                )
-            except ValidationError as error:
-                add_service_error(form, error)
-            else:
-                messages.success(request, _("The team is updated."))
-                return redirect("projects:project_team", pk=project.pk)
+    form = MemberAddForm(posted(request), project=project) if can_lead else None
+    if request.method == "POST" and form is None:
+        raise forbidden(_("Only the project lead can change the team."))
+    if form is not None and (
+        done := submit_form(
+            request,
+            form,
+            lambda data: services.project_member_add(project=project, actor=request.user, **data),
+            message=_("The team is updated."),
+            to=reverse("projects:project_team", args=[project.pk]),
+        )
+    ):
+        return done
     return render(
         request,
         "projects/team.html",
@@ -96,30 +91,18 @@ def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
 def partner_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Another buyer joins the project as a joint owner."""
     project = access_project_for_lead(user=request.user, project_id=pk)
-    form = PartnerAddForm(_posted(request), project=project)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.project_partner_add(
-                project=project,
-                actor=request.user,
-                organisation=form.cleaned_data["organisation"],
-                needs=form.cleaned_data["needs"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s now owns the project together with you.")
-                % {"name": form.cleaned_data["organisation"].name},
-            )
-            return redirect("projects:project_detail", pk=project.pk)
-    return render(
+    form = PartnerAddForm(posted(request), project=project)
+    done = submit_form(
         request,
-        "projects/partner_add.html",
-        {"project": project, "form": form},
-        status=400 if form.errors else 200,
+        form,
+        lambda data: services.project_partner_add(project=project, actor=request.user, **data),
+        message=lambda _partner: (
+            _("%(name)s now owns the project together with you.")
+            % {"name": form.cleaned_data["organisation"].name}
+        ),
+        to=reverse("projects:project_detail", args=[project.pk]),
     )
+    return done or form_page(request, "projects/partner_add.html", {"project": project}, form)
 
 
 # --- External team members -------------------------------------------------------------------
@@ -135,20 +118,16 @@ def external_access(request: HttpRequest, pk: int, user_id: int) -> HttpResponse
     current = list(
         ExternalAccess.objects.filter(project=project, user=person).values_list("area", flat=True)
     )
-    form = ExternalAccessForm(_posted(request), initial={"areas": current})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.external_access_set(
-                actor=request.user, project=project, user=person, areas=form.cleaned_data["areas"]
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The team is updated."))
-            return redirect("projects:project_team", pk=project.pk)
-    return render(
+    form = ExternalAccessForm(posted(request), initial={"areas": current})
+    done = submit_form(
         request,
-        "projects/external_access.html",
-        {"project": project, "person": person, "form": form},
-        status=400 if form.errors else 200,
+        form,
+        lambda data: services.external_access_set(
+            actor=request.user, project=project, user=person, **data
+        ),
+        message=_("The team is updated."),
+        to=reverse("projects:project_team", args=[project.pk]),
+    )
+    return done or form_page(
+        request, "projects/external_access.html", {"project": project, "person": person}, form
     )

@@ -1,14 +1,13 @@
 """Procedure templates per organisation: list, detail, copy, edit."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from handslag.core.forms import add_service_error
+from handslag.core.forms import form_page, posted, submit_form
 from handslag.core.permissions import forbidden
 from handslag.projects import services
 from handslag.projects.forms import (
@@ -23,7 +22,7 @@ from handslag.projects.permissions import (
 from handslag.projects.selectors import (
     template_list_visible,
 )
-from handslag.projects.views._common import PAGE_SIZE, _posted
+from handslag.projects.views._common import PAGE_SIZE
 
 
 @require_GET
@@ -69,63 +68,44 @@ def template_copy(request: HttpRequest, pk: int) -> HttpResponse:
         raise forbidden(
             _("Only procurement officers and administrators can keep the organisation's templates.")
         )
-    form = TemplateCopyForm(_posted(request), organisation_ids=organisation_ids)
-    if request.method == "POST" and form.is_valid():
-        try:
-            copy = services.template_copy(
-                actor=request.user,
-                template=template,
-                organisation=form.cleaned_data["organisation"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("The template is copied as version %(version)d. Change it to suit you.")
-                % {"version": copy.version},
-            )
-            return redirect("projects:template_edit", pk=copy.pk)
-    return render(
+    form = TemplateCopyForm(posted(request), organisation_ids=organisation_ids)
+    done = submit_form(
         request,
-        "projects/template_copy.html",
-        {"template": template, "form": form},
-        status=400 if form.errors else 200,
+        form,
+        lambda data: services.template_copy(actor=request.user, template=template, **data),
+        message=lambda copy: (
+            _("The template is copied as version %(version)d. Change it to suit you.")
+            % {"version": copy.version}
+        ),
+        to=lambda copy: reverse("projects:template_edit", args=[copy.pk]),
     )
+    return done or form_page(request, "projects/template_copy.html", {"template": template}, form)
 
 
 @require_http_methods(["GET", "POST"])
 def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
     template = access_template(user=request.user, template_id=pk, edit=True)
     form = TemplateReviseForm(
-        _posted(request),
+        posted(request),
         structure=services.template_structure(template),
         initial={"name": template.name, "description": template.description},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            revised = services.template_revise(
-                actor=request.user,
-                template=template,
-                name=form.cleaned_data["name"],
-                description=form.cleaned_data["description"],
-                stages=form.stages(),
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Saved as version %(version)d. Projects that started with an earlier "
-                    "version keep it."
-                )
-                % {"version": revised.version},
-            )
-            return redirect("projects:template_detail", pk=revised.pk)
-    return render(
+    done = submit_form(
         request,
-        "projects/template_form.html",
-        {"template": template, "form": form},
-        status=400 if form.errors else 200,
+        form,
+        lambda data: services.template_revise(
+            actor=request.user,
+            template=template,
+            name=data["name"],
+            description=data["description"],
+            stages=form.stages(),
+        ),
+        message=lambda revised: (
+            _(
+                "Saved as version %(version)d. Projects that started with an earlier version keep it."
+            )
+            % {"version": revised.version}
+        ),
+        to=lambda revised: reverse("projects:template_detail", args=[revised.pk]),
     )
+    return done or form_page(request, "projects/template_form.html", {"template": template}, form)

@@ -10,6 +10,7 @@ from handslag.accounts.tests.factories import member, supplier
 from handslag.market.models import Call
 from handslag.tendering import services
 from handslag.testing import factories as shared
+from handslag.testing.api import bearer
 from handslag.testing.factories import ProjectFactory, ProjectMemberFactory, team_member
 
 __all__ = [
@@ -105,3 +106,39 @@ class Scenario:
         now += dt.timedelta(seconds=1)
         for official in (self.officer, self.official):
             services.opening_confirm(actor=official, call=self.call, round_number=number, now=now)
+
+
+# --- sending a tender as a supplier would, and moving the deadline under it ---------------
+
+PDF = b"%PDF-1.7\n" + b"bilaga\n" * 40 + b"%%EOF\n"
+
+
+def page_submit(client, s: Scenario, user, call_id: int | None = None, files=()):
+    """A tender through the submit page, signed in as `user`."""
+    client.force_login(user)
+    return client.post(
+        f"/tendering/calls/{call_id or s.call.pk}/submit/",
+        {"content": "Vårt anbud", "price": "1000", "files": list(files)},
+    )
+
+
+def api_submit(client, s: Scenario, user, call_id: int | None = None, files=None):
+    """A tender through the API (as JSON, or as a multipart form with `files`)."""
+    url = f"/api/v1/tendering/calls/{call_id or s.call.pk}/tenders"
+    if files is None:
+        return client.post(
+            url,
+            {"content": "Vårt anbud", "price": "1000"},
+            content_type="application/json",
+            **bearer(user),
+        )
+    return client.post(
+        f"{url}/with-files",
+        {"content": "Vårt anbud", "price": "1000", "files": files},
+        **bearer(user),
+    )
+
+
+def move_deadline(s: Scenario, when: dt.datetime) -> None:
+    Call.objects.filter(pk=s.call.pk).update(tender_deadline=when)
+    s.call.refresh_from_db()

@@ -10,17 +10,23 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from handslag.accounts.tests.factories import member, supplier
-from handslag.market.models import Call, CallStatus
+from handslag.market.models import CallStatus
 from handslag.tendering import services
 from handslag.tendering.gateway import access_tender_files
 from handslag.tendering.models import Tender, TenderFile
 from handslag.tendering.opening import is_opened
-from handslag.tendering.tests.factories import CallFactory, Scenario, invited_supplier_user
+from handslag.tendering.tests.factories import (
+    PDF,
+    CallFactory,
+    Scenario,
+    api_submit,
+    invited_supplier_user,
+    move_deadline,
+    page_submit,
+)
 from handslag.tendering.tests.test_api import BASE, auth
 
 pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.7\n" + b"bilaga\n" * 40 + b"%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
@@ -36,35 +42,6 @@ def s() -> Scenario:
 
 def stored(root) -> list:
     return [p for p in root.rglob("*") if p.is_file()]
-
-
-def page_submit(client, s: Scenario, user, call_id: int | None = None, files=()):
-    client.force_login(user)
-    return client.post(
-        f"/tendering/calls/{call_id or s.call.pk}/submit/",
-        {"content": "Vårt anbud", "price": "1000", "files": list(files)},
-    )
-
-
-def api_submit(client, s: Scenario, user, call_id: int | None = None, files=None):
-    url = f"{BASE}/calls/{call_id or s.call.pk}/tenders"
-    if files is None:
-        return client.post(
-            url,
-            {"content": "Vårt anbud", "price": "1000"},
-            content_type="application/json",
-            **auth(user),
-        )
-    return client.post(
-        f"{url}/with-files",
-        {"content": "Vårt anbud", "price": "1000", "files": files},
-        **auth(user),
-    )
-
-
-def move_deadline(s: Scenario, when: dt.datetime) -> None:
-    Call.objects.filter(pk=s.call.pk).update(tender_deadline=when)
-    s.call.refresh_from_db()
 
 
 # --- the deadline -------------------------------------------------------------------------
