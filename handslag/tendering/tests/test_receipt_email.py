@@ -93,5 +93,7 @@ def test_the_receipt_email_carries_the_pdf_receipt_in_the_submitters_language(
     ((name, content, mimetype),) = message.attachments
     assert name == f"kvitto-{tender.receipt[:12]}.pdf" and mimetype == "application/pdf"
     text = " ".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages)
-    assert "teknisk-bilaga.pdf" in text.replace("\n", "")  # the supplier's own file, named in its receipt
+    assert "teknisk-bilaga.pdf" in text.replace(
+        "\n", ""
+    )  # the supplier's own file, named in its receipt
     assert "Receipt for tender" in text and s.call.reference in text
