@@ -46,6 +46,9 @@ ALLOWED: dict[str, tuple[str, frozenset[str]]] = {
     "image/png": ("PNG", frozenset({"png"})),
     "image/jpeg": ("JPEG", frozenset({"jpg", "jpeg"})),
 }
+# The European Single Procurement Document's response, as the EU's ESPD service and the
+# national tools save it: XML whose root is ESPD-EDM's (version 1 and version 2 and later).
+ESPD_ROOTS = (b"espdresponse", b"qualificationapplicationresponse")
 # Markup a browser could run as a page or a script, whatever the file is called.
 MARKUP = (b"<!doctype", b"<html", b"<head", b"<body", b"<script", b"<svg", b"<?xml", b"<iframe")
 # Programs, refused with a message that says so: by their first bytes (Windows PE, ELF,
@@ -149,13 +152,19 @@ def safe_filename(name: str | None) -> str:
 
 
 def check_upload(
-    upload: Upload, *, max_bytes: int | None = None, filename: str | None = None
+    upload: Upload,
+    *,
+    max_bytes: int | None = None,
+    filename: str | None = None,
+    espd_xml: bool = False,
 ) -> CheckedFile:
     """Name, size, type and SHA-256 of the upload; ValidationError if it is refused.
 
     `filename`, when given, is the name to keep instead of safe_filename(upload.name): a
     display_name() that keeps the person's own spelling (spaces, å ä ö). It must still end
     in its type, which the content must agree with.
+    `espd_xml` also accepts an ESPD response saved as XML (.xml): only that document, with
+    nothing a browser would run in it; it is only ever downloaded, never shown as a page.
     """
     limit = max_bytes if max_bytes is not None else max_upload_bytes()
     if filename is None:
@@ -192,7 +201,10 @@ def check_upload(
         has_nul = has_nul or b"\x00" in chunk
     if size == 0:
         raise ValidationError({"file": [_("The file is empty.")]})
-    content_type = _content_type(head, extension=extension, has_nul=has_nul)
+    if espd_xml and extension == "xml":
+        content_type = _espd_content_type(head, has_nul=has_nul)
+    else:
+        content_type = _content_type(head, extension=extension, has_nul=has_nul)
     return CheckedFile(
         filename=filename,
         extension=extension,
@@ -214,6 +226,34 @@ def executable_refused() -> ValidationError:
             ]
         }
     )
+
+
+def _espd_content_type(head: bytes, *, has_nul: bool) -> str:
+    """An ESPD response in XML: an XML document whose root element is ESPD-EDM's, with no
+    page, script or frame markup anywhere in its first 64 kB."""
+    lowered = head.lower()
+    if head.startswith(EXECUTABLE_MAGIC):
+        raise executable_refused()
+    match = re.search(rb"<(?![?!])(?:[a-z0-9_.-]+:)?([a-z0-9_.-]+)", lowered)
+    scripted = (b"<!doctype", b"<html", b"<head", b"<body", b"<script", b"<svg", b"<iframe")
+    if (
+        has_nul
+        or match is None
+        or match.group(1) not in ESPD_ROOTS
+        or any(marker in lowered for marker in scripted)
+    ):
+        raise ValidationError(
+            {
+                "file": [
+                    _(
+                        "Only an ESPD response is accepted as XML (the file the ESPD service "
+                        "saves, with ESPDResponse or QualificationApplicationResponse as its "
+                        "root); send other documents as PDF."
+                    )
+                ]
+            }
+        )
+    return "application/xml"
 
 
 def _content_type(head: bytes, *, extension: str, has_nul: bool) -> str:

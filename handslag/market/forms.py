@@ -217,7 +217,10 @@ class ApplicationForm(forms.Form):
     espd = forms.FileField(
         label=_("ESPD response (optional)"),
         required=False,
-        help_text=_("The European Single Procurement Document, filled in, as PDF."),
+        help_text=_(
+            "The European Single Procurement Document, filled in: as PDF, or the XML file "
+            "the ESPD service saves."
+        ),
     )
     references = MultipleFileField(label=_("References (optional)"), required=False)
     certificates = MultipleFileField(

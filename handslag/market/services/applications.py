@@ -65,7 +65,8 @@ def _check_attachment(kind: str, upload: Upload) -> CheckedFile:
     name = display_name(upload.name)
     if not name:
         raise ValidationError({"file": [_("The file has no name.")]})
-    return check_upload(upload, filename=name)
+    # An ESPD response is often the XML file the ESPD service saves; only that kind may be.
+    return check_upload(upload, filename=name, espd_xml=kind == AttachmentKind.ESPD)
 
 
 def _store_attachment(
