@@ -106,6 +106,15 @@ class Organisation(TimeStampedModel):
     is_nonprofit = models.BooleanField(_("non-profit organisation"), default=False)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True, max_length=4000)
+    # A buyer's reading of LOU 12 kap. 11 § (answers at the latest six days before the tender
+    # deadline): by default the deadline day does not count (the stricter reading); a buyer
+    # may count it, with its reason, which every new call then starts from and shows.
+    answers_deadline_day_counts = models.BooleanField(
+        _("count the tender deadline day among the days before it"), default=False
+    )
+    answers_reading_reason = models.TextField(
+        _("reason for counting the deadline day"), blank=True, max_length=2000
+    )
 
     class Meta:
         verbose_name = _("organisation")
@@ -135,6 +144,15 @@ class Organisation(TimeStampedModel):
         except ValidationError as error:
             field = "country" if error.code == "org_id_country" else "org_number"
             raise ValidationError({field: error.messages}) from None
+        if self.answers_deadline_day_counts and not self.answers_reading_reason.strip():
+            raise ValidationError(
+                {
+                    "answers_reading_reason": _(
+                        "Give the reason for counting the deadline day: it is shown on every "
+                        "call that reads the deadline so."
+                    )
+                }
+            )
 
 
 class Membership(TimeStampedModel):

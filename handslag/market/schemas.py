@@ -170,7 +170,8 @@ class CallCreateIn(Schema):
     short_limit_ground: str = Field("", max_length=30)
     short_limit_reason: str = Field("", max_length=5000)
     prior_notice_sent_on: dt.date | None = None
-    answers_deadline_day_counts: bool = False
+    # Left out: the organisation's reading of the answering deadline.
+    answers_deadline_day_counts: bool | None = None
     answers_reading_reason: str = Field("", max_length=2000)
 
 

@@ -129,6 +129,8 @@ def call_defaults(*, project: Project) -> dict[str, Any]:
         "partnership_description": _default_partnership_description(),
         "legal_procedure": procedure,
         "max_partners": 1,
+        "answers_deadline_day_counts": project.organisation.answers_deadline_day_counts,
+        "answers_reading_reason": project.organisation.answers_reading_reason,
     }
 
 
@@ -270,11 +272,14 @@ def call_create(
     short_limit_ground: str = "",
     short_limit_reason: str = "",
     prior_notice_sent_on: dt.date | None = None,
-    answers_deadline_day_counts: bool = False,
+    answers_deadline_day_counts: bool | None = None,
     answers_reading_reason: str = "",
     now: dt.datetime | None = None,
 ) -> Call:
-    """A draft call built from the project's need statements; nothing is published yet."""
+    """A draft call built from the project's need statements; nothing is published yet.
+
+    Without `answers_deadline_day_counts` the call reads the answering deadline as its
+    organisation does (the stricter reading unless the organisation recorded otherwise)."""
     if not can_manage_project(user=actor, project=project):
         raise forbidden(
             _("Only the project lead and the project's procurement officers can write a call.")
@@ -284,6 +289,9 @@ def call_create(
     current = _now(now)
     defaults = call_defaults(project=project)
     legal_procedure = legal_procedure or defaults["legal_procedure"]
+    if answers_deadline_day_counts is None:
+        answers_deadline_day_counts = defaults["answers_deadline_day_counts"]
+        answers_reading_reason = answers_reading_reason or defaults["answers_reading_reason"]
     _check_procedure(legal_procedure)
     _check_area(area or "")
     reference = (reference or "").strip() or call_reference_next(
