@@ -210,8 +210,8 @@ def calls_open_for_supplier(*, user: User, now: dt.datetime | None = None) -> Qu
 def dashboard_for(*, user: User, now: dt.datetime | None = None) -> dict[str, Any]:
     """What the start page shows about the market for this person.
 
-    Buyer staff: "market_calls", the calls of the projects they work in (draft and
-    published), with deadlines. Suppliers: "market_applications" (their own, with status)
+    Buyer staff: "market_calls", the calls of the projects they work in, whatever their
+    stage, with deadlines. Suppliers: "market_applications" (their own, with status)
     and "market_invitations" (invited to tender), and "market_open_calls".
     """
     result: dict[str, Any] = {}
@@ -219,12 +219,9 @@ def dashboard_for(*, user: User, now: dt.datetime | None = None) -> dict[str, An
         return result
     if user.is_buyer_staff:
         projects = ProjectMember.objects.filter(user=user).values("project_id")
-        # The calls not cancelled, each with its stage (an awarded one says so).
+        # Each call with its stage: an awarded or cancelled one says so.
         result["market_calls"] = list(
-            Call.objects.filter(
-                project_id__in=projects,
-                status__in=(CallStatus.DRAFT, CallStatus.PUBLISHED, CallStatus.CLOSED),
-            )
+            Call.objects.filter(project_id__in=projects)
             .with_stage(now=now)
             .select_related("project")
             .order_by("application_deadline", "pk")[:10]

@@ -556,6 +556,14 @@ def test_dashboard_for_buyer_and_supplier(cast):
     assert supplier_view["market_invitations"] == []
     assert cast.call not in supplier_view["market_open_calls"]
     assert cast.call in selectors.dashboard_for(user=cast.user_b)["market_open_calls"]
+    # A cancelled call stays on the buyer's start page, saying so.
+    services.call_cancel(actor=cast.manager, call=cast.call, reason="Behovet försvann.")
+    (shown,) = [
+        c
+        for c in selectors.dashboard_for(user=cast.manager)["market_calls"]
+        if c.pk == cast.call.pk
+    ]
+    assert shown.stage == "cancelled"
 
 
 def test_call_list_for_user_covers_team_and_owning_buyers(cast):
