@@ -38,7 +38,21 @@ class TokenAuth(HttpBearer):
         return user
 
 
-api = NinjaAPI(
+# Packages whose operations were one module before: their operation ids (what API clients
+# generate code from) stay as they were, without the module inside the package.
+FLAT_OPERATION_IDS = ("handslag.projects.api.",)
+
+
+class HandslagAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation) -> str:
+        module = operation.view_func.__module__
+        for package in FLAT_OPERATION_IDS:
+            if module.startswith(package):
+                module = package.rstrip(".")
+        return (module + "_" + operation.view_func.__name__).replace(".", "_")
+
+
+api = HandslagAPI(
     title="handslag API",
     version="1.0.0",
     description="Innovation procurement: challenges, needs, projects, calls, tenders, partnerships and benefit.",
