@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils import timezone
 
 from handslag.evaluation import results, services
 from handslag.evaluation.models import Criterion
@@ -57,7 +58,7 @@ def test_no_round_after_award(opened):
         call=opened.call,
         tender=winner,
         justification="Best value.",
-        notice_sent_on=opened.after_deadline().date(),
+        notice_sent_on=timezone.localdate(opened.after_deadline()),
         now=opened.after_deadline(),
     )
     with pytest.raises(ValidationError):
@@ -150,7 +151,7 @@ def test_evaluation_uses_the_latest_opened_round(opened):
         call=opened.call,
         tender=revised,
         justification="Only final tender.",
-        notice_sent_on=(revised.submitted_at + dt.timedelta(days=10)).date(),
+        notice_sent_on=timezone.localdate(revised.submitted_at + dt.timedelta(days=10)),
         now=revised.submitted_at + dt.timedelta(days=10),
     )
     assert award.tender == revised
@@ -193,7 +194,7 @@ def test_award_notice_reaches_a_tenderer_who_dropped_out_in_a_round(
             call=opened.call,
             tender=revised,
             justification="Best value.",
-            notice_sent_on=at.date(),
+            notice_sent_on=timezone.localdate(at),
             now=at,
         )
     assert sorted(m.to[0] for m in mailoutbox) == sorted(
